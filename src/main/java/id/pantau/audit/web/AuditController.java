@@ -1,0 +1,52 @@
+package id.pantau.audit.web;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.audit.AuditVerification;
+import id.pantau.audit.domain.AuditQueries;
+import id.pantau.platform.ScopedPrincipal;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+@Controller
+@RequestMapping("/admin/audit")
+@PreAuthorize("hasRole('ADMIN')")
+class AuditController {
+
+	private final AuditQueries queries;
+	private final AuditTrail audit;
+
+	AuditController(AuditQueries queries, AuditTrail audit) {
+		this.queries = queries;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal ScopedPrincipal user, @RequestParam(required = false) String aksi,
+			@RequestParam(required = false) String pelaku, @RequestParam(required = false) Long sebelum, Model model) {
+		AuditQueries.Page page = queries.page(user.scope(), new AuditQueries.Filter(aksi, pelaku), sebelum);
+		model.addAttribute("page", page);
+		model.addAttribute("actions", queries.actions());
+		model.addAttribute("aksi", aksi);
+		model.addAttribute("pelaku", pelaku);
+		return "audit/list";
+	}
+
+	@PostMapping("/verifikasi")
+	@Transactional
+	String verify(RedirectAttributes redirect) {
+		AuditVerification result = audit.verify();
+		audit.record(AuditEntry.of("AUDIT_VERIFIED").detail("rows", result.rowsChecked())
+				.detail("intact", result.intact()).detail("firstBrokenId", result.firstBrokenId()));
+		redirect.addFlashAttribute("verification", result);
+		return "redirect:/admin/audit";
+	}
+}

@@ -1,0 +1,58 @@
+package id.pantau.dashboard.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import id.pantau.identity.PantauUser;
+import id.pantau.identity.Role;
+import id.pantau.reference.Region;
+import id.pantau.reference.RegionLevel;
+import id.pantau.reference.ReferenceData;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The home page: the user's own area and what its role does there. */
+@Controller
+class HomeController {
+
+	private final ReferenceData reference;
+
+	HomeController(ReferenceData reference) {
+		this.reference = reference;
+	}
+
+	@GetMapping("/")
+	String home(@AuthenticationPrincipal PantauUser user, Model model) {
+		model.addAttribute("user", user);
+		model.addAttribute("area", Area.of(reference, user.scope()));
+		if (user.role() == Role.IMIGRASI) {
+			model.addAttribute("ports", reference.portsOfEntry());
+		}
+		return "dashboard/home";
+	}
+
+	/** The regions a scope covers, counted per level, with its kecamatan and their villages. */
+	record Area(Region region, List<Region> lineage, Map<RegionLevel, Long> counts, List<Region> districts,
+			Map<String, List<Region>> villagesByDistrict) {
+
+		static Area of(ReferenceData reference, id.pantau.platform.Scope scope) {
+			Region region = scope.isWholeDeployment() ? null : reference.region(scope.regionCode()).orElse(null);
+			List<Region> lineage = region == null ? List.of() : reference.lineage(region.code());
+			List<Region> districts = reference.regionsWithin(scope, RegionLevel.DISTRICT);
+			List<Region> villages = reference.regionsWithin(scope, RegionLevel.VILLAGE);
+			Map<RegionLevel, Long> counts = Map.of(RegionLevel.DISTRICT, (long) districts.size(), RegionLevel.VILLAGE,
+					(long) villages.size());
+			Map<String, List<Region>> byDistrict = villages.stream()
+					.collect(Collectors.groupingBy(Region::parentCode));
+			return new Area(region, lineage, counts, districts, byDistrict);
+		}
+
+		public long kelurahan() {
+			return villagesByDistrict.values().stream().flatMap(List::stream)
+					.filter(v -> "KELURAHAN".equals(v.villageType())).count();
+		}
+	}
+}

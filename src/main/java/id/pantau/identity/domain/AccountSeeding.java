@@ -1,0 +1,44 @@
+package id.pantau.identity.domain;
+
+import java.time.Clock;
+
+import id.pantau.identity.Agency;
+import id.pantau.identity.Role;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates the accounts an installation starts with (demo accounts, the first administrator). */
+@Component
+public class AccountSeeding {
+
+	private final UserAccounts accounts;
+	private final PasswordEncoder encoder;
+	private final Clock clock;
+
+	AccountSeeding(UserAccounts accounts, PasswordEncoder encoder, Clock clock) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.clock = clock;
+	}
+
+	public boolean noAccounts() {
+		return accounts.count() == 0;
+	}
+
+	public boolean exists(String username) {
+		return accounts.existsByUsername(username);
+	}
+
+	/** @return whether the account was created (false when the name was taken) */
+	@Transactional
+	public boolean seed(String username, String fullName, Role role, Agency agency, String scopeCode, String password,
+			boolean mustChange) {
+		if (accounts.existsByUsername(username)) {
+			return false;
+		}
+		accounts.save(UserAccount.create(username, fullName, null, role, agency, scopeCode, encoder.encode(password),
+				mustChange, clock.instant()));
+		return true;
+	}
+}

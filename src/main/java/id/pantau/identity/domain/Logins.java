@@ -1,0 +1,89 @@
+package id.pantau.identity.domain;
+
+import java.time.Clock;
+import java.util.Locale;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.identity.PantauUser;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Records logins and logouts, and changes a user's own password. */
+@Service
+public class Logins {
+
+	private final UserAccounts accounts;
+	private final LoginThrottle throttle;
+	private final PasswordEncoder encoder;
+	private final PasswordPolicy policy;
+	private final UserSessions sessions;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	Logins(UserAccounts accounts, LoginThrottle throttle, PasswordEncoder encoder, PasswordPolicy policy,
+			UserSessions sessions, AuditTrail audit, Clock clock) {
+		this.accounts = accounts;
+		this.throttle = throttle;
+		this.encoder = encoder;
+		this.policy = policy;
+		this.sessions = sessions;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public void succeeded(PantauUser user, String address) {
+		throttle.succeeded(user.getUsername(), address);
+		accounts.findById(user.id()).ifPresent(account -> {
+			account.recordLogin(clock.instant());
+			accounts.save(account);
+		});
+		audit.recordAs(user.getUsername(), AuditEntry.of("LOGIN_SUCCEEDED").subject("USER", user.id()));
+	}
+
+	/**
+	 * Only the name of an existing account is written to the trail: what someone typed into the name field may be a
+	 * password.
+	 */
+	@Transactional
+	public void failed(String typedUsername, String address, String reason) {
+		throttle.failed(typedUsername, address);
+		String username = typedUsername == null ? "" : typedUsername.trim().toLowerCase(Locale.ROOT);
+		var account = accounts.findByUsername(username);
+		audit.recordAs(account.map(UserAccount::getUsername).orElse("(tidak dikenal)"),
+				AuditEntry.of("LOGIN_FAILED").subject("USER", account.map(UserAccount::getId).orElse(null))
+						.detail("reason", reason));
+	}
+
+	@Transactional
+	public void throttled(String typedUsername) {
+		String username = typedUsername == null ? "" : typedUsername.trim().toLowerCase(Locale.ROOT);
+		var account = accounts.findByUsername(username);
+		audit.recordAs(account.map(UserAccount::getUsername).orElse("(tidak dikenal)"),
+				AuditEntry.of("LOGIN_THROTTLED").subject("USER", account.map(UserAccount::getId).orElse(null)));
+	}
+
+	@Transactional
+	public void loggedOut(PantauUser user) {
+		audit.recordAs(user.getUsername(), AuditEntry.of("LOGOUT").subject("USER", user.id()));
+	}
+
+	/** Changes the signed-in user's password and ends its other sessions. */
+	@Transactional
+	public void changePassword(PantauUser user, String current, String replacement, String currentSessionId) {
+		UserAccount account = accounts.findById(user.id()).orElseThrow();
+		if (!encoder.matches(current, account.getPasswordHash())) {
+			throw new AccountException("password.currentWrong");
+		}
+		if (encoder.matches(replacement, account.getPasswordHash())) {
+			throw new AccountException("password.same");
+		}
+		policy.check(account.getUsername(), replacement);
+		account.changePassword(encoder.encode(replacement), false, clock.instant());
+		accounts.save(account);
+		audit.record(AuditEntry.of("PASSWORD_CHANGED").subject("USER", user.id()));
+		sessions.endAllExcept(user.getUsername(), currentSessionId);
+	}
+}

@@ -1,0 +1,31 @@
+package id.pantau.identity.domain;
+
+import java.util.Locale;
+
+import id.pantau.identity.PantauUser;
+import id.pantau.platform.Scope;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.stereotype.Service;
+
+@Service
+class PantauUserDetailsService implements UserDetailsService {
+
+	private final UserAccounts accounts;
+
+	PantauUserDetailsService(UserAccounts accounts) {
+		this.accounts = accounts;
+	}
+
+	@Override
+	public PantauUser loadUserByUsername(String username) {
+		return accounts.findByUsername(username == null ? "" : username.trim().toLowerCase(Locale.ROOT))
+				.map(PantauUserDetailsService::principal)
+				.orElseThrow(() -> new UsernameNotFoundException("unknown"));
+	}
+
+	static PantauUser principal(UserAccount a) {
+		return new PantauUser(a.getId(), a.getUsername(), a.getPasswordHash(), a.getFullName(), a.getRole(),
+				a.getAgency(), Scope.of(a.getScopeCode()), a.isEnabled(), a.isMustChangePassword());
+	}
+}

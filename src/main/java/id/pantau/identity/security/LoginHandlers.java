@@ -1,0 +1,60 @@
+package id.pantau.identity.security;
+
+import java.io.IOException;
+
+import id.pantau.identity.PantauUser;
+import id.pantau.identity.domain.Logins;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.stereotype.Component;
+
+/** Audits logins and logouts, feeds the throttle, and sends a user who must change its password to do so first. */
+@Component
+class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutSuccessHandler {
+
+	private final Logins logins;
+	private final SavedRequestAwareAuthenticationSuccessHandler afterLogin = new SavedRequestAwareAuthenticationSuccessHandler();
+
+	LoginHandlers(Logins logins) {
+		this.logins = logins;
+		afterLogin.setDefaultTargetUrl("/");
+	}
+
+	@Override
+	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException, ServletException {
+		PantauUser user = (PantauUser) authentication.getPrincipal();
+		logins.succeeded(user, request.getRemoteAddr());
+		if (user.mustChangePassword()) {
+			response.sendRedirect(request.getContextPath() + PasswordChangeRequiredFilter.CHANGE_PATH);
+			return;
+		}
+		afterLogin.onAuthenticationSuccess(request, response, authentication);
+	}
+
+	@Override
+	public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException exception) throws IOException {
+		// A disabled account gets the same answer as a wrong password: the page must not tell which accounts exist.
+		String reason = exception instanceof DisabledException ? "DISABLED" : "BAD_CREDENTIALS";
+		logins.failed(request.getParameter("username"), request.getRemoteAddr(), reason);
+		response.sendRedirect(request.getContextPath() + "/login?error");
+	}
+
+	@Override
+	public void onLogoutSuccess(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException {
+		if (authentication != null && authentication.getPrincipal() instanceof PantauUser user) {
+			logins.loggedOut(user);
+		}
+		response.sendRedirect(request.getContextPath() + "/login?keluar");
+	}
+}

@@ -1,0 +1,41 @@
+package id.pantau.identity.security;
+
+import java.io.IOException;
+
+import id.pantau.identity.PantauUser;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** A user with a temporary password reaches nothing but the password change until it has chosen its own. */
+class PasswordChangeRequiredFilter extends OncePerRequestFilter {
+
+	static final String CHANGE_PATH = "/akun/sandi";
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+		if (authentication != null && authentication.getPrincipal() instanceof PantauUser user
+				&& user.mustChangePassword() && !allowed(request.getServletPath())) {
+			if (request.getHeader("HX-Request") != null) {
+				response.setHeader("HX-Redirect", request.getContextPath() + CHANGE_PATH);
+				response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			}
+			else {
+				response.sendRedirect(request.getContextPath() + CHANGE_PATH);
+			}
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private static boolean allowed(String path) {
+		return path.equals(CHANGE_PATH) || path.equals("/logout") || path.equals("/error") || path.startsWith("/webjars/")
+				|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/");
+	}
+}

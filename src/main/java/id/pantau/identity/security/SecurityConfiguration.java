@@ -1,0 +1,75 @@
+package id.pantau.identity.security;
+
+import id.pantau.identity.domain.LoginThrottle;
+import id.pantau.identity.domain.Logins;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	/** No inline script or style anywhere: every script and stylesheet comes from the application itself. */
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Bean
+	SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, Logins logins,
+			SessionRegistry sessions, SecurityContextRepository contexts) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/login", "/error",
+						"/actuator/health")
+				.permitAll()
+				.requestMatchers("/admin/**").hasRole("ADMIN")
+				.anyRequest().authenticated())
+				.formLogin(form -> form.loginPage("/login").successHandler(handlers).failureHandler(handlers)
+						.permitAll())
+				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers)
+						.invalidateHttpSession(true).deleteCookies("PANTAU_SESSION"))
+				.securityContext(context -> context.securityContextRepository(contexts))
+				.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+						.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?berakhir"))
+				.headers(headers -> headers
+						.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+						.frameOptions(frame -> frame.deny())
+						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+				// not beans: Spring Boot would also register them for every request outside the security chain
+				.addFilterBefore(new LoginThrottleFilter(throttle, logins), UsernamePasswordAuthenticationFilter.class)
+				.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	@Bean
+	static HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
+	}
+}

@@ -1,0 +1,65 @@
+package id.pantau.platform;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Dispatches {@code java -jar pantau.jar [COMMAND] [ARGS]}: no command (or {@code serve}) runs the web application,
+ * any other name runs the {@link PantauCommand} bean of that name in a context without a web server.
+ */
+public final class Commands {
+
+	/** The property that tells beans which command this process runs ({@code serve} for the web application). */
+	public static final String PROPERTY = "pantau.command";
+
+	public static final String SERVE = "serve";
+
+	private Commands() {
+	}
+
+	public static void main(Class<?> application, String[] args) {
+		boolean named = args.length > 0 && !args[0].startsWith("-");
+		String name = named ? args[0] : SERVE;
+		String[] rest = named ? Arrays.copyOfRange(args, 1, args.length) : args;
+		if (name.equals(SERVE)) {
+			new SpringApplicationBuilder(application).main(application).properties(PROPERTY + "=" + SERVE).run(rest);
+			return;
+		}
+		System.exit(runCommand(application, name, rest));
+	}
+
+	static int runCommand(Class<?> application, String name, String[] args) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
+				.main(application)
+				.web(WebApplicationType.NONE)
+				.bannerMode(Banner.Mode.OFF)
+				.logStartupInfo(false)
+				.properties(PROPERTY + "=" + name, "logging.level.root=WARN", "logging.level.id.pantau=INFO")
+				.run(args)) {
+			List<PantauCommand> commands = context.getBeansOfType(PantauCommand.class).values().stream()
+					.sorted(Comparator.comparing(PantauCommand::name))
+					.toList();
+			return commands.stream()
+					.filter(command -> command.name().equals(name))
+					.findFirst()
+					.map(command -> command.run(Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toList(), System.out))
+					.orElseGet(() -> usage(name, commands));
+		}
+	}
+
+	private static int usage(String unknown, List<PantauCommand> commands) {
+		if (!unknown.equals("help")) {
+			System.err.println("Perintah tidak dikenal: " + unknown);
+		}
+		System.err.println("Pemakaian: java -jar pantau.jar [PERINTAH] [ARGUMEN]");
+		System.err.printf("  %-16s %s%n", SERVE, "menjalankan aplikasi web (bawaan)");
+		commands.forEach(c -> System.err.printf("  %-16s %s%n", c.name(), c.description()));
+		return unknown.equals("help") ? 0 : 2;
+	}
+}

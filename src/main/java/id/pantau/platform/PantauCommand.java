@@ -1,0 +1,19 @@
+package id.pantau.platform;
+
+import java.io.PrintStream;
+import java.util.List;
+
+/**
+ * A command-line face of the jar ({@code java -jar pantau.jar NAME ARGS}). Implementations are Spring beans; the
+ * context they run in has no web server.
+ */
+public interface PantauCommand {
+
+	String name();
+
+	/** One line for the usage text. */
+	String description();
+
+	/** @return the process exit code */
+	int run(List<String> args, PrintStream out);
+}

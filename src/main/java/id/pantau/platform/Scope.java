@@ -1,0 +1,71 @@
+package id.pantau.platform;
+
+import java.util.Map;
+import java.util.regex.Pattern;
+
+
+/**
+ * A user's territorial scope: a region (village, kecamatan, city, province) and every region below it, or the whole
+ * deployment. Every path that returns personal data asks its scope whether a record's region is covered.
+ *
+ * @param regionCode a Kemendagri region code such as {@code 81.72.01.2001}, or {@code null} for the whole deployment
+ */
+public record Scope(String regionCode) {
+
+	public static final Scope WHOLE_DEPLOYMENT = new Scope(null);
+
+	private static final Pattern CODE = Pattern.compile("\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?");
+
+	public Scope {
+		if (regionCode != null && !CODE.matcher(regionCode).matches()) {
+			throw new IllegalArgumentException("Not a region code: " + regionCode);
+		}
+	}
+
+	public static Scope of(String regionCode) {
+		return regionCode == null || regionCode.isBlank() ? WHOLE_DEPLOYMENT : new Scope(regionCode.trim());
+	}
+
+	public static boolean isRegionCode(String code) {
+		return code != null && CODE.matcher(code).matches();
+	}
+
+	public boolean isWholeDeployment() {
+		return regionCode == null;
+	}
+
+	/** Whether a record placed in the region {@code code} lies within this scope; a record with no region does not. */
+	public boolean covers(String code) {
+		if (isWholeDeployment()) {
+			return true;
+		}
+		return code != null && (code.equals(regionCode) || code.startsWith(regionCode + "."));
+	}
+
+	/** Whether everything in {@code other} lies within this scope. */
+	public boolean covers(Scope other) {
+		return isWholeDeployment() || (!other.isWholeDeployment() && covers(other.regionCode));
+	}
+
+	/** Throws a {@link NotFoundException} (shown as 404, like a record that does not exist) when not covered. */
+	public void requireCovers(String code, String what) {
+		if (!covers(code)) {
+			throw new NotFoundException(what);
+		}
+	}
+
+	/**
+	 * A SQL condition that keeps rows whose {@code column} holds a region code within this scope, with the named
+	 * parameters of {@link #sqlParameters()}. It uses an index on {@code column text_pattern_ops}.
+	 */
+	public String sqlCondition(String column) {
+		if (isWholeDeployment()) {
+			return "true";
+		}
+		return "(" + column + " = :scopeCode or " + column + " like :scopePrefix)";
+	}
+
+	public Map<String, Object> sqlParameters() {
+		return isWholeDeployment() ? Map.of() : Map.of("scopeCode", regionCode, "scopePrefix", regionCode + ".%");
+	}
+}

@@ -1,0 +1,31 @@
+package id.pantau.reference.domain;
+
+import java.util.List;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** Loads the configured regencies' regions on start-up when they are not in the database yet. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RegionStartup implements ApplicationRunner {
+
+	private final RegionLoader loader;
+	private final RegionProperties properties;
+
+	RegionStartup(RegionLoader loader, RegionProperties properties) {
+		this.loader = loader;
+		this.properties = properties;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		List<String> missing = properties.regencies().stream().filter(r -> !loader.isLoaded(r)).toList();
+		if (!missing.isEmpty()) {
+			loader.load(properties.source(), missing, properties.villageIslands());
+		}
+	}
+}

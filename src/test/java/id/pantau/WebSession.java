@@ -1,0 +1,119 @@
+package id.pantau;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** A person's browser without the browser: real HTTP with cookies, no redirect followed, CSRF tokens read from pages. */
+public final class WebSession {
+
+	public static final String DEMO_PASSWORD = "tual-demo-2026";
+
+	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+
+	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]+)\"");
+
+	private final String base;
+	private final CookieManager cookies = new CookieManager();
+	private final HttpClient client;
+
+	public WebSession(int port) {
+		this.base = "http://localhost:" + port;
+		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	public static WebSession loggedIn(int port, String username) {
+		WebSession session = new WebSession(port);
+		HttpResponse<String> response = session.login(username, DEMO_PASSWORD);
+		if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+			throw new IllegalStateException("login of " + username + " failed: " + response.headers().map());
+		}
+		return session;
+	}
+
+	public HttpResponse<String> login(String username, String password) {
+		return post("/login", Map.of("username", username, "password", password));
+	}
+
+	public HttpResponse<String> get(String path) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+	}
+
+	public HttpResponse<String> get(String path, String headerName, String headerValue) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header(headerName, headerValue).GET().build());
+	}
+
+	/** Posts a form with the CSRF token of a freshly rendered page, as a browser would. */
+	public HttpResponse<String> post(String path, Map<String, String> form) {
+		Map<String, String> fields = new LinkedHashMap<>(form);
+		fields.put("_csrf", csrfToken());
+		return postRaw(path, fields);
+	}
+
+	/** Posts exactly these fields: no CSRF token unless given. */
+	public HttpResponse<String> postRaw(String path, Map<String, String> form) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
+	}
+
+	public HttpResponse<String> postWithHeader(String path, Map<String, String> form, String header, String value) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+				.header("Content-Type", "application/x-www-form-urlencoded").header(header, value)
+				.POST(HttpRequest.BodyPublishers.ofString(encode(form))).build());
+	}
+
+	public String csrfToken() {
+		String page = get("/login").body();
+		if (!CSRF.matcher(page).find()) {
+			page = get("/akun/sandi").body();
+		}
+		Matcher m = CSRF.matcher(page);
+		if (!m.find()) {
+			throw new IllegalStateException("no CSRF token on the page");
+		}
+		return m.group(1);
+	}
+
+	public String sessionId() {
+		return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("PANTAU_SESSION"))
+				.map(HttpCookie::getValue).findFirst().orElse(null);
+	}
+
+	private HttpResponse<String> send(HttpRequest request) {
+		HttpRequest asBrowser = request.headers().firstValue("Accept").isPresent() ? request
+				: HttpRequest.newBuilder(request, (name, value) -> true).header("Accept", BROWSER_ACCEPT).build();
+		try {
+			return client.send(asBrowser, HttpResponse.BodyHandlers.ofString());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
+	private static String encode(Map<String, String> form) {
+		return form.entrySet().stream()
+				.map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+						+ URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+				.collect(Collectors.joining("&"));
+	}
+
+	public static String location(HttpResponse<?> response) {
+		return response.headers().firstValue("Location").orElse("");
+	}
+}
