@@ -34,7 +34,8 @@ public class AuditQueries {
 	public Page page(Scope scope, Filter filter, Long beforeId) {
 		StringBuilder sql = new StringBuilder("""
 				select id, occurred_at, actor, action, subject_type, subject_id, region_code, ip, details, hash
-				from audit_event where """).append(scope.sqlCondition("region_code"));
+				from audit_event
+				""").append("where ").append(scope.sqlCondition("region_code"));
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		if (filter.action() != null && !filter.action().isBlank()) {
 			sql.append(" and action = :action");

@@ -21,7 +21,7 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication != null && authentication.getPrincipal() instanceof PantauUser user
-				&& user.mustChangePassword() && !allowed(request.getServletPath())) {
+				&& user.mustChangePassword() && !allowed(path(request))) {
 			if (request.getHeader("HX-Request") != null) {
 				response.setHeader("HX-Redirect", request.getContextPath() + CHANGE_PATH);
 				response.setStatus(HttpServletResponse.SC_NO_CONTENT);
@@ -37,5 +37,10 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 	private static boolean allowed(String path) {
 		return path.equals(CHANGE_PATH) || path.equals("/logout") || path.equals("/error") || path.startsWith("/webjars/")
 				|| path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/img/");
+	}
+
+	/** The path within the application; the servlet path is empty under some containers and in MockMvc. */
+	private static String path(HttpServletRequest request) {
+		return request.getRequestURI().substring(request.getContextPath().length());
 	}
 }
