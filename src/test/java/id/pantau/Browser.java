@@ -1,0 +1,85 @@
+package id.pantau;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Headless Debian Chromium for browser tests. Where it is not installed the tests are skipped with a message, unless
+ * {@code PANTAU_BROWSER_TESTS=required} (set by CI), where they fail.
+ */
+public final class Browser {
+
+	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PANTAU_CHROMIUM", "/usr/bin/chromium"));
+	private static final Path CHROMEDRIVER = Path
+			.of(System.getenv().getOrDefault("PANTAU_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+	private Browser() {
+	}
+
+	public static ChromeDriver start() {
+		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+			String message = "Chromium not found at " + CHROMIUM + " and " + CHROMEDRIVER
+					+ ": install it with `apt-get install chromium chromium-driver` to run the browser tests";
+			if ("required".equals(System.getenv("PANTAU_BROWSER_TESTS"))) {
+				fail(message);
+			}
+			Assumptions.abort(message);
+		}
+		Path profile;
+		try {
+			profile = Files.createTempDirectory("pantau-chromium-");
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--lang=id", "--user-data-dir=" + profile);
+		LoggingPreferences logs = new LoggingPreferences();
+		logs.enable(LogType.BROWSER, Level.ALL);
+		options.setCapability("goog:loggingPrefs", logs);
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id"));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+				.usingAnyFreePort().build();
+		ChromeDriver driver = new ChromeDriver(service, options);
+		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		driver.manage().window().setSize(new Dimension(1280, 900));
+		return driver;
+	}
+
+	/** Keeps a picture of the page under target/screenshots, for people to look at after a run. */
+	public static void screenshot(ChromeDriver driver, String name) {
+		try {
+			Path folder = Files.createDirectories(Path.of("target", "screenshots"));
+			Files.write(folder.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/** What the page's console said at level SEVERE since the last call: CSP violations and script errors. */
+	public static List<String> consoleErrors(ChromeDriver driver) {
+		return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+				.filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).map(LogEntry::getMessage).toList();
+	}
+}
