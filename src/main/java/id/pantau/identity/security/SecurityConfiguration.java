@@ -2,6 +2,7 @@ package id.pantau.identity.security;
 
 import id.pantau.identity.domain.LoginThrottle;
 import id.pantau.identity.domain.Logins;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -28,37 +29,6 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, Logins logins,
-			SessionRegistry sessions, SecurityContextRepository contexts) throws Exception {
-		http.authorizeHttpRequests(requests -> requests
-				.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/login", "/error",
-						"/actuator/health")
-				.permitAll()
-				.requestMatchers("/admin/**").hasRole("ADMIN")
-				.anyRequest().authenticated())
-				.formLogin(form -> form.loginPage("/login").successHandler(handlers).failureHandler(handlers)
-						.permitAll())
-				.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers)
-						.invalidateHttpSession(true).deleteCookies("PANTAU_SESSION"))
-				.securityContext(context -> context.securityContextRepository(contexts))
-				.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
-						.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?berakhir"))
-				.headers(headers -> headers
-						.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-						.frameOptions(frame -> frame.deny())
-						.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-				// not beans: Spring Boot would also register them for every request outside the security chain
-				.addFilterBefore(new LoginThrottleFilter(throttle, logins), UsernamePasswordAuthenticationFilter.class)
-				.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
-		return http.build();
-	}
-
-	@Bean
-	SecurityContextRepository securityContextRepository() {
-		return new HttpSessionSecurityContextRepository();
-	}
-
-	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
@@ -69,7 +39,44 @@ class SecurityConfiguration {
 	}
 
 	@Bean
-	static HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	/** The web side; commands run without a web server and have no filter chain. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication
+	static class Web {
+
+		@Bean
+		SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, Logins logins,
+				SessionRegistry sessions, SecurityContextRepository contexts) throws Exception {
+			http.authorizeHttpRequests(requests -> requests
+					.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/login", "/error",
+							"/actuator/health")
+					.permitAll()
+					.requestMatchers("/admin/**").hasRole("ADMIN")
+					.anyRequest().authenticated())
+					.formLogin(form -> form.loginPage("/login").successHandler(handlers).failureHandler(handlers)
+							.permitAll())
+					.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers)
+							.invalidateHttpSession(true).deleteCookies("PANTAU_SESSION"))
+					.securityContext(context -> context.securityContextRepository(contexts))
+					.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
+							.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?berakhir"))
+					.headers(headers -> headers
+							.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+							.frameOptions(frame -> frame.deny())
+							.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+					// not beans: Spring Boot would also register them for every request outside the security chain
+					.addFilterBefore(new LoginThrottleFilter(throttle, logins), UsernamePasswordAuthenticationFilter.class)
+					.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+			return http.build();
+		}
+
+		@Bean
+		static HttpSessionEventPublisher httpSessionEventPublisher() {
+			return new HttpSessionEventPublisher();
+		}
 	}
 }

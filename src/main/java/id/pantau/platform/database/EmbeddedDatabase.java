@@ -1,7 +1,6 @@
 package id.pantau.platform.database;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -65,11 +64,11 @@ final class EmbeddedDatabase implements AutoCloseable {
 			if (lock == null) {
 				channel.close();
 				if (!mayAttach) {
-					throw new IllegalStateException("Direktori data " + dataDir.toAbsolutePath()
+					throw new EmbeddedDatabaseException("Direktori data " + dataDir.toAbsolutePath()
 							+ " sedang dipakai oleh proses Pantau lain. Hentikan proses itu dulu, atau pakai direktori lain"
 							+ " (pantau.db.embedded.data-dir).");
 				}
-				int port = runningPort(pgData).orElseThrow(() -> new IllegalStateException(
+				int port = runningPort(pgData).orElseThrow(() -> new EmbeddedDatabaseException(
 						"Proses Pantau lain memakai " + dataDir.toAbsolutePath() + " tetapi servernya belum siap."));
 				log.info("Memakai PostgreSQL tertanam yang sudah berjalan di port {}", port);
 				return new EmbeddedDatabase(dataDir, false, null, null, null, port);
@@ -79,7 +78,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 			return started(dataDir, false, postgres, channel, lock);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("PostgreSQL tertanam tidak dapat dijalankan di " + dataDir, e);
+			throw new EmbeddedDatabaseException("PostgreSQL tertanam tidak dapat dijalankan di " + dataDir.toAbsolutePath()
+					+ ": " + e.getMessage(), e);
 		}
 	}
 
@@ -102,7 +102,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 			return started(dir, true, postgres, null, null);
 		}
 		catch (IOException e) {
-			throw new UncheckedIOException("PostgreSQL tertanam sementara tidak dapat dijalankan", e);
+			throw new EmbeddedDatabaseException("PostgreSQL tertanam sementara tidak dapat dijalankan: " + e.getMessage(), e);
 		}
 	}
 

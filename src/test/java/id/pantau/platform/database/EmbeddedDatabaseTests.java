@@ -68,7 +68,7 @@ class EmbeddedDatabaseTests {
 	@Test
 	void aSecondServerOnTheSameDataIsRefusedButACommandAttachesToTheFirst() throws Exception {
 		try (EmbeddedDatabase first = EmbeddedDatabase.open(dataDir, false)) {
-			assertThatThrownBy(() -> EmbeddedDatabase.open(dataDir, false)).isInstanceOf(IllegalStateException.class)
+			assertThatThrownBy(() -> EmbeddedDatabase.open(dataDir, false)).isInstanceOf(EmbeddedDatabaseException.class)
 					.hasMessageContaining("sedang dipakai");
 			try (EmbeddedDatabase attached = EmbeddedDatabase.open(dataDir, true)) {
 				assertThat(attached.jdbcUrl()).isEqualTo(first.jdbcUrl());
