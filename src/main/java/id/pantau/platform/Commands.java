@@ -3,6 +3,7 @@ package id.pantau.platform;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.ServiceLoader;
 
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
@@ -30,6 +31,11 @@ public final class Commands {
 		if (name.equals(SERVE)) {
 			new SpringApplicationBuilder(application).main(application).properties(PROPERTY + "=" + SERVE).run(rest);
 			return;
+		}
+		for (StandaloneCommand command : ServiceLoader.load(StandaloneCommand.class)) {
+			if (command.name().equals(name)) {
+				System.exit(command.run(List.of(rest), System.out, System.err));
+			}
 		}
 		System.exit(runCommand(application, name, rest));
 	}
@@ -60,6 +66,8 @@ public final class Commands {
 		System.err.println("Pemakaian: java -jar pantau.jar [PERINTAH] [ARGUMEN]");
 		System.err.printf("  %-16s %s%n", SERVE, "menjalankan aplikasi web (bawaan)");
 		commands.forEach(c -> System.err.printf("  %-16s %s%n", c.name(), c.description()));
+		ServiceLoader.load(StandaloneCommand.class)
+				.forEach(c -> System.err.printf("  %-16s %s%n", c.name(), c.description()));
 		return unknown.equals("help") ? 0 : 2;
 	}
 }
