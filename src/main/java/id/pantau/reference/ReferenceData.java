@@ -26,6 +26,14 @@ public interface ReferenceData {
 
 	List<Country> countries();
 
+	/**
+	 * The country that {@code text} names, given as an alpha-3 or alpha-2 code, an MRZ code, the Indonesian or English
+	 * name, or a usual variant (Burma, Tiongkok, Korsel, Muangthai...), ignoring case, accents, spaces and
+	 * punctuation. The German MRZ code {@code D} gives DEU and the British MRZ codes (GBD, GBN, GBO, GBP, GBS) give GBR.
+	 * Otherwise no code, but the closest countries as suggestions.
+	 */
+	NationalityMatch resolveNationality(String text);
+
 	List<PortOfEntry> portsOfEntry();
 
 	List<PermitType> permitTypes();

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import id.pantau.reference.Country;
 import id.pantau.reference.Island;
+import id.pantau.reference.NationalityMatch;
 import id.pantau.reference.PermitType;
 import id.pantau.reference.PortOfEntry;
 import id.pantau.reference.Region;
@@ -31,6 +32,9 @@ class JdbcReferenceData implements ReferenceData {
 			rs.getBigDecimal("lon"));
 
 	private final JdbcClient jdbc;
+
+	/** Built on first use: the countries only change with a migration, so once per run is enough. */
+	private volatile Nationalities nationalities;
 
 	JdbcReferenceData(JdbcClient jdbc) {
 		this.jdbc = jdbc;
@@ -89,6 +93,25 @@ class JdbcReferenceData implements ReferenceData {
 				.query((rs, n) -> new Country(rs.getString("alpha3"), rs.getString("alpha2"), rs.getString("name_id"),
 						rs.getString("name_en"), rs.getBoolean("mrz_only")))
 				.list();
+	}
+
+	@Override
+	public NationalityMatch resolveNationality(String text) {
+		return nationalities().resolve(text);
+	}
+
+	private Nationalities nationalities() {
+		Nationalities built = nationalities;
+		if (built == null) {
+			synchronized (this) {
+				built = nationalities;
+				if (built == null) {
+					built = new Nationalities(countries(), Nationalities.loadVariants());
+					nationalities = built;
+				}
+			}
+		}
+		return built;
 	}
 
 	@Override
