@@ -1,0 +1,40 @@
+package id.pantau.registry.mrz;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import id.pantau.PantauApplication;
+import id.pantau.platform.StandaloneCommand;
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.NamedInterface;
+
+/** The package stays usable on its own: by other modules through its named interface, and without Spring. */
+class MrzModuleTests {
+
+	@Test
+	void otherModulesMayUseItAsTheRegistrysNamedInterfaceMrz() {
+		NamedInterface mrz = ApplicationModules.of(PantauApplication.class)
+				.getModuleByName("registry")
+				.orElseThrow()
+				.getNamedInterfaces()
+				.getByName("mrz")
+				.orElseThrow();
+		assertThat(mrz.contains(MrzParser.class)).isTrue();
+		assertThat(mrz.contains(MrzResult.class)).isTrue();
+		assertThat(mrz.contains(NotAnMrzException.class)).isTrue();
+	}
+
+	@Test
+	void needsNothingOfPantauButTheStandaloneCommand() {
+		classes().that().resideInAPackage("id.pantau.registry.mrz..")
+				.should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("id.pantau.registry.mrz..",
+						"java..", "com.fasterxml.jackson.annotation..", "org.springframework.modulith")
+						.or(JavaClass.Predicates.equivalentTo(StandaloneCommand.class)))
+				.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+						.importPackages("id.pantau.registry.mrz"));
+	}
+}
