@@ -42,6 +42,27 @@ public record Scope(String regionCode) {
 		return code != null && (code.equals(regionCode) || code.startsWith(regionCode + "."));
 	}
 
+	/**
+	 * Whether a record placed in {@code code} is visible in this scope. A record with no region (a foreigner with no
+	 * known residence) belongs to the whole area served: scopes of a regency or wider see it, a kecamatan or a
+	 * village does not.
+	 */
+	public boolean sees(String code) {
+		return code == null ? coversUnplaced() : covers(code);
+	}
+
+	public boolean coversUnplaced() {
+		return isWholeDeployment() || regionCode.chars().filter(c -> c == '.').count() <= 1;
+	}
+
+	/** The SQL form of {@link #sees(String)}, with the parameters of {@link #sqlParameters()}. */
+	public String sqlVisibility(String column) {
+		if (isWholeDeployment()) {
+			return "true";
+		}
+		return coversUnplaced() ? "(" + column + " is null or " + sqlCondition(column) + ")" : sqlCondition(column);
+	}
+
 	/** Whether everything in {@code other} lies within this scope. */
 	public boolean covers(Scope other) {
 		return isWholeDeployment() || (!other.isWholeDeployment() && covers(other.regionCode));

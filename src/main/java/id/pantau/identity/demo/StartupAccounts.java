@@ -6,6 +6,7 @@ import java.time.Clock;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.identity.Agency;
+import id.pantau.identity.DemoAccountsCreated;
 import id.pantau.identity.Role;
 import id.pantau.identity.domain.AccountSeeding;
 import id.pantau.identity.domain.PasswordPolicy;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -36,11 +38,13 @@ class StartupAccounts implements ApplicationRunner {
 	private final Clock clock;
 	private final String demo;
 	private final String command;
+	private final ApplicationEventPublisher events;
 	private boolean demoPresent;
 
 	StartupAccounts(AccountSeeding seeding, PasswordPolicy policy, AuditTrail audit, DatabaseMode database,
 			Clock clock, @Value("${pantau.demo:auto}") String demo,
-			@Value("${" + Commands.PROPERTY + ":" + Commands.SERVE + "}") String command) {
+			@Value("${" + Commands.PROPERTY + ":" + Commands.SERVE + "}") String command,
+			ApplicationEventPublisher events) {
 		this.seeding = seeding;
 		this.policy = policy;
 		this.audit = audit;
@@ -48,6 +52,7 @@ class StartupAccounts implements ApplicationRunner {
 		this.clock = clock;
 		this.demo = demo;
 		this.command = command;
+		this.events = events;
 	}
 
 	@Override
@@ -58,7 +63,10 @@ class StartupAccounts implements ApplicationRunner {
 		boolean wanted = "true".equalsIgnoreCase(demo)
 				|| ("auto".equalsIgnoreCase(demo) && database.embedded() && seeding.noAccounts());
 		if (wanted) {
-			DemoAccounts.load(seeding, audit, clock);
+			int created = DemoAccounts.load(seeding, audit, clock);
+			if (created > 0) {
+				events.publishEvent(new DemoAccountsCreated(created));
+			}
 		}
 		demoPresent = seeding.exists(DemoAccounts.ACCOUNTS.get(0).username())
 				&& seeding.exists(DemoAccounts.ACCOUNTS.get(DemoAccounts.ACCOUNTS.size() - 1).username());

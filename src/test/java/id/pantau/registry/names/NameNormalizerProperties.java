@@ -7,14 +7,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import id.pantau.RandomInputs;
+import org.junit.jupiter.api.Test;
 
 class NameNormalizerProperties {
 
@@ -24,74 +19,66 @@ class NameNormalizerProperties {
 			"Strauß", "Işık", "สมชาย", "ကျော်", "<", "<<", ",", " ", "  ", "-", ".", "'", "/", "7", "\u200B", "\u202E",
 			"\uFEFF", "ＫＹＡＷ", "ǅ", "ŉ", "ﬁ", "İ", "ΣΑΣ", "\u0301");
 
-	@Provide
-	Arbitrary<String> names() {
-		return Arbitraries.oneOf(Arbitraries.of(PIECES).list().ofMaxSize(8).map(pieces -> String.join("", pieces)),
-				Arbitraries.of(PIECES).list().ofMaxSize(8).map(pieces -> String.join(" ", pieces)),
-				Arbitraries.strings().ofMaxLength(30));
+	private static final List<String> WORDS = List.of("Kyaw", "Min", "Htun", "Nguyễn", "Văn", "Hùng", "Somchai",
+			"Aung");
+
+	@Test
+	void neverThrows() {
+		RandomInputs.check(1, 2 * RandomInputs.TRIES, in -> in.anyText(30), raw -> assertThat(normalize(raw)).isNotNull());
 	}
 
-	@Property(tries = 2000)
-	void neverThrows(@ForAll String raw) {
-		assertThat(normalize(raw)).isNotNull();
+	@Test
+	void normalisingADisplayedNameChangesNothing() {
+		RandomInputs.check(2, 2 * RandomInputs.TRIES, in -> in.of(PIECES, 8), raw -> {
+			var once = normalize(raw);
+			assertThat(normalize(once.display()).tokens()).isEqualTo(once.tokens());
+		});
+		RandomInputs.check(3, RandomInputs.TRIES, in -> in.anyText(30), raw -> {
+			var once = normalize(raw);
+			assertThat(normalize(once.display()).tokens()).isEqualTo(once.tokens());
+		});
 	}
 
-	@Property(tries = 2000)
-	void normalisingADisplayedNameChangesNothing(@ForAll("names") String raw) {
-		var once = normalize(raw);
-		assertThat(normalize(once.display()).tokens()).isEqualTo(once.tokens());
+	@Test
+	void caseDoesNotMatter() {
+		RandomInputs.check(4, 2 * RandomInputs.TRIES, in -> in.of(PIECES, 8), raw -> {
+			var tokens = normalize(raw).tokens();
+			assertThat(normalize(raw.toUpperCase(Locale.ROOT)).tokens()).isEqualTo(tokens);
+			assertThat(normalize(raw.toLowerCase(Locale.ROOT)).tokens()).isEqualTo(tokens);
+		});
 	}
 
-	@Property(tries = 1000)
-	void normalisingAnyStringTwiceChangesNothing(@ForAll String raw) {
-		var once = normalize(raw);
-		assertThat(normalize(once.display()).tokens()).isEqualTo(once.tokens());
+	@Test
+	void sortedKeyIgnoresTheOrderOfNames() {
+		RandomInputs.check(5, RandomInputs.TRIES, in -> {
+			List<String> words = new ArrayList<>();
+			int count = 1 + in.random().nextInt(6);
+			for (int i = 0; i < count; i++) {
+				words.add(in.random().nextBoolean() ? WORDS.get(in.random().nextInt(WORDS.size()))
+						: in.fromAlphabet("abcdefghijklmnopqrstuvwxyz", 1, 8));
+			}
+			words.removeIf(word -> NameNormalizer.HONORIFICS.contains(word.toUpperCase(Locale.ROOT)));
+			List<String> shuffled = new ArrayList<>(words);
+			Collections.shuffle(shuffled, in.random());
+			return List.of(String.join(" ", words), String.join(" ", shuffled));
+		}, pair -> assertThat(normalize(pair.get(1)).sortedKey()).isEqualTo(normalize(pair.get(0)).sortedKey()));
 	}
 
-	@Property(tries = 2000)
-	void caseDoesNotMatter(@ForAll("names") String raw) {
-		var tokens = normalize(raw).tokens();
-		assertThat(normalize(raw.toUpperCase(Locale.ROOT)).tokens()).isEqualTo(tokens);
-		assertThat(normalize(raw.toLowerCase(Locale.ROOT)).tokens()).isEqualTo(tokens);
+	@Test
+	void respellingARespelledTokenChangesNothing() {
+		RandomInputs.check(6, 2 * RandomInputs.TRIES, in -> in.fromAlphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZ", 1, 12),
+				token -> {
+					String once = NameNormalizer.respell(token);
+					assertThat(NameNormalizer.respell(once)).isEqualTo(once);
+				});
 	}
 
-	@Property(tries = 1000)
-	void sortedKeyIgnoresTheOrderOfNames(@ForAll("words") @Size(min = 1, max = 6) List<String> words,
-			@ForAll long seed) {
-		List<String> shuffled = new ArrayList<>(words);
-		Collections.shuffle(shuffled, new Random(seed));
-		assertThat(normalize(String.join(" ", shuffled)).sortedKey())
-				.isEqualTo(normalize(String.join(" ", words)).sortedKey());
-	}
-
-	/** Names that are not titles: a title moved to the front is meant to go. */
-	@Provide
-	Arbitrary<List<String>> words() {
-		return Arbitraries.oneOf(Arbitraries.of("Kyaw", "Min", "Htun", "Nguyễn", "Văn", "Hùng", "Somchai", "Aung"),
-				Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8))
-				.filter(word -> !NameNormalizer.HONORIFICS.contains(word.toUpperCase(Locale.ROOT)))
-				.list();
-	}
-
-	@Property(tries = 2000)
-	void respellingARespelledTokenChangesNothing(@ForAll("tokens") String token) {
-		String once = NameNormalizer.respell(token);
-		assertThat(NameNormalizer.respell(once)).isEqualTo(once);
-	}
-
-	@Provide
-	Arbitrary<String> tokens() {
-		return Arbitraries.strings().withCharRange('A', 'Z').ofMinLength(1).ofMaxLength(12);
-	}
-
-	@Property(tries = 1000)
-	void documentSearchKeysIgnoreSeparators(@ForAll("documentNumbers") String number) {
-		String spaced = String.join(" - ", number.split(""));
-		assertThat(DocumentNumbers.searchKey(spaced)).isEqualTo(DocumentNumbers.searchKey(number));
-	}
-
-	@Provide
-	Arbitrary<String> documentNumbers() {
-		return Arbitraries.strings().withCharRange('A', 'Z').withCharRange('0', '9').ofMinLength(1).ofMaxLength(12);
+	@Test
+	void documentSearchKeysIgnoreSeparators() {
+		RandomInputs.check(7, RandomInputs.TRIES, in -> in.fromAlphabet("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 1, 12),
+				number -> {
+					String spaced = String.join(" - ", number.split(""));
+					assertThat(DocumentNumbers.searchKey(spaced)).isEqualTo(DocumentNumbers.searchKey(number));
+				});
 	}
 }

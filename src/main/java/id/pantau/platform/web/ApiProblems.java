@@ -1,0 +1,74 @@
+package id.pantau.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import id.pantau.platform.InvalidInput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import id.pantau.platform.NotFoundException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Errors of the JSON API as RFC 9457 problem details, with messages in the request's language and never a stack
+ * trace or an exception's own message.
+ */
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+	private final MessageSource messages;
+
+	ApiProblems(MessageSource messages) {
+		this.messages = messages;
+	}
+
+	@ExceptionHandler(NotFoundException.class)
+	ProblemDetail notFound() {
+		return problem(HttpStatus.NOT_FOUND, "api.notFound");
+	}
+
+	@ExceptionHandler(InvalidInput.class)
+	ProblemDetail invalid(InvalidInput invalid) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "api.invalid");
+		List<Map<String, String>> errors = invalid.problems().stream()
+				.map(p -> Map.of("field", p.field(), "message", message(p.messageKey(), p.arguments()))).toList();
+		problem.setProperty("errors", errors);
+		return problem;
+	}
+
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ProblemDetail conflict() {
+		return problem(HttpStatus.PRECONDITION_FAILED, "api.changedMeanwhile");
+	}
+
+	@ExceptionHandler(AccessDeniedException.class)
+	ProblemDetail denied() {
+		return problem(HttpStatus.FORBIDDEN, "api.forbidden");
+	}
+
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception exception) {
+		log.error("Unexpected error in an API request", exception);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "api.unexpected");
+	}
+
+	private ProblemDetail problem(HttpStatus status, String key) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, message(key));
+		problem.setProperty("code", key.substring(key.indexOf('.') + 1));
+		return problem;
+	}
+
+	private String message(String key, Object... arguments) {
+		return messages.getMessage(key, arguments, key, LocaleContextHolder.getLocale());
+	}
+}

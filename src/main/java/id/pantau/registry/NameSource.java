@@ -1,0 +1,7 @@
+package id.pantau.registry;
+
+/** Where a name a person goes by was learnt. */
+public enum NameSource {
+
+	PASSPORT, VILLAGE_REPORT, CROSSING, NIK_RECORD, SELF_DECLARED, OFFICER
+}

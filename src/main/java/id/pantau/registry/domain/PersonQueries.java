@@ -1,0 +1,169 @@
+package id.pantau.registry.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import id.pantau.platform.Scope;
+import id.pantau.registry.Category;
+import id.pantau.registry.PersonStatus;
+import id.pantau.registry.names.DocumentNumbers;
+import id.pantau.registry.names.NameNormalizer;
+import id.pantau.registry.names.NormalizedName;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finds persons by any name they go by (spelling-tolerant, in any token order), a document number (with O typed for
+ * 0 and the like) or a NIK, filtered and sorted, within a scope. Names are compared through their normalised
+ * token-sorted keys with PostgreSQL trigram similarity, served by GIN indexes.
+ */
+@Service
+public class PersonQueries {
+
+	public static final int PAGE_SIZE = 25;
+
+	/** How the list is ordered; only these, so no request text reaches the SQL. */
+	public enum Sort {
+
+		RELEVANCE("score desc, p.primary_name"), NAME("p.primary_name, p.id"), NATIONALITY("p.nationality, p.primary_name"),
+		VILLAGE("village_name nulls last, p.primary_name"), UPDATED("p.updated_at desc, p.id desc");
+
+		private final String sql;
+
+		Sort(String sql) {
+			this.sql = sql;
+		}
+	}
+
+	/**
+	 * @param text a name, a document number or a NIK; empty for everyone
+	 * @param regionCode a village or kecamatan code (the region and below)
+	 * @param permitEndingWithinDays persons with a stay permit ending between today and that many days from now
+	 */
+	public record Filter(String text, String nationality, String regionCode, Category category, PersonStatus status,
+			Integer permitEndingWithinDays) {
+
+		public static Filter none() {
+			return new Filter(null, null, null, null, null, null);
+		}
+
+		boolean hasText() {
+			return text != null && !text.isBlank();
+		}
+	}
+
+	public record Row(long id, String primaryName, String matchedName, String nationality, String nationalityName,
+			Category category, PersonStatus status, String regionCode, String villageName, String districtName,
+			double score) {
+	}
+
+	public record Page(List<Row> rows, int page, long total) {
+
+		public int pages() {
+			return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		}
+	}
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	PersonQueries(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	@Transactional(readOnly = true)
+	public Page search(Scope scope, Filter filter, Sort sort, int page) {
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		StringBuilder sql = new StringBuilder();
+		if (filter.hasText()) {
+			NormalizedName name = NameNormalizer.normalize(filter.text());
+			params.put("key", name.sortedKey());
+			params.put("phonetic", name.phoneticKey());
+			params.put("doc", DocumentNumbers.searchKey(filter.text()));
+			params.put("raw", filter.text().replaceAll("\\s", ""));
+			// trigram index scans for names, exact index lookups for documents and NIK
+			sql.append("""
+					with hits as (
+					  select n.person_id, n.full_name,
+					    greatest(similarity(n.search_key, :key), word_similarity(:key, n.search_key) * 0.95,
+					             similarity(n.phonetic_key, :phonetic) * 0.9) as score
+					  from person_name n
+					  where :key <> '' and (n.search_key % :key or :key <% n.search_key or n.phonetic_key % :phonetic)
+					  union all
+					  select d.person_id, null, 1.0 from travel_document d where :doc <> '' and d.number_key = :doc
+					  union all
+					  select l.person_id, null, 1.0 from identity_link l where l.value = :raw
+					), best as (
+					  select distinct on (person_id) person_id, full_name, score from hits
+					  order by person_id, score desc
+					)
+					select p.id, p.primary_name, best.full_name as matched_name, best.score as score,
+					""");
+		}
+		else {
+			sql.append("select p.id, p.primary_name, null as matched_name, 0.0 as score,\n");
+		}
+		sql.append("""
+				  p.nationality, c.name_id as nationality_name, p.category, p.status, p.region_code,
+				  v.name as village_name, d.name as district_name, count(*) over () as total
+				""");
+		sql.append(filter.hasText() ? "from best join person p on p.id = best.person_id\n" : "from person p\n");
+		sql.append("""
+				left join country c on c.alpha3 = p.nationality
+				left join region v on v.code = p.region_code
+				left join region d on d.code = v.parent_code
+				where p.status <> 'MERGED' and """).append(' ').append(scope.sqlVisibility("p.region_code"));
+		if (filter.nationality() != null && !filter.nationality().isBlank()) {
+			sql.append(" and p.nationality = :nationality");
+			params.put("nationality", filter.nationality());
+		}
+		if (filter.regionCode() != null && Scope.isRegionCode(filter.regionCode())) {
+			sql.append(" and (p.region_code = :region or p.region_code like :regionPrefix)");
+			params.put("region", filter.regionCode());
+			params.put("regionPrefix", filter.regionCode() + ".%");
+		}
+		if (filter.category() != null) {
+			sql.append(" and p.category = :category");
+			params.put("category", filter.category().name());
+		}
+		if (filter.status() != null) {
+			sql.append(" and p.status = :status");
+			params.put("status", filter.status().name());
+		}
+		if (filter.permitEndingWithinDays() != null) {
+			LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+			sql.append(" and exists (select 1 from stay_permit s where s.person_id = p.id"
+					+ " and s.valid_until between :today and :until)");
+			params.put("today", today);
+			params.put("until", today.plusDays(Math.max(0, filter.permitEndingWithinDays())));
+		}
+		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
+		int safePage = Math.max(0, page);
+		sql.append(" order by ").append(order.sql).append(" limit :limit offset :offset");
+		params.put("limit", PAGE_SIZE);
+		params.put("offset", (long) safePage * PAGE_SIZE);
+		long[] total = { 0 };
+		List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+			total[0] = rs.getLong("total");
+			return new Row(rs.getLong("id"), rs.getString("primary_name"), rs.getString("matched_name"),
+					rs.getString("nationality"), rs.getString("nationality_name"),
+					Category.valueOf(rs.getString("category")), PersonStatus.valueOf(rs.getString("status")),
+					rs.getString("region_code"), rs.getString("village_name"), rs.getString("district_name"),
+					rs.getDouble("score"));
+		}).list();
+		if (rows.isEmpty() && safePage > 0) {
+			return new Page(rows, safePage, countOnly(scope, filter));
+		}
+		return new Page(rows, safePage, total[0]);
+	}
+
+	private long countOnly(Scope scope, Filter filter) {
+		return search(scope, filter, Sort.NAME, 0).total();
+	}
+}

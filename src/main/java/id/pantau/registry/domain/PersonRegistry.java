@@ -1,0 +1,336 @@
+package id.pantau.registry.domain;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.platform.InvalidInput;
+import id.pantau.platform.NotFoundException;
+import id.pantau.platform.ScopedPrincipal;
+import id.pantau.reference.RegionLevel;
+import id.pantau.reference.ReferenceData;
+import id.pantau.registry.Category;
+import id.pantau.registry.DocumentType;
+import id.pantau.registry.HumanitarianFlag;
+import id.pantau.registry.IdentityLinkKind;
+import id.pantau.registry.NameSource;
+import id.pantau.registry.PersonForm;
+import id.pantau.registry.PersonStatus;
+import id.pantau.registry.Sex;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Registering, reading, changing and merging persons, within the user's scope and on the audit trail. A person is
+ * visible to a user whose scope covers the village of the person's current residence; reading a person's record is
+ * itself audited.
+ */
+@Service
+public class PersonRegistry {
+
+	private final Persons persons;
+	private final Vessels vessels;
+	private final ReferenceData reference;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	PersonRegistry(Persons persons, Vessels vessels, ReferenceData reference, AuditTrail audit, Clock clock) {
+		this.persons = persons;
+		this.vessels = vessels;
+		this.reference = reference;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Transactional
+	public Person register(ScopedPrincipal user, PersonForm form) {
+		PersonInput input = input();
+		Person.Identity identity = identity(input, form);
+		NameSource source = Optional.ofNullable(input.choice("nameSource", NameSource.class, form.nameSource(), false))
+				.orElse(NameSource.OFFICER);
+		String village = village(input, user, form.villageCode());
+		String address = input.optional("address", form.address(), 300);
+		LocalDate since = input.date("residentSince", form.residentSince());
+		String documentNumber = input.optional("documentNumber", form.documentNumber(), 40);
+		DocumentType documentType = input.choice("documentType", DocumentType.class, form.documentType(),
+				documentNumber != null);
+		String issuingState = input.nationality("documentIssuingState", form.documentIssuingState());
+		LocalDate expiry = input.date("documentExpiry", form.documentExpiry());
+		String permitType = permitType(input, form.permitType());
+		String permitNumber = input.optional("permitNumber", form.permitNumber(), 60);
+		LocalDate permitUntil = input.date("permitValidUntil", form.permitValidUntil());
+		input.check();
+
+		var now = clock.instant();
+		Person person = Person.register(identity, source, user.getUsername(), now);
+		if (documentNumber != null) {
+			person.addDocument(documentType, documentNumber, issuingState, expiry, user.getUsername(), now);
+		}
+		if (permitType != null) {
+			person.addPermit(permitType, permitNumber, null, permitUntil, null, user.getUsername(), now);
+		}
+		if (village != null) {
+			person.moveTo(village, address, since, user.getUsername(), now);
+		}
+		persons.save(person);
+		audit.record(AuditEntry.of("PERSON_CREATED").subject("PERSON", person.getId()).region(person.getRegionCode()));
+		return person;
+	}
+
+	/** A person's record, for the user to look at; the look is audited. */
+	@Transactional
+	public Person view(ScopedPrincipal user, long id) {
+		Person person = visible(user, id);
+		audit.record(AuditEntry.of("PERSON_VIEWED").subject("PERSON", id).region(person.getRegionCode()));
+		return person;
+	}
+
+	/** A person's record, for a change or a form; not audited as a view. */
+	@Transactional(readOnly = true)
+	public Person visible(ScopedPrincipal user, long id) {
+		Person person = persons.findById(id).orElseThrow(() -> new NotFoundException("person " + id));
+		if (!user.scope().sees(person.getRegionCode())) {
+			throw new NotFoundException("person " + id);
+		}
+		return person;
+	}
+
+	@Transactional
+	public Person update(ScopedPrincipal user, long id, int version, PersonForm form) {
+		Person person = current(user, id, version);
+		PersonInput input = input();
+		Person.Identity identity = identity(input, form);
+		input.check();
+		person.update(identity, user.getUsername(), clock.instant());
+		return saved(person, "PERSON_UPDATED");
+	}
+
+	@Transactional
+	public Person addName(ScopedPrincipal user, long id, int version, String name, String sourceText) {
+		Person person = current(user, id, version);
+		PersonInput input = input();
+		String fullName = input.required("name", name, 200);
+		NameSource source = input.choice("source", NameSource.class, sourceText, true);
+		input.check();
+		if (!person.addName(fullName, source, user.getUsername(), clock.instant())) {
+			throw InvalidInput.of("name", "name.known");
+		}
+		return saved(person, "PERSON_NAME_ADDED");
+	}
+
+	@Transactional
+	public Person addDocument(ScopedPrincipal user, long id, int version, String typeText, String number,
+			String issuingStateText, String expiryText) {
+		Person person = current(user, id, version);
+		PersonInput input = input();
+		DocumentType type = input.choice("documentType", DocumentType.class, typeText, true);
+		String value = input.required("documentNumber", number, 40);
+		String state = input.nationality("documentIssuingState", issuingStateText);
+		LocalDate expiry = input.date("documentExpiry", expiryText);
+		input.check();
+		person.addDocument(type, value, state, expiry, user.getUsername(), clock.instant());
+		return saved(person, "PERSON_DOCUMENT_ADDED");
+	}
+
+	@Transactional
+	public Person addPermit(ScopedPrincipal user, long id, int version, String typeText, String number,
+			String fromText, String untilText, String sponsor) {
+		Person person = current(user, id, version);
+		PersonInput input = input();
+		String type = permitType(input, typeText);
+		if (type == null) {
+			input.problem("permitType", "input.required");
+		}
+		String permitNumber = input.optional("permitNumber", number, 60);
+		LocalDate from = input.date("permitValidFrom", fromText);
+		LocalDate until = input.date("permitValidUntil", untilText);
+		if (from != null && until != null && from.isAfter(until)) {
+			input.problem("permitValidUntil", "permit.untilBeforeFrom");
+		}
+		String sponsorName = input.optional("sponsor", sponsor, 200);
+		input.check();
+		person.addPermit(type, permitNumber, from, until, sponsorName, user.getUsername(), clock.instant());
+		return saved(person, "PERSON_PERMIT_ADDED");
+	}
+
+	/** A move to another village; the person then becomes visible there and no longer in the old village. */
+	@Transactional
+	public Person moveTo(ScopedPrincipal user, long id, int version, String villageCode, String address,
+			String sinceText) {
+		Person person = current(user, id, version);
+		PersonInput input = input();
+		String village = village(input, user, villageCode);
+		if (village == null) {
+			input.problem("villageCode", "input.required");
+		}
+		String street = input.optional("address", address, 300);
+		LocalDate since = input.date("residentSince", sinceText);
+		input.check();
+		String from = person.getRegionCode();
+		person.moveTo(village, street, since, user.getUsername(), clock.instant());
+		persons.save(person);
+		audit.record(AuditEntry.of("PERSON_MOVED").subject("PERSON", id).region(village).detail("from", from));
+		return person;
+	}
+
+	@Transactional
+	public Person assignToVessel(ScopedPrincipal user, long id, int version, Long vesselId, String role,
+			String signedOnText, String signedOffText) {
+		Person person = current(user, id, version);
+		PersonInput input = input();
+		if (vesselId == null || !vessels.existsById(vesselId)) {
+			input.problem("vesselId", "input.required");
+		}
+		String crewRole = input.optional("crewRole", role, 60);
+		LocalDate on = input.date("signedOn", signedOnText);
+		LocalDate off = input.date("signedOff", signedOffText);
+		input.check();
+		person.assignToVessel(vesselId, crewRole, on, off, user.getUsername(), clock.instant());
+		return saved(person, "PERSON_VESSEL_ASSIGNED");
+	}
+
+	@Transactional
+	public Person linkIdentity(ScopedPrincipal user, long id, int version, String kindText, String value,
+			String notes) {
+		Person person = current(user, id, version);
+		PersonInput input = input();
+		IdentityLinkKind kind = input.choice("kind", IdentityLinkKind.class, kindText, true);
+		String linked = input.required("value", value, 40);
+		if (kind == IdentityLinkKind.NIK && linked != null && !linked.replaceAll("\\s", "").matches("\\d{16}")) {
+			input.problem("value", "nik.format");
+		}
+		String note = input.optional("notes", notes, 300);
+		input.check();
+		person.linkIdentity(kind, linked, note, user.getUsername(), clock.instant());
+		return saved(person, "PERSON_IDENTITY_LINKED");
+	}
+
+	@Transactional
+	public Person flag(ScopedPrincipal user, long id, int version, String flagText, String sinceText, String notes) {
+		Person person = current(user, id, version);
+		PersonInput input = input();
+		HumanitarianFlag flag = input.choice("flag", HumanitarianFlag.class, flagText, true);
+		LocalDate since = input.date("since", sinceText);
+		String note = input.optional("notes", notes, 300);
+		input.check();
+		person.flag(flag, since, note, user.getUsername(), clock.instant());
+		return saved(person, "PERSON_FLAGGED");
+	}
+
+	@Transactional
+	public Person changeStatus(ScopedPrincipal user, long id, int version, String statusText, String reason) {
+		Person person = current(user, id, version);
+		PersonInput input = input();
+		PersonStatus status = input.choice("status", PersonStatus.class, statusText, true);
+		if (status == PersonStatus.MERGED) {
+			input.problem("status", "input.choice");
+		}
+		String why = input.optional("reason", reason, 300);
+		input.check();
+		person.changeStatus(status, why, user.getUsername(), clock.instant());
+		persons.save(person);
+		audit.record(AuditEntry.of("PERSON_STATUS_CHANGED").subject("PERSON", id).region(person.getRegionCode())
+				.detail("status", status));
+		return person;
+	}
+
+	/**
+	 * Merges {@code mergedId} into {@code survivorId}: nothing the merged record knew is lost, and the merged record
+	 * remains as a trace pointing to the survivor. Both must be visible to the user and unchanged since it read them.
+	 */
+	@Transactional
+	public Person merge(ScopedPrincipal user, long survivorId, int survivorVersion, long mergedId, int mergedVersion) {
+		if (survivorId == mergedId) {
+			throw InvalidInput.of("mergedId", "merge.same");
+		}
+		Person survivor = current(user, survivorId, survivorVersion);
+		Person merged = current(user, mergedId, mergedVersion);
+		if (merged.getStatus() == PersonStatus.MERGED || survivor.getStatus() == PersonStatus.MERGED) {
+			throw InvalidInput.of("mergedId", "merge.alreadyMerged");
+		}
+		var now = clock.instant();
+		survivor.absorb(merged, user.getUsername(), now);
+		persons.save(survivor);
+		persons.save(merged);
+		audit.record(AuditEntry.of("PERSON_MERGED").subject("PERSON", survivorId).region(survivor.getRegionCode())
+				.detail("merged", mergedId).detail("mergedRegion", merged.getRegionCode()));
+		return survivor;
+	}
+
+	private Person current(ScopedPrincipal user, long id, int version) {
+		Person person = visible(user, id);
+		if (person.getVersion() != version) {
+			throw new OptimisticLockingFailureException("person " + id + " changed since it was read");
+		}
+		if (person.getStatus() == PersonStatus.MERGED) {
+			throw InvalidInput.of("status", "person.merged", person.getMergedInto());
+		}
+		return person;
+	}
+
+	private Person saved(Person person, String action) {
+		persons.save(person);
+		audit.record(AuditEntry.of(action).subject("PERSON", person.getId()).region(person.getRegionCode()));
+		return person;
+	}
+
+	private Person.Identity identity(PersonInput input, PersonForm form) {
+		String name = input.required("primaryName", form.primaryName(), 200);
+		if (name != null && NameKeys.searchKey(name).isEmpty()) {
+			input.problem("primaryName", "name.noLetters");
+		}
+		Sex sex = input.choice("sex", Sex.class, form.sex(), false);
+		var birth = input.birth("birthDate", form.birthDate());
+		String nationality = input.nationality("nationality", form.nationality());
+		String claimed = input.nationality("claimedNationality", form.claimedNationality());
+		Category category = input.choice("category", Category.class, form.category(), true);
+		String notes = input.optional("notes", form.notes(), 2000);
+		return new Person.Identity(name, sex, birth, nationality, claimed, category, notes);
+	}
+
+	/** A village within the user's scope; a village official's own village when none is given. */
+	private String village(PersonInput input, ScopedPrincipal user, String code) {
+		String village = code == null || code.isBlank() ? null : code.strip();
+		if (village == null) {
+			if (user.scope().coversUnplaced()) {
+				return null;
+			}
+			if (user.scope().regionCode() != null
+					&& reference.region(user.scope().regionCode()).map(r -> r.isVillage()).orElse(false)) {
+				return user.scope().regionCode();
+			}
+			input.problem("villageCode", "village.required");
+			return null;
+		}
+		var region = reference.region(village);
+		if (region.isEmpty() || region.get().level() != RegionLevel.VILLAGE) {
+			input.problem("villageCode", "village.unknown", village);
+			return null;
+		}
+		if (!user.scope().covers(village)) {
+			input.problem("villageCode", "village.outsideScope");
+			return null;
+		}
+		return village;
+	}
+
+	private String permitType(PersonInput input, String code) {
+		if (code == null || code.isBlank()) {
+			return null;
+		}
+		String value = code.strip().toUpperCase(java.util.Locale.ROOT);
+		if (reference.permitTypes().stream().noneMatch(t -> t.code().equals(value))) {
+			input.problem("permitType", "input.choice");
+			return null;
+		}
+		return value;
+	}
+
+	private PersonInput input() {
+		return new PersonInput(reference, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+	}
+}

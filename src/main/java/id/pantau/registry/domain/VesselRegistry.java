@@ -1,0 +1,63 @@
+package id.pantau.registry.domain;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.platform.InvalidInput;
+import id.pantau.registry.VesselStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The vessels whose crew the registry follows. Vessel data is not personal data: every user in scope may read it. */
+@Service
+public class VesselRegistry {
+
+	private final Vessels vessels;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	VesselRegistry(Vessels vessels, AuditTrail audit, Clock clock) {
+		this.vessels = vessels;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	public List<Vessel> all() {
+		return vessels.findAllByOrderByName();
+	}
+
+	public Optional<Vessel> find(long id) {
+		return vessels.findById(id);
+	}
+
+	@Transactional
+	public Vessel register(String name, String flagState, String registration, String imoNumber, String ownerAgent,
+			VesselStatus status, String notes) {
+		if (name == null || name.isBlank()) {
+			throw InvalidInput.of("name", "input.required");
+		}
+		if (imoNumber != null && !imoNumber.isBlank() && !imoNumber.strip().matches("\\d{7}")) {
+			throw InvalidInput.of("imoNumber", "vessel.imo");
+		}
+		Vessel vessel = vessels.save(Vessel.register(name, flagState, blank(registration), blank(imoNumber),
+				blank(ownerAgent), status == null ? VesselStatus.ACTIVE : status, blank(notes), clock.instant()));
+		audit.record(AuditEntry.of("VESSEL_REGISTERED").subject("VESSEL", vessel.getId()));
+		return vessel;
+	}
+
+	@Transactional
+	public Vessel changeStatus(long id, VesselStatus status) {
+		Vessel vessel = vessels.findById(id).orElseThrow(() -> new id.pantau.platform.NotFoundException("vessel " + id));
+		vessel.changeStatus(status, clock.instant());
+		vessels.save(vessel);
+		audit.record(AuditEntry.of("VESSEL_STATUS_CHANGED").subject("VESSEL", id).detail("status", status));
+		return vessel;
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+}

@@ -1,0 +1,274 @@
+package id.pantau.registry.web;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import id.pantau.platform.InvalidInput;
+import id.pantau.platform.NotFoundException;
+import id.pantau.platform.ProblemMessages;
+import id.pantau.platform.ScopedPrincipal;
+import id.pantau.reference.Region;
+import id.pantau.reference.RegionLevel;
+import id.pantau.reference.ReferenceData;
+import id.pantau.registry.Category;
+import id.pantau.registry.DocumentType;
+import id.pantau.registry.HumanitarianFlag;
+import id.pantau.registry.IdentityLinkKind;
+import id.pantau.registry.NameSource;
+import id.pantau.registry.PersonForm;
+import id.pantau.registry.PersonStatus;
+import id.pantau.registry.Sex;
+import id.pantau.registry.domain.Person;
+import id.pantau.registry.domain.PersonQueries;
+import id.pantau.registry.domain.PersonRegistry;
+import id.pantau.registry.domain.VesselRegistry;
+import id.pantau.registry.mrz.MrzParser;
+import id.pantau.registry.mrz.MrzResult;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The registry's pages: search, a person's record, registration (with MRZ reading), changes and merges. A search from
+ * htmx gets only the result list.
+ */
+@Controller
+@RequestMapping("/orang-asing")
+@PreAuthorize(PersonPageController.READERS)
+class PersonPageController {
+
+	static final String READERS = "hasAnyRole('OHOI', 'BPMPD', 'KESBANGPOL', 'IMIGRASI', 'TIMPORA')";
+	static final String EDITORS = "hasAnyRole('OHOI', 'KESBANGPOL', 'IMIGRASI')";
+	static final String MERGERS = "hasAnyRole('KESBANGPOL', 'IMIGRASI')";
+
+	private final PersonRegistry registry;
+	private final PersonQueries queries;
+	private final VesselRegistry vessels;
+	private final ReferenceData reference;
+	private final ProblemMessages problems;
+
+	PersonPageController(PersonRegistry registry, PersonQueries queries, VesselRegistry vessels,
+			ReferenceData reference, ProblemMessages problems) {
+		this.registry = registry;
+		this.queries = queries;
+		this.vessels = vessels;
+		this.reference = reference;
+		this.problems = problems;
+	}
+
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("statuses", Arrays.stream(PersonStatus.values()).filter(PersonStatus::isChoosable).toList());
+		model.addAttribute("sexes", Sex.values());
+		model.addAttribute("nameSources", NameSource.values());
+		model.addAttribute("documentTypes", DocumentType.values());
+		model.addAttribute("flagKinds", HumanitarianFlag.values());
+		model.addAttribute("linkKinds", IdentityLinkKind.values());
+		model.addAttribute("sorts", PersonQueries.Sort.values());
+	}
+
+	@GetMapping
+	String search(@AuthenticationPrincipal ScopedPrincipal user, @ModelAttribute("filter") SearchForm form,
+			HttpServletRequest request, Model model) {
+		PersonQueries.Filter filter = form.filter();
+		PersonQueries.Page page = queries.search(user.scope(), filter, form.sortOrDefault(), form.pageOrZero());
+		model.addAttribute("page", page);
+		model.addAttribute("countries", reference.countries());
+		model.addAttribute("regions", regionsOf(user));
+		return request.getHeader("HX-Request") != null ? "registry/search :: results" : "registry/search";
+	}
+
+	@GetMapping("/baru")
+	@PreAuthorize(EDITORS)
+	String createForm(@AuthenticationPrincipal ScopedPrincipal user, Model model) {
+		return form(user, model, PersonForm.empty(), Map.of(), null);
+	}
+
+	/** Reads pasted MRZ lines into the registration form; check-digit failures are shown, not hidden. */
+	@PostMapping("/baru/mrz")
+	@PreAuthorize(EDITORS)
+	String readMrz(@AuthenticationPrincipal ScopedPrincipal user, @RequestParam String mrz, PersonForm form,
+			Model model) {
+		MrzResult result;
+		try {
+			result = MrzParser.parse(mrz);
+		}
+		catch (IllegalArgumentException e) {
+			model.addAttribute("mrzError", e.getMessage());
+			return form(user, model, form, Map.of(), null) + " :: form";
+		}
+		PersonForm filled = new PersonForm(MrzForms.name(result), NameSource.PASSPORT.name(), result.sex(),
+				result.birthDate() == null ? "" : result.birthDate().toString(), result.nationality(),
+				form.claimedNationality(), form.category(), form.notes(), MrzForms.documentType(result),
+				result.documentNumber(), result.issuingState(),
+				result.expiryDate() == null ? "" : result.expiryDate().toString(), form.permitType(),
+				form.permitNumber(), form.permitValidUntil(), form.villageCode(), form.address(), form.residentSince());
+		model.addAttribute("mrzResult", result);
+		model.addAttribute("mrz", mrz);
+		return form(user, model, filled, Map.of(), null) + " :: form";
+	}
+
+	@PostMapping("/baru")
+	@PreAuthorize(EDITORS)
+	String create(@AuthenticationPrincipal ScopedPrincipal user, PersonForm form, Model model,
+			RedirectAttributes redirect) {
+		try {
+			Person person = registry.register(user, form);
+			redirect.addFlashAttribute("notice", "person.notice.created");
+			return "redirect:/orang-asing/" + person.getId();
+		}
+		catch (InvalidInput invalid) {
+			return form(user, model, form, problems.of(invalid), null);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String show(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id, Model model) {
+		Person person = registry.view(user, id);
+		model.addAttribute("person", person);
+		model.addAttribute("view", PersonView.of(person, reference, vessels));
+		model.addAttribute("permitTypes", reference.permitTypes());
+		model.addAttribute("villages", villagesOf(user));
+		model.addAttribute("vessels", vessels.all());
+		return "registry/person";
+	}
+
+	@GetMapping("/{id}/ubah")
+	@PreAuthorize(EDITORS)
+	String editForm(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id, Model model) {
+		Person person = registry.visible(user, id);
+		return form(user, model, PersonView.formOf(person), Map.of(), person);
+	}
+
+	@PostMapping("/{id}/ubah")
+	@PreAuthorize(EDITORS)
+	String update(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id, @RequestParam int version,
+			PersonForm form, Model model, RedirectAttributes redirect) {
+		Person person = registry.visible(user, id);
+		try {
+			registry.update(user, id, version, form);
+			redirect.addFlashAttribute("notice", "person.notice.updated");
+			return "redirect:/orang-asing/" + id;
+		}
+		catch (InvalidInput invalid) {
+			return form(user, model, form, problems.of(invalid), person);
+		}
+		catch (OptimisticLockingFailureException e) {
+			model.addAttribute("errorKey", "person.changedMeanwhile");
+			return form(user, model, form, Map.of(), person);
+		}
+	}
+
+	/** One of the small forms on a person's page; each adds one entry and says what went wrong next to it. */
+	@PostMapping("/{id}/{part:nama|dokumen|izin|domisili|kapal|identitas|penanda|status}")
+	@PreAuthorize(EDITORS)
+	String addEntry(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id, @PathVariable String part,
+			@RequestParam int version, @RequestParam Map<String, String> fields, RedirectAttributes redirect) {
+		try {
+			switch (part) {
+				case "nama" -> registry.addName(user, id, version, fields.get("name"), fields.get("source"));
+				case "dokumen" -> registry.addDocument(user, id, version, fields.get("documentType"),
+						fields.get("documentNumber"), fields.get("documentIssuingState"), fields.get("documentExpiry"));
+				case "izin" -> registry.addPermit(user, id, version, fields.get("permitType"),
+						fields.get("permitNumber"), fields.get("permitValidFrom"), fields.get("permitValidUntil"),
+						fields.get("sponsor"));
+				case "domisili" -> registry.moveTo(user, id, version, fields.get("villageCode"), fields.get("address"),
+						fields.get("residentSince"));
+				case "kapal" -> registry.assignToVessel(user, id, version, parseLong(fields.get("vesselId")),
+						fields.get("crewRole"), fields.get("signedOn"), fields.get("signedOff"));
+				case "identitas" -> registry.linkIdentity(user, id, version, fields.get("kind"), fields.get("value"),
+						fields.get("notes"));
+				case "penanda" -> registry.flag(user, id, version, fields.get("flag"), fields.get("since"),
+						fields.get("notes"));
+				default -> registry.changeStatus(user, id, version, fields.get("status"), fields.get("reason"));
+			}
+			redirect.addFlashAttribute("notice", "person.notice.saved");
+		}
+		catch (InvalidInput invalid) {
+			redirect.addFlashAttribute("entryErrors", problems.of(invalid));
+			redirect.addFlashAttribute("entryPart", part);
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("errorKey", "person.changedMeanwhile");
+		}
+		catch (NotFoundException e) {
+			throw e;
+		}
+		return "redirect:/orang-asing/" + id + "#" + part;
+	}
+
+	@GetMapping("/{id}/gabung")
+	@PreAuthorize(MERGERS)
+	String mergePreview(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id,
+			@RequestParam(required = false) Long dengan, Model model) {
+		Person survivor = registry.visible(user, id);
+		model.addAttribute("survivor", survivor);
+		model.addAttribute("survivorView", PersonView.of(survivor, reference, vessels));
+		if (dengan != null) {
+			Person other = registry.visible(user, dengan);
+			model.addAttribute("other", other);
+			model.addAttribute("otherView", PersonView.of(other, reference, vessels));
+		}
+		return "registry/merge";
+	}
+
+	@PostMapping("/{id}/gabung")
+	@PreAuthorize(MERGERS)
+	String merge(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id, @RequestParam long dengan,
+			@RequestParam int version, @RequestParam int otherVersion, RedirectAttributes redirect) {
+		try {
+			registry.merge(user, id, version, dengan, otherVersion);
+			redirect.addFlashAttribute("notice", "person.notice.merged");
+		}
+		catch (InvalidInput invalid) {
+			redirect.addFlashAttribute("entryErrors", problems.of(invalid));
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("errorKey", "person.changedMeanwhile");
+		}
+		return "redirect:/orang-asing/" + id;
+	}
+
+	private String form(ScopedPrincipal user, Model model, PersonForm form, Map<String, String> errors,
+			Person person) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("person", person);
+		model.addAttribute("countries", reference.countries());
+		model.addAttribute("permitTypes", reference.permitTypes());
+		model.addAttribute("villages", villagesOf(user));
+		return "registry/form";
+	}
+
+	private List<Region> villagesOf(ScopedPrincipal user) {
+		return reference.regionsWithin(user.scope(), RegionLevel.VILLAGE);
+	}
+
+	/** Kecamatan and villages of the scope, for the region filter. */
+	private List<Region> regionsOf(ScopedPrincipal user) {
+		return java.util.stream.Stream.concat(reference.regionsWithin(user.scope(), RegionLevel.DISTRICT).stream(),
+				reference.regionsWithin(user.scope(), RegionLevel.VILLAGE).stream())
+				.sorted(java.util.Comparator.comparing(Region::code)).toList();
+	}
+
+	private static Long parseLong(String value) {
+		try {
+			return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+		}
+		catch (NumberFormatException e) {
+			return null;
+		}
+	}
+}

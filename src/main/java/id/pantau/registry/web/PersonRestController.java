@@ -1,0 +1,114 @@
+package id.pantau.registry.web;
+
+import java.net.URI;
+import java.util.List;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.platform.InvalidInput;
+import id.pantau.platform.ScopedPrincipal;
+import id.pantau.registry.Category;
+import id.pantau.registry.PersonForm;
+import id.pantau.registry.PersonStatus;
+import id.pantau.registry.domain.Person;
+import id.pantau.registry.domain.PersonQueries;
+import id.pantau.registry.domain.PersonRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The registry over JSON, with the same scope, validation and audit as the pages. Changes name the version they
+ * were based on in {@code If-Match} (the {@code ETag} of a read); a stale version is refused with 412.
+ */
+@RestController
+@RequestMapping("/api/v1/persons")
+@PreAuthorize(PersonPageController.READERS)
+@Tag(name = "persons", description = "Registry of foreign nationals")
+class PersonRestController {
+
+	private final PersonRegistry registry;
+	private final PersonQueries queries;
+	private final AuditTrail audit;
+
+	PersonRestController(PersonRegistry registry, PersonQueries queries, AuditTrail audit) {
+		this.registry = registry;
+		this.queries = queries;
+		this.audit = audit;
+	}
+
+	record PersonList(List<PersonQueries.Row> rows, int page, long total, int pageSize) {
+	}
+
+	record MergeRequest(long mergedId, int version, int mergedVersion) {
+	}
+
+	@GetMapping
+	@Operation(summary = "Find persons by name (any spelling), document number or NIK, with filters")
+	PersonList list(@AuthenticationPrincipal ScopedPrincipal user, @RequestParam(required = false) String q,
+			@RequestParam(required = false) String nationality, @RequestParam(required = false) String region,
+			@RequestParam(required = false) Category category, @RequestParam(required = false) PersonStatus status,
+			@RequestParam(required = false) Integer permitEndingWithinDays,
+			@RequestParam(defaultValue = "RELEVANCE") PersonQueries.Sort sort,
+			@RequestParam(defaultValue = "0") int page) {
+		PersonQueries.Page result = queries.search(user.scope(),
+				new PersonQueries.Filter(q, nationality, region, category, status, permitEndingWithinDays), sort, page);
+		audit.record(AuditEntry.of("PERSON_LISTED").detail("q", q == null ? "" : "yes").detail("rows",
+				result.rows().size()));
+		return new PersonList(result.rows(), result.page(), result.total(), PersonQueries.PAGE_SIZE);
+	}
+
+	@GetMapping("/{id}")
+	@Operation(summary = "Read a person; the read is audited")
+	ResponseEntity<PersonRecord> read(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id) {
+		return withVersion(ResponseEntity.ok(), registry.view(user, id));
+	}
+
+	@PostMapping
+	@PreAuthorize(PersonPageController.EDITORS)
+	@Operation(summary = "Register a person")
+	ResponseEntity<PersonRecord> create(@AuthenticationPrincipal ScopedPrincipal user, @RequestBody PersonForm form) {
+		Person person = registry.register(user, form);
+		return withVersion(ResponseEntity.created(URI.create("/api/v1/persons/" + person.getId())), person);
+	}
+
+	@PutMapping("/{id}")
+	@PreAuthorize(PersonPageController.EDITORS)
+	@Operation(summary = "Change a person's identity fields; If-Match must carry the version read")
+	ResponseEntity<PersonRecord> update(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody PersonForm form) {
+		return withVersion(ResponseEntity.ok(), registry.update(user, id, version(ifMatch), form));
+	}
+
+	@PostMapping("/{id}/merge")
+	@PreAuthorize(PersonPageController.MERGERS)
+	@Operation(summary = "Merge another record into this one; nothing is lost and the merge is audited")
+	ResponseEntity<PersonRecord> merge(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id,
+			@RequestBody MergeRequest request) {
+		return withVersion(ResponseEntity.ok(),
+				registry.merge(user, id, request.version(), request.mergedId(), request.mergedVersion()));
+	}
+
+	private static ResponseEntity<PersonRecord> withVersion(ResponseEntity.BodyBuilder response, Person person) {
+		return response.eTag("\"" + person.getVersion() + "\"").body(PersonRecord.of(person));
+	}
+
+	private static int version(String ifMatch) {
+		String value = ifMatch == null ? "" : ifMatch.replace("W/", "").replace("\"", "").strip();
+		if (!value.matches("\\d{1,9}")) {
+			throw InvalidInput.of("If-Match", "api.versionRequired");
+		}
+		return Integer.parseInt(value);
+	}
+}
