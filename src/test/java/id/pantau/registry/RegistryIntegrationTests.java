@@ -222,6 +222,15 @@ class RegistryIntegrationTests {
 	}
 
 	@Test
+	void theApiIsDescribedInTheOpenApiDocumentForSignedInUsers() {
+		HttpResponse<String> document = WebSession.loggedIn(port, "imigrasi").json("GET", "/v3/api-docs", null);
+		assertThat(document.statusCode()).isEqualTo(200);
+		assertThat(document.body()).contains("/api/v1/persons").contains("/api/v1/persons/{id}/merge")
+				.contains("/api/v1/mrz");
+		assertThat(new WebSession(port).get("/v3/api-docs").statusCode()).as("not public").isEqualTo(302);
+	}
+
+	@Test
 	void theDemoRegistryLooksLikeTheField() {
 		Map<String, Object> counts = jdbc.sql("""
 				select count(*) as persons,

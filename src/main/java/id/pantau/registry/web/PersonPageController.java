@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 
 import id.pantau.platform.InvalidInput;
-import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.reference.Region;
@@ -202,9 +201,6 @@ class PersonPageController {
 		}
 		catch (OptimisticLockingFailureException e) {
 			redirect.addFlashAttribute("errorKey", "person.changedMeanwhile");
-		}
-		catch (NotFoundException e) {
-			throw e;
 		}
 		return "redirect:/orang-asing/" + id + "#" + part;
 	}
