@@ -231,6 +231,23 @@ class RegistryIntegrationTests {
 	}
 
 	@Test
+	void anOfficerRegistersAVesselAndRecordsWhatBecameOfIt() {
+		WebSession officer = WebSession.loggedIn(port, "imigrasi");
+		officer.post("/kapal", Map.of("name", "KM Harapan Kei 7", "flagState", "Indonesia", "registration",
+				"GT.60 No.777/PPm", "imoNumber", "", "ownerAgent", "CV Harapan", "status", "ACTIVE", "notes", ""));
+		assertThat(officer.get("/kapal").body()).contains("KM HARAPAN KEI 7").contains("Kapal didaftarkan.");
+		long id = jdbc.sql("select id from vessel where name = 'KM HARAPAN KEI 7'").query(Long.class).single();
+		officer.post("/kapal/" + id + "/status", Map.of("status", "SEIZED"));
+		assertThat(jdbc.sql("select status from vessel where id = :id").param("id", id).query(String.class).single())
+				.isEqualTo("SEIZED");
+
+		officer.post("/kapal", Map.of("name", "KM Salah", "imoNumber", "12AB", "status", "ACTIVE"));
+		assertThat(officer.get("/kapal").body()).contains("nomor IMO terdiri atas 7 angka");
+		String readOnly = WebSession.loggedIn(port, "timpora.polres").get("/kapal").body();
+		assertThat(readOnly).contains("KM HARAPAN KEI 7").doesNotContain("id=\"vessel-form\"");
+	}
+
+	@Test
 	void theDemoRegistryLooksLikeTheField() {
 		Map<String, Object> counts = jdbc.sql("""
 				select count(*) as persons,
