@@ -11,26 +11,79 @@ import java.util.Map;
 import java.util.logging.Level;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium for browser tests. Where it is not installed the tests are skipped with a message, unless
  * {@code PANTAU_BROWSER_TESTS=required} (set by CI), where they fail.
  */
-public final class Browser {
+public final class Browser implements BeforeAllCallback, AfterAllCallback, AfterEachCallback {
 
 	private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("PANTAU_CHROMIUM", "/usr/bin/chromium"));
 	private static final Path CHROMEDRIVER = Path
 			.of(System.getenv().getOrDefault("PANTAU_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
-	private Browser() {
+	private ChromeDriver driver;
+
+	/** For {@code @RegisterExtension static final Browser browser = new Browser();}: one Chromium per test class. */
+	public Browser() {
+	}
+
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		driver = start();
+	}
+
+	@Override
+	public void afterEach(ExtensionContext context) {
+		if (driver != null) {
+			driver.manage().deleteAllCookies();
+			driver.manage().window().setSize(new Dimension(1280, 900));
+		}
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		if (driver != null) {
+			driver.quit();
+		}
+	}
+
+	public ChromeDriver driver() {
+		return driver;
+	}
+
+	public WebDriverWait waiting() {
+		return new WebDriverWait(driver, Duration.ofSeconds(10));
+	}
+
+	/** Logs in through the login form and waits for the home page. */
+	public void logIn(int port, String username, String password) {
+		driver.get("http://localhost:" + port + "/login");
+		driver.findElement(By.id("username")).sendKeys(username);
+		driver.findElement(By.id("password")).sendKeys(password);
+		driver.findElement(By.id("login-submit")).click();
+	}
+
+	/** Clicks as a person would, after scrolling the element into the middle of the window. */
+	public void click(WebElement element) {
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 
 	public static ChromeDriver start() {

@@ -2,15 +2,12 @@ package id.pantau.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
 import id.pantau.Browser;
 import id.pantau.PantauIntegrationTest;
 import id.pantau.WebSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
@@ -23,29 +20,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PantauIntegrationTest
 class LoginBrowserTests {
 
-	static ChromeDriver browser;
+	@RegisterExtension
+	static final Browser chromium = new Browser();
 
 	@LocalServerPort
 	int port;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
+	private ChromeDriver browser;
 
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
-	}
-
-	@AfterEach
-	void forgetSession() {
-		if (browser != null) {
-			browser.manage().deleteAllCookies();
-			browser.manage().window().setSize(new Dimension(1280, 900));
-		}
+	@BeforeEach
+	void useBrowser() {
+		browser = chromium.driver();
 	}
 
 	@ParameterizedTest
@@ -101,10 +86,7 @@ class LoginBrowserTests {
 	}
 
 	private void logIn(String username, String password) {
-		browser.get("http://localhost:" + port + "/login");
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(password);
-		browser.findElement(By.id("login-submit")).click();
+		chromium.logIn(port, username, password);
 	}
 
 	private long horizontalOverflow() {
@@ -113,6 +95,6 @@ class LoginBrowserTests {
 	}
 
 	private static WebDriverWait wait(ChromeDriver driver) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10));
+		return chromium.waiting();
 	}
 }

@@ -2,14 +2,12 @@ package id.pantau.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
 import id.pantau.Browser;
 import id.pantau.PantauIntegrationTest;
 import id.pantau.WebSession;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -22,21 +20,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @PantauIntegrationTest
 class RegistryBrowserTests {
 
-	static ChromeDriver browser;
+	@RegisterExtension
+	static final Browser chromium = new Browser();
 
 	@LocalServerPort
 	int port;
 
-	@BeforeAll
-	static void startBrowser() {
-		browser = Browser.start();
-	}
+	private ChromeDriver browser;
 
-	@AfterAll
-	static void stopBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	@BeforeEach
+	void useBrowser() {
+		browser = chromium.driver();
 	}
 
 	@Test
@@ -87,16 +81,11 @@ class RegistryBrowserTests {
 	}
 
 	private static void click(WebElement element) {
-		browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-		wait(browser).until(ExpectedConditions.elementToBeClickable(element)).click();
+		chromium.click(element);
 	}
 
 	private void logIn(String username) {
-		browser.manage().deleteAllCookies();
-		browser.get(url("/login"));
-		browser.findElement(By.id("username")).sendKeys(username);
-		browser.findElement(By.id("password")).sendKeys(WebSession.DEMO_PASSWORD);
-		browser.findElement(By.id("login-submit")).click();
+		chromium.logIn(port, username, WebSession.DEMO_PASSWORD);
 		wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("home-heading")));
 	}
 
@@ -131,6 +120,6 @@ class RegistryBrowserTests {
 	}
 
 	private static WebDriverWait wait(ChromeDriver driver) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10));
+		return chromium.waiting();
 	}
 }
