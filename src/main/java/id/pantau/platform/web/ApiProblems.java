@@ -51,6 +51,12 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.PRECONDITION_FAILED, "api.changedMeanwhile");
 	}
 
+	/** A step a record cannot take from where it stands, e.g. a report that someone else already forwarded. */
+	@ExceptionHandler(IllegalStateException.class)
+	ProblemDetail illegalState() {
+		return problem(HttpStatus.CONFLICT, "api.conflict");
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail denied() {
 		return problem(HttpStatus.FORBIDDEN, "api.forbidden");

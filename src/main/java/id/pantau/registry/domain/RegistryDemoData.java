@@ -23,6 +23,7 @@ import id.pantau.registry.VesselStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -86,6 +87,7 @@ class RegistryDemoData {
 	}
 
 	@EventListener
+	@Order(1)
 	@Transactional
 	void onDemoAccounts(DemoAccountsCreated event) {
 		if (persons.count() > 0) {

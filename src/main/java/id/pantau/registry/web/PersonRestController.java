@@ -5,7 +5,7 @@ import java.util.List;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
-import id.pantau.platform.InvalidInput;
+import id.pantau.platform.IfMatch;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.registry.Category;
 import id.pantau.registry.PersonForm;
@@ -88,7 +88,7 @@ class PersonRestController {
 	@Operation(summary = "Change a person's identity fields; If-Match must carry the version read")
 	ResponseEntity<PersonRecord> update(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody PersonForm form) {
-		return withVersion(ResponseEntity.ok(), registry.update(user, id, version(ifMatch), form));
+		return withVersion(ResponseEntity.ok(), registry.update(user, id, IfMatch.version(ifMatch), form));
 	}
 
 	@PostMapping("/{id}/merge")
@@ -104,11 +104,4 @@ class PersonRestController {
 		return response.eTag("\"" + person.getVersion() + "\"").body(PersonRecord.of(person));
 	}
 
-	private static int version(String ifMatch) {
-		String value = ifMatch == null ? "" : ifMatch.replace("W/", "").replace("\"", "").strip();
-		if (!value.matches("\\d{1,9}")) {
-			throw InvalidInput.of("If-Match", "api.versionRequired");
-		}
-		return Integer.parseInt(value);
-	}
 }

@@ -1,0 +1,88 @@
+package id.pantau.reports.domain;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.UUID;
+
+import id.pantau.platform.InvalidInput;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Photos attached to reports, kept outside the web root under {@code pantau.storage.dir} and named by a random id.
+ * A photo is accepted only when its first bytes say JPEG, PNG or WebP, whatever the file's name or declared type.
+ */
+@Component
+public class PhotoStore {
+
+	public static final long MAX_BYTES = 5 * 1024 * 1024;
+
+	private final Path folder;
+
+	PhotoStore(@Value("${pantau.storage.dir:./data/files}") Path storage) {
+		this.folder = storage.resolve("photos");
+	}
+
+	public record Stored(UUID id, String type) {
+	}
+
+	public Stored store(InputStream content, long declaredSize) {
+		if (declaredSize > MAX_BYTES) {
+			throw InvalidInput.of("photo", "photo.tooLarge", MAX_BYTES / (1024 * 1024));
+		}
+		try {
+			byte[] bytes = content.readNBytes((int) MAX_BYTES + 1);
+			if (bytes.length > MAX_BYTES) {
+				throw InvalidInput.of("photo", "photo.tooLarge", MAX_BYTES / (1024 * 1024));
+			}
+			String type = typeOf(bytes).orElseThrow(() -> InvalidInput.of("photo", "photo.type"));
+			UUID id = UUID.randomUUID();
+			Files.createDirectories(folder);
+			Files.write(folder.resolve(id.toString()), bytes);
+			return new Stored(id, type);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	public byte[] read(UUID id) {
+		try {
+			return Files.readAllBytes(folder.resolve(id.toString()));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	static Optional<String> typeOf(byte[] bytes) {
+		if (startsWith(bytes, 0xFF, 0xD8, 0xFF)) {
+			return Optional.of("image/jpeg");
+		}
+		if (startsWith(bytes, 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A)) {
+			return Optional.of("image/png");
+		}
+		if (bytes.length >= 12 && startsWith(bytes, 'R', 'I', 'F', 'F')
+				&& Arrays.equals(Arrays.copyOfRange(bytes, 8, 12), "WEBP".getBytes())) {
+			return Optional.of("image/webp");
+		}
+		return Optional.empty();
+	}
+
+	private static boolean startsWith(byte[] bytes, int... prefix) {
+		if (bytes.length < prefix.length) {
+			return false;
+		}
+		for (int i = 0; i < prefix.length; i++) {
+			if ((bytes[i] & 0xFF) != prefix[i]) {
+				return false;
+			}
+		}
+		return true;
+	}
+}

@@ -1,0 +1,94 @@
+package id.pantau.reports.domain;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import id.pantau.platform.DisplayTime;
+import id.pantau.platform.Scope;
+import id.pantau.reports.ReportState;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Lists of reports within a scope: a village's own, an agency's inbox, with those waiting too long flagged. */
+@Service
+public class ReportQueries {
+
+	public static final int PAGE_SIZE = 50;
+
+	private final JdbcClient jdbc;
+	private final ReportSettings settings;
+	private final Clock clock;
+
+	ReportQueries(JdbcClient jdbc, ReportSettings settings, Clock clock) {
+		this.jdbc = jdbc;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	public record Row(long id, String number, String villageCode, String villageName, ReportState state,
+			String namesAsHeard, String nationality, Instant stateSince, boolean waitingTooLong) {
+	}
+
+	public List<Row> list(Scope scope, List<ReportState> states, int page) {
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		String stateFilter = "";
+		if (states != null && !states.isEmpty()) {
+			stateFilter = " and r.state in (:states)";
+			params.put("states", states.stream().map(Enum::name).toList());
+		}
+		params.put("limit", PAGE_SIZE);
+		params.put("offset", Math.max(0, page) * PAGE_SIZE);
+		return jdbc.sql("""
+				select r.id, r.number, r.village_code, v.name as village_name, r.state, r.names_as_heard,
+				  coalesce(c.name_id, r.nationality_text) as nationality, r.state_since
+				from village_report r
+				join region v on v.code = r.village_code
+				left join country c on c.alpha3 = r.nationality
+				where %s%s
+				order by r.state_since desc, r.id desc
+				limit :limit offset :offset""".formatted(scope.sqlCondition("r.village_code"), stateFilter))
+				.params(params)
+				.query((rs, n) -> {
+					ReportState state = ReportState.valueOf(rs.getString("state"));
+					Instant since = rs.getTimestamp("state_since").toInstant();
+					return new Row(rs.getLong("id"), rs.getString("number"), rs.getString("village_code"),
+							rs.getString("village_name"), state, rs.getString("names_as_heard"),
+							rs.getString("nationality"), since, waiting(state, since));
+				}).list();
+	}
+
+	/** How many reports wait in each state, within the scope. */
+	public Map<ReportState, Long> counts(Scope scope) {
+		Map<ReportState, Long> counts = new java.util.EnumMap<>(ReportState.class);
+		jdbc.sql("select state, count(*) as n from village_report r where " + scope.sqlCondition("r.village_code")
+				+ " group by state").params(scope.sqlParameters())
+				.query(rs -> {
+					counts.put(ReportState.valueOf(rs.getString("state")), rs.getLong("n"));
+				});
+		return counts;
+	}
+
+	/** A report waiting in an inbox (submitted to BPMPD, forwarded to Kesbangpol) longer than the setting allows. */
+	boolean waiting(ReportState state, Instant since) {
+		if (state != ReportState.SUBMITTED && state != ReportState.FORWARDED) {
+			return false;
+		}
+		return workingDaysBetween(LocalDate.ofInstant(since, DisplayTime.ZONE),
+				LocalDate.ofInstant(clock.instant(), DisplayTime.ZONE)) > settings.waitingWorkingDays();
+	}
+
+	static int workingDaysBetween(LocalDate from, LocalDate to) {
+		int days = 0;
+		for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+			if (day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY) {
+				days++;
+			}
+		}
+		return days;
+	}
+}

@@ -1,0 +1,203 @@
+package id.pantau.reports.domain;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import id.pantau.reports.ReportState;
+import id.pantau.reports.ValidationOutcome;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.annotation.Version;
+import org.springframework.data.relational.core.mapping.Embedded;
+import org.springframework.data.relational.core.mapping.MappedCollection;
+import org.springframework.data.relational.core.mapping.Table;
+
+/**
+ * A village's report of a foreigner seen or living there, and its way through the chain. The report guards its own
+ * transitions; every step is kept with who, when and why.
+ */
+@Table("village_report")
+public class VillageReport {
+
+	@Id
+	private Long id;
+	private String number;
+	private String villageCode;
+	private ReportState state;
+	@Embedded.Nullable
+	private ReportContent content;
+	private UUID photoId;
+	private String photoType;
+	private UUID clientKey;
+	private ValidationOutcome outcome;
+	private Long personId;
+	private Long duplicateOf;
+	private Instant createdAt;
+	private String createdBy;
+	private Instant stateSince;
+	private Instant updatedAt;
+	@Version
+	private Integer version;
+	@MappedCollection(idColumn = "village_report_id")
+	private Set<ReportEvent> events = new HashSet<>();
+	@MappedCollection(idColumn = "village_report_id")
+	private Set<AgencyView> agencyViews = new HashSet<>();
+
+	VillageReport() {
+	}
+
+	static VillageReport draft(String number, String villageCode, ReportContent content, UUID clientKey,
+			String actor, Instant now) {
+		VillageReport report = new VillageReport();
+		report.number = number;
+		report.villageCode = villageCode;
+		report.state = ReportState.DRAFT;
+		report.content = content;
+		report.clientKey = clientKey;
+		report.createdAt = now;
+		report.createdBy = actor;
+		report.stateSince = now;
+		report.updatedAt = now;
+		report.events.add(new ReportEvent(null, ReportState.DRAFT, actor, now, null));
+		return report;
+	}
+
+	void edit(ReportContent content, Instant now) {
+		if (!state.isEditableByVillage()) {
+			throw new IllegalTransition(state, state);
+		}
+		this.content = content;
+		this.updatedAt = now;
+	}
+
+	void attachPhoto(UUID photoId, String type, Instant now) {
+		if (!state.isEditableByVillage()) {
+			throw new IllegalTransition(state, state);
+		}
+		this.photoId = photoId;
+		this.photoType = type;
+		this.updatedAt = now;
+	}
+
+	void submit(String actor, Instant now) {
+		move(ReportState.SUBMITTED, actor, now, null);
+	}
+
+	void returnToVillage(String reason, String actor, Instant now) {
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalArgumentException("A report is returned with a reason");
+		}
+		move(ReportState.RETURNED, actor, now, reason.strip());
+	}
+
+	void forward(String actor, Instant now) {
+		move(ReportState.FORWARDED, actor, now, null);
+	}
+
+	void validate(ValidationOutcome outcome, Long personId, Long duplicateOf, List<AgencyView> views, String note,
+			String actor, Instant now) {
+		move(outcome.state(), actor, now, note);
+		this.outcome = outcome;
+		this.personId = personId;
+		this.duplicateOf = duplicateOf;
+		this.agencyViews.addAll(views);
+	}
+
+	private void move(ReportState next, String actor, Instant now, String reason) {
+		if (!state.canTransitionTo(next)) {
+			throw new IllegalTransition(state, next);
+		}
+		events.add(new ReportEvent(state, next, actor, now, reason));
+		state = next;
+		stateSince = now;
+		updatedAt = now;
+	}
+
+	/** Why the report was last sent back to the village, while it waits there. */
+	public String getReturnReason() {
+		return state != ReportState.RETURNED ? null
+				: getEvents().stream().filter(e -> e.toState() == ReportState.RETURNED).findFirst()
+						.map(ReportEvent::reason).orElse(null);
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getNumber() {
+		return number;
+	}
+
+	public String getVillageCode() {
+		return villageCode;
+	}
+
+	public ReportState getState() {
+		return state;
+	}
+
+	public ReportContent getContent() {
+		return content;
+	}
+
+	public UUID getPhotoId() {
+		return photoId;
+	}
+
+	public String getPhotoType() {
+		return photoType;
+	}
+
+	public UUID getClientKey() {
+		return clientKey;
+	}
+
+	public ValidationOutcome getOutcome() {
+		return outcome;
+	}
+
+	public Long getPersonId() {
+		return personId;
+	}
+
+	public Long getDuplicateOf() {
+		return duplicateOf;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public String getCreatedBy() {
+		return createdBy;
+	}
+
+	public Instant getStateSince() {
+		return stateSince;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
+	}
+
+	public Integer getVersion() {
+		return version;
+	}
+
+	/** Newest first. */
+	public List<ReportEvent> getEvents() {
+		List<ReportEvent> list = new ArrayList<>(events);
+		list.sort(Comparator.comparing(ReportEvent::at).reversed());
+		return list;
+	}
+
+	public List<AgencyView> getAgencyViews() {
+		List<AgencyView> list = new ArrayList<>(agencyViews);
+		list.sort(Comparator.comparing(AgencyView::agency));
+		return list;
+	}
+}

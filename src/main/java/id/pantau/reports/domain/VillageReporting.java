@@ -1,0 +1,339 @@
+package id.pantau.reports.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.identity.Agency;
+import id.pantau.identity.PantauUser;
+import id.pantau.identity.Role;
+import id.pantau.platform.InvalidInput;
+import id.pantau.platform.NotFoundException;
+import id.pantau.reference.ReferenceData;
+import id.pantau.reference.RegionLevel;
+import id.pantau.registry.BirthDate;
+import id.pantau.registry.PersonForm;
+import id.pantau.registry.Registry;
+import id.pantau.reports.ReportForwarded;
+import id.pantau.reports.ReportReturned;
+import id.pantau.reports.ReportState;
+import id.pantau.reports.ReportSubmitted;
+import id.pantau.reports.ReportValidated;
+import id.pantau.reports.ValidationOutcome;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The chain of a village report: the village drafts and submits, BPMPD returns with a reason or forwards, Kesbangpol
+ * validates with TIMPORA. Each step checks the user's role and scope, is refused when the report is not where the
+ * step starts (so that two people acting at once cannot both win), is audited, and publishes an event.
+ */
+@Service
+public class VillageReporting {
+
+	private final VillageReports reports;
+	private final ReferenceData reference;
+	private final Registry registry;
+	private final JdbcClient jdbc;
+	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	VillageReporting(VillageReports reports, ReferenceData reference, Registry registry, JdbcClient jdbc,
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.reports = reports;
+		this.reference = reference;
+		this.registry = registry;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * A new draft in the user's village (a BPMPD user names the village). A draft sent again with the same client key
+	 * (an offline phone retrying) is not created twice.
+	 */
+	@Transactional
+	public VillageReport draft(PantauUser user, String villageCode, ReportForm form, UUID clientKey) {
+		if (clientKey != null) {
+			var existing = reports.findByClientKey(clientKey);
+			if (existing.isPresent()) {
+				requireVisible(user, existing.get());
+				return existing.get();
+			}
+		}
+		String village = village(user, villageCode);
+		ReportContent content = content(form);
+		Instant now = clock.instant();
+		VillageReport report = reports.save(VillageReport.draft(nextNumber(village, now), village, content,
+				clientKey, user.getUsername(), now));
+		audit.record(AuditEntry.of("REPORT_CREATED").subject("REPORT", report.getId()).region(village)
+				.detail("number", report.getNumber()));
+		return report;
+	}
+
+	@Transactional
+	public VillageReport edit(PantauUser user, long id, int version, ReportForm form) {
+		VillageReport report = current(user, id, version);
+		requireVillageOfficial(user);
+		report.edit(content(form), clock.instant());
+		return saved(report, "REPORT_EDITED", null);
+	}
+
+	@Transactional
+	public VillageReport attachPhoto(PantauUser user, long id, int version, UUID photoId, String type) {
+		VillageReport report = current(user, id, version);
+		requireVillageOfficial(user);
+		report.attachPhoto(photoId, type, clock.instant());
+		return saved(report, "REPORT_PHOTO_ATTACHED", null);
+	}
+
+	@Transactional
+	public VillageReport submit(PantauUser user, long id, int version) {
+		VillageReport report = current(user, id, version);
+		requireVillageOfficial(user);
+		report.submit(user.getUsername(), clock.instant());
+		saved(report, "REPORT_SUBMITTED", null);
+		events.publishEvent(new ReportSubmitted(report.getId(), report.getNumber(), report.getVillageCode()));
+		return report;
+	}
+
+	@Transactional
+	public VillageReport returnToVillage(PantauUser user, long id, int version, String reason) {
+		VillageReport report = current(user, id, version);
+		requireRole(user, Role.BPMPD);
+		if (reason == null || reason.isBlank()) {
+			throw InvalidInput.of("reason", "report.reasonRequired");
+		}
+		report.returnToVillage(reason.length() > 1000 ? reason.substring(0, 1000) : reason, user.getUsername(),
+				clock.instant());
+		saved(report, "REPORT_RETURNED", reason);
+		events.publishEvent(new ReportReturned(report.getId(), report.getNumber(), report.getVillageCode(),
+				reason.strip()));
+		return report;
+	}
+
+	@Transactional
+	public VillageReport forward(PantauUser user, long id, int version) {
+		VillageReport report = current(user, id, version);
+		requireRole(user, Role.BPMPD);
+		report.forward(user.getUsername(), clock.instant());
+		saved(report, "REPORT_FORWARDED", null);
+		events.publishEvent(new ReportForwarded(report.getId(), report.getNumber(), report.getVillageCode()));
+		return report;
+	}
+
+	@Transactional
+	public VillageReport validate(PantauUser user, long id, int version, ValidationForm form) {
+		VillageReport report = current(user, id, version);
+		requireRole(user, Role.KESBANGPOL);
+		ValidationOutcome outcome = outcome(form.outcome());
+		Long personId = switch (outcome) {
+			case KNOWN_IN_ORDER -> knownPerson(user, form.personId(), true);
+			case POSSIBLE_VIOLATION -> knownPerson(user, form.personId(), false);
+			case NEW_PERSON_ADDED -> registry.register(user, personForm(report, form.category())).id();
+			case NOT_A_FOREIGNER, DUPLICATE -> null;
+		};
+		Long duplicateOf = null;
+		if (outcome == ValidationOutcome.DUPLICATE) {
+			duplicateOf = form.duplicateOf();
+			if (duplicateOf == null || duplicateOf == id || reports.findById(duplicateOf)
+					.filter(other -> user.scope().covers(other.getVillageCode())).isEmpty()) {
+				throw InvalidInput.of("duplicateOf", "report.duplicateUnknown");
+			}
+		}
+		List<AgencyView> views = new ArrayList<>();
+		Instant now = clock.instant();
+		if (form.views() != null) {
+			for (Map.Entry<String, String> view : form.views().entrySet()) {
+				if (view.getValue() != null && !view.getValue().isBlank()) {
+					Agency agency = agency(view.getKey());
+					views.add(new AgencyView(agency.name(), view.getValue().strip(), user.getUsername(), now));
+				}
+			}
+		}
+		String note = form.note() == null || form.note().isBlank() ? null : form.note().strip();
+		report.validate(outcome, personId, duplicateOf, views, note, user.getUsername(), now);
+		reports.save(report);
+		audit.record(AuditEntry.of("REPORT_VALIDATED").subject("REPORT", id).region(report.getVillageCode())
+				.detail("outcome", outcome).detail("person", personId));
+		events.publishEvent(new ReportValidated(id, report.getNumber(), report.getVillageCode(), outcome, personId));
+		return report;
+	}
+
+	/** The report, for the user to look at; the look is audited. */
+	@Transactional
+	public VillageReport view(PantauUser user, long id) {
+		VillageReport report = reports.findById(id).orElseThrow(() -> new NotFoundException("report " + id));
+		requireVisible(user, report);
+		audit.record(AuditEntry.of("REPORT_VIEWED").subject("REPORT", id).region(report.getVillageCode()));
+		return report;
+	}
+
+	@Transactional(readOnly = true)
+	public VillageReport visible(PantauUser user, long id) {
+		VillageReport report = reports.findById(id).orElseThrow(() -> new NotFoundException("report " + id));
+		requireVisible(user, report);
+		return report;
+	}
+
+	private VillageReport current(PantauUser user, long id, int version) {
+		VillageReport report = visible(user, id);
+		if (report.getVersion() != version) {
+			throw new OptimisticLockingFailureException("report " + id + " changed since it was read");
+		}
+		return report;
+	}
+
+	private VillageReport saved(VillageReport report, String action, String reason) {
+		reports.save(report);
+		AuditEntry entry = AuditEntry.of(action).subject("REPORT", report.getId()).region(report.getVillageCode())
+				.detail("state", report.getState());
+		audit.record(reason == null ? entry : entry.detail("reason", reason));
+		return report;
+	}
+
+	private static void requireVisible(PantauUser user, VillageReport report) {
+		if (user.role() == Role.ADMIN || !user.scope().covers(report.getVillageCode())) {
+			throw new NotFoundException("report " + report.getId());
+		}
+	}
+
+	private static void requireVillageOfficial(PantauUser user) {
+		if (user.role() != Role.OHOI && user.role() != Role.BPMPD) {
+			throw new AccessDeniedException("only the village (or BPMPD on its behalf) changes a report");
+		}
+	}
+
+	private static void requireRole(PantauUser user, Role role) {
+		if (user.role() != role) {
+			throw new AccessDeniedException(role + " only");
+		}
+	}
+
+	private String village(PantauUser user, String code) {
+		String village = user.role() == Role.OHOI ? user.scope().regionCode() : code;
+		if (user.role() != Role.OHOI && user.role() != Role.BPMPD) {
+			throw new AccessDeniedException("villages report, BPMPD on their behalf");
+		}
+		if (village == null || reference.region(village).filter(r -> r.level() == RegionLevel.VILLAGE).isEmpty()) {
+			throw InvalidInput.of("villageCode", "village.required");
+		}
+		if (!user.scope().covers(village)) {
+			throw InvalidInput.of("villageCode", "village.outsideScope");
+		}
+		return village;
+	}
+
+	private ReportContent content(ReportForm form) {
+		List<InvalidInput.Problem> problems = new ArrayList<>();
+		String names = text(form.namesAsHeard(), "namesAsHeard", 300, true, problems);
+		String nationalityText = text(form.nationalityText(), "nationalityText", 100, false, problems);
+		String nationality = nationalityOf(nationalityText);
+		String sex = form.sex() == null || form.sex().isBlank() ? null : form.sex().strip().toUpperCase(Locale.ROOT);
+		if (sex != null && !List.of("M", "F", "X").contains(sex)) {
+			problems.add(new InvalidInput.Problem("sex", "input.choice"));
+		}
+		ReportContent content = new ReportContent(names, nationalityText, nationality, sex,
+				text(form.ageOrBirth(), "ageOrBirth", 40, false, problems),
+				text(form.documentNumbers(), "documentNumbers", 200, false, problems),
+				text(form.stayingAt(), "stayingAt", 300, false, problems),
+				text(form.activity(), "activity", 300, false, problems),
+				text(form.employerOrVessel(), "employerOrVessel", 200, false, problems),
+				text(form.presentSince(), "presentSince", 40, false, problems),
+				text(form.note(), "note", 2000, false, problems));
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return content;
+	}
+
+	/** The code of a nationality as said, when it can be read; otherwise the text alone is kept. */
+	String nationalityOf(String text) {
+		return text == null || text.isBlank() ? null : reference.resolveNationality(text).alpha3();
+	}
+
+	private static String text(String value, String field, int max, boolean required,
+			List<InvalidInput.Problem> problems) {
+		if (value == null || value.isBlank()) {
+			if (required) {
+				problems.add(new InvalidInput.Problem(field, "input.required"));
+			}
+			return null;
+		}
+		String stripped = value.strip();
+		if (stripped.length() > max) {
+			problems.add(new InvalidInput.Problem(field, "input.tooLong", max));
+			return null;
+		}
+		return stripped;
+	}
+
+	String nextNumber(String village, Instant now) {
+		int year = now.atZone(ZoneOffset.UTC).getYear();
+		int number = jdbc.sql("""
+				insert into report_counter (village_code, year, last_number) values (:village, :year, 1)
+				on conflict (village_code, year) do update set last_number = report_counter.last_number + 1
+				returning last_number""").param("village", village).param("year", year).query(Integer.class).single();
+		return "LAP-%s-%d-%04d".formatted(village.replace(".", ""), year, number);
+	}
+
+	private Long knownPerson(PantauUser user, Long personId, boolean required) {
+		if (personId == null) {
+			if (required) {
+				throw InvalidInput.of("personId", "report.personRequired");
+			}
+			return null;
+		}
+		return registry.find(user, personId).map(Registry.PersonRef::id)
+				.orElseThrow(() -> InvalidInput.of("personId", "report.personUnknown", personId));
+	}
+
+	private PersonForm personForm(VillageReport report, String category) {
+		ReportContent c = report.getContent();
+		String birth = "";
+		if (c.ageOrBirth() != null) {
+			try {
+				birth = BirthDate.parse(c.ageOrBirth(), clock.instant().atZone(ZoneOffset.UTC).toLocalDate()).text();
+			}
+			catch (IllegalArgumentException notADate) {
+				birth = "";
+			}
+		}
+		String name = c.namesAsHeard().split("[,;/\\n]")[0].strip();
+		return new PersonForm(name, "VILLAGE_REPORT", c.sex() == null ? "" : c.sex(), birth,
+				c.nationality() == null ? "" : c.nationality(), "", category == null || category.isBlank() ? "OTHER"
+						: category, "Dari laporan " + report.getNumber(), "", "", "", "", "", "", "",
+				report.getVillageCode(), c.stayingAt() == null ? "" : c.stayingAt(), "");
+	}
+
+	private static ValidationOutcome outcome(String value) {
+		try {
+			return ValidationOutcome.valueOf(value == null ? "" : value.strip());
+		}
+		catch (IllegalArgumentException e) {
+			throw InvalidInput.of("outcome", "input.required");
+		}
+	}
+
+	private static Agency agency(String value) {
+		try {
+			return Agency.valueOf(value);
+		}
+		catch (IllegalArgumentException e) {
+			throw InvalidInput.of("views", "input.choice");
+		}
+	}
+}

@@ -1,0 +1,273 @@
+package id.pantau.reports.web;
+
+import java.io.IOException;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import id.pantau.identity.Agency;
+import id.pantau.identity.PantauUser;
+import id.pantau.identity.Role;
+import id.pantau.platform.DisplayTime;
+import id.pantau.platform.InvalidInput;
+import id.pantau.platform.NotFoundException;
+import id.pantau.platform.ProblemMessages;
+import id.pantau.reference.RegionLevel;
+import id.pantau.reference.ReferenceData;
+import id.pantau.registry.Category;
+import id.pantau.reports.ReportState;
+import id.pantau.reports.ValidationOutcome;
+import id.pantau.reports.domain.IllegalTransition;
+import id.pantau.reports.domain.PeriodicReporting;
+import id.pantau.reports.domain.PhotoStore;
+import id.pantau.reports.domain.ReportForm;
+import id.pantau.reports.domain.ReportQueries;
+import id.pantau.reports.domain.ValidationForm;
+import id.pantau.reports.domain.VillageReport;
+import id.pantau.reports.domain.VillageReporting;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The reporting chain's pages: a village's reports and its monthly report, BPMPD's and Kesbangpol's inboxes, a
+ * report with its history and the actions the user's role may take on it, and the completeness of monthly reports.
+ */
+@Controller
+@RequestMapping("/laporan")
+@PreAuthorize("!hasRole('ADMIN')")
+class ReportPageController {
+
+	static final List<Agency> TIMPORA_AGENCIES = List.of(Agency.IMIGRASI, Agency.POLRES, Agency.KODIM, Agency.LANAL,
+			Agency.KEJAKSAAN, Agency.DISNAKER, Agency.DUKCAPIL, Agency.BIN_DAERAH);
+
+	private final VillageReporting reporting;
+	private final ReportQueries queries;
+	private final PeriodicReporting periodic;
+	private final PhotoStore photos;
+	private final ReferenceData reference;
+	private final ProblemMessages problems;
+
+	ReportPageController(VillageReporting reporting, ReportQueries queries, PeriodicReporting periodic,
+			PhotoStore photos, ReferenceData reference, ProblemMessages problems) {
+		this.reporting = reporting;
+		this.queries = queries;
+		this.periodic = periodic;
+		this.photos = photos;
+		this.reference = reference;
+		this.problems = problems;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) ReportState status,
+			Model model) {
+		ReportState inbox = switch (user.role()) {
+			case BPMPD -> ReportState.SUBMITTED;
+			case KESBANGPOL -> ReportState.FORWARDED;
+			case OHOI -> ReportState.RETURNED;
+			default -> null;
+		};
+		ReportState shown = status != null ? status : null;
+		model.addAttribute("inboxState", inbox);
+		model.addAttribute("status", shown);
+		model.addAttribute("states", ReportState.values());
+		model.addAttribute("counts", queries.counts(user.scope()));
+		model.addAttribute("reports", queries.list(user.scope(), shown == null ? List.of() : List.of(shown), 0));
+		return "reports/list";
+	}
+
+	@GetMapping("/baru")
+	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
+	String createForm(@AuthenticationPrincipal PantauUser user, Model model) {
+		return form(user, model, ReportForm.empty(), Map.of(), null, UUID.randomUUID());
+	}
+
+	@PostMapping("/baru")
+	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
+	String create(@AuthenticationPrincipal PantauUser user, ReportForm form,
+			@RequestParam(required = false) String villageCode, @RequestParam(required = false) UUID clientKey,
+			@RequestParam(required = false) MultipartFile photo, @RequestParam(defaultValue = "false") boolean submit,
+			Model model, RedirectAttributes redirect) throws IOException {
+		try {
+			VillageReport report = reporting.draft(user, villageCode, form, clientKey);
+			report = withPhoto(user, report, photo);
+			if (submit) {
+				report = reporting.submit(user, report.getId(), report.getVersion());
+			}
+			redirect.addFlashAttribute("notice", submit ? "report.notice.submitted" : "report.notice.saved");
+			return "redirect:/laporan/" + report.getId();
+		}
+		catch (InvalidInput invalid) {
+			return form(user, model, form, problems.of(invalid), null, clientKey);
+		}
+	}
+
+	@GetMapping("/{id}")
+	String show(@AuthenticationPrincipal PantauUser user, @PathVariable long id, Model model) {
+		VillageReport report = reporting.view(user, id);
+		model.addAttribute("report", report);
+		model.addAttribute("village", reference.lineage(report.getVillageCode()));
+		model.addAttribute("outcomes", ValidationOutcome.values());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("agencies", TIMPORA_AGENCIES);
+		model.addAttribute("nationalityName", report.getContent().nationality() == null ? null
+				: reference.countries().stream().filter(c -> c.alpha3().equals(report.getContent().nationality()))
+						.findFirst().map(c -> c.nameId()).orElse(null));
+		return "reports/report";
+	}
+
+	@GetMapping("/{id}/ubah")
+	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
+	String editForm(@AuthenticationPrincipal PantauUser user, @PathVariable long id, Model model) {
+		VillageReport report = reporting.visible(user, id);
+		return form(user, model, ReportForm.of(report.getContent()), Map.of(), report, null);
+	}
+
+	@PostMapping("/{id}/ubah")
+	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
+	String update(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
+			ReportForm form, @RequestParam(required = false) MultipartFile photo,
+			@RequestParam(defaultValue = "false") boolean submit, Model model, RedirectAttributes redirect)
+			throws IOException {
+		VillageReport report = reporting.visible(user, id);
+		try {
+			report = reporting.edit(user, id, version, form);
+			report = withPhoto(user, report, photo);
+			if (submit) {
+				reporting.submit(user, id, report.getVersion());
+			}
+			redirect.addFlashAttribute("notice", submit ? "report.notice.submitted" : "report.notice.saved");
+			return "redirect:/laporan/" + id;
+		}
+		catch (InvalidInput invalid) {
+			return form(user, model, form, problems.of(invalid), report, null);
+		}
+		catch (OptimisticLockingFailureException e) {
+			model.addAttribute("errorKey", "report.changedMeanwhile");
+			return form(user, model, form, Map.of(), report, null);
+		}
+	}
+
+	@PostMapping("/{id}/{action:kirim|kembalikan|teruskan|validasi}")
+	String act(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @PathVariable String action,
+			@RequestParam int version, @RequestParam Map<String, String> fields, RedirectAttributes redirect) {
+		try {
+			switch (action) {
+				case "kirim" -> reporting.submit(user, id, version);
+				case "kembalikan" -> reporting.returnToVillage(user, id, version, fields.get("reason"));
+				case "teruskan" -> reporting.forward(user, id, version);
+				default -> reporting.validate(user, id, version, validation(fields));
+			}
+			redirect.addFlashAttribute("notice", "report.notice." + action);
+		}
+		catch (InvalidInput invalid) {
+			redirect.addFlashAttribute("entryErrors", problems.of(invalid));
+		}
+		catch (IllegalTransition | OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("errorKey", "report.changedMeanwhile");
+		}
+		return "redirect:/laporan/" + id;
+	}
+
+	@GetMapping("/{id}/foto")
+	ResponseEntity<byte[]> photo(@AuthenticationPrincipal PantauUser user, @PathVariable long id) {
+		VillageReport report = reporting.visible(user, id);
+		if (report.getPhotoId() == null) {
+			throw new NotFoundException("photo of report " + id);
+		}
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(report.getPhotoType()))
+				.cacheControl(CacheControl.noStore()).header("X-Content-Type-Options", "nosniff")
+				.body(photos.read(report.getPhotoId()));
+	}
+
+	@GetMapping("/bulanan")
+	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
+	String periodicForm(@AuthenticationPrincipal PantauUser user, Model model) {
+		YearMonth current = YearMonth.now(DisplayTime.ZONE);
+		model.addAttribute("months", List.of(current, current.minusMonths(1), current.minusMonths(2)));
+		model.addAttribute("villages", reference.regionsWithin(user.scope(), RegionLevel.VILLAGE));
+		if (user.role() == Role.OHOI) {
+			model.addAttribute("history", periodic.ofVillage(user.scope().regionCode()));
+		}
+		return "reports/periodic";
+	}
+
+	@PostMapping("/bulanan")
+	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
+	String submitPeriodic(@AuthenticationPrincipal PantauUser user, @RequestParam String month,
+			@RequestParam(required = false) String villageCode, @RequestParam(defaultValue = "false") boolean nil,
+			@RequestParam(required = false) Integer foreigners, @RequestParam(required = false) String note,
+			RedirectAttributes redirect) {
+		try {
+			periodic.submit(user, villageCode, YearMonth.parse(month), nil, foreigners, note);
+			redirect.addFlashAttribute("notice", "periodic.notice.submitted");
+		}
+		catch (InvalidInput invalid) {
+			redirect.addFlashAttribute("entryErrors", problems.of(invalid));
+		}
+		catch (java.time.format.DateTimeParseException e) {
+			redirect.addFlashAttribute("errorKey", "input.date");
+		}
+		return "redirect:/laporan/bulanan";
+	}
+
+	@GetMapping("/kelengkapan")
+	String completeness(@AuthenticationPrincipal PantauUser user, Model model) {
+		model.addAttribute("view", periodic.completeness(user.scope(), YearMonth.now(DisplayTime.ZONE), 6));
+		return "reports/completeness";
+	}
+
+	private VillageReport withPhoto(PantauUser user, VillageReport report, MultipartFile photo) throws IOException {
+		if (photo == null || photo.isEmpty()) {
+			return report;
+		}
+		PhotoStore.Stored stored = photos.store(photo.getInputStream(), photo.getSize());
+		return reporting.attachPhoto(user, report.getId(), report.getVersion(), stored.id(), stored.type());
+	}
+
+	private String form(PantauUser user, Model model, ReportForm form, Map<String, String> errors,
+			VillageReport report, UUID clientKey) {
+		model.addAttribute("form", form);
+		model.addAttribute("errors", errors);
+		model.addAttribute("report", report);
+		model.addAttribute("clientKey", clientKey);
+		model.addAttribute("villages", user.role() == Role.BPMPD
+				? reference.regionsWithin(user.scope(), RegionLevel.VILLAGE) : List.of());
+		model.addAttribute("countries", reference.countries());
+		return "reports/form";
+	}
+
+	static ValidationForm validation(Map<String, String> fields) {
+		Map<String, String> views = new LinkedHashMap<>();
+		fields.forEach((key, value) -> {
+			if (key.startsWith("view.")) {
+				views.put(key.substring("view.".length()), value);
+			}
+		});
+		return new ValidationForm(fields.get("outcome"), number(fields.get("personId")), fields.get("category"),
+				number(fields.get("duplicateOf")), fields.get("note"), views);
+	}
+
+	private static Long number(String value) {
+		try {
+			return value == null || value.isBlank() ? null : Long.valueOf(value.strip().replace("#", ""));
+		}
+		catch (NumberFormatException e) {
+			throw InvalidInput.of("personId", "input.choice");
+		}
+	}
+}
