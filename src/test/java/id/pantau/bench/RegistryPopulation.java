@@ -1,0 +1,529 @@
+package id.pantau.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import javax.sql.DataSource;
+
+import id.pantau.registry.Category;
+import id.pantau.registry.PersonStatus;
+import id.pantau.registry.names.DocumentNumbers;
+import id.pantau.registry.names.NameNormalizer;
+import id.pantau.registry.names.NormalizedName;
+import org.postgresql.copy.CopyManager;
+import org.postgresql.core.BaseConnection;
+
+/**
+ * Generates a registry of foreigners shaped like {@code RegistryDemoData} but large, and writes it straight into the
+ * tables with PostgreSQL COPY (not through the repository): persons, their names (a primary name and sometimes a
+ * respelled name, a Burmese name with its honorific, or a Kei name with a NIK), documents, residences and stay
+ * permits. Name parts are drawn with Zipf weights from pools per nationality, so common names repeat as they do in
+ * the field (many a KYAW, many a NGUYEN); a fixed seed makes every run the same data.
+ */
+final class RegistryPopulation {
+
+	/** What a query needs to know about a generated person. */
+	record Generated(long id, String nationality, String regionCode, Category category, PersonStatus status,
+			List<String> names, String document, boolean permitEndsWithin30Days) {
+
+		boolean searchable() {
+			return status != PersonStatus.MERGED;
+		}
+	}
+
+	/** Rows written per table, and how the time went: generating rows in Java, and COPY (indexes, foreign keys). */
+	record Counts(long persons, long names, long documents, long residences, long permits, long identityLinks,
+			long generateNanos, long copyNanos) {
+
+		long rows() {
+			return persons + names + documents + residences + permits + identityLinks;
+		}
+	}
+
+	private static final String ACTOR = "bench";
+	private static final int CHUNK = 10_000;
+
+	static final String[] VILLAGES = { "81.72.01.2001", "81.72.01.2002", "81.72.01.2003", "81.72.01.2004",
+			"81.72.01.2005", "81.72.01.2006", "81.72.01.2007", "81.72.01.2008", "81.72.02.1003", "81.72.02.1004",
+			"81.72.02.1005", "81.72.02.2001", "81.72.02.2002", "81.72.03.2001", "81.72.03.2002", "81.72.03.2003",
+			"81.72.03.2004", "81.72.03.2005", "81.72.04.2001", "81.72.04.2002", "81.72.04.2004", "81.72.04.2005",
+			"81.72.04.2012", "81.72.05.2001", "81.72.05.2002", "81.72.05.2003", "81.72.05.2004", "81.72.05.2005",
+			"81.72.05.2006", "81.72.05.2007" };
+
+	// Pools, most common first (Zipf weights). Names are invented from common name parts.
+	private static final Pool MYANMAR = new Pool("AUNG", "KYAW", "MIN", "ZAW", "HTUN", "WIN", "MYINT", "SOE", "THEIN",
+			"NAING", "TUN", "OO", "HLAING", "THANT", "LWIN", "NYEIN", "SAN", "MYO", "THU", "YE", "HTET", "PAING", "PHYO",
+			"WAI", "LIN", "NAY", "ZAYAR", "THIHA", "KHANT", "SITHU", "HLA", "SEIN", "MYAT", "NYI", "PYAE", "SAW", "HTOO",
+			"THET", "KHAING", "ZIN", "MOE", "SU", "PHYU", "NWE", "KHIN", "THIDA", "CHO", "AYE", "MYA", "THWE", "KYI",
+			"HEIN", "SHWE", "BO", "KAUNG", "SITT", "WUNNA", "LATT", "NANDAR", "YADANAR");
+	private static final Pool THAI_GIVEN = new Pool("SOMCHAI", "SOMSAK", "PRASERT", "SURACHAI", "WICHAI", "ANAN",
+			"KITTI", "NIRAN", "BOONMEE", "CHATCHAI", "SOMPONG", "SOMBAT", "THANAWAT", "WIRAT", "SUCHART", "APICHAT",
+			"NATTAPONG", "PHONGSAK", "TEERAPONG", "SAKCHAI", "WATTANA", "CHAIWAT", "MANOP", "SUWIT", "PONGSAK", "JIRAYU",
+			"KRAISORN", "SARAWUT", "ANUCHA", "YUTTHANA", "SOMKID", "THAWATCHAI", "PAIROJ", "CHALERM", "WINAI", "SUPOT",
+			"KAMOL", "NARONG", "SURIYA", "SOMPHONG");
+	private static final Pool THAI_FAMILY_HEAD = new Pool("SRI", "WONG", "CHAI", "BOON", "KAEW", "SAE", "THONG",
+			"PHROM", "SUK", "RAT", "SIRI", "PHON", "CHAN", "INTHA", "SAENG", "JAROEN", "RUNG", "MEE", "THAM", "NOK");
+	private static final Pool THAI_FAMILY_TAIL = new Pool("SUK", "SA", "YAPORN", "MA", "MANEE", "TANG", "DEE", "WONG",
+			"SAWAT", "CHAROEN", "SRI", "NGAM", "PANICH", "KUL", "WATTANA", "SOMBAT", "THAI", "RAK", "PHAN", "CHAI");
+	private static final Pool KHMER_FAMILY = new Pool("SOK", "CHEA", "HENG", "LIM", "SENG", "PHAL", "CHAN", "KIM",
+			"KEO", "MEAS", "NGET", "OUK", "PEN", "PICH", "ROS", "SAO", "SIM", "TEP", "VANN", "YIM", "CHHIM", "HOR");
+	private static final Pool KHMER_GIVEN = new Pool("VANNAK", "SAMBO", "DARA", "RITHY", "PISETH", "SOPHEAK", "VIBOL",
+			"SOKHA", "CHANTHA", "BOPHA", "SOPHAL", "VISAL", "RATHA", "SAMNANG", "SOVANN", "KOSAL", "VUTHY", "SOKHOM",
+			"PHALLA", "SOPHY", "SARETH", "NARITH", "BUNTHOEUN", "CHHAY", "MAKARA", "PISEY", "KANHA", "RATANAK",
+			"SAMRITH", "VEASNA");
+	private static final Pool LAO_GIVEN = new Pool("SOMPHONE", "KHAMPHOUT", "BOUNMY", "VIENGSAVANH", "PHOUVONG",
+			"SENGDAO", "SOUKSAVANH", "KHAMSING", "BOUNTHANH", "THONGSAVATH", "VILAYPHONE", "SOMSACK", "KHAMPHENG",
+			"ANOUSONE", "PHETSAMONE", "BOUASONE", "SISOMPHONE", "CHANTHAVY", "OUDOM", "XAYSANA");
+	private static final Pool LAO_FAMILY_HEAD = new Pool("SOUVANNA", "PHOMMA", "KEO", "SI", "INTHA", "VONG", "SAYA",
+			"XAY", "LUANG", "CHANTHA", "PHETH", "BOUN");
+	private static final Pool LAO_FAMILY_TAIL = new Pool("VONG", "CHANH", "MANY", "PHANDONE", "SENG", "SAVATH",
+			"VIHANE", "RATH", "SOUK", "XAY", "LATH", "SOMBATH");
+	private static final Pool VIET_FAMILY = new Pool("NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "VU", "PHAN",
+			"VO", "DANG", "BUI", "DO", "HO", "NGO", "DUONG", "LY", "TRUONG", "DINH", "LAM", "MAI");
+	private static final Pool VIET_MIDDLE = new Pool("VAN", "THI", "DUC", "QUANG", "MINH", "HUU", "NGOC", "THANH",
+			"XUAN", "CONG", "DINH", "ANH");
+	private static final Pool VIET_GIVEN = new Pool("HUNG", "NAM", "MINH", "TUAN", "DUNG", "LONG", "THANH", "HAI",
+			"HIEU", "PHUONG", "QUAN", "SON", "THANG", "TRUNG", "VINH", "KHOA", "LAM", "DAT", "HOA", "LINH", "TAM", "TIEN",
+			"TOAN", "TU", "BINH", "CUONG", "DUY", "HUY", "KIEN", "LOC", "NGHIA", "PHUC", "QUY", "TAI", "THAO", "THUY",
+			"TRI", "VIET", "XUAN", "YEN");
+	private static final Pool CHINESE_FAMILY = new Pool("WANG", "LI", "ZHANG", "LIU", "CHEN", "YANG", "HUANG", "ZHAO",
+			"WU", "ZHOU", "XU", "SUN", "MA", "ZHU", "HU", "GUO", "HE", "LIN", "LUO", "GAO", "ZHENG", "LIANG", "XIE",
+			"TANG", "HAN");
+	private static final Pool CHINESE_GIVEN = new Pool("WEI", "QIANG", "YANG", "JIE", "LEI", "MIN", "HAO", "JUN",
+			"YONG", "JIAN", "TAO", "MING", "CHAO", "HUI", "LIN", "FENG", "BIN", "PENG", "HUA", "XIN", "YU", "HONG", "GANG",
+			"PING", "BO", "KAI", "LONG", "QING", "ZHEN", "XIAO");
+	private static final Pool KOREAN_FAMILY = new Pool("KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON",
+			"JANG", "LIM", "HAN", "OH", "SEO", "SHIN", "KWON");
+	private static final Pool KOREAN_GIVEN = new Pool("MIN", "JUN", "SEUNG", "HO", "JI", "HOON", "YOUNG", "SOO", "HAE",
+			"IN", "SUNG", "HYUN", "WOO", "JAE", "DONG", "SANG", "CHUL", "KYU", "HEE", "EUN");
+	private static final Pool JAPANESE_FAMILY = new Pool("TANAKA", "SATO", "SUZUKI", "YAMAMOTO", "TAKAHASHI",
+			"WATANABE", "ITO", "NAKAMURA", "KOBAYASHI", "KATO", "YOSHIDA", "YAMADA");
+	private static final Pool JAPANESE_GIVEN = new Pool("HIROSHI", "KENJI", "AYA", "DAISUKE", "TAKESHI", "YUKI",
+			"KAZUO", "MAKOTO", "SATOSHI", "NAOKI", "YUMI", "KEIKO");
+	private static final Pool FILIPINO_GIVEN = new Pool("JUAN", "JOSE", "MARK", "RAMON", "ARNEL", "MARIA", "ROGELIO",
+			"EDUARDO", "MICHAEL", "JOHN PAUL", "RODEL", "JERICHO", "ANGELO", "CRISTINA", "MARICEL", "JONATHAN", "RENATO",
+			"ALVIN");
+	private static final Pool FILIPINO_FAMILY = new Pool("DELA CRUZ", "REYES", "BAUTISTA", "VILLANUEVA", "GARCIA",
+			"SANTOS", "MENDOZA", "RAMOS", "AQUINO", "CASTILLO", "FLORES", "GONZALES", "TORRES", "DE LEON", "NAVARRO",
+			"SALAZAR", "MERCADO", "PASCUAL");
+	private static final Pool WESTERN_GIVEN = new Pool("JAMES", "SARAH", "PIETER", "JAN", "MARKUS", "EMMA", "DAVID",
+			"ANNA", "THOMAS", "LUCAS", "SOPHIE", "MICHAEL", "JOHN", "LAURA", "DANIEL", "JULIA", "PETER", "LISA", "MARTIN",
+			"CLAIRE", "ROBERT", "HANNAH", "STEFAN", "OLIVIA", "CHRISTIAN", "NICOLE", "PAUL", "KATRIN", "ANDREW", "ELLEN",
+			"BENJAMIN", "FLEUR", "MATTHIAS", "CHLOE", "WILLIAM", "INGRID", "JULIEN", "RACHEL", "TOBIAS", "MEGAN");
+	private static final Pool WESTERN_FAMILY = new Pool("SMITH", "WILSON", "THOMPSON", "DE VRIES", "BAKKER", "WEBER",
+			"CLARK", "MILLER", "JANSEN", "SCHMIDT", "TAYLOR", "VAN DIJK", "BROWN", "MUELLER", "JONES", "VISSER",
+			"MARTIN", "WILLIAMS", "FISCHER", "SMIT", "DUBOIS", "ANDERSON", "WAGNER", "MEIJER", "WALKER", "BECKER",
+			"MOREAU", "WHITE", "HOFFMANN", "DE BOER", "HARRIS", "SCHULZ", "LAURENT", "YOUNG", "MULDER", "KING",
+			"RICHTER", "BOS", "ROBINSON", "KLEIN", "LEROY", "WRIGHT", "VOS", "WOLF", "SIMON", "HALL", "PETERS",
+			"SCHNEIDER", "GREEN", "HENDRIKS", "NEUMANN", "ADAMS", "VAN DEN BERG", "FOURNIER", "BAKER", "SCHWARZ",
+			"KELLY", "DEKKER", "HUGHES", "ZIMMERMANN");
+	private static final Pool MELANESIAN_GIVEN = new Pool("JOHN", "MARIA", "JOSE", "PETER", "ANA", "PAUL", "JOAO",
+			"MANUEL", "AGUSTINHO", "ROSA", "FRANCISCO", "MARTINHO");
+	private static final Pool MELANESIAN_FAMILY = new Pool("DA SILVA", "SOARES", "KAUPA", "XIMENES", "TOBIAS",
+			"DOS SANTOS", "PEREIRA", "GUTERRES", "NAMALIU", "KILA", "DA COSTA", "BELO");
+	private static final Pool ROHINGYA_GIVEN = new Pool("MOHAMMED", "MUHAMMAD", "ABDUL", "NUR", "SYED");
+	private static final Pool ROHINGYA_FAMILY = new Pool("RAFIQ", "ISLAM", "HASSAN", "ALAM", "HUSSAIN", "ULLAH",
+			"AMIN", "KARIM");
+	private static final Pool KEI_GIVEN = new Pool("YOHANES", "PETRUS", "ANTONIUS", "MARKUS", "YOSEPH", "PAULUS",
+			"FRANSISKUS", "ABDUL", "HASAN", "AGUSTINUS", "YAKOBUS", "MATHEUS", "SIMON", "NIKOLAUS", "ALOYSIUS",
+			"ISMAIL", "MUHAMAD", "LUKAS", "BERNARDUS", "STEFANUS", "ROBERTUS", "DOMINGGUS", "ALEKSANDER", "HUBERTUS",
+			"ARNOLDUS");
+	private static final Pool KEI_FAMILY = new Pool("RENWARIN", "RAHAYAAN", "OHOIWUTUN", "NOTANUBUN", "RETTOB",
+			"NGABALIN", "JAMLEAN", "SILUBUN", "ELMAS", "RAHANRA", "UBRO", "LETSOIN", "RENYAAN", "MATDOAN", "OHOITIMUR",
+			"TAMHER", "REHIARA", "TEFBUTUN", "BUGIS", "RAHAWARIN", "FAUBUN", "TAMNGE", "WATRATAN", "REFRA", "SOLISSA",
+			"KABALMAY", "RENHORAN", "LEISUBUN", "NGAMEL", "SARKOL");
+
+	/** Respellings an officer writing a name by ear may make, as (from, to) pairs. */
+	private static final String[][] RESPELLINGS = { { "PH", "F" }, { "TH", "T" }, { "KH", "K" }, { "OU", "U" },
+			{ "OO", "U" }, { "EE", "I" }, { "AI", "AY" }, { "HT", "T" }, { "HL", "L" }, { "V", "W" }, { "X", "S" },
+			{ "CH", "C" }, { "Y", "I" }, { "EI", "E" }, { "W", "V" } };
+
+	private final Random random;
+	private final LocalDate today;
+	private final Instant now;
+	private final List<Generated> generated = new ArrayList<>();
+
+	RegistryPopulation(long seed, LocalDate today, Instant now) {
+		this.random = new Random(seed);
+		this.today = today;
+		this.now = now;
+	}
+
+	List<Generated> generated() {
+		return generated;
+	}
+
+	/** Generates {@code count} persons and COPYs them in chunks, each chunk's tables in foreign-key order. */
+	Counts load(DataSource dataSource, int count) throws SQLException, IOException {
+		long firstId;
+		long[] totals = new long[6];
+		try (Connection connection = dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try (Statement statement = connection.createStatement();
+					var rs = statement.executeQuery("select coalesce(max(id), 0) + 1 from person")) {
+				rs.next();
+				firstId = rs.getLong(1);
+			}
+			CopyManager copy = new CopyManager(connection.unwrap(BaseConnection.class));
+			long generating = 0;
+			long copying = 0;
+			for (int start = 0; start < count; start += CHUNK) {
+				long started = System.nanoTime();
+				Tables tables = new Tables();
+				int end = Math.min(count, start + CHUNK);
+				for (int i = start; i < end; i++) {
+					generated.add(person(firstId + i, tables));
+				}
+				long generatedAt = System.nanoTime();
+				generating += generatedAt - started;
+				totals[0] += copy.copyIn("copy person (id, primary_name, sex, birth_date, birth_year, nationality,"
+						+ " claimed_nationality, category, status, region_code, merged_into, notes, created_at, created_by,"
+						+ " updated_at, updated_by, version) from stdin", tables.person.reader());
+				totals[1] += copy.copyIn("copy person_name (person_id, full_name, source, is_primary, search_key,"
+						+ " phonetic_key, added_at) from stdin", tables.names.reader());
+				totals[2] += copy.copyIn("copy travel_document (person_id, document_type, number, number_key,"
+						+ " issuing_state, expiry_date, added_at) from stdin", tables.documents.reader());
+				totals[3] += copy.copyIn("copy residence (person_id, region_code, address, since, until, added_at)"
+						+ " from stdin", tables.residences.reader());
+				totals[4] += copy.copyIn("copy stay_permit (person_id, permit_type, number, valid_from, valid_until,"
+						+ " sponsor, added_at) from stdin", tables.permits.reader());
+				totals[5] += copy.copyIn("copy identity_link (person_id, kind, value, notes, added_at) from stdin",
+						tables.links.reader());
+				copying += System.nanoTime() - generatedAt;
+			}
+			try (Statement statement = connection.createStatement()) {
+				// ids were given here (COPY overrides GENERATED ALWAYS); the next registration continues after them
+				statement.execute("select setval(pg_get_serial_sequence('person', 'id'), (select max(id) from person))");
+			}
+			connection.commit();
+			return new Counts(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], generating, copying);
+		}
+	}
+
+	private Generated person(long id, Tables t) {
+		int draw = random.nextInt(100);
+		Category category = draw < 30 ? Category.EX_CREW : draw < 50 ? Category.CREW : draw < 64 ? Category.WORKER
+				: draw < 67 ? Category.RESEARCHER : draw < 71 ? Category.OTHER : draw < 79 ? Category.FAMILY_OF_CITIZEN
+						: draw < 97 ? Category.TOURIST : draw < 99 ? Category.STUDENT : Category.REFUGEE_STATELESS;
+		String nationality = switch (category) {
+			case EX_CREW -> pickOf("MMR", "MMR", "MMR", "MMR", "MMR", "THA", "THA", "KHM", "KHM", "LAO");
+			case CREW -> pickOf("MMR", "MMR", "THA", "VNM", "VNM", "CHN", "PHL");
+			case WORKER -> pickOf("CHN", "CHN", "KOR", "PHL", "PHL", "JPN", "THA", "VNM");
+			case RESEARCHER, OTHER -> pickOf("AUS", "USA", "NLD", "DEU", "GBR", "JPN", "KOR");
+			case FAMILY_OF_CITIZEN -> pickOf("MMR", "THA", "PHL", "AUS", "NLD", "USA", "PNG", "TLS");
+			case TOURIST -> pickOf("AUS", "AUS", "NLD", "DEU", "GBR", "FRA", "USA", "CHN", "NZL");
+			case STUDENT -> pickOf("TLS", "PNG", "PHL");
+			case REFUGEE_STATELESS -> null;
+		};
+		boolean female = switch (category) {
+			case EX_CREW, CREW -> false;
+			case WORKER -> random.nextInt(5) == 0;
+			default -> random.nextBoolean();
+		};
+		String primary = nameOf(nationality);
+		int fate = random.nextInt(1000);
+		PersonStatus status = fate < 5 ? PersonStatus.MERGED : fate < 10 ? PersonStatus.DECEASED
+				: fate < 30 ? PersonStatus.DEPORTED : fate < 60 ? PersonStatus.WHEREABOUTS_UNKNOWN
+						: category == Category.TOURIST && fate < 300 ? PersonStatus.DEPARTED : PersonStatus.PRESENT;
+		if (status == PersonStatus.MERGED && id == 1) {
+			status = PersonStatus.PRESENT;
+		}
+		String region = random.nextInt(100) < 3 ? null : village(category);
+		int birthYear = switch (category) {
+			case EX_CREW -> 1955 + random.nextInt(40);
+			case CREW -> 1970 + random.nextInt(35);
+			case STUDENT -> 1998 + random.nextInt(9);
+			default -> 1950 + random.nextInt(56);
+		};
+		LocalDate birthDate = random.nextInt(4) == 0 ? null
+				: LocalDate.of(birthYear, 1 + random.nextInt(12), 1 + random.nextInt(28));
+		Instant created = now.minusSeconds(86_400L * random.nextInt(3000));
+		String claimed = nationality == null ? "XXA"
+				: nationality.equals("MMR") && random.nextInt(6) == 0 ? "MMR" : null;
+		String documented = nationality;
+		if (claimed != null && nationality != null) {
+			documented = random.nextBoolean() ? "THA" : null; // Burmese crew on Thai papers, or with none
+		}
+		t.person.row(id, primary, female ? "F" : "M", birthDate, birthYear, documented, claimed, category.name(),
+				status.name(), region,
+				status == PersonStatus.MERGED ? id - 1 - random.nextInt((int) Math.min(id - 1, 500)) : null, null,
+				created, ACTOR, created, ACTOR, 1);
+
+		List<String> names = new ArrayList<>(3);
+		names.add(primary);
+		t.names.row(id, primary, category == Category.TOURIST || category == Category.WORKER ? "PASSPORT"
+				: category == Category.CREW ? "CROSSING" : "VILLAGE_REPORT", true, searchKey(primary),
+				phoneticKey(primary), created);
+		if (random.nextInt(100) < 30) {
+			String alias = nationality != null && nationality.equals("MMR") && random.nextInt(3) == 0
+					? (female ? "DAW " : "U ") + primary : respelled(primary);
+			if (!alias.equals(primary)) {
+				names.add(alias);
+				t.names.row(id, alias, "SELF_DECLARED", false, searchKey(alias), phoneticKey(alias), created);
+			}
+		}
+		boolean kei = (category == Category.EX_CREW && random.nextInt(4) == 0)
+				|| (category == Category.FAMILY_OF_CITIZEN && random.nextInt(8) == 0);
+		if (kei) {
+			String keiName = KEI_GIVEN.pick(random) + " " + KEI_FAMILY.pick(random);
+			names.add(keiName);
+			t.names.row(id, keiName, "NIK_RECORD", false, searchKey(keiName), phoneticKey(keiName), created);
+			t.links.row(id, "NIK", nik(), "Terdaftar di Dukcapil Kota Tual", created);
+		}
+
+		String document = null;
+		if (documented != null && random.nextInt(100) < 88) {
+			document = documentNumber(documented);
+			String type = category == Category.CREW || (category == Category.EX_CREW && claimed != null) ? "SEAMAN_BOOK"
+					: "PASSPORT";
+			t.documents.row(id, type, document, DocumentNumbers.searchKey(document), documented,
+					today.plusDays(-400 + random.nextInt(3000)), created);
+			if (category == Category.CREW && random.nextInt(4) == 0) {
+				String passport = documentNumber(documented);
+				t.documents.row(id, "PASSPORT", passport, DocumentNumbers.searchKey(passport), documented,
+						today.plusDays(random.nextInt(3000)), created);
+			}
+		}
+
+		LocalDate arrived = category == Category.TOURIST ? today.minusDays(random.nextInt(60))
+				: today.minusDays(30 + random.nextInt(category == Category.EX_CREW ? 7000 : 1500));
+		if (region != null) {
+			if (random.nextInt(5) == 0) {
+				LocalDate earlier = arrived.minusDays(200 + random.nextInt(2000));
+				t.residences.row(id, VILLAGES[random.nextInt(VILLAGES.length)], "RT 0" + (1 + random.nextInt(5)),
+						earlier, arrived, created);
+			}
+			t.residences.row(id, region, address(category), arrived, null, created);
+		}
+
+		LocalDate until = switch (category) {
+			case CREW -> today.plusDays(-20 + random.nextInt(220));
+			case WORKER, STUDENT -> today.plusDays(-15 + random.nextInt(330));
+			case RESEARCHER, OTHER -> today.plusDays(-10 + random.nextInt(420));
+			case FAMILY_OF_CITIZEN -> random.nextInt(3) == 0 ? today.plusYears(3) : today.plusDays(-5 + random.nextInt(320));
+			case TOURIST -> arrived.plusDays(30);
+			case EX_CREW -> random.nextInt(4) == 0 ? today.minusDays(random.nextInt(3000)) : null;
+			case REFUGEE_STATELESS -> null;
+		};
+		boolean ending = false;
+		if (until != null) {
+			LocalDate from = until.isAfter(arrived) ? arrived : until.minusDays(30);
+			String type = switch (category) {
+				case CREW, EX_CREW -> "AWAK_ALAT_ANGKUT";
+				case TOURIST -> random.nextBoolean() ? "VOA" : "BEBAS_VISA";
+				case FAMILY_OF_CITIZEN -> until.isAfter(today.plusYears(2)) ? "ITAP" : "ITAS";
+				default -> "ITAS";
+			};
+			t.permits.row(id, type, type.startsWith("IT") ? "2C" + digits(10) : null, from, until,
+					category == Category.WORKER ? "PT Maluku Cold Storage" : null, created);
+			if (random.nextInt(5) == 0) {
+				t.permits.row(id, type, null, from.minusDays(400), from.minusDays(40), null, created);
+			}
+			ending = !until.isBefore(today) && !until.isAfter(today.plusDays(30));
+		}
+		else if (category == Category.EX_CREW && random.nextInt(3) == 0) {
+			t.permits.row(id, "TIDAK_ADA", null, null, null, null, created);
+		}
+		return new Generated(id, documented, region, category, status,
+				List.copyOf(names), document, ending);
+	}
+
+	private String nameOf(String nationality) {
+		if (nationality == null) {
+			return ROHINGYA_GIVEN.pick(random) + " " + ROHINGYA_FAMILY.pick(random);
+		}
+		return switch (nationality) {
+			case "MMR" -> burmese();
+			case "THA" -> THAI_GIVEN.pick(random) + " " + THAI_FAMILY_HEAD.pick(random) + THAI_FAMILY_TAIL.pick(random);
+			case "KHM" -> KHMER_FAMILY.pick(random) + " " + KHMER_GIVEN.pick(random);
+			case "LAO" -> LAO_GIVEN.pick(random) + " " + LAO_FAMILY_HEAD.pick(random) + LAO_FAMILY_TAIL.pick(random);
+			case "VNM" -> VIET_FAMILY.pick(random) + " " + VIET_MIDDLE.pick(random) + " " + VIET_GIVEN.pick(random);
+			case "CHN" -> CHINESE_FAMILY.pick(random) + " " + CHINESE_GIVEN.pick(random)
+					+ (random.nextBoolean() ? CHINESE_GIVEN.pick(random) : "");
+			case "KOR" -> KOREAN_FAMILY.pick(random) + " " + KOREAN_GIVEN.pick(random) + " " + KOREAN_GIVEN.pick(random);
+			case "JPN" -> JAPANESE_FAMILY.pick(random) + " " + JAPANESE_GIVEN.pick(random);
+			case "PHL" -> FILIPINO_GIVEN.pick(random) + " " + FILIPINO_FAMILY.pick(random);
+			case "PNG", "TLS" -> MELANESIAN_GIVEN.pick(random) + " " + MELANESIAN_FAMILY.pick(random);
+			default -> WESTERN_GIVEN.pick(random) + (random.nextInt(4) == 0 ? " " + WESTERN_GIVEN.pick(random) : "")
+					+ " " + WESTERN_FAMILY.pick(random);
+		};
+	}
+
+	private String burmese() {
+		int draw = random.nextInt(20);
+		int length = draw < 9 ? 2 : draw < 18 ? 3 : 4;
+		StringBuilder name = new StringBuilder();
+		for (int i = 0; i < length; i++) {
+			name.append(i == 0 ? "" : " ").append(MYANMAR.pick(random));
+		}
+		return name.toString();
+	}
+
+	/** The name as an officer may have written it by ear: one respelling, or else the tokens in another order. */
+	private String respelled(String name) {
+		List<String[]> applicable = new ArrayList<>();
+		for (String[] respelling : RESPELLINGS) {
+			if (name.contains(respelling[0])) {
+				applicable.add(respelling);
+			}
+		}
+		if (!applicable.isEmpty()) {
+			String[] respelling = applicable.get(random.nextInt(applicable.size()));
+			return name.replaceFirst(respelling[0], respelling[1]);
+		}
+		String[] tokens = name.split(" ");
+		if (tokens.length < 2) {
+			return name;
+		}
+		return name.substring(name.indexOf(' ') + 1) + " " + tokens[0];
+	}
+
+	private String village(Category category) {
+		// the city's kelurahan and the coast of Dullah are denser, as in the demo data
+		if (category == Category.TOURIST || category == Category.WORKER || random.nextInt(3) == 0) {
+			return VILLAGES[8 + random.nextInt(5)];
+		}
+		return VILLAGES[random.nextInt(VILLAGES.length)];
+	}
+
+	private String address(Category category) {
+		return switch (category) {
+			case TOURIST -> pickOf("Penginapan", "Homestay", "Hotel");
+			case WORKER -> "Mes karyawan";
+			case CREW -> "Mes kapal, Pelabuhan Tual";
+			default -> "RT 0" + (1 + random.nextInt(5));
+		};
+	}
+
+	private String documentNumber(String nationality) {
+		return switch (nationality) {
+			case "MMR" -> "M" + pickOf("A", "B", "C", "D", "E") + digits(6);
+			case "THA" -> pickOf("AA", "AB", "AC", "AD") + digits(7);
+			case "KHM" -> "N" + digits(8);
+			case "LAO" -> "P" + digits(7);
+			case "VNM" -> pickOf("B", "C") + digits(7);
+			case "CHN" -> "E" + digits(8);
+			case "PHL" -> "P" + digits(7) + pickOf("A", "B");
+			case "KOR" -> "M" + digits(8);
+			case "JPN" -> "T" + pickOf("R", "S", "K") + digits(7);
+			default -> pickOf("N", "P", "X", "L", "C") + pickOf("", "A", "B", "H") + digits(7);
+		};
+	}
+
+	private String nik() {
+		return "81720" + (1 + random.nextInt(5)) + String.format("%02d%02d%02d", 1 + random.nextInt(28),
+				1 + random.nextInt(12), 60 + random.nextInt(35)) + digits(4);
+	}
+
+	private String digits(int count) {
+		StringBuilder digits = new StringBuilder(count);
+		for (int i = 0; i < count; i++) {
+			digits.append((char) ('0' + random.nextInt(10)));
+		}
+		return digits.toString();
+	}
+
+	private String pickOf(String... values) {
+		return values[random.nextInt(values.length)];
+	}
+
+	private static String searchKey(String name) {
+		return NameNormalizer.normalize(name).sortedKey();
+	}
+
+	private static String phoneticKey(String name) {
+		NormalizedName normalized = NameNormalizer.normalize(name);
+		return normalized.phoneticKey();
+	}
+
+	/** Values drawn with Zipf weights (the k-th value about 1/k as often as the first). */
+	static final class Pool {
+
+		private final String[] values;
+		private final double[] cumulative;
+
+		Pool(String... values) {
+			this.values = values;
+			this.cumulative = new double[values.length];
+			double sum = 0;
+			for (int k = 0; k < values.length; k++) {
+				sum += 1.0 / (k + 1);
+				cumulative[k] = sum;
+			}
+		}
+
+		String pick(Random random) {
+			double u = random.nextDouble() * cumulative[cumulative.length - 1];
+			int low = 0;
+			int high = cumulative.length - 1;
+			while (low < high) {
+				int mid = (low + high) >>> 1;
+				if (cumulative[mid] < u) {
+					low = mid + 1;
+				}
+				else {
+					high = mid;
+				}
+			}
+			return values[low];
+		}
+	}
+
+	/** The rows of one chunk, per table, in COPY's text format. */
+	private static final class Tables {
+
+		final CopyText person = new CopyText();
+		final CopyText names = new CopyText();
+		final CopyText documents = new CopyText();
+		final CopyText residences = new CopyText();
+		final CopyText permits = new CopyText();
+		final CopyText links = new CopyText();
+	}
+
+	/** COPY text format: tab between columns, \N for null, backslash, tab and newlines escaped. */
+	private static final class CopyText {
+
+		private final StringBuilder text = new StringBuilder(1 << 20);
+
+		void row(Object... values) {
+			for (int i = 0; i < values.length; i++) {
+				if (i > 0) {
+					text.append('\t');
+				}
+				Object value = values[i];
+				if (value == null) {
+					text.append("\\N");
+				}
+				else if (value instanceof Boolean b) {
+					text.append(b ? 't' : 'f');
+				}
+				else {
+					String s = value.toString();
+					for (int j = 0; j < s.length(); j++) {
+						char c = s.charAt(j);
+						switch (c) {
+							case '\\' -> text.append("\\\\");
+							case '\t' -> text.append("\\t");
+							case '\n' -> text.append("\\n");
+							case '\r' -> text.append("\\r");
+							default -> text.append(c);
+						}
+					}
+				}
+			}
+			text.append('\n');
+		}
+
+		StringReader reader() {
+			return new StringReader(text.toString());
+		}
+	}
+}
