@@ -82,7 +82,9 @@ public class PersonQueries {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		StringBuilder sql = new StringBuilder();
 		if (filter.hasText()) {
-			NormalizedName name = NameNormalizer.normalize(filter.text());
+			// text with a digit is a document number or a NIK: its letters are no name to look for
+			boolean hasDigit = filter.text().chars().anyMatch(Character::isDigit);
+			NormalizedName name = hasDigit ? NormalizedName.EMPTY : NameNormalizer.normalize(filter.text());
 			params.put("key", name.sortedKey());
 			params.put("phonetic", name.phoneticKey());
 			params.put("doc", DocumentNumbers.searchKey(filter.text()));

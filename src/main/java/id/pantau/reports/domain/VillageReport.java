@@ -188,10 +188,11 @@ public class VillageReport {
 		return version;
 	}
 
-	/** Newest first. */
+	/** Newest first; the creation of the draft last, even when the first step came in the same instant. */
 	public List<ReportEvent> getEvents() {
 		List<ReportEvent> list = new ArrayList<>(events);
-		list.sort(Comparator.comparing(ReportEvent::at).reversed());
+		list.sort(Comparator.comparing(ReportEvent::at).reversed()
+				.thenComparing(e -> e.fromState() == null));
 		return list;
 	}
 
