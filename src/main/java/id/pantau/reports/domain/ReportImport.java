@@ -15,7 +15,6 @@ import id.pantau.platform.DisplayTime;
 import id.pantau.platform.InvalidInput;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.Region;
-import id.pantau.reference.RegionLevel;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
