@@ -239,21 +239,21 @@ public class VillageReporting {
 
 	private ReportContent content(ReportForm form) {
 		List<InvalidInput.Problem> problems = new ArrayList<>();
-		String names = text(form.namesAsHeard(), "namesAsHeard", 300, true, problems);
-		String nationalityText = text(form.nationalityText(), "nationalityText", 100, false, problems);
+		String names = text(form.namesAsHeard(), ReportField.NAMES_AS_HEARD, problems);
+		String nationalityText = text(form.nationalityText(), ReportField.NATIONALITY_TEXT, problems);
 		String nationality = nationalityOf(nationalityText);
 		String sex = form.sex() == null || form.sex().isBlank() ? null : form.sex().strip().toUpperCase(Locale.ROOT);
 		if (sex != null && !List.of("M", "F", "X").contains(sex)) {
 			problems.add(new InvalidInput.Problem("sex", "input.choice"));
 		}
 		ReportContent content = new ReportContent(names, nationalityText, nationality, sex,
-				text(form.ageOrBirth(), "ageOrBirth", 40, false, problems),
-				text(form.documentNumbers(), "documentNumbers", 200, false, problems),
-				text(form.stayingAt(), "stayingAt", 300, false, problems),
-				text(form.activity(), "activity", 300, false, problems),
-				text(form.employerOrVessel(), "employerOrVessel", 200, false, problems),
-				text(form.presentSince(), "presentSince", 40, false, problems),
-				text(form.note(), "note", 2000, false, problems));
+				text(form.ageOrBirth(), ReportField.AGE_OR_BIRTH, problems),
+				text(form.documentNumbers(), ReportField.DOCUMENT_NUMBERS, problems),
+				text(form.stayingAt(), ReportField.STAYING_AT, problems),
+				text(form.activity(), ReportField.ACTIVITY, problems),
+				text(form.employerOrVessel(), ReportField.EMPLOYER_OR_VESSEL, problems),
+				text(form.presentSince(), ReportField.PRESENT_SINCE, problems),
+				text(form.note(), ReportField.NOTE, problems));
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
@@ -265,17 +265,16 @@ public class VillageReporting {
 		return text == null || text.isBlank() ? null : reference.resolveNationality(text).alpha3();
 	}
 
-	private static String text(String value, String field, int max, boolean required,
-			List<InvalidInput.Problem> problems) {
+	private static String text(String value, ReportField field, List<InvalidInput.Problem> problems) {
 		if (value == null || value.isBlank()) {
-			if (required) {
-				problems.add(new InvalidInput.Problem(field, "input.required"));
+			if (field.required()) {
+				problems.add(new InvalidInput.Problem(field.field(), "input.required"));
 			}
 			return null;
 		}
 		String stripped = value.strip();
-		if (stripped.length() > max) {
-			problems.add(new InvalidInput.Problem(field, "input.tooLong", max));
+		if (stripped.length() > field.maxLength()) {
+			problems.add(new InvalidInput.Problem(field.field(), "input.tooLong", field.maxLength()));
 			return null;
 		}
 		return stripped;
