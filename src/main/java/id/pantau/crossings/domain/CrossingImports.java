@@ -1,0 +1,386 @@
+package id.pantau.crossings.domain;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.DoubleConsumer;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.crossings.CrossingsImported;
+import id.pantau.crossings.importing.CrossingColumn;
+import id.pantau.crossings.importing.CrossingRow;
+import id.pantau.crossings.importing.CrossingRows;
+import id.pantau.crossings.importing.Csv;
+import id.pantau.crossings.importing.DelimitedRows;
+import id.pantau.crossings.importing.RowProblem;
+import id.pantau.crossings.importing.RowSource;
+import id.pantau.crossings.importing.UnreadableFile;
+import id.pantau.platform.DisplayTime;
+import id.pantau.reference.PortOfEntry;
+import id.pantau.reference.ReferenceData;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.CopyManager;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Imports a file of crossing records as one batch, all or nothing. The file is read as a stream: each row is
+ * normalised (or refused, with the reason) and written with PostgreSQL COPY into a staging table; one set-based insert
+ * then adds the records whose natural key (document, nationality, direction, time, port) is new. A file imported
+ * before, recognised by its SHA-256, adds nothing.
+ */
+@Service
+public class CrossingImports {
+
+	static final String KIND = "CROSSINGS";
+
+	private final DataSource dataSource;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transaction;
+	private final ReferenceData reference;
+	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
+	private final CrossingSettings settings;
+	private final Clock clock;
+
+	CrossingImports(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
+			ReferenceData reference, AuditTrail audit, ApplicationEventPublisher events, CrossingSettings settings,
+			Clock clock) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.transaction = new TransactionTemplate(transactions);
+		this.reference = reference;
+		this.audit = audit;
+		this.events = events;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	/** The basis on which the data was released and where it came from, recorded with the batch. */
+	public record Provenance(String actor, String fileName, String legalBasis, String origin) {
+	}
+
+	public static String sha256(Path file) {
+		try (InputStream in = new DigestInputStream(Files.newInputStream(file),
+				MessageDigest.getInstance("SHA-256"))) {
+			in.transferTo(java.io.OutputStream.nullOutputStream());
+			return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+	/**
+	 * @param mapping where each column is, when the user mapped an unfamiliar layout; null to read the header (or the
+	 * layout saved for this origin)
+	 */
+	public ImportResult importFile(Path file, Provenance provenance, Map<CrossingColumn, Integer> mapping,
+			DoubleConsumer progress) {
+		if (provenance.legalBasis() == null || provenance.legalBasis().isBlank()) {
+			throw new UnreadableFile("import.basisRequired", null);
+		}
+		try {
+			if (Files.size(file) > settings.maxFileSize().toBytes()) {
+				throw new UnreadableFile("import.tooLarge", settings.maxFileSize().toMegabytes() + " MB");
+			}
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		String sha256 = sha256(file);
+		Optional<Long> earlier = batchOf(sha256);
+		if (earlier.isPresent()) {
+			return earlierResult(earlier.get());
+		}
+		try (RowSource rows = open(file)) {
+			List<String> header = rows.next();
+			if (header == null) {
+				throw new UnreadableFile("import.empty", null);
+			}
+			Map<CrossingColumn, Integer> columns = mapping != null ? mapping
+					: savedMapping(provenance.origin(), header).orElse(CrossingRows.columnsOf(header));
+			List<String> missing = Arrays.stream(CrossingColumn.values())
+					.filter(c -> c.required() && !columns.containsKey(c)).map(c -> c.headers().get(0)).toList();
+			if (!missing.isEmpty()) {
+				return new ImportResult(null, false, 0, 0, 0, 0, header, missing);
+			}
+			if (mapping != null) {
+				saveMapping(provenance.origin(), header, mapping);
+			}
+			CrossingRows reader = new CrossingRows(columns, nationalities(), ports(), settings.localZone(),
+					LocalDate.now(clock.withZone(DisplayTime.ZONE)));
+			ImportResult result = transaction.execute(status -> load(rows, reader, sha256, provenance, Csv.line(header),
+					progress));
+			events.publishEvent(new CrossingsImported(result.batchId(), result.added()));
+			return result;
+		}
+		catch (org.springframework.dao.DuplicateKeyException concurrent) {
+			return batchOf(sha256).map(this::earlierResult).orElseThrow(() -> concurrent);
+		}
+		catch (IOException e) {
+			throw new UnreadableFile("import.unreadable", e.getClass().getSimpleName());
+		}
+	}
+
+	private ImportResult load(RowSource rows, CrossingRows reader, String sha256, Provenance provenance,
+			String header, DoubleConsumer progress) {
+		long batchId = jdbc.sql("""
+				insert into import_batch (kind, file_name, sha256, legal_basis, origin, header, rows_read, rows_added,
+				  rows_known, rows_refused, created_at, created_by)
+				values (:kind, :file, :sha, :basis, :origin, :header, 0, 0, 0, 0, :now, :actor) returning id""")
+				.param("header", header)
+				.param("kind", KIND).param("file", provenance.fileName()).param("sha", sha256)
+				.param("basis", provenance.legalBasis().strip()).param("origin", provenance.origin().strip())
+				.param("now", java.sql.Timestamp.from(clock.instant())).param("actor", provenance.actor())
+				.query(Long.class).single();
+		Connection connection = DataSourceUtils.getConnection(dataSource);
+		Path errors = null;
+		try {
+			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+			errors = Files.createTempFile("pantau-refused-", ".csv");
+			int read = 0;
+			int refused = 0;
+			try (BufferedWriter refusedRows = Files.newBufferedWriter(errors, StandardCharsets.UTF_8)) {
+				CopyIn in = copy.copyIn("""
+						copy crossing_staging (batch_id, row_number, direction, crossed_at, port_code, document_number,
+						  document_key, nationality, full_name, name_key, birth_date, birth_year, sex, permit_type,
+						  stay_until, transport) from stdin with (format csv)""");
+				try {
+					StringBuilder buffer = new StringBuilder(1 << 17);
+					List<String> cells;
+					int rowNumber = 1;
+					while ((cells = rows.next()) != null) {
+						rowNumber++;
+						if (cells.stream().allMatch(String::isBlank)) {
+							continue;
+						}
+						read++;
+						CrossingRows.Result result = reader.read(rowNumber, cells);
+						if (result.problem() != null) {
+							refused++;
+							RowProblem problem = result.problem();
+							refusedRows.write(Csv.line(List.of(batchId, problem.rowNumber(), problem.reasonKey(),
+									problem.argument() == null ? "" : problem.argument(), problem.raw())));
+							refusedRows.write('\n');
+							continue;
+						}
+						staged(buffer, batchId, result.row());
+						if (buffer.length() > (1 << 16)) {
+							byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+							in.writeToCopy(bytes, 0, bytes.length);
+							buffer.setLength(0);
+						}
+						if ((read & 0x3FFF) == 0) {
+							progress.accept(rows.progress());
+						}
+					}
+					byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
+					in.writeToCopy(bytes, 0, bytes.length);
+					in.endCopy();
+				}
+				finally {
+					if (in.isActive()) {
+						in.cancelCopy();
+					}
+				}
+			}
+			int added = jdbc.sql("""
+					insert into crossing (direction, crossed_at, port_code, document_number, document_key, nationality,
+					  full_name, name_key, birth_date, birth_year, sex, permit_type, stay_until, transport, batch_id,
+					  created_at)
+					select direction, crossed_at, port_code, document_number, document_key, nationality, full_name,
+					  name_key, birth_date, birth_year, sex, permit_type, stay_until, transport, batch_id, :now
+					from crossing_staging where batch_id = :batch
+					order by row_number
+					on conflict (document_key, nationality, direction, crossed_at, port_code) do nothing""")
+					.param("batch", batchId).param("now", java.sql.Timestamp.from(clock.instant())).update();
+			jdbc.sql("delete from crossing_staging where batch_id = :batch").param("batch", batchId).update();
+			try (var refusedCsv = Files.newBufferedReader(errors, StandardCharsets.UTF_8)) {
+				copy.copyIn("copy import_row_error (batch_id, row_number, reason_key, reason_arg, raw) from stdin with (format csv)",
+						refusedCsv);
+			}
+			int known = read - refused - added;
+			jdbc.sql("""
+					update import_batch set rows_read = :read, rows_added = :added, rows_known = :known,
+					  rows_refused = :refused where id = :batch""").param("read", read).param("added", added)
+					.param("known", known).param("refused", refused).param("batch", batchId).update();
+			audit.recordAs(provenance.actor(), AuditEntry.of("CROSSINGS_IMPORTED").subject("IMPORT_BATCH", batchId)
+					.detail("file", provenance.fileName()).detail("basis", provenance.legalBasis())
+					.detail("origin", provenance.origin()).detail("read", read).detail("added", added)
+					.detail("known", known).detail("refused", refused));
+			progress.accept(1.0);
+			return new ImportResult(batchId, false, read, added, known, refused, List.of(), List.of());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		catch (SQLException e) {
+			throw new IllegalStateException("COPY failed", e);
+		}
+		finally {
+			DataSourceUtils.releaseConnection(connection, dataSource);
+			if (errors != null) {
+				try {
+					Files.deleteIfExists(errors);
+				}
+				catch (IOException ignored) {
+					// a temporary file; the operating system clears it
+				}
+			}
+		}
+	}
+
+	private static void staged(StringBuilder line, long batchId, CrossingRow row) {
+		line.append(batchId).append(',').append(row.rowNumber()).append(',').append(row.direction().name()).append(',')
+				.append(row.crossedAt()).append(',');
+		Csv.field(line, row.portCode());
+		line.append(',');
+		Csv.field(line, row.documentNumber());
+		line.append(',');
+		Csv.field(line, row.documentKey());
+		line.append(',').append(row.nationality()).append(',');
+		Csv.field(line, row.fullName());
+		line.append(',');
+		Csv.field(line, row.nameKey());
+		line.append(',');
+		Csv.field(line, row.birthDate());
+		line.append(',');
+		Csv.field(line, row.birthYear());
+		line.append(',');
+		Csv.field(line, row.sex());
+		line.append(',');
+		Csv.field(line, row.permitType());
+		line.append(',');
+		Csv.field(line, row.stayUntil());
+		line.append(',');
+		Csv.field(line, row.transport());
+		line.append('\n');
+	}
+
+	private RowSource open(Path file) throws IOException {
+		byte[] magic = new byte[4];
+		try (InputStream in = Files.newInputStream(file)) {
+			in.readNBytes(magic, 0, 4);
+		}
+		if (magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+			throw new UnreadableFile("import.xlsxNotYet", null);
+		}
+		return DelimitedRows.open(file);
+	}
+
+	private Function<String, String> nationalities() {
+		Map<String, String> memo = new HashMap<>();
+		return text -> memo.computeIfAbsent(text.strip().toUpperCase(Locale.ROOT),
+				key -> Optional.ofNullable(reference.resolveNationality(text).alpha3()).orElse(""))
+				.transform(code -> code.isEmpty() ? null : code);
+	}
+
+	private Function<String, String> ports() {
+		Map<String, String> known = new HashMap<>();
+		for (PortOfEntry port : reference.portsOfEntry()) {
+			known.put(port.code().toUpperCase(Locale.ROOT), port.code());
+			known.put(port.name().toUpperCase(Locale.ROOT), port.code());
+		}
+		return text -> known.getOrDefault(text, text);
+	}
+
+	private Optional<Long> batchOf(String sha256) {
+		return jdbc.sql("select id from import_batch where kind = :kind and sha256 = :sha").param("kind", KIND)
+				.param("sha", sha256).query(Long.class).optional();
+	}
+
+	private ImportResult earlierResult(long batchId) {
+		return jdbc.sql("select rows_read, rows_added, rows_known, rows_refused from import_batch where id = :id")
+				.param("id", batchId).query((rs, n) -> new ImportResult(batchId, true, rs.getInt("rows_read"),
+						rs.getInt("rows_added"), rs.getInt("rows_known"), rs.getInt("rows_refused"), List.of(),
+						List.of()))
+				.single();
+	}
+
+	/** A layout saved for an origin applies only to a file with exactly the same header. */
+	private Optional<Map<CrossingColumn, Integer>> savedMapping(String origin, List<String> header) {
+		return jdbc.sql("select mapping from import_mapping where origin = :origin").param("origin", origin.strip())
+				.query(String.class).optional().flatMap(text -> MappingText.parse(text, header));
+	}
+
+	private void saveMapping(String origin, List<String> header, Map<CrossingColumn, Integer> mapping) {
+		jdbc.sql("""
+				insert into import_mapping (origin, mapping, updated_at) values (:origin, :mapping, :now)
+				on conflict (origin) do update set mapping = excluded.mapping, updated_at = excluded.updated_at""")
+				.param("origin", origin.strip()).param("mapping", MappingText.write(header, mapping))
+				.param("now", java.sql.Timestamp.from(clock.instant())).update();
+	}
+
+	/** A saved layout: the header it was made for, then each column's position. */
+	static final class MappingText {
+
+		private MappingText() {
+		}
+
+		static String write(List<String> header, Map<CrossingColumn, Integer> mapping) {
+			StringBuilder text = new StringBuilder(Csv.line(header)).append('\n');
+			mapping.forEach((column, index) -> text.append(column.name()).append('=').append(index).append('\n'));
+			return text.toString();
+		}
+
+		static Optional<Map<CrossingColumn, Integer>> parse(String text, List<String> header) {
+			String[] lines = text.split("\n");
+			if (lines.length == 0 || !lines[0].equals(Csv.line(header))) {
+				return Optional.empty();
+			}
+			Map<CrossingColumn, Integer> mapping = new EnumMap<>(CrossingColumn.class);
+			for (int i = 1; i < lines.length; i++) {
+				String[] pair = lines[i].split("=");
+				if (pair.length == 2) {
+					mapping.put(CrossingColumn.valueOf(pair[0]), Integer.parseInt(pair[1]));
+				}
+			}
+			return Optional.of(mapping);
+		}
+	}
+
+	/** For a unit of work that needs the batch's refused rows. */
+	public List<RowProblem> refusedRows(long batchId, int limit) {
+		List<RowProblem> rows = new ArrayList<>();
+		jdbc.sql("select row_number, reason_key, reason_arg, raw from import_row_error where batch_id = :batch "
+				+ "order by row_number limit :limit").param("batch", batchId).param("limit", limit)
+				.query(rs -> {
+					rows.add(new RowProblem(rs.getInt("row_number"), rs.getString("reason_key"),
+							rs.getString("reason_arg"), rs.getString("raw")));
+				});
+		return rows;
+	}
+}

@@ -1,0 +1,18 @@
+package id.pantau.crossings.domain;
+
+import java.time.ZoneId;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code pantau.crossings.*}
+ *
+ * @param localZone the zone of times written without one (the ports' local time)
+ * @param maxFileSize the largest file accepted
+ */
+@ConfigurationProperties("pantau.crossings")
+public record CrossingSettings(@DefaultValue("Asia/Jayapura") ZoneId localZone,
+		@DefaultValue("500MB") DataSize maxFileSize) {
+}

@@ -1,0 +1,83 @@
+package id.pantau.crossings.domain;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import id.pantau.crossings.importing.UnreadableFile;
+import id.pantau.platform.PantauCommand;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/** {@code java -jar pantau.jar import-crossings FILE --basis "..." --origin "..."}: the upload page's import. */
+@Component
+class ImportCrossingsCommand implements PantauCommand {
+
+	private final CrossingImports imports;
+	private final MessageSource messages;
+
+	ImportCrossingsCommand(CrossingImports imports, MessageSource messages) {
+		this.imports = imports;
+		this.messages = messages;
+	}
+
+	@Override
+	public String name() {
+		return "import-crossings";
+	}
+
+	@Override
+	public String description() {
+		return "mengimpor data perlintasan (CSV/XLSX): import-crossings BERKAS --basis \"surat\" --origin \"asal\"";
+	}
+
+	@Override
+	public int run(List<String> args, PrintStream out) {
+		String file = args.stream().filter(a -> !a.startsWith("--")).filter(a -> !isValueOf(args, a)).findFirst()
+				.orElse(null);
+		String basis = option(args, "--basis");
+		String origin = option(args, "--origin");
+		if (file == null || basis == null || origin == null || !Files.isRegularFile(Path.of(file))) {
+			out.println("Pemakaian: import-crossings BERKAS --basis \"nomor surat\" --origin \"asal data\"");
+			return 2;
+		}
+		try {
+			ImportResult result = imports.importFile(Path.of(file),
+					new CrossingImports.Provenance("cli:" + System.getProperty("user.name"), Path.of(file)
+							.getFileName().toString(), basis, origin), null, p -> {
+							});
+			if (result.needsMapping()) {
+				out.println("Kolom wajib tidak dikenali: " + String.join(", ", result.missing())
+						+ ". Unggah berkas ini lewat halaman impor untuk memetakan kolomnya.");
+				return 1;
+			}
+			out.printf("%sBatch %d: %d baris dibaca, %d ditambahkan, %d sudah ada, %d ditolak.%n",
+					result.alreadyImported() ? "Berkas ini sudah pernah diimpor. " : "", result.batchId(), result.read(),
+					result.added(), result.known(), result.refused());
+			return 0;
+		}
+		catch (UnreadableFile e) {
+			out.println("Gagal: " + messages.getMessage(e.messageKey(), new Object[] { e.argument() }, e.messageKey(),
+					java.util.Locale.forLanguageTag("id")));
+			return 1;
+		}
+	}
+
+	private static boolean isValueOf(List<String> args, String value) {
+		int index = args.indexOf(value);
+		return index > 0 && args.get(index - 1).startsWith("--");
+	}
+
+	private static String option(List<String> args, String name) {
+		for (int i = 0; i < args.size(); i++) {
+			if (args.get(i).equals(name) && i + 1 < args.size()) {
+				return args.get(i + 1);
+			}
+			if (args.get(i).startsWith(name + "=")) {
+				return args.get(i).substring(name.length() + 1);
+			}
+		}
+		return null;
+	}
+}

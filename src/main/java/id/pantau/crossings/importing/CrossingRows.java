@@ -1,0 +1,232 @@
+package id.pantau.crossings.importing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import id.pantau.crossings.Direction;
+import id.pantau.registry.names.DocumentNumbers;
+import id.pantau.registry.names.NameNormalizer;
+
+/**
+ * Reads the rows of a crossing file into {@link CrossingRow}s, or says why a row is refused. Nationalities come in any
+ * common form and are stored as ISO alpha-3; times without a zone are taken as local time at the port (WIT by
+ * default); document numbers and names get the keys matching uses.
+ */
+public final class CrossingRows {
+
+	private static final Pattern DATE_TIME = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}([ T]\\d{1,2}[:.]\\d{2}([:.]\\d{2}(\\.\\d+)?)?)?([zZ]|[+-]\\d{2}:?\\d{2})?");
+	private static final DateTimeFormatter[] LOCAL_FORMATS = {
+			DateTimeFormatter.ofPattern("yyyy-M-d H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]"),
+			DateTimeFormatter.ofPattern("yyyy-M-d'T'H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]"),
+			DateTimeFormatter.ofPattern("d/M/yyyy H:mm[:ss]"), DateTimeFormatter.ofPattern("d-M-yyyy H:mm[:ss]"),
+			DateTimeFormatter.ofPattern("d.M.yyyy H:mm[:ss]"), DateTimeFormatter.ofPattern("d/M/yyyy H.mm[.ss]") };
+	private static final DateTimeFormatter[] DATE_FORMATS = { DateTimeFormatter.ofPattern("yyyy-M-d"),
+			DateTimeFormatter.ofPattern("d/M/yyyy"), DateTimeFormatter.ofPattern("d-M-yyyy"),
+			DateTimeFormatter.ofPattern("d.M.yyyy") };
+
+	private final Map<CrossingColumn, Integer> columns;
+	private final Function<String, String> nationalities;
+	private final Function<String, String> ports;
+	private final ZoneId localZone;
+	private final LocalDate today;
+
+	/**
+	 * @param columns where each column is in a row
+	 * @param nationalities a nationality as written to its alpha-3 code, or null when unknown
+	 * @param ports a port as written to its code (unknown ports are kept as written)
+	 */
+	public CrossingRows(Map<CrossingColumn, Integer> columns, Function<String, String> nationalities,
+			Function<String, String> ports, ZoneId localZone, LocalDate today) {
+		this.columns = new EnumMap<>(columns);
+		this.nationalities = nationalities;
+		this.ports = ports;
+		this.localZone = localZone;
+		this.today = today;
+	}
+
+	/** The columns a header row names; columns it does not name are absent. */
+	public static Map<CrossingColumn, Integer> columnsOf(List<String> header) {
+		Map<CrossingColumn, Integer> columns = new EnumMap<>(CrossingColumn.class);
+		for (int i = 0; i < header.size(); i++) {
+			int index = i;
+			CrossingColumn.of(header.get(i)).ifPresent(column -> columns.putIfAbsent(column, index));
+		}
+		return columns;
+	}
+
+	/** Either a row or a problem: exactly one of the two is non-null. */
+	public record Result(CrossingRow row, RowProblem problem) {
+	}
+
+	public Result read(int rowNumber, List<String> cells) {
+		try {
+			Direction direction = direction(cell(cells, CrossingColumn.DIRECTION));
+			Instant crossedAt = instant(cell(cells, CrossingColumn.CROSSED_AT));
+			String port = required(cells, CrossingColumn.PORT, 60).toUpperCase(Locale.ROOT);
+			String portCode = ports.apply(port);
+			String document = DocumentNumbers.normalize(required(cells, CrossingColumn.DOCUMENT_NUMBER, 40));
+			if (document.isEmpty()) {
+				throw new Refused("import.row.required", "nomor_dokumen");
+			}
+			String nationalityText = required(cells, CrossingColumn.NATIONALITY, 60);
+			String nationality = nationalities.apply(nationalityText);
+			if (nationality == null) {
+				throw new Refused("import.row.nationality", nationalityText);
+			}
+			String name = required(cells, CrossingColumn.FULL_NAME, 200).replaceAll("\\s+", " ");
+			String nameKey = NameNormalizer.normalize(name).sortedKey();
+			if (nameKey.isEmpty()) {
+				throw new Refused("import.row.name", name);
+			}
+			LocalDate birthDate = null;
+			Integer birthYear = null;
+			String birth = cell(cells, CrossingColumn.BIRTH_DATE);
+			if (!birth.isEmpty()) {
+				if (birth.matches("\\d{4}")) {
+					birthYear = Integer.parseInt(birth);
+				}
+				else {
+					birthDate = date(birth, "tanggal_lahir");
+					birthYear = birthDate.getYear();
+				}
+				if (birthYear < 1880 || birthYear > today.getYear()) {
+					throw new Refused("import.row.birthDate", birth);
+				}
+			}
+			String stay = cell(cells, CrossingColumn.STAY_UNTIL);
+			return new Result(new CrossingRow(rowNumber, direction, crossedAt, portCode, document,
+					DocumentNumbers.searchKey(document), nationality, name, nameKey, birthDate, birthYear,
+					sex(cell(cells, CrossingColumn.SEX)), optional(cells, CrossingColumn.PERMIT_TYPE, 40, true),
+					stay.isEmpty() ? null : date(stay, "izin_berlaku_sampai"),
+					optional(cells, CrossingColumn.TRANSPORT, 120, false)), null);
+		}
+		catch (Refused refused) {
+			return new Result(null, new RowProblem(rowNumber, refused.key, refused.argument, Csv.safeLine(cells)));
+		}
+	}
+
+	private String cell(List<String> cells, CrossingColumn column) {
+		Integer index = columns.get(column);
+		if (index == null || index >= cells.size()) {
+			return "";
+		}
+		String value = cells.get(index).strip();
+		if (!value.isEmpty() && "=+@".indexOf(value.charAt(0)) >= 0 && value.length() > 1
+				&& !Character.isDigit(value.charAt(1))) {
+			throw new Refused("import.row.formula", column.headers().get(0));
+		}
+		return value;
+	}
+
+	private String required(List<String> cells, CrossingColumn column, int max) {
+		String value = cell(cells, column);
+		if (value.isEmpty()) {
+			throw new Refused("import.row.required", column.headers().get(0));
+		}
+		if (value.length() > max) {
+			throw new Refused("import.row.tooLong", column.headers().get(0));
+		}
+		return value;
+	}
+
+	private String optional(List<String> cells, CrossingColumn column, int max, boolean upper) {
+		String value = cell(cells, column);
+		if (value.isEmpty()) {
+			return null;
+		}
+		if (value.length() > max) {
+			throw new Refused("import.row.tooLong", column.headers().get(0));
+		}
+		return upper ? value.toUpperCase(Locale.ROOT) : value;
+	}
+
+	private static Direction direction(String value) {
+		return switch (value.strip().toUpperCase(Locale.ROOT)) {
+			case "ENTRY", "MASUK", "KEDATANGAN", "DATANG", "IN", "ARRIVAL", "M", "I", "A" -> Direction.ENTRY;
+			case "EXIT", "KELUAR", "KEBERANGKATAN", "BERANGKAT", "OUT", "DEPARTURE", "K", "O", "D" -> Direction.EXIT;
+			default -> throw new Refused(value.isBlank() ? "import.row.required" : "import.row.direction",
+					value.isBlank() ? "arah" : value);
+		};
+	}
+
+	private Instant instant(String value) {
+		if (value.isEmpty()) {
+			throw new Refused("import.row.required", "waktu");
+		}
+		if (!DATE_TIME.matcher(value).matches()) {
+			throw new Refused("import.row.dateTime", value);
+		}
+		try {
+			if (value.endsWith("Z") || value.endsWith("z") || value.matches(".*[+-]\\d{2}:?\\d{2}$")) {
+				return OffsetDateTime.parse(value.replace(' ', 'T').replaceAll("([+-]\\d{2})(\\d{2})$", "$1:$2"))
+						.toInstant();
+			}
+		}
+		catch (DateTimeParseException e) {
+			throw new Refused("import.row.dateTime", value);
+		}
+		for (DateTimeFormatter format : LOCAL_FORMATS) {
+			try {
+				return LocalDateTime.parse(value, format).atZone(localZone).toInstant();
+			}
+			catch (DateTimeParseException next) {
+				// try the next layout
+			}
+		}
+		for (DateTimeFormatter format : DATE_FORMATS) {
+			try {
+				return LocalDate.parse(value, format).atStartOfDay(localZone).toInstant();
+			}
+			catch (DateTimeParseException next) {
+				// try the next layout
+			}
+		}
+		throw new Refused("import.row.dateTime", value);
+	}
+
+	private static LocalDate date(String value, String column) {
+		String datePart = value.length() > 10 && value.charAt(10) == ' ' ? value.substring(0, 10) : value;
+		for (DateTimeFormatter format : DATE_FORMATS) {
+			try {
+				return LocalDate.parse(datePart, format);
+			}
+			catch (DateTimeParseException next) {
+				// try the next layout
+			}
+		}
+		throw new Refused("import.row.date", column + ": " + value);
+	}
+
+	private static String sex(String value) {
+		return switch (value.strip().toUpperCase(Locale.ROOT)) {
+			case "" -> null;
+			case "M", "L", "LAKI-LAKI", "LAKI", "PRIA", "MALE" -> "M";
+			case "F", "P", "PEREMPUAN", "WANITA", "FEMALE", "W" -> "F";
+			case "X" -> "X";
+			default -> throw new Refused("import.row.sex", value);
+		};
+	}
+
+	private static final class Refused extends RuntimeException {
+
+		private final String key;
+		private final String argument;
+
+		Refused(String key, String argument) {
+			super(key, null, false, false);
+			this.key = key;
+			this.argument = argument;
+		}
+	}
+}

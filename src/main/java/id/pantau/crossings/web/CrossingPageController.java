@@ -1,0 +1,169 @@
+package id.pantau.crossings.web;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.crossings.Direction;
+import id.pantau.crossings.domain.CrossingImports;
+import id.pantau.crossings.domain.CrossingQueries;
+import id.pantau.crossings.domain.ImportJobs;
+import id.pantau.crossings.importing.CrossingColumn;
+import id.pantau.crossings.importing.Csv;
+import id.pantau.crossings.importing.RowProblem;
+import id.pantau.crossings.importing.UnreadableFile;
+import id.pantau.identity.PantauUser;
+import id.pantau.platform.NotFoundException;
+import id.pantau.platform.ProblemMessages;
+import id.pantau.reference.ReferenceData;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Immigration's crossing data in the application: the list with its filters, the upload with a progress bar, the
+ * column-mapping step for an unfamiliar layout, and each batch with its refused rows to fix and upload again.
+ * Crossings are released to the city's agencies, not to villages.
+ */
+@Controller
+@RequestMapping("/perlintasan")
+@PreAuthorize("hasAnyRole('IMIGRASI', 'KESBANGPOL', 'TIMPORA')")
+class CrossingPageController {
+
+	private final ImportJobs jobs;
+	private final CrossingImports imports;
+	private final CrossingQueries queries;
+	private final ReferenceData reference;
+	private final ProblemMessages messages;
+	private final AuditTrail audit;
+
+	CrossingPageController(ImportJobs jobs, CrossingImports imports, CrossingQueries queries, ReferenceData reference,
+			ProblemMessages messages, AuditTrail audit) {
+		this.jobs = jobs;
+		this.imports = imports;
+		this.queries = queries;
+		this.reference = reference;
+		this.messages = messages;
+		this.audit = audit;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dari,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sampai,
+			@RequestParam(required = false) Direction arah, @RequestParam(required = false) String tpi,
+			@RequestParam(required = false) String kewarganegaraan, @RequestParam(required = false) Boolean terhubung,
+			@RequestParam(defaultValue = "0") int halaman, Model model) {
+		CrossingQueries.Page page = queries.list(
+				new CrossingQueries.Filter(dari, sampai, arah, tpi, kewarganegaraan, terhubung), halaman);
+		audit.record(AuditEntry.of("CROSSINGS_LISTED").detail("rows", page.rows().size()));
+		model.addAttribute("page", page);
+		model.addAttribute("filter", Map.of("dari", dari == null ? "" : dari.toString(), "sampai",
+				sampai == null ? "" : sampai.toString(), "arah", arah == null ? "" : arah.name(), "tpi",
+				tpi == null ? "" : tpi, "kewarganegaraan", kewarganegaraan == null ? "" : kewarganegaraan, "terhubung",
+				terhubung == null ? "" : terhubung.toString()));
+		model.addAttribute("ports", reference.portsOfEntry());
+		model.addAttribute("countries", reference.countries());
+		model.addAttribute("batches", queries.batches(10));
+		return "crossings/list";
+	}
+
+	@GetMapping("/impor")
+	@PreAuthorize("hasRole('IMIGRASI')")
+	String uploadForm() {
+		return "crossings/upload";
+	}
+
+	@PostMapping("/impor")
+	@PreAuthorize("hasRole('IMIGRASI')")
+	String upload(@AuthenticationPrincipal PantauUser user, @RequestParam MultipartFile file,
+			@RequestParam String basis, @RequestParam String origin, Model model) throws IOException {
+		if (file.isEmpty() || basis.isBlank() || origin.isBlank()) {
+			model.addAttribute("errorKey", "import.fieldsRequired");
+			return "crossings/upload";
+		}
+		try {
+			ImportJobs.Job job = jobs.start(user.getUsername(), file.getInputStream(),
+					new CrossingImports.Provenance(user.getUsername(), file.getOriginalFilename(), basis, origin));
+			return "redirect:/perlintasan/impor/" + job.id();
+		}
+		catch (UnreadableFile e) {
+			model.addAttribute("errorKey", e.messageKey());
+			model.addAttribute("errorArgs", new Object[] { e.argument() });
+			return "crossings/upload";
+		}
+	}
+
+	@GetMapping("/impor/{id}")
+	@PreAuthorize("hasRole('IMIGRASI')")
+	String job(@AuthenticationPrincipal PantauUser user, @PathVariable UUID id, HttpServletRequest request,
+			Model model) {
+		ImportJobs.Job job = jobs.find(id, user.getUsername()).orElseThrow(() -> new NotFoundException("job " + id));
+		model.addAttribute("job", job);
+		model.addAttribute("columns", CrossingColumn.values());
+		if (job.errorKey() != null) {
+			model.addAttribute("error", messages.message(job.errorKey(), job.errorArgument()));
+		}
+		return request.getHeader("HX-Request") != null ? "crossings/job :: status" : "crossings/job";
+	}
+
+	@PostMapping("/impor/{id}/kolom")
+	@PreAuthorize("hasRole('IMIGRASI')")
+	String map(@AuthenticationPrincipal PantauUser user, @PathVariable UUID id,
+			@RequestParam Map<String, String> fields) {
+		ImportJobs.Job job = jobs.find(id, user.getUsername()).orElseThrow(() -> new NotFoundException("job " + id));
+		Map<CrossingColumn, Integer> mapping = new EnumMap<>(CrossingColumn.class);
+		Arrays.stream(CrossingColumn.values()).forEach(column -> {
+			String value = fields.get("column." + column.name());
+			if (value != null && value.matches("\\d{1,3}")) {
+				mapping.put(column, Integer.parseInt(value));
+			}
+		});
+		jobs.map(job, mapping);
+		return "redirect:/perlintasan/impor/" + id;
+	}
+
+	@GetMapping("/batch/{id}")
+	String batch(@PathVariable long id, Model model) {
+		model.addAttribute("batch", queries.batch(id).orElseThrow(() -> new NotFoundException("batch " + id)));
+		model.addAttribute("refused", imports.refusedRows(id, 200));
+		return "crossings/batch";
+	}
+
+	/** The refused rows with the file's header and a reason column, to fix in a spreadsheet and upload again. */
+	@GetMapping("/batch/{id}/ditolak.csv")
+	void refused(@PathVariable long id, HttpServletResponse response) throws IOException {
+		CrossingQueries.Batch batch = queries.batch(id).orElseThrow(() -> new NotFoundException("batch " + id));
+		response.setContentType("text/csv; charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"ditolak-batch-" + id + ".csv\"");
+		try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
+			out.write('\uFEFF');
+			out.write((batch.header() == null ? "" : batch.header()) + ",alasan_ditolak\r\n");
+			for (RowProblem row : imports.refusedRows(id, Integer.MAX_VALUE)) {
+				StringBuilder reason = new StringBuilder();
+				Csv.field(reason, Csv.neutralise(
+						messages.message(row.reasonKey(), row.argument())));
+				out.write(row.raw() + "," + reason + "\r\n");
+			}
+		}
+		audit.record(AuditEntry.of("CROSSINGS_REFUSED_EXPORTED").subject("IMPORT_BATCH", id)
+				.detail("rows", batch.refused()));
+	}
+}

@@ -1,0 +1,81 @@
+package id.pantau.crossings.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import id.pantau.crossings.Direction;
+import org.junit.jupiter.api.Test;
+
+class CrossingRowsTests {
+
+	private static final List<String> HEADER = List.of("Arah", "Waktu", "TPI", "Nomor Dokumen", "Kewarganegaraan",
+			"Nama", "Tanggal Lahir", "Jenis Kelamin", "Jenis Izin", "Izin Berlaku Sampai", "Alat Angkut");
+	private static final Map<String, String> COUNTRIES = Map.of("MMR", "MMR", "BURMA", "MMR", "THAILAND", "THA");
+
+	private final CrossingRows rows = new CrossingRows(CrossingRows.columnsOf(HEADER),
+			text -> COUNTRIES.get(text.toUpperCase()), port -> port.equals("PELABUHAN LAUT TUAL") ? "TUAL-LAUT" : port,
+			ZoneId.of("Asia/Jayapura"), LocalDate.of(2026, 11, 27));
+
+	@Test
+	void recognisesIndonesianAndEnglishHeadersWhateverTheirCase() {
+		assertThat(CrossingRows.columnsOf(HEADER)).containsEntry(CrossingColumn.DOCUMENT_NUMBER, 3)
+				.containsEntry(CrossingColumn.STAY_UNTIL, 9).hasSize(11);
+		assertThat(CrossingRows.columnsOf(List.of("direction", "crossed_at", "port", "document_number", "nationality",
+				"full_name"))).hasSize(6);
+	}
+
+	@Test
+	void readsARowIntoANormalisedRecordWithLocalTimeAtThePort() {
+		CrossingRow row = rows.read(2, List.of("Masuk", "2026-03-01 14:30", "Pelabuhan Laut Tual", "mb 123-456",
+				"Burma", "U Kyaw  Min", "15-03-1979", "L", "voa", "2026-03-31", "KM Sirimau")).row();
+		assertThat(row.direction()).isEqualTo(Direction.ENTRY);
+		assertThat(row.crossedAt()).isEqualTo(Instant.parse("2026-03-01T05:30:00Z"));
+		assertThat(row.portCode()).isEqualTo("TUAL-LAUT");
+		assertThat(row.documentNumber()).isEqualTo("MB123456");
+		assertThat(row.nationality()).isEqualTo("MMR");
+		assertThat(row.fullName()).isEqualTo("U Kyaw Min");
+		assertThat(row.nameKey()).isEqualTo("KYAW MIN");
+		assertThat(row.birthDate()).isEqualTo(LocalDate.of(1979, 3, 15));
+		assertThat(row.sex()).isEqualTo("M");
+		assertThat(row.permitType()).isEqualTo("VOA");
+		assertThat(row.stayUntil()).isEqualTo(LocalDate.of(2026, 3, 31));
+	}
+
+	@Test
+	void takesATimeWithItsOwnZoneAsWritten() {
+		CrossingRow row = rows.read(2, List.of("EXIT", "2026-03-01T14:30:00+08:00", "TPI X", "A1", "Thailand", "SOMCHAI",
+				"", "", "", "", "")).row();
+		assertThat(row.direction()).isEqualTo(Direction.EXIT);
+		assertThat(row.crossedAt()).isEqualTo(Instant.parse("2026-03-01T06:30:00Z"));
+		assertThat(row.portCode()).isEqualTo("TPI X");
+	}
+
+	@Test
+	void refusesARowWithTheReasonAndKeepsItAsItCame() {
+		RowProblem problem = rows.read(7, List.of("masuk", "kemarin", "TUAL", "A1", "MMR", "X", "", "", "", "", ""))
+				.problem();
+		assertThat(problem.rowNumber()).isEqualTo(7);
+		assertThat(problem.reasonKey()).isEqualTo("import.row.dateTime");
+		assertThat(problem.argument()).isEqualTo("kemarin");
+		assertThat(problem.raw()).isEqualTo("masuk,kemarin,TUAL,A1,MMR,X,,,,,");
+		assertThat(rows.read(3, List.of("masuk", "2026-03-01 10:00", "TUAL", "A1", "Narnia", "X", "", "", "", "", ""))
+				.problem().reasonKey()).isEqualTo("import.row.nationality");
+		assertThat(rows.read(4, List.of("naik", "2026-03-01 10:00", "TUAL", "A1", "MMR", "X", "", "", "", "", ""))
+				.problem().reasonKey()).isEqualTo("import.row.direction");
+		assertThat(rows.read(5, List.of("masuk", "2026-03-01 10:00", "TUAL", "", "MMR", "X", "", "", "", "", ""))
+				.problem().reasonKey()).isEqualTo("import.row.required");
+	}
+
+	@Test
+	void refusesAFormulaAndNeutralisesItInTheRefusedRow() {
+		RowProblem problem = rows.read(2, List.of("masuk", "2026-03-01 10:00", "TUAL", "A1", "MMR",
+				"=HYPERLINK(\"http://x\",\"y\")", "", "", "", "", "")).problem();
+		assertThat(problem.reasonKey()).isEqualTo("import.row.formula");
+		assertThat(problem.raw()).contains("'=HYPERLINK");
+	}
+}
