@@ -197,6 +197,15 @@ class CrossingImportIntegrationTests {
 	}
 
 	@Test
+	void theDemoBatchHoldsArrivalsAndDeparturesOfTheDemoForeignersAndAFewStrangers() {
+		assertThat(count("crossing c join import_batch b on b.id = c.batch_id", "b.created_by = 'demo' and direction = 'ENTRY'"))
+				.isGreaterThan(30);
+		assertThat(count("crossing c join import_batch b on b.id = c.batch_id", "b.created_by = 'demo' and direction = 'EXIT'"))
+				.isPositive();
+		assertThat(count("crossing", "full_name = 'HTET AUNG KYAW' and name_key = 'AUNG HTET KYAW'")).isEqualTo(1);
+	}
+
+	@Test
 	void theCommandLineImportsTheSameWay() throws Exception {
 		String tag = unique();
 		Path file = csv(StandardCharsets.UTF_8, HEADER, "MASUK;2026-08-01 10:00;TUAL-LAUT;MF" + tag + ";MMR;THEIN WIN;;;;;");
