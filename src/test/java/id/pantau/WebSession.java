@@ -92,6 +92,13 @@ public final class WebSession {
 		return send(request.build());
 	}
 
+	/** A JSON request as a page's script would send it if it forgot the CSRF header. */
+	public HttpResponse<String> jsonWithoutCsrf(String method, String path, String body) {
+		return send(HttpRequest.newBuilder(URI.create(base + path))
+				.header("Accept", "application/json, application/problem+json").header("Content-Type", "application/json")
+				.method(method, HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
 	public String csrfToken() {
 		String page = get("/login").body();
 		if (!CSRF.matcher(page).find()) {

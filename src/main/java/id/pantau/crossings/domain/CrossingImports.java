@@ -10,44 +10,25 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.DoubleConsumer;
-import java.util.function.Function;
 
-import javax.sql.DataSource;
-
-import id.pantau.audit.AuditEntry;
-import id.pantau.audit.AuditTrail;
-import id.pantau.crossings.CrossingsImported;
 import id.pantau.crossings.importing.CrossingColumn;
-import id.pantau.crossings.importing.CrossingRow;
 import id.pantau.crossings.importing.CrossingRows;
 import id.pantau.crossings.importing.Csv;
 import id.pantau.crossings.importing.DelimitedRows;
 import id.pantau.crossings.importing.RowProblem;
 import id.pantau.crossings.importing.RowSource;
 import id.pantau.crossings.importing.UnreadableFile;
-import id.pantau.platform.DisplayTime;
-import id.pantau.reference.PortOfEntry;
-import id.pantau.reference.ReferenceData;
-import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
-import org.postgresql.copy.CopyManager;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,26 +42,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CrossingImports {
 
-	static final String KIND = "CROSSINGS";
-
-	private final DataSource dataSource;
+	private final CrossingStore store;
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
-	private final ReferenceData reference;
-	private final AuditTrail audit;
-	private final ApplicationEventPublisher events;
 	private final CrossingSettings settings;
 	private final Clock clock;
 
-	CrossingImports(DataSource dataSource, JdbcClient jdbc, PlatformTransactionManager transactions,
-			ReferenceData reference, AuditTrail audit, ApplicationEventPublisher events, CrossingSettings settings,
-			Clock clock) {
-		this.dataSource = dataSource;
+	CrossingImports(CrossingStore store, JdbcClient jdbc, PlatformTransactionManager transactions,
+			CrossingSettings settings, Clock clock) {
+		this.store = store;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
-		this.reference = reference;
-		this.audit = audit;
-		this.events = events;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -121,7 +93,7 @@ public class CrossingImports {
 			throw new UncheckedIOException(e);
 		}
 		String sha256 = sha256(file);
-		Optional<Long> earlier = batchOf(sha256);
+		Optional<Long> earlier = store.batchOf(sha256);
 		if (earlier.isPresent()) {
 			return earlierResult(earlier.get());
 		}
@@ -140,15 +112,11 @@ public class CrossingImports {
 			if (mapping != null) {
 				saveMapping(provenance.origin(), header, mapping);
 			}
-			CrossingRows reader = new CrossingRows(columns, nationalities(), ports(), settings.localZone(),
-					LocalDate.now(clock.withZone(DisplayTime.ZONE)));
-			ImportResult result = transaction.execute(status -> load(rows, reader, sha256, provenance, Csv.line(header),
-					progress));
-			events.publishEvent(new CrossingsImported(result.batchId(), result.added()));
-			return result;
+			CrossingRows reader = store.reader(columns);
+			return transaction.execute(status -> load(rows, reader, sha256, provenance, Csv.line(header), progress));
 		}
 		catch (org.springframework.dao.DuplicateKeyException concurrent) {
-			return batchOf(sha256).map(this::earlierResult).orElseThrow(() -> concurrent);
+			return store.batchOf(sha256).map(this::earlierResult).orElseThrow(() -> concurrent);
 		}
 		catch (IOException e) {
 			throw new UnreadableFile("import.unreadable", e.getClass().getSimpleName());
@@ -157,101 +125,64 @@ public class CrossingImports {
 
 	private ImportResult load(RowSource rows, CrossingRows reader, String sha256, Provenance provenance,
 			String header, DoubleConsumer progress) {
-		long batchId = jdbc.sql("""
-				insert into import_batch (kind, file_name, sha256, legal_basis, origin, header, rows_read, rows_added,
-				  rows_known, rows_refused, created_at, created_by)
-				values (:kind, :file, :sha, :basis, :origin, :header, 0, 0, 0, 0, :now, :actor) returning id""")
-				.param("header", header)
-				.param("kind", KIND).param("file", provenance.fileName()).param("sha", sha256)
-				.param("basis", provenance.legalBasis().strip()).param("origin", provenance.origin().strip())
-				.param("now", java.sql.Timestamp.from(clock.instant())).param("actor", provenance.actor())
-				.query(Long.class).single();
-		Connection connection = DataSourceUtils.getConnection(dataSource);
+		long batchId = store.openBatch(sha256, provenance, header);
 		Path errors = null;
 		try {
-			CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
 			errors = Files.createTempFile("pantau-refused-", ".csv");
-			int read = 0;
-			int refused = 0;
-			try (BufferedWriter refusedRows = Files.newBufferedWriter(errors, StandardCharsets.UTF_8)) {
-				CopyIn in = copy.copyIn("""
-						copy crossing_staging (batch_id, row_number, direction, crossed_at, port_code, document_number,
-						  document_key, nationality, full_name, name_key, birth_date, birth_year, sex, permit_type,
-						  stay_until, transport) from stdin with (format csv)""");
-				try {
-					StringBuilder buffer = new StringBuilder(1 << 17);
-					List<String> cells;
-					int rowNumber = 1;
-					while ((cells = rows.next()) != null) {
-						rowNumber++;
-						if (cells.stream().allMatch(String::isBlank)) {
-							continue;
+			Path refusedFile = errors;
+			CrossingStore.Counts counts = store.withCopy(copy -> {
+				int read = 0;
+				int refused = 0;
+				try (BufferedWriter refusedRows = Files.newBufferedWriter(refusedFile, StandardCharsets.UTF_8)) {
+					CopyIn in = store.startStaging(copy);
+					try {
+						StringBuilder buffer = new StringBuilder(1 << 17);
+						List<String> cells;
+						int rowNumber = 1;
+						while ((cells = rows.next()) != null) {
+							rowNumber++;
+							if (cells.stream().allMatch(String::isBlank)) {
+								continue;
+							}
+							read++;
+							CrossingRows.Result result = reader.read(rowNumber, cells);
+							if (result.problem() != null) {
+								refused++;
+								refusedRows.write(CrossingStore.refusedLine(batchId, result.problem()));
+								continue;
+							}
+							CrossingStore.staged(buffer, batchId, result.row());
+							if (buffer.length() > (1 << 16)) {
+								CrossingStore.flush(in, buffer);
+							}
+							if ((read & 0x3FFF) == 0) {
+								progress.accept(rows.progress());
+							}
 						}
-						read++;
-						CrossingRows.Result result = reader.read(rowNumber, cells);
-						if (result.problem() != null) {
-							refused++;
-							RowProblem problem = result.problem();
-							refusedRows.write(Csv.line(List.of(batchId, problem.rowNumber(), problem.reasonKey(),
-									problem.argument() == null ? "" : problem.argument(), problem.raw())));
-							refusedRows.write('\n');
-							continue;
-						}
-						staged(buffer, batchId, result.row());
-						if (buffer.length() > (1 << 16)) {
-							byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-							in.writeToCopy(bytes, 0, bytes.length);
-							buffer.setLength(0);
-						}
-						if ((read & 0x3FFF) == 0) {
-							progress.accept(rows.progress());
+						CrossingStore.flush(in, buffer);
+						in.endCopy();
+					}
+					finally {
+						if (in.isActive()) {
+							in.cancelCopy();
 						}
 					}
-					byte[] bytes = buffer.toString().getBytes(StandardCharsets.UTF_8);
-					in.writeToCopy(bytes, 0, bytes.length);
-					in.endCopy();
 				}
-				finally {
-					if (in.isActive()) {
-						in.cancelCopy();
-					}
+				int added = store.addStaged(batchId);
+				try (var refusedCsv = Files.newBufferedReader(refusedFile, StandardCharsets.UTF_8)) {
+					CrossingStore.storeRefused(copy, refusedCsv);
 				}
-			}
-			int added = jdbc.sql("""
-					insert into crossing (direction, crossed_at, port_code, document_number, document_key, nationality,
-					  full_name, name_key, birth_date, birth_year, sex, permit_type, stay_until, transport, batch_id,
-					  created_at)
-					select direction, crossed_at, port_code, document_number, document_key, nationality, full_name,
-					  name_key, birth_date, birth_year, sex, permit_type, stay_until, transport, batch_id, :now
-					from crossing_staging where batch_id = :batch
-					order by row_number
-					on conflict (document_key, nationality, direction, crossed_at, port_code) do nothing""")
-					.param("batch", batchId).param("now", java.sql.Timestamp.from(clock.instant())).update();
-			jdbc.sql("delete from crossing_staging where batch_id = :batch").param("batch", batchId).update();
-			try (var refusedCsv = Files.newBufferedReader(errors, StandardCharsets.UTF_8)) {
-				copy.copyIn("copy import_row_error (batch_id, row_number, reason_key, reason_arg, raw) from stdin with (format csv)",
-						refusedCsv);
-			}
-			int known = read - refused - added;
-			jdbc.sql("""
-					update import_batch set rows_read = :read, rows_added = :added, rows_known = :known,
-					  rows_refused = :refused where id = :batch""").param("read", read).param("added", added)
-					.param("known", known).param("refused", refused).param("batch", batchId).update();
-			audit.recordAs(provenance.actor(), AuditEntry.of("CROSSINGS_IMPORTED").subject("IMPORT_BATCH", batchId)
-					.detail("file", provenance.fileName()).detail("basis", provenance.legalBasis())
-					.detail("origin", provenance.origin()).detail("read", read).detail("added", added)
-					.detail("known", known).detail("refused", refused));
+				return new CrossingStore.Counts(read, added, read - refused - added, refused);
+			});
+			store.finish(batchId, provenance, counts);
 			progress.accept(1.0);
-			return new ImportResult(batchId, false, read, added, known, refused, List.of(), List.of());
+			return new ImportResult(batchId, false, counts.read(), counts.added(), counts.known(), counts.refused(),
+					List.of(), List.of());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
-		catch (SQLException e) {
-			throw new IllegalStateException("COPY failed", e);
-		}
 		finally {
-			DataSourceUtils.releaseConnection(connection, dataSource);
 			if (errors != null) {
 				try {
 					Files.deleteIfExists(errors);
@@ -263,33 +194,6 @@ public class CrossingImports {
 		}
 	}
 
-	private static void staged(StringBuilder line, long batchId, CrossingRow row) {
-		line.append(batchId).append(',').append(row.rowNumber()).append(',').append(row.direction().name()).append(',')
-				.append(row.crossedAt()).append(',');
-		Csv.field(line, row.portCode());
-		line.append(',');
-		Csv.field(line, row.documentNumber());
-		line.append(',');
-		Csv.field(line, row.documentKey());
-		line.append(',').append(row.nationality()).append(',');
-		Csv.field(line, row.fullName());
-		line.append(',');
-		Csv.field(line, row.nameKey());
-		line.append(',');
-		Csv.field(line, row.birthDate());
-		line.append(',');
-		Csv.field(line, row.birthYear());
-		line.append(',');
-		Csv.field(line, row.sex());
-		line.append(',');
-		Csv.field(line, row.permitType());
-		line.append(',');
-		Csv.field(line, row.stayUntil());
-		line.append(',');
-		Csv.field(line, row.transport());
-		line.append('\n');
-	}
-
 	private RowSource open(Path file) throws IOException {
 		byte[] magic = new byte[4];
 		try (InputStream in = Files.newInputStream(file)) {
@@ -299,27 +203,6 @@ public class CrossingImports {
 			throw new UnreadableFile("import.xlsxNotYet", null);
 		}
 		return DelimitedRows.open(file);
-	}
-
-	private Function<String, String> nationalities() {
-		Map<String, String> memo = new HashMap<>();
-		return text -> memo.computeIfAbsent(text.strip().toUpperCase(Locale.ROOT),
-				key -> Optional.ofNullable(reference.resolveNationality(text).alpha3()).orElse(""))
-				.transform(code -> code.isEmpty() ? null : code);
-	}
-
-	private Function<String, String> ports() {
-		Map<String, String> known = new HashMap<>();
-		for (PortOfEntry port : reference.portsOfEntry()) {
-			known.put(port.code().toUpperCase(Locale.ROOT), port.code());
-			known.put(port.name().toUpperCase(Locale.ROOT), port.code());
-		}
-		return text -> known.getOrDefault(text, text);
-	}
-
-	private Optional<Long> batchOf(String sha256) {
-		return jdbc.sql("select id from import_batch where kind = :kind and sha256 = :sha").param("kind", KIND)
-				.param("sha", sha256).query(Long.class).optional();
 	}
 
 	private ImportResult earlierResult(long batchId) {

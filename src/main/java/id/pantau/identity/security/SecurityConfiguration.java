@@ -1,12 +1,16 @@
 package id.pantau.identity.security;
 
+import id.pantau.identity.domain.ApiClients;
 import id.pantau.identity.domain.LoginThrottle;
 import id.pantau.identity.domain.Logins;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -17,7 +21,10 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.web.servlet.LocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -48,7 +55,37 @@ class SecurityConfiguration {
 	@ConditionalOnWebApplication
 	static class Web {
 
+		/** What a system with a token may call; the rest of the API is for users' sessions until it is opened here. */
+		static final String[] CLIENT_PATHS = { "/api/v1/crossings", "/api/v1/changes" };
+
+		/**
+		 * Systems calling the API with {@code Authorization: Bearer <token>}: checked before the form-login chain, no
+		 * session and no cookie, so no CSRF token either (a browser never sends the header by itself).
+		 */
 		@Bean
+		@Order(1)
+		SecurityFilterChain tokenApi(HttpSecurity http, ApiClients clients, MessageSource messages,
+				LocaleResolver locales) throws Exception {
+			ApiProblemResponses problems = new ApiProblemResponses(messages, locales);
+			http.securityMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+					ApiTokenFilter.BEARER))
+					.authorizeHttpRequests(requests -> requests.requestMatchers(CLIENT_PATHS).authenticated()
+							.anyRequest().denyAll())
+					.csrf(csrf -> csrf.disable())
+					.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+					.requestCache(cache -> cache.disable())
+					.anonymous(anonymous -> anonymous.disable())
+					.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems)
+							.accessDeniedHandler(problems))
+					.headers(headers -> headers
+							.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'"))
+							.frameOptions(frame -> frame.deny()))
+					.addFilterBefore(new ApiTokenFilter(clients, problems), AuthorizationFilter.class);
+			return http.build();
+		}
+
+		@Bean
+		@Order(2)
 		SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, Logins logins,
 				SessionRegistry sessions, SecurityContextRepository contexts) throws Exception {
 			http.authorizeHttpRequests(requests -> requests
