@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import id.pantau.crossings.Direction;
+import id.pantau.platform.tables.Csv;
 import id.pantau.registry.names.DocumentNumbers;
 import id.pantau.registry.names.NameNormalizer;
 
