@@ -40,6 +40,7 @@ import id.pantau.platform.tables.Csv;
 import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.platform.tables.RowSource;
 import id.pantau.platform.tables.UnreadableFile;
+import id.pantau.platform.tables.WorkbookRows;
 import id.pantau.reference.PortOfEntry;
 import id.pantau.reference.ReferenceData;
 import org.postgresql.PGConnection;
@@ -290,13 +291,20 @@ public class CrossingImports {
 		line.append('\n');
 	}
 
+	/**
+	 * An XLSX workbook (a ZIP archive) is read as one, an old binary workbook or a password-protected one (an OLE2
+	 * container) is refused, anything else is read as CSV.
+	 */
 	private RowSource open(Path file) throws IOException {
 		byte[] magic = new byte[4];
 		try (InputStream in = Files.newInputStream(file)) {
 			in.readNBytes(magic, 0, 4);
 		}
 		if (magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-			throw new UnreadableFile("import.xlsxNotYet", null);
+			return WorkbookRows.open(file);
+		}
+		if ((magic[0] & 0xFF) == 0xD0 && (magic[1] & 0xFF) == 0xCF && magic[2] == 0x11 && (magic[3] & 0xFF) == 0xE0) {
+			throw new UnreadableFile("import.oldOrProtected", null);
 		}
 		return DelimitedRows.open(file);
 	}
