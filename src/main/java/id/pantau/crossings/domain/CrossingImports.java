@@ -37,10 +37,8 @@ import id.pantau.crossings.importing.CrossingRows;
 import id.pantau.crossings.importing.RowProblem;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.tables.Csv;
-import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.platform.tables.RowSource;
 import id.pantau.platform.tables.UnreadableFile;
-import id.pantau.platform.tables.WorkbookRows;
 import id.pantau.reference.PortOfEntry;
 import id.pantau.reference.ReferenceData;
 import org.postgresql.PGConnection;
@@ -126,7 +124,7 @@ public class CrossingImports {
 		if (earlier.isPresent()) {
 			return earlierResult(earlier.get());
 		}
-		try (RowSource rows = open(file)) {
+		try (RowSource rows = RowSource.open(file)) {
 			List<String> header = rows.next();
 			if (header == null) {
 				throw new UnreadableFile("import.empty", null);
@@ -289,24 +287,6 @@ public class CrossingImports {
 		line.append(',');
 		Csv.field(line, row.transport());
 		line.append('\n');
-	}
-
-	/**
-	 * An XLSX workbook (a ZIP archive) is read as one, an old binary workbook or a password-protected one (an OLE2
-	 * container) is refused, anything else is read as CSV.
-	 */
-	private RowSource open(Path file) throws IOException {
-		byte[] magic = new byte[4];
-		try (InputStream in = Files.newInputStream(file)) {
-			in.readNBytes(magic, 0, 4);
-		}
-		if (magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-			return WorkbookRows.open(file);
-		}
-		if ((magic[0] & 0xFF) == 0xD0 && (magic[1] & 0xFF) == 0xCF && magic[2] == 0x11 && (magic[3] & 0xFF) == 0xE0) {
-			throw new UnreadableFile("import.oldOrProtected", null);
-		}
-		return DelimitedRows.open(file);
 	}
 
 	private Function<String, String> nationalities() {
