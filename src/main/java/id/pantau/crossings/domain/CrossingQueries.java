@@ -95,7 +95,7 @@ public class CrossingQueries {
 	}
 
 	public java.util.Optional<Batch> batch(long id) {
-		return jdbc.sql("select * from import_batch where id = :id").param("id", id).query((rs, n) -> batch(rs, n)).optional();
+		return jdbc.sql("select * from import_batch where id = :id and kind = 'CROSSINGS'").param("id", id).query((rs, n) -> batch(rs, n)).optional();
 	}
 
 	private Batch batch(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
