@@ -1,9 +1,11 @@
 package id.pantau.registry;
 
+import java.nio.file.Path;
 import java.util.Optional;
 
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ScopedPrincipal;
+import id.pantau.registry.domain.CrewLists;
 import id.pantau.registry.domain.Person;
 import id.pantau.registry.domain.PersonRegistry;
 import org.springframework.stereotype.Service;
@@ -14,9 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Registry {
 
 	private final PersonRegistry persons;
+	private final CrewLists crewLists;
 
-	Registry(PersonRegistry persons) {
+	Registry(PersonRegistry persons, CrewLists crewLists) {
 		this.persons = persons;
+		this.crewLists = crewLists;
 	}
 
 	/** A person as other modules refer to it. */
@@ -38,6 +42,14 @@ public class Registry {
 		catch (NotFoundException e) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * Imports a vessel's crew list (CSV or XLSX) into the crew assignments, all or nothing; the same file twice adds
+	 * nothing. See {@link CrewLists}.
+	 */
+	public CrewListResult importCrewList(ScopedPrincipal user, CrewListUpload upload, Path file) {
+		return crewLists.importList(user, upload, file);
 	}
 
 	private static PersonRef ref(Person person) {

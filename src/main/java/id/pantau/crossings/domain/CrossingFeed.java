@@ -19,7 +19,7 @@ import java.util.TreeSet;
 import id.pantau.crossings.importing.CrossingColumn;
 import id.pantau.crossings.importing.CrossingRow;
 import id.pantau.crossings.importing.CrossingRows;
-import id.pantau.crossings.importing.Csv;
+import id.pantau.platform.tables.Csv;
 import id.pantau.crossings.importing.RowProblem;
 import id.pantau.platform.InvalidInput;
 import org.postgresql.copy.CopyIn;

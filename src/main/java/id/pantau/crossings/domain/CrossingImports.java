@@ -22,11 +22,10 @@ import java.util.function.DoubleConsumer;
 
 import id.pantau.crossings.importing.CrossingColumn;
 import id.pantau.crossings.importing.CrossingRows;
-import id.pantau.crossings.importing.Csv;
-import id.pantau.crossings.importing.DelimitedRows;
 import id.pantau.crossings.importing.RowProblem;
-import id.pantau.crossings.importing.RowSource;
-import id.pantau.crossings.importing.UnreadableFile;
+import id.pantau.platform.tables.Csv;
+import id.pantau.platform.tables.RowSource;
+import id.pantau.platform.tables.UnreadableFile;
 import org.postgresql.copy.CopyIn;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -97,7 +96,7 @@ public class CrossingImports {
 		if (earlier.isPresent()) {
 			return earlierResult(earlier.get());
 		}
-		try (RowSource rows = open(file)) {
+		try (RowSource rows = RowSource.open(file)) {
 			List<String> header = rows.next();
 			if (header == null) {
 				throw new UnreadableFile("import.empty", null);
@@ -194,16 +193,6 @@ public class CrossingImports {
 		}
 	}
 
-	private RowSource open(Path file) throws IOException {
-		byte[] magic = new byte[4];
-		try (InputStream in = Files.newInputStream(file)) {
-			in.readNBytes(magic, 0, 4);
-		}
-		if (magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-			throw new UnreadableFile("import.xlsxNotYet", null);
-		}
-		return DelimitedRows.open(file);
-	}
 
 	private ImportResult earlierResult(long batchId) {
 		return jdbc.sql("select rows_read, rows_added, rows_known, rows_refused from import_batch where id = :id")

@@ -40,8 +40,29 @@ public class CrossingQueries {
 	}
 
 	public Page list(Filter filter, int page) {
-		StringBuilder where = new StringBuilder(" where true");
 		Map<String, Object> params = new HashMap<>();
+		String where = where(filter, params);
+		params.put("limit", PAGE_SIZE + 1);
+		params.put("offset", (long) Math.max(0, page) * PAGE_SIZE);
+		List<Row> rows = jdbc.sql("""
+				select id, direction, crossed_at, port_code, document_number, nationality, full_name,
+				  coalesce(to_char(birth_date, 'DD-MM-YYYY'), birth_year::text) as birth, permit_type, stay_until, person_id
+				from crossing""" + where + " order by crossed_at desc, id desc limit :limit offset :offset")
+				.params(params)
+				.query((rs, n) -> new Row(rs.getLong("id"), Direction.valueOf(rs.getString("direction")),
+						rs.getTimestamp("crossed_at").toInstant(), rs.getString("port_code"),
+						rs.getString("document_number"), rs.getString("nationality"), rs.getString("full_name"),
+						rs.getString("birth"), rs.getString("permit_type"),
+						rs.getDate("stay_until") == null ? null : rs.getDate("stay_until").toLocalDate(),
+						rs.getObject("person_id") == null ? null : rs.getLong("person_id")))
+				.list();
+		boolean more = rows.size() > PAGE_SIZE;
+		return new Page(more ? rows.subList(0, PAGE_SIZE) : rows, Math.max(0, page), more);
+	}
+
+	/** The list's filters as a SQL condition on {@code crossing}, with its parameters added to {@code params}. */
+	static String where(Filter filter, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder(" where true");
 		if (filter.from() != null) {
 			where.append(" and crossed_at >= :from");
 			params.put("from", java.sql.Timestamp.from(filter.from().atStartOfDay(DisplayTime.ZONE).toInstant()));
@@ -65,22 +86,7 @@ public class CrossingQueries {
 		if (filter.linked() != null) {
 			where.append(filter.linked() ? " and person_id is not null" : " and person_id is null");
 		}
-		params.put("limit", PAGE_SIZE + 1);
-		params.put("offset", (long) Math.max(0, page) * PAGE_SIZE);
-		List<Row> rows = jdbc.sql("""
-				select id, direction, crossed_at, port_code, document_number, nationality, full_name,
-				  coalesce(to_char(birth_date, 'DD-MM-YYYY'), birth_year::text) as birth, permit_type, stay_until, person_id
-				from crossing""" + where + " order by crossed_at desc, id desc limit :limit offset :offset")
-				.params(params)
-				.query((rs, n) -> new Row(rs.getLong("id"), Direction.valueOf(rs.getString("direction")),
-						rs.getTimestamp("crossed_at").toInstant(), rs.getString("port_code"),
-						rs.getString("document_number"), rs.getString("nationality"), rs.getString("full_name"),
-						rs.getString("birth"), rs.getString("permit_type"),
-						rs.getDate("stay_until") == null ? null : rs.getDate("stay_until").toLocalDate(),
-						rs.getObject("person_id") == null ? null : rs.getLong("person_id")))
-				.list();
-		boolean more = rows.size() > PAGE_SIZE;
-		return new Page(more ? rows.subList(0, PAGE_SIZE) : rows, Math.max(0, page), more);
+		return where.toString();
 	}
 
 	public List<Batch> batches(int limit) {
@@ -89,7 +95,7 @@ public class CrossingQueries {
 	}
 
 	public java.util.Optional<Batch> batch(long id) {
-		return jdbc.sql("select * from import_batch where id = :id").param("id", id).query((rs, n) -> batch(rs, n)).optional();
+		return jdbc.sql("select * from import_batch where id = :id and kind = 'CROSSINGS'").param("id", id).query((rs, n) -> batch(rs, n)).optional();
 	}
 
 	private Batch batch(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

@@ -26,7 +26,7 @@ import id.pantau.crossings.Direction;
 import id.pantau.crossings.importing.CrossingColumn;
 import id.pantau.crossings.importing.CrossingRow;
 import id.pantau.crossings.importing.CrossingRows;
-import id.pantau.crossings.importing.Csv;
+import id.pantau.platform.tables.Csv;
 import id.pantau.crossings.importing.RowProblem;
 import id.pantau.platform.DisplayTime;
 import id.pantau.reference.PortOfEntry;

@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import id.pantau.crossings.importing.UnreadableFile;
 import id.pantau.platform.PantauCommand;
+import id.pantau.platform.tables.UnreadableFile;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

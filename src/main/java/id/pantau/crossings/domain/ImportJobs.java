@@ -14,7 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import id.pantau.crossings.importing.CrossingColumn;
-import id.pantau.crossings.importing.UnreadableFile;
+import id.pantau.platform.tables.UnreadableFile;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

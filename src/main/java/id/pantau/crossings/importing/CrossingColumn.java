@@ -1,9 +1,9 @@
 package id.pantau.crossings.importing;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+
+import id.pantau.platform.tables.HeaderNames;
 
 /** The columns of a crossing file, with the header names Immigration's exports use in Indonesian and English. */
 public enum CrossingColumn {
@@ -50,8 +50,6 @@ public enum CrossingColumn {
 	}
 
 	static String key(String header) {
-		String folded = Normalizer.normalize(header == null ? "" : header, Normalizer.Form.NFKD)
-				.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
-		return folded.replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+		return HeaderNames.key(header);
 	}
 }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import id.pantau.crossings.Direction;
+import id.pantau.platform.tables.Csv;
 import id.pantau.registry.names.DocumentNumbers;
 import id.pantau.registry.names.NameNormalizer;
 
@@ -122,8 +123,9 @@ public final class CrossingRows {
 			return "";
 		}
 		String value = cells.get(index).strip();
-		if (!value.isEmpty() && "=+@".indexOf(value.charAt(0)) >= 0 && value.length() > 1
-				&& !Character.isDigit(value.charAt(1))) {
+		// "=" begins a formula whatever follows (=1+cmd|...); "+" and "@" only before a letter, as "+62..." is a phone
+		if (value.length() > 1 && (value.charAt(0) == '='
+				|| ("+@".indexOf(value.charAt(0)) >= 0 && !Character.isDigit(value.charAt(1))))) {
 			throw new Refused("import.row.formula", column.headers().get(0));
 		}
 		return value;

@@ -13,20 +13,26 @@ import java.util.UUID;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.crossings.Direction;
+import id.pantau.crossings.domain.CrossingExports;
 import id.pantau.crossings.domain.CrossingImports;
 import id.pantau.crossings.domain.CrossingQueries;
 import id.pantau.crossings.domain.ImportJobs;
 import id.pantau.crossings.importing.CrossingColumn;
-import id.pantau.crossings.importing.Csv;
 import id.pantau.crossings.importing.RowProblem;
-import id.pantau.crossings.importing.UnreadableFile;
 import id.pantau.identity.PantauUser;
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ProblemMessages;
+import id.pantau.platform.tables.Csv;
+import id.pantau.platform.tables.TableExport;
+import id.pantau.platform.tables.UnreadableFile;
 import id.pantau.reference.ReferenceData;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -51,22 +57,25 @@ class CrossingPageController {
 	private final ImportJobs jobs;
 	private final CrossingImports imports;
 	private final CrossingQueries queries;
+	private final CrossingExports exports;
 	private final ReferenceData reference;
 	private final ProblemMessages messages;
 	private final AuditTrail audit;
 
-	CrossingPageController(ImportJobs jobs, CrossingImports imports, CrossingQueries queries, ReferenceData reference,
-			ProblemMessages messages, AuditTrail audit) {
+	CrossingPageController(ImportJobs jobs, CrossingImports imports, CrossingQueries queries, CrossingExports exports,
+			ReferenceData reference, ProblemMessages messages, AuditTrail audit) {
 		this.jobs = jobs;
 		this.imports = imports;
 		this.queries = queries;
+		this.exports = exports;
 		this.reference = reference;
 		this.messages = messages;
 		this.audit = audit;
 	}
 
 	@GetMapping
-	String list(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dari,
+	String list(@AuthenticationPrincipal PantauUser user,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dari,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sampai,
 			@RequestParam(required = false) Direction arah, @RequestParam(required = false) String tpi,
 			@RequestParam(required = false) String kewarganegaraan, @RequestParam(required = false) Boolean terhubung,
@@ -82,7 +91,37 @@ class CrossingPageController {
 		model.addAttribute("ports", reference.portsOfEntry());
 		model.addAttribute("countries", reference.countries());
 		model.addAttribute("batches", queries.batches(10));
+		model.addAttribute("canExport", user.scope().coversUnplaced());
 		return "crossings/list";
+	}
+
+	/**
+	 * The crossings the list's filters select, as a file for a partner agency, written as they are read. Crossings
+	 * are the regency's data: only a user whose scope is the regency (or wider) exports them.
+	 */
+	@GetMapping("/ekspor")
+	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dari,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sampai,
+			@RequestParam(required = false) Direction arah, @RequestParam(required = false) String tpi,
+			@RequestParam(required = false) String kewarganegaraan, @RequestParam(required = false) Boolean terhubung,
+			HttpServletResponse response) throws IOException {
+		if (!user.scope().coversUnplaced()) {
+			throw new AccessDeniedException("crossings are exported regency-wide");
+		}
+		TableExport.Format chosen = TableExport.Format.of(format)
+				.orElseThrow(() -> new NotFoundException("format " + format));
+		String period = (dari == null ? "awal" : dari.toString()) + "_" + (sampai == null ? "akhir" : sampai.toString());
+		response.setContentType(chosen.contentType());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("perlintasan_" + period + "." + chosen.extension()).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		exports.export(new CrossingQueries.Filter(dari, sampai, arah, blank(tpi), blank(kewarganegaraan), terhubung),
+				chosen, response.getOutputStream());
+	}
+
+	private static String blank(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
 	}
 
 	@GetMapping("/impor")

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import id.pantau.registry.BirthDate;
@@ -158,6 +159,36 @@ public class Person {
 			Instant now) {
 		requireActive();
 		vesselAssignments.add(new VesselAssignment(vesselId, role, signedOn, signedOff, now));
+		touch(actor, now);
+	}
+
+	/** The person's service on the vessel that has begun and not ended, if any. */
+	Optional<VesselAssignment> openAssignment(long vesselId) {
+		return vesselAssignments.stream().filter(a -> a.vesselId() == vesselId && a.signedOff() == null)
+				.max(Comparator.comparing(VesselAssignment::signedOn, Comparator.nullsFirst(Comparator.naturalOrder())));
+	}
+
+	/**
+	 * Ends the person's open service on the vessel on {@code date}, or, when none is open (the list of the arrival
+	 * never came), records a service that ended then.
+	 *
+	 * @throws IllegalArgumentException when the open service began after {@code date}
+	 */
+	void signOff(long vesselId, String role, LocalDate date, String actor, Instant now) {
+		requireActive();
+		Optional<VesselAssignment> open = openAssignment(vesselId);
+		if (open.isEmpty()) {
+			vesselAssignments.add(new VesselAssignment(vesselId, role, null, date, now));
+		}
+		else {
+			VesselAssignment assignment = open.get();
+			if (assignment.signedOn() != null && date.isBefore(assignment.signedOn())) {
+				throw new IllegalArgumentException("signed off before signing on");
+			}
+			vesselAssignments.remove(assignment);
+			vesselAssignments.add(new VesselAssignment(vesselId, assignment.crewRole() != null
+					? assignment.crewRole() : role, assignment.signedOn(), date, assignment.addedAt()));
+		}
 		touch(actor, now);
 	}
 

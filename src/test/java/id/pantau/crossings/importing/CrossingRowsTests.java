@@ -77,5 +77,10 @@ class CrossingRowsTests {
 				"=HYPERLINK(\"http://x\",\"y\")", "", "", "", "", "")).problem();
 		assertThat(problem.reasonKey()).isEqualTo("import.row.formula");
 		assertThat(problem.raw()).contains("'=HYPERLINK");
+		assertThat(rows.read(3, List.of("masuk", "2026-03-01 10:00", "TUAL", "A1", "MMR", "X", "", "", "", "",
+				"=1+cmd|' /C calc'!A0")).problem().reasonKey()).as("a formula that begins with a digit")
+				.isEqualTo("import.row.formula");
+		assertThat(rows.read(4, List.of("masuk", "2026-03-01 10:00", "TUAL", "A1", "MMR", "X", "", "", "", "",
+				"+62 812 0000")).row()).as("a phone number").isNotNull();
 	}
 }

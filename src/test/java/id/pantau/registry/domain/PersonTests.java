@@ -103,6 +103,42 @@ class PersonTests {
 				.isInstanceOf(IllegalArgumentException.class);
 	}
 
+	@Test
+	void signingOffEndsTheOpenServiceOnThatVesselOnly() {
+		Person person = person("KYAW MIN HTUN", Category.CREW);
+		person.assignToVessel(7L, "Nakhoda", LocalDate.of(2026, 3, 1), null, "imigrasi", NOW);
+		person.assignToVessel(8L, "Juru mesin", LocalDate.of(2026, 3, 2), null, "imigrasi", NOW);
+		assertThat(person.openAssignment(7L)).isPresent();
+		person.signOff(7L, null, LocalDate.of(2026, 9, 30), "imigrasi", NOW);
+		assertThat(person.openAssignment(7L)).isEmpty();
+		assertThat(person.openAssignment(8L)).isPresent();
+		assertThat(person.getVesselAssignments()).filteredOn(a -> a.vesselId() == 7L).singleElement()
+				.satisfies(a -> {
+					assertThat(a.signedOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+					assertThat(a.signedOff()).isEqualTo(LocalDate.of(2026, 9, 30));
+					assertThat(a.crewRole()).isEqualTo("Nakhoda");
+				});
+	}
+
+	@Test
+	void signingOffWithoutARecordedArrivalRecordsAServiceThatEnded() {
+		Person person = person("KYAW MIN HTUN", Category.CREW);
+		person.signOff(7L, "ABK", LocalDate.of(2026, 9, 30), "imigrasi", NOW);
+		assertThat(person.getVesselAssignments()).singleElement().satisfies(a -> {
+			assertThat(a.signedOn()).isNull();
+			assertThat(a.signedOff()).isEqualTo(LocalDate.of(2026, 9, 30));
+		});
+	}
+
+	@Test
+	void aServiceCannotEndBeforeItBegan() {
+		Person person = person("KYAW MIN HTUN", Category.CREW);
+		person.assignToVessel(7L, null, LocalDate.of(2026, 3, 1), null, "imigrasi", NOW);
+		assertThatThrownBy(() -> person.signOff(7L, null, LocalDate.of(2026, 2, 1), "imigrasi", NOW))
+				.isInstanceOf(IllegalArgumentException.class);
+		assertThat(person.openAssignment(7L)).isPresent();
+	}
+
 	private static Person person(String name, Category category) {
 		return Person.register(new Person.Identity(name, Sex.M, BirthDate.ofYear(1980), "MMR", null, category, null),
 				NameSource.VILLAGE_REPORT, "test", NOW);

@@ -1,4 +1,4 @@
-package id.pantau.crossings.importing;
+package id.pantau.platform.tables;
 
 import java.util.List;
 

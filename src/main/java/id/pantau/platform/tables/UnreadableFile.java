@@ -1,4 +1,4 @@
-package id.pantau.crossings.importing;
+package id.pantau.platform.tables;
 
 /** A file that cannot be read as a table at all; the message key tells the user why. */
 public class UnreadableFile extends RuntimeException {

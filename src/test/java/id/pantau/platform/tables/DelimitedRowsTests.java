@@ -1,4 +1,4 @@
-package id.pantau.crossings.importing;
+package id.pantau.platform.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,0 +1,117 @@
+package id.pantau.reports.domain;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.platform.DisplayTime;
+import id.pantau.platform.Scope;
+import id.pantau.platform.tables.TableExport;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The village reports decided in a period (validated or rejected) within a user's scope, as a CSV or XLSX file for
+ * the partner agencies: read with a cursor (a JDBC fetch size inside a read-only transaction) and written as they
+ * come. Reports still in the chain are not exported: what they say is not yet established. Every export is audited
+ * with its period, scope and how many reports it held, also one that broke off.
+ */
+@Service
+public class ReportExports {
+
+	static final int FETCH_SIZE = 1000;
+	static final List<String> HEADER = List.of("nomor", "kode_desa", "desa", "nama_dilaporkan", "kode_kewarganegaraan",
+			"kewarganegaraan", "status", "hasil_validasi", "id_orang", "dilaporkan", "diputuskan");
+
+	private final NamedParameterJdbcTemplate jdbc;
+	private final TransactionTemplate readOnly;
+	private final AuditTrail audit;
+
+	ReportExports(DataSource dataSource, PlatformTransactionManager transactions, AuditTrail audit) {
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setFetchSize(FETCH_SIZE);
+		this.jdbc = new NamedParameterJdbcTemplate(template);
+		this.readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+		this.audit = audit;
+	}
+
+	/**
+	 * Writes the reports decided from {@code from} to {@code to} (days in WIT, either open), in the order they were
+	 * decided, and returns how many. The stream stays open.
+	 *
+	 * @param labels a message key ({@code reportState.*}, {@code outcome.*}) to its text in the user's language
+	 */
+	public long export(Scope scope, LocalDate from, LocalDate to, TableExport.Format format, OutputStream out,
+			Function<String, String> labels) {
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		StringBuilder where = new StringBuilder(" where r.state in ('VALIDATED', 'REJECTED') and ")
+				.append(scope.sqlCondition("r.village_code"));
+		if (from != null) {
+			where.append(" and r.state_since >= :from");
+			params.put("from", Timestamp.from(from.atStartOfDay(DisplayTime.ZONE).toInstant()));
+		}
+		if (to != null) {
+			where.append(" and r.state_since < :to");
+			params.put("to", Timestamp.from(to.plusDays(1).atStartOfDay(DisplayTime.ZONE).toInstant()));
+		}
+		long[] written = { 0 };
+		boolean complete = false;
+		try {
+			try (TableExport table = TableExport.open(format, out, "Laporan desa", HEADER)) {
+				readOnly.executeWithoutResult(status -> jdbc.query("""
+						select r.number, r.village_code, v.name as village_name, r.names_as_heard, r.nationality,
+						  coalesce(c.name_id, r.nationality_text) as nationality_name, r.state, r.outcome, r.person_id,
+						  r.created_at, r.state_since
+						from village_report r
+						join region v on v.code = r.village_code
+						left join country c on c.alpha3 = r.nationality""" + where + " order by r.state_since, r.id",
+						params, rs -> {
+							String outcome = rs.getString("outcome");
+							try {
+								table.row(Arrays.asList(rs.getString("number"), rs.getString("village_code"),
+										rs.getString("village_name"), rs.getString("names_as_heard"),
+										rs.getString("nationality"), rs.getString("nationality_name"),
+										labels.apply("reportState." + rs.getString("state")),
+										outcome == null ? null : labels.apply("outcome." + outcome),
+										(Long) rs.getObject("person_id"), local(rs.getTimestamp("created_at")),
+										local(rs.getTimestamp("state_since"))));
+							}
+							catch (IOException e) {
+								throw new UncheckedIOException(e);
+							}
+							written[0] = table.rows();
+						}));
+			}
+			complete = true;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			audit.record(AuditEntry.of("REPORTS_EXPORTED").region(scope.regionCode())
+					.detail("format", format.extension()).detail("from", from).detail("to", to)
+					.detail("rows", written[0]).detail("complete", complete));
+		}
+		return written[0];
+	}
+
+	private static LocalDateTime local(Timestamp time) {
+		return time == null ? null : time.toInstant().atZone(DisplayTime.ZONE).toLocalDateTime();
+	}
+}

@@ -1,0 +1,49 @@
+package id.pantau.reports.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+import id.pantau.identity.PantauUser;
+import id.pantau.platform.NotFoundException;
+import id.pantau.platform.ProblemMessages;
+import id.pantau.platform.tables.TableExport;
+import id.pantau.reports.domain.ReportExports;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The decided village reports of a period within the user's scope, as a file for the agencies of the chain. */
+@Controller
+@PreAuthorize("hasAnyRole('KESBANGPOL', 'IMIGRASI', 'TIMPORA', 'BPMPD')")
+class ReportExportController {
+
+	private final ReportExports exports;
+	private final ProblemMessages messages;
+
+	ReportExportController(ReportExports exports, ProblemMessages messages) {
+		this.exports = exports;
+		this.messages = messages;
+	}
+
+	@GetMapping("/laporan/ekspor")
+	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dari,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sampai,
+			HttpServletResponse response) throws IOException {
+		TableExport.Format chosen = TableExport.Format.of(format)
+				.orElseThrow(() -> new NotFoundException("format " + format));
+		String period = (dari == null ? "awal" : dari.toString()) + "_" + (sampai == null ? "akhir" : sampai.toString());
+		response.setContentType(chosen.contentType());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+				.filename("laporan-desa_" + period + "." + chosen.extension()).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		exports.export(user.scope(), dari, sampai, chosen, response.getOutputStream(), messages::message);
+	}
+}

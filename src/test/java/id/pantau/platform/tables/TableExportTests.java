@@ -1,0 +1,90 @@
+package id.pantau.platform.tables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableExportTests {
+
+	private static final List<String> HEADER = List.of("nama", "tahun", "lahir", "waktu", "catatan");
+	private static final List<Object> ROW = Arrays.asList("=HYPERLINK(\"http://x\",\"klik\")", 1979,
+			LocalDate.of(1979, 3, 15), LocalDateTime.of(2026, 3, 1, 14, 30), "-1+2");
+	private static final List<Object> PLAIN = Arrays.asList("KYAW, MIN", null, null, null, "\tdengan tab");
+
+	@TempDir
+	Path folder;
+
+	@Test
+	void csvHasAByteOrderMarkCommasAndNoCellThatRunsAsAFormula() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (TableExport table = TableExport.open(TableExport.Format.CSV, out, "x", HEADER)) {
+			table.row(ROW);
+			table.row(PLAIN);
+			assertThat(table.rows()).isEqualTo(2);
+		}
+		String text = out.toString(StandardCharsets.UTF_8);
+		assertThat(text).startsWith("\uFEFFnama,tahun,lahir,waktu,catatan\r\n")
+				.contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"klik\"\")\",1979,1979-03-15,2026-03-01 14:30:00,'-1+2\r\n")
+				.endsWith("\"KYAW, MIN\",,,,'\tdengan tab\r\n");
+		Path file = folder.resolve("ekspor.csv");
+		Files.write(file, out.toByteArray());
+		List<List<String>> rows = new ArrayList<>();
+		try (DelimitedRows reader = DelimitedRows.open(file)) {
+			List<String> row;
+			while ((row = reader.next()) != null) {
+				rows.add(row);
+			}
+		}
+		assertThat(rows.get(1)).containsExactly("'=HYPERLINK(\"http://x\",\"klik\")", "1979", "1979-03-15",
+				"2026-03-01 14:30:00", "'-1+2");
+	}
+
+	@Test
+	void xlsxWritesTextAsNeutralisedTextNumbersAsNumbersAndDatesAsDates() throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (TableExport table = TableExport.open(TableExport.Format.XLSX, out, "Ekspor", HEADER)) {
+			table.row(ROW);
+			table.row(PLAIN);
+		}
+		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+			Sheet sheet = workbook.getSheet("Ekspor");
+			assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("nama");
+			Row row = sheet.getRow(1);
+			assertThat(row.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+			assertThat(row.getCell(0).getStringCellValue()).isEqualTo("'=HYPERLINK(\"http://x\",\"klik\")");
+			assertThat(row.getCell(1).getNumericCellValue()).isEqualTo(1979);
+			assertThat(DateUtil.isCellDateFormatted(row.getCell(2))).isTrue();
+			assertThat(row.getCell(2).getLocalDateTimeCellValue().toLocalDate()).isEqualTo(LocalDate.of(1979, 3, 15));
+			assertThat(row.getCell(3).getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 3, 1, 14, 30));
+			assertThat(row.getCell(4).getStringCellValue()).isEqualTo("'-1+2");
+			assertThat(sheet.getRow(2).getCell(1)).isNull();
+			assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).isEqualTo("'\tdengan tab");
+		}
+	}
+
+	@Test
+	void formatsAreNamedInAnyCase() {
+		assertThat(TableExport.Format.of("XLSX")).contains(TableExport.Format.XLSX);
+		assertThat(TableExport.Format.of(" csv ")).contains(TableExport.Format.CSV);
+		assertThat(TableExport.Format.of("xls")).isEmpty();
+		assertThat(TableExport.Format.of(null)).isEmpty();
+	}
+}
