@@ -14,3 +14,10 @@ document.addEventListener('click', function (event) {
     event.preventDefault();
   }
 });
+
+// The service worker keeps the report form usable without a connection (sw.js, js/outbox.js).
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/sw.js').catch(function (error) {
+    console.warn('Pantau tidak dapat dipakai tanpa sambungan di peramban ini:', error);
+  });
+}

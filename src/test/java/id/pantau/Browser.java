@@ -80,9 +80,12 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 		driver.findElement(By.id("login-submit")).click();
 	}
 
-	/** Clicks as a person would, after scrolling the element into the middle of the window. */
+	/**
+	 * Clicks as a person would, after scrolling the element into the middle of the window: at once, as Bootstrap's
+	 * smooth scrolling would still be moving the element when the click lands.
+	 */
 	public void click(WebElement element) {
-		driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", element);
 		waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 

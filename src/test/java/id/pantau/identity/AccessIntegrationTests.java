@@ -3,6 +3,7 @@ package id.pantau.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import id.pantau.PantauIntegrationTest;
@@ -118,6 +119,47 @@ class AccessIntegrationTests {
 		assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
 		assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
 		assertThat(page.body()).doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>|\\son[a-z]+=\"");
+	}
+
+	@Test
+	void theServiceWorkerItsManifestAndTheOfflinePageLoadWithoutLoginUnderTheSamePolicy() {
+		WebSession anonymous = new WebSession(port);
+		HttpResponse<String> worker = anonymous.get("/sw.js");
+		assertThat(worker.statusCode()).isEqualTo(200);
+		assertThat(worker.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("text/javascript"));
+		assertThat(worker.headers().firstValue("Cache-Control")).hasValue("no-cache");
+		assertThat(worker.body()).contains("importScripts('/js/outbox-store.js')");
+
+		HttpResponse<String> manifest = anonymous.get("/manifest.webmanifest");
+		assertThat(manifest.statusCode()).isEqualTo(200);
+		assertThat(manifest.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/manifest+json"));
+		assertThat(manifest.body()).contains("\"start_url\": \"/laporan\"").contains("/img/pantau-512.png");
+
+		for (String path : new String[] { "/offline.html", "/js/outbox.js", "/js/outbox-store.js",
+				"/img/pantau-192.png", "/img/pantau-512.png" }) {
+			assertThat(anonymous.get(path).statusCode()).as(path).isEqualTo(200);
+		}
+		assertThat(anonymous.get("/offline.html").body()).doesNotContainPattern(
+				"<script>|<script [^>]*>[^<]+</script>|\\son[a-z]+=\"|<style|style=\"");
+
+		for (HttpResponse<String> response : List.of(worker, manifest, anonymous.get("/login"))) {
+			assertThat(response.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
+					.contains("script-src 'self'", "worker-src 'self'", "manifest-src 'self'")
+					.doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+		}
+	}
+
+	@Test
+	void everyPageLinksTheManifestAndLoadsTheOutboxFromFilesOnly() {
+		String page = WebSession.loggedIn(port, "ohoi.fiditan").get("/laporan/baru").body();
+		assertThat(page).contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">")
+				.contains("<script defer src=\"/js/outbox.js\"></script>")
+				.contains("<meta name=\"pantau-user\" content=\"ohoi.fiditan\">")
+				.contains("data-offline-outbox=\"true\"").contains("id=\"outbox-status\"")
+				.contains("data-waiting=\"{0} laporan menunggu dikirim dari perangkat ini:\"");
+		assertThat(page).doesNotContainPattern("<script>|<script [^>]*>[^<]+</script>|\\son[a-z]+=\"");
 	}
 
 	@Test

@@ -109,6 +109,24 @@ class ReportChainIntegrationTests {
 	}
 
 	@Test
+	void aSubmissionSentAgainWithTheSameClientKeyGivesTheSameReportSubmittedOnce() {
+		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
+		Map<String, String> form = Map.of("namesAsHeard", "Aung Ko Ko Dua Kali", "clientKey",
+				java.util.UUID.randomUUID().toString(), "submit", "true");
+		HttpResponse<String> first = village.post("/laporan/baru", form);
+		HttpResponse<String> again = village.post("/laporan/baru", form);
+		assertThat(first.statusCode()).isEqualTo(302);
+		assertThat(again.statusCode()).as("an outbox retry whose answer was lost").isEqualTo(302);
+		assertThat(WebSession.location(again)).isEqualTo(WebSession.location(first));
+		long id = idFrom(WebSession.location(first));
+		assertThat(state(id)).isEqualTo("SUBMITTED");
+		assertThat(jdbc.sql("select count(*) from village_report where names_as_heard = 'Aung Ko Ko Dua Kali'")
+				.query(Integer.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from report_event where village_report_id = :id and to_state = 'SUBMITTED'")
+				.param("id", id).query(Integer.class).single()).isEqualTo(1);
+	}
+
+	@Test
 	void twoOfficersActingOnTheSameReportCannotBothWin() {
 		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
 		long id = idFrom(WebSession.location(village.post("/laporan/baru", Map.of("namesAsHeard", "Sok Vannak",

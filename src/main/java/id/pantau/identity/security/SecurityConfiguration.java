@@ -30,10 +30,13 @@ import org.springframework.web.servlet.LocaleResolver;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
-	/** No inline script or style anywhere: every script and stylesheet comes from the application itself. */
+	/**
+	 * No inline script or style anywhere: every script and stylesheet comes from the application itself, and so do
+	 * the service worker that keeps the report form working offline and the manifest that makes Pantau installable.
+	 */
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
-			+ "form-action 'self'; frame-ancestors 'none'";
+			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
+			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -89,8 +92,10 @@ class SecurityConfiguration {
 		SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, Logins logins,
 				SessionRegistry sessions, SecurityContextRepository contexts) throws Exception {
 			http.authorizeHttpRequests(requests -> requests
-					.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/login", "/error",
-							"/actuator/health")
+					// the service worker installs on the login page already: its script and everything it keeps
+					// for offline use must load without a session
+					.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/sw.js",
+							"/manifest.webmanifest", "/offline.html", "/login", "/error", "/actuator/health")
 					.permitAll()
 					.requestMatchers("/admin/**").hasRole("ADMIN")
 					.anyRequest().authenticated())

@@ -3,15 +3,23 @@ package id.pantau.platform.web;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.springframework.boot.web.server.MimeMappings;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Bahasa Indonesia by default; {@code ?lang=en} switches to English and is remembered in a cookie. */
+/**
+ * Bahasa Indonesia by default; {@code ?lang=en} switches to English and is remembered in a cookie. The service worker
+ * script is revalidated on every load ({@code no-cache}), so a new version reaches phones at their next visit.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
@@ -31,5 +39,21 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+	}
+
+	/** Browsers read the web app manifest by its type, which the server's list of types lacks. */
+	@Bean
+	WebServerFactoryCustomizer<ConfigurableServletWebServerFactory> webManifestType() {
+		return factory -> {
+			MimeMappings mappings = new MimeMappings();
+			mappings.add("webmanifest", "application/manifest+json");
+			factory.addMimeMappings(mappings);
+		};
+	}
+
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/sw.js").addResourceLocations("classpath:/static/")
+				.setCacheControl(CacheControl.noCache());
 	}
 }

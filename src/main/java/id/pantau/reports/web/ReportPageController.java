@@ -104,8 +104,12 @@ class ReportPageController {
 			Model model, RedirectAttributes redirect) throws IOException {
 		try {
 			VillageReport report = reporting.draft(user, villageCode, form, clientKey);
-			report = withPhoto(user, report, photo);
-			if (submit) {
+			// The same client key again is a retry whose answer was lost (a phone's outbox, a double tap): the draft
+			// is the one made then, and its photo and its submission are not repeated.
+			if (report.getPhotoId() == null) {
+				report = withPhoto(user, report, photo);
+			}
+			if (submit && report.getState() == ReportState.DRAFT) {
 				report = reporting.submit(user, report.getId(), report.getVersion());
 			}
 			redirect.addFlashAttribute("notice", submit ? "report.notice.submitted" : "report.notice.saved");
