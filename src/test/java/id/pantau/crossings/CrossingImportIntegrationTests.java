@@ -3,6 +3,7 @@ package id.pantau.crossings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -27,6 +28,7 @@ import id.pantau.crossings.domain.ImportResult;
 import id.pantau.crossings.importing.CrossingColumn;
 import id.pantau.identity.PantauUser;
 import id.pantau.platform.PantauCommand;
+import id.pantau.reference.ReferenceData;
 import id.pantau.platform.tables.UnreadableFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +37,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.util.AopTestUtils;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
 
 @PantauIntegrationTest
@@ -51,6 +55,9 @@ class CrossingImportIntegrationTests {
 
 	@Autowired
 	CrossingImports imports;
+
+	@Autowired
+	ReferenceData reference;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -99,6 +106,22 @@ class CrossingImportIntegrationTests {
 		assertThat(jdbc.sql("select details from audit_event where action = 'CROSSINGS_IMPORTED' and subject_id = :id")
 				.param("id", first.batchId().toString()).query(String.class).single()).contains("Surat Kanim Tual")
 				.contains("\"added\":\"5\"");
+	}
+
+	/**
+	 * Right after a start nothing has resolved a nationality yet, and the reference data builds its table of names
+	 * with a query on first use. That query must not be sent on the import's connection while its COPY is open: it
+	 * would wait for ever (found by bench/import, whose fresh application imported nothing).
+	 */
+	@Test
+	void theFirstImportAfterAStartDoesNotWaitForTheNationalityTable() throws Exception {
+		ReflectionTestUtils.setField((Object) AopTestUtils.getUltimateTargetObject(reference), "nationalities", null);
+		Path file = csv(StandardCharsets.UTF_8, HEADER, "MASUK;2026-09-01 10:00;TUAL-LAUT;MG" + unique()
+				+ ";Burma;TUN TUN;;;;;");
+		ImportResult result = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> imports.importFile(file,
+				provenance(), null, p -> {
+				}));
+		assertThat(result.added()).isEqualTo(1);
 	}
 
 	@Test

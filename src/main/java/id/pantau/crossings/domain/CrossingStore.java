@@ -237,7 +237,14 @@ class CrossingStore {
 		line.append('\n');
 	}
 
+	/**
+	 * The reference data builds its table of nationality names with a query the first time it resolves one. During
+	 * an import's COPY the connection can run no other statement (pgjdbc makes the query wait for the COPY, which waits
+	 * for the rows: the import would hang for good), so one nationality is resolved here, before any COPY begins, and
+	 * the rows then resolve from memory.
+	 */
 	private Function<String, String> nationalities() {
+		reference.resolveNationality("IDN");
 		Map<String, String> memo = new HashMap<>();
 		return text -> memo.computeIfAbsent(text.strip().toUpperCase(Locale.ROOT),
 				key -> Optional.ofNullable(reference.resolveNationality(text).alpha3()).orElse(""))
