@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 
@@ -69,6 +72,60 @@ class CrossingRowsTests {
 				.problem().reasonKey()).isEqualTo("import.row.direction");
 		assertThat(rows.read(5, List.of("masuk", "2026-03-01 10:00", "TUAL", "", "MMR", "X", "", "", "", "", ""))
 				.problem().reasonKey()).isEqualTo("import.row.required");
+	}
+
+	/**
+	 * The shortcut for {@code yyyy-MM-dd[ HH:mm[:ss]]} must give what the formatters give, or nothing (then the
+	 * formatters decide, as before): including the formatters' leniency, which turns 30 February into 28 February.
+	 */
+	@Test
+	void theShortcutForTheUsualLayoutsAgreesWithTheFormatters() {
+		DateTimeFormatter[] local = { DateTimeFormatter.ofPattern("yyyy-M-d H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]"),
+				DateTimeFormatter.ofPattern("yyyy-M-d'T'H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]") };
+		DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-M-d");
+		int shortcuts = 0;
+		for (String year : List.of("0999", "1000", "1900", "2024", "2025", "2100", "9999")) {
+			for (String month : List.of("00", "01", "02", "04", "12", "13", "1")) {
+				for (String day : List.of("00", "01", "28", "29", "30", "31", "32", "7")) {
+					for (String time : List.of("", " 00:00", " 23:59", " 24:00", " 08:15:00", "T08:15:59", " 08:60",
+							" 08:15:60", " 8:15", "T23:59:59", " 12:30:00.5")) {
+						String value = year + "-" + month + "-" + day + time;
+						LocalDateTime expected = null;
+						for (DateTimeFormatter format : time.isEmpty() ? new DateTimeFormatter[] { date } : local) {
+							try {
+								expected = time.isEmpty() ? LocalDate.parse(value, format).atStartOfDay()
+										: LocalDateTime.parse(value, format);
+								break;
+							}
+							catch (DateTimeParseException next) {
+								// the next layout
+							}
+						}
+						LocalDateTime shortcut = CrossingRows.usualDateTime(value);
+						if (shortcut != null) {
+							shortcuts++;
+							assertThat(shortcut).as(value).isEqualTo(expected);
+						}
+						LocalDate usualDate = CrossingRows.usualDate(value);
+						if (usualDate != null && time.isEmpty()) {
+							assertThat(usualDate.atStartOfDay()).as(value).isEqualTo(expected);
+						}
+					}
+				}
+			}
+		}
+		assertThat(shortcuts).as("values the shortcut read").isGreaterThan(500);
+		assertThat(CrossingRows.usualDateTime("2025-02-30 10:00")).as("left to the formatters").isNull();
+		assertThat(rows.read(2, List.of("MASUK", "2025-02-30 10:00", "TUAL", "A1", "MMR", "X", "", "", "", "", ""))
+				.row().crossedAt()).as("as before").isEqualTo(Instant.parse("2025-02-28T01:00:00Z"));
+	}
+
+	@Test
+	void runsOfWhitespaceInANameBecomeOneSpace() {
+		assertThat(rows.read(2, List.of("MASUK", "2026-03-01 10:00", "TUAL", "A1", "MMR", "KYAW \t MIN\u00a0 HTUN  X",
+				"", "", "", "", "")).row().fullName()).isEqualTo("KYAW MIN\u00a0 HTUN X");
+		assertThat(rows.read(2, List.of("MASUK", "2026-03-01 10:00", "TUAL", "A1", "MMR", "KYAW MIN", "", "", "", "",
+				"")).row().fullName()).isEqualTo("KYAW MIN");
 	}
 
 	@Test
