@@ -212,34 +212,32 @@ public final class ImportBenchmark {
 		System.gc();
 		Map<String, long[]> gcBefore = gcCounts();
 		long[] peak = new long[2];
-		Thread sampler = new Thread(() -> {
-			while (!Thread.currentThread().isInterrupted()) {
-				peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
-				long afterGc = 0;
-				for (MemoryPoolMXBean pool : heapPools) {
-					var usage = pool.getCollectionUsage();
-					afterGc += usage == null ? 0 : usage.getUsed();
-				}
-				peak[1] = Math.max(peak[1], afterGc);
-				try {
-					Thread.sleep(50);
-				}
-				catch (InterruptedException e) {
-					return;
-				}
+		Runnable sample = () -> {
+			peak[0] = Math.max(peak[0], memory.getHeapMemoryUsage().getUsed());
+			long afterGc = 0;
+			for (MemoryPoolMXBean pool : heapPools) {
+				var usage = pool.getCollectionUsage();
+				afterGc += usage == null ? 0 : usage.getUsed();
 			}
-		}, "heap-sampler");
-		sampler.setDaemon(true);
+			peak[1] = Math.max(peak[1], afterGc);
+		};
+		java.util.concurrent.ScheduledExecutorService sampler = java.util.concurrent.Executors
+				.newSingleThreadScheduledExecutor(r -> {
+					Thread thread = new Thread(r, "heap-sampler");
+					thread.setDaemon(true);
+					return thread;
+				});
 		double loadBefore = loadAverage();
 		long[] before = serverCounters();
-		sampler.start();
+		sampler.scheduleAtFixedRate(sample, 0, 50, java.util.concurrent.TimeUnit.MILLISECONDS);
 		long started = System.nanoTime();
 		ImportResult result = imports.importFile(file, new CrossingImports.Provenance("bench",
 				file.getFileName().toString(), "bench: generated data", "bench"), null, p -> {
 				});
 		double seconds = seconds(started);
-		sampler.interrupt();
-		sampler.join();
+		sampler.shutdownNow();
+		sampler.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+		sample.run();
 		Map<String, long[]> gc = gcCounts();
 		gc.replaceAll((name, after) -> new long[] { after[0] - gcBefore.get(name)[0], after[1] - gcBefore.get(name)[1] });
 		long[] after = serverCounters();

@@ -36,8 +36,8 @@ class ImportCrossingsCommand implements PantauCommand {
 	public int run(List<String> args, PrintStream out) {
 		String file = args.stream().filter(a -> !a.startsWith("--")).filter(a -> !isValueOf(args, a)).findFirst()
 				.orElse(null);
-		String basis = option(args, "--basis");
-		String origin = option(args, "--origin");
+		String basis = PantauCommand.option(args, "--basis", null);
+		String origin = PantauCommand.option(args, "--origin", null);
 		if (file == null || basis == null || origin == null || !Files.isRegularFile(Path.of(file))) {
 			out.println("Pemakaian: import-crossings BERKAS --basis \"nomor surat\" --origin \"asal data\"");
 			return 2;
@@ -69,15 +69,4 @@ class ImportCrossingsCommand implements PantauCommand {
 		return index > 0 && args.get(index - 1).startsWith("--");
 	}
 
-	private static String option(List<String> args, String name) {
-		for (int i = 0; i < args.size(); i++) {
-			if (args.get(i).equals(name) && i + 1 < args.size()) {
-				return args.get(i + 1);
-			}
-			if (args.get(i).startsWith(name + "=")) {
-				return args.get(i).substring(name.length() + 1);
-			}
-		}
-		return null;
-	}
 }

@@ -34,8 +34,8 @@ class ImportRegionsCommand implements PantauCommand {
 
 	@Override
 	public int run(List<String> args, PrintStream out) {
-		String source = option(args, "--source", properties.source());
-		String regencies = option(args, "--regency", String.join(",", properties.regencies()));
+		String source = PantauCommand.option(args, "--source", properties.source());
+		String regencies = PantauCommand.option(args, "--regency", String.join(",", properties.regencies()));
 		try {
 			RegionLoader.Result result = loader.load(source, Arrays.asList(regencies.split(",")), null);
 			out.printf("Wilayah %s dimuat: %d kecamatan, %d desa/kelurahan, %d pulau.%n", regencies,
@@ -48,15 +48,4 @@ class ImportRegionsCommand implements PantauCommand {
 		}
 	}
 
-	static String option(List<String> args, String name, String fallback) {
-		for (int i = 0; i < args.size(); i++) {
-			if (args.get(i).equals(name) && i + 1 < args.size()) {
-				return args.get(i + 1);
-			}
-			if (args.get(i).startsWith(name + "=")) {
-				return args.get(i).substring(name.length() + 1);
-			}
-		}
-		return fallback;
-	}
 }
