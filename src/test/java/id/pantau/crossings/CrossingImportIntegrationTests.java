@@ -60,6 +60,9 @@ class CrossingImportIntegrationTests {
 	ReferenceData reference;
 
 	@Autowired
+	id.pantau.identity.domain.AccountSeeding seeding;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -215,6 +218,11 @@ class CrossingImportIntegrationTests {
 		assertThat(WebSession.loggedIn(port, "kesbangpol").get("/perlintasan/impor").statusCode()).isEqualTo(403);
 		assertThat(WebSession.loggedIn(port, "ohoi.fiditan").get("/perlintasan").statusCode()).isEqualTo(403);
 		assertThat(WebSession.loggedIn(port, "bpmpd").get("/perlintasan").statusCode()).isEqualTo(403);
+		String kecamatanOfficer = "kesbang.kecamatan." + unique();
+		seeding.seed(kecamatanOfficer, "Uji", id.pantau.identity.Role.KESBANGPOL, id.pantau.identity.Agency.KESBANGPOL,
+				"81.72.01", WebSession.DEMO_PASSWORD, false);
+		assertThat(WebSession.loggedIn(port, kecamatanOfficer).get("/perlintasan").statusCode())
+				.as("a kecamatan scope does not cover crossings").isEqualTo(403);
 		assertThat(WebSession.loggedIn(port, "imigrasi").get("/perlintasan?arah=ENTRY&tpi=TUAL-LAUT").statusCode())
 				.isEqualTo(200);
 	}

@@ -73,6 +73,13 @@ class CrossingPageController {
 		this.audit = audit;
 	}
 
+	/** Crossings have no village: only users whose scope covers a whole regency or more see them. */
+	private static void requireRegencyScope(PantauUser user) {
+		if (!user.scope().coversUnplaced()) {
+			throw new AccessDeniedException("crossings need a regency-wide scope");
+		}
+	}
+
 	@GetMapping
 	String list(@AuthenticationPrincipal PantauUser user,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dari,
@@ -80,6 +87,7 @@ class CrossingPageController {
 			@RequestParam(required = false) Direction arah, @RequestParam(required = false) String tpi,
 			@RequestParam(required = false) String kewarganegaraan, @RequestParam(required = false) Boolean terhubung,
 			@RequestParam(defaultValue = "0") int halaman, Model model) {
+		requireRegencyScope(user);
 		CrossingQueries.Page page = queries.list(
 				new CrossingQueries.Filter(dari, sampai, arah, tpi, kewarganegaraan, terhubung), halaman);
 		audit.record(AuditEntry.of("CROSSINGS_LISTED").detail("rows", page.rows().size()));
@@ -180,7 +188,8 @@ class CrossingPageController {
 	}
 
 	@GetMapping("/batch/{id}")
-	String batch(@PathVariable long id, Model model) {
+	String batch(@AuthenticationPrincipal PantauUser user, @PathVariable long id, Model model) {
+		requireRegencyScope(user);
 		model.addAttribute("batch", queries.batch(id).orElseThrow(() -> new NotFoundException("batch " + id)));
 		model.addAttribute("refused", imports.refusedRows(id, 200));
 		return "crossings/batch";
@@ -188,7 +197,9 @@ class CrossingPageController {
 
 	/** The refused rows with the file's header and a reason column, to fix in a spreadsheet and upload again. */
 	@GetMapping("/batch/{id}/ditolak.csv")
-	void refused(@PathVariable long id, HttpServletResponse response) throws IOException {
+	void refused(@AuthenticationPrincipal PantauUser user, @PathVariable long id, HttpServletResponse response)
+			throws IOException {
+		requireRegencyScope(user);
 		CrossingQueries.Batch batch = queries.batch(id).orElseThrow(() -> new NotFoundException("batch " + id));
 		response.setContentType("text/csv; charset=UTF-8");
 		response.setHeader("Content-Disposition", "attachment; filename=\"ditolak-batch-" + id + ".csv\"");
