@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.ResolverStyle;
 import java.time.format.DateTimeParseException;
 import java.util.EnumMap;
 import java.util.List;
@@ -30,13 +31,13 @@ public final class CrossingRows {
 
 	private static final Pattern DATE_TIME = Pattern.compile("\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}([ T]\\d{1,2}[:.]\\d{2}([:.]\\d{2}(\\.\\d+)?)?)?([zZ]|[+-]\\d{2}:?\\d{2})?");
 	private static final DateTimeFormatter[] LOCAL_FORMATS = {
-			DateTimeFormatter.ofPattern("yyyy-M-d H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]"),
-			DateTimeFormatter.ofPattern("yyyy-M-d'T'H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]"),
-			DateTimeFormatter.ofPattern("d/M/yyyy H:mm[:ss]"), DateTimeFormatter.ofPattern("d-M-yyyy H:mm[:ss]"),
-			DateTimeFormatter.ofPattern("d.M.yyyy H:mm[:ss]"), DateTimeFormatter.ofPattern("d/M/yyyy H.mm[.ss]") };
-	private static final DateTimeFormatter[] DATE_FORMATS = { DateTimeFormatter.ofPattern("yyyy-M-d"),
-			DateTimeFormatter.ofPattern("d/M/yyyy"), DateTimeFormatter.ofPattern("d-M-yyyy"),
-			DateTimeFormatter.ofPattern("d.M.yyyy") };
+			strict("uuuu-M-d H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]"),
+			strict("uuuu-M-d'T'H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]"),
+			strict("d/M/uuuu H:mm[:ss]"), strict("d-M-uuuu H:mm[:ss]"),
+			strict("d.M.uuuu H:mm[:ss]"), strict("d/M/uuuu H.mm[.ss]") };
+	private static final DateTimeFormatter[] DATE_FORMATS = { strict("uuuu-M-d"),
+			strict("d/M/uuuu"), strict("d-M-uuuu"),
+			strict("d.M.uuuu") };
 	// Compiled once: String.matches and replaceAll compile their pattern on every call, that is on every row.
 	private static final Pattern ZONE_SUFFIX = Pattern.compile(".*[+-]\\d{2}:?\\d{2}$");
 	private static final Pattern ZONE_WITHOUT_COLON = Pattern.compile("([+-]\\d{2})(\\d{2})$");
@@ -225,6 +226,11 @@ public final class CrossingRows {
 			}
 		}
 		throw new Refused("import.row.date", column + ": " + value);
+	}
+
+	/** A layout that refuses a day the month does not have (2025-02-30), where the default would make it the 28th. */
+	private static DateTimeFormatter strict(String pattern) {
+		return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
 	}
 
 	/**

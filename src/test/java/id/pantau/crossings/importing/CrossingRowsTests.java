@@ -8,6 +8,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Map;
 
@@ -76,13 +77,13 @@ class CrossingRowsTests {
 
 	/**
 	 * The shortcut for {@code yyyy-MM-dd[ HH:mm[:ss]]} must give what the formatters give, or nothing (then the
-	 * formatters decide, as before): including the formatters' leniency, which turns 30 February into 28 February.
+	 * formatters decide, as before). Both refuse a day the month does not have.
 	 */
 	@Test
 	void theShortcutForTheUsualLayoutsAgreesWithTheFormatters() {
-		DateTimeFormatter[] local = { DateTimeFormatter.ofPattern("yyyy-M-d H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]"),
-				DateTimeFormatter.ofPattern("yyyy-M-d'T'H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]") };
-		DateTimeFormatter date = DateTimeFormatter.ofPattern("yyyy-M-d");
+		DateTimeFormatter[] local = { strict("uuuu-M-d H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]"),
+				strict("uuuu-M-d'T'H:mm[:ss][.SSSSSSSSS][.SSSSSS][.SSS]") };
+		DateTimeFormatter date = strict("uuuu-M-d");
 		int shortcuts = 0;
 		for (String year : List.of("0999", "1000", "1900", "2024", "2025", "2100", "9999")) {
 			for (String month : List.of("00", "01", "02", "04", "12", "13", "1")) {
@@ -116,8 +117,22 @@ class CrossingRowsTests {
 		}
 		assertThat(shortcuts).as("values the shortcut read").isGreaterThan(500);
 		assertThat(CrossingRows.usualDateTime("2025-02-30 10:00")).as("left to the formatters").isNull();
-		assertThat(rows.read(2, List.of("MASUK", "2025-02-30 10:00", "TUAL", "A1", "MMR", "X", "", "", "", "", ""))
-				.row().crossedAt()).as("as before").isEqualTo(Instant.parse("2025-02-28T01:00:00Z"));
+	}
+
+	@Test
+	void refusesADayTheMonthDoesNotHaveInsteadOfMovingIt() {
+		for (String time : List.of("2025-02-30 10:00", "30/02/2025 10:00", "31-04-2026", "29.02.2025 08:00")) {
+			assertThat(rows.read(2, List.of("MASUK", time, "TUAL", "A1", "MMR", "X", "", "", "", "", "")).problem())
+					.as(time).isNotNull().extracting(RowProblem::reasonKey).isEqualTo("import.row.dateTime");
+		}
+		assertThat(rows.read(2, List.of("MASUK", "2026-03-01", "TUAL", "A1", "MMR", "X", "31/02/1980", "", "", "",
+				"")).problem().reasonKey()).isEqualTo("import.row.date");
+		assertThat(rows.read(2, List.of("MASUK", "29/02/2024 10:00", "TUAL", "A1", "MMR", "X", "", "", "", "", ""))
+				.row().crossedAt()).isEqualTo(Instant.parse("2024-02-29T01:00:00Z"));
+	}
+
+	private static DateTimeFormatter strict(String pattern) {
+		return DateTimeFormatter.ofPattern(pattern).withResolverStyle(ResolverStyle.STRICT);
 	}
 
 	@Test
