@@ -57,7 +57,6 @@ class CrossingStore {
 			select direction, crossed_at, port_code, document_number, document_key, nationality, full_name,
 			  name_key, birth_date, birth_year, sex, permit_type, stay_until, transport, batch_id, :now
 			from crossing_staging where batch_id = :batch
-			order by row_number
 			on conflict (document_key, nationality, direction, crossed_at, port_code) do nothing""";
 
 	private final DataSource dataSource;
