@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +28,54 @@ record LinkScore(int records, int recordsWithTruth, int matches, int rightMatche
 		int matchesOfUnknown, int reviews, int reviewsRightCandidate, int reviewsOfUnknown, int nones,
 		int missingRows, int unknownRows) {
 
-	/** One row of LINKS.csv. */
-	record Link(String personId, String decision) {
+	/** One row of LINKS.csv; {@code score} NaN when the row has none. */
+	record Link(String personId, String decision, double score) {
+
+		Link(String personId, String decision) {
+			this(personId, decision, Double.NaN);
+		}
+	}
+
+	/** A threshold on a linker's own score, and what MATCH would be if every candidate above it were a MATCH. */
+	record AtThreshold(double threshold, int matches, double precision, double recall, double f1) {
+	}
+
+	/**
+	 * Treats every candidate with a score (MATCH or REVIEW rows) as a MATCH when its score is at least a threshold,
+	 * for every threshold: the best F1 over thresholds, and the highest recall with precision at least
+	 * {@code minPrecision} (null if no threshold reaches it). This compares linkers whose own thresholds differ.
+	 */
+	static AtThreshold[] sweep(Map<String, String> truth, Map<String, Link> links, double minPrecision) {
+		long withTruth = truth.values().stream().filter(v -> v != null && !v.isEmpty()).count();
+		List<Map.Entry<String, Link>> scored = links.entrySet().stream()
+				.filter(e -> truth.containsKey(e.getKey()) && !Double.isNaN(e.getValue().score())
+						&& !e.getValue().personId().isEmpty() && !e.getValue().decision().equals("NONE"))
+				.sorted(Comparator.comparingDouble((Map.Entry<String, Link> e) -> e.getValue().score()).reversed())
+				.toList();
+		AtThreshold bestF1 = null;
+		AtThreshold atPrecision = null;
+		int right = 0;
+		for (int i = 0; i < scored.size(); i++) {
+			Map.Entry<String, Link> entry = scored.get(i);
+			if (entry.getValue().personId().equals(truth.get(entry.getKey()))) {
+				right++;
+			}
+			boolean lastOfTies = i + 1 == scored.size() || scored.get(i + 1).getValue().score() < entry.getValue().score();
+			if (!lastOfTies) {
+				continue;
+			}
+			double precision = (double) right / (i + 1);
+			double recall = withTruth == 0 ? 0 : (double) right / withTruth;
+			double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+			AtThreshold here = new AtThreshold(entry.getValue().score(), i + 1, precision, recall, f1);
+			if (bestF1 == null || f1 > bestF1.f1()) {
+				bestF1 = here;
+			}
+			if (precision >= minPrecision && (atPrecision == null || recall > atPrecision.recall())) {
+				atPrecision = here;
+			}
+		}
+		return new AtThreshold[] { bestF1, atPrecision };
 	}
 
 	static LinkScore of(Map<String, String> truth, Map<String, Link> links) {
@@ -137,6 +185,15 @@ record LinkScore(int records, int recordsWithTruth, int matches, int rightMatche
 		return truth;
 	}
 
+	private static double number(String text) {
+		try {
+			return text.isBlank() ? Double.NaN : Double.parseDouble(text.trim());
+		}
+		catch (NumberFormatException e) {
+			return Double.NaN;
+		}
+	}
+
 	/** Reads LINKS.csv by its header names, so the column order does not matter. */
 	static Map<String, Link> readLinks(Path file) throws IOException {
 		Map<String, Link> links = new HashMap<>();
@@ -149,11 +206,13 @@ record LinkScore(int records, int recordsWithTruth, int matches, int rightMatche
 			int record = -1;
 			int person = -1;
 			int decision = -1;
+			int score = -1;
 			for (int i = 0; i < names.length; i++) {
 				switch (names[i].trim().toLowerCase(Locale.ROOT)) {
 					case "record_id" -> record = i;
 					case "person_id" -> person = i;
 					case "decision" -> decision = i;
+					case "score" -> score = i;
 					default -> {
 					}
 				}
@@ -167,7 +226,8 @@ record LinkScore(int records, int recordsWithTruth, int matches, int rightMatche
 				}
 				String[] fields = LinkageData.parse(line);
 				links.put(fields[record], new Link(fields.length > person ? fields[person].trim() : "",
-						fields.length > decision ? fields[decision].trim().toUpperCase(Locale.ROOT) : "NONE"));
+						fields.length > decision ? fields[decision].trim().toUpperCase(Locale.ROOT) : "NONE",
+						score >= 0 && fields.length > score ? number(fields[score]) : Double.NaN));
 			}
 		}
 		return links;

@@ -53,6 +53,21 @@ class LinkScoreTests {
 	}
 
 	@Test
+	void sweepsThresholdsOverScoredCandidates() {
+		Map<String, String> truth = Map.of("R1", "P1", "R2", "P2", "R3", "", "R4", "P4");
+		Map<String, Link> links = Map.of("R1", new Link("P1", "MATCH", 0.99), "R2", new Link("P2", "REVIEW", 0.90),
+				"R3", new Link("P3", "MATCH", 0.95), "R4", new Link("", "NONE", Double.NaN));
+
+		LinkScore.AtThreshold[] sweep = LinkScore.sweep(truth, links, 0.98);
+
+		// at 0.99: P 1, R 1/3; at 0.95: P 1/2, R 1/3; at 0.90: P 2/3, R 2/3 (best F1 2/3)
+		assertThat(sweep[0].threshold()).isEqualTo(0.90);
+		assertThat(sweep[0].f1()).isCloseTo(2.0 / 3, within(1e-12));
+		assertThat(sweep[1].threshold()).isEqualTo(0.99);
+		assertThat(sweep[1].recall()).isCloseTo(1.0 / 3, within(1e-12));
+	}
+
+	@Test
 	void noMatchesGivesZeroNotNaN() {
 		LinkScore score = LinkScore.of(Map.of("R1", "P1"), Map.of("R1", new Link("", "NONE")));
 
@@ -68,7 +83,9 @@ class LinkScoreTests {
 
 		Map<String, Link> links = LinkScore.readLinks(file);
 
-		assertThat(links).containsEntry("R1", new Link("P1", "MATCH")).containsEntry("R2", new Link("P2", "REVIEW"));
+		assertThat(links).containsEntry("R1", new Link("P1", "MATCH", 0.99));
+		assertThat(links.get("R2").decision()).isEqualTo("REVIEW");
+		assertThat(links.get("R2").score()).isNaN();
 		Files.delete(file);
 	}
 }
