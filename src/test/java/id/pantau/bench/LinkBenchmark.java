@@ -161,11 +161,13 @@ public final class LinkBenchmark {
 		double seconds = (System.nanoTime() - started) / 1e9;
 		String tail = tail(log, 6);
 		if (exit != 0 || !Files.exists(links)) {
-			boolean missing = tail.contains("tidak dikenal") || tail.toLowerCase(Locale.ROOT).contains("unknown command")
-					|| tail.contains("ClassNotFoundException") || tail.contains("Could not find or load main class");
+			String all = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
+			boolean missing = all.contains("tidak dikenal: link") || all.toLowerCase(Locale.ROOT).contains("unknown command")
+					|| all.contains("Could not find or load main class");
 			String note = (missing ? "Pantau's linker is not available (no `link` command on this build)"
 					: "Pantau's linker failed") + String.format(" (exit %d after %.1f s)", exit, seconds);
-			out.printf("%s; its last lines:%n%s%n", note, tail.indent(4).stripTrailing());
+			out.printf("%s; its last lines:%n%s%n", note, (missing ? firstLine(all, "tidak dikenal") + "\n" : "")
+					+ tail.indent(4).stripTrailing());
 			return new Row("Pantau", seconds, null, null, missing ? "not available" : "failed (exit " + exit + ")");
 		}
 		out.printf("Pantau: %.1f s wall clock (JVM start included); last lines of its output:%n%s%n", seconds,
@@ -224,6 +226,10 @@ public final class LinkBenchmark {
 				.map(e -> e.getKey() + " x" + e.getValue()).toList();
 		return String.format(Locale.ROOT, "%.1f %% of persons share their exact name with another (most common: %s)",
 				100.0 * shared / total, String.join(", ", top));
+	}
+
+	private static String firstLine(String text, String containing) {
+		return text.lines().filter(line -> line.contains(containing)).findFirst().map(line -> "    " + line).orElse("");
 	}
 
 	private static String tail(Path file, int lines) throws IOException {
