@@ -59,84 +59,84 @@ final class RegistryPopulation {
 			"81.72.05.2006", "81.72.05.2007" };
 
 	// Pools, most common first (Zipf weights). Names are invented from common name parts.
-	private static final Pool MYANMAR = new Pool("AUNG", "KYAW", "MIN", "ZAW", "HTUN", "WIN", "MYINT", "SOE", "THEIN",
+	static final Pool MYANMAR = new Pool("AUNG", "KYAW", "MIN", "ZAW", "HTUN", "WIN", "MYINT", "SOE", "THEIN",
 			"NAING", "TUN", "OO", "HLAING", "THANT", "LWIN", "NYEIN", "SAN", "MYO", "THU", "YE", "HTET", "PAING", "PHYO",
 			"WAI", "LIN", "NAY", "ZAYAR", "THIHA", "KHANT", "SITHU", "HLA", "SEIN", "MYAT", "NYI", "PYAE", "SAW", "HTOO",
 			"THET", "KHAING", "ZIN", "MOE", "SU", "PHYU", "NWE", "KHIN", "THIDA", "CHO", "AYE", "MYA", "THWE", "KYI",
 			"HEIN", "SHWE", "BO", "KAUNG", "SITT", "WUNNA", "LATT", "NANDAR", "YADANAR");
-	private static final Pool THAI_GIVEN = new Pool("SOMCHAI", "SOMSAK", "PRASERT", "SURACHAI", "WICHAI", "ANAN",
+	static final Pool THAI_GIVEN = new Pool("SOMCHAI", "SOMSAK", "PRASERT", "SURACHAI", "WICHAI", "ANAN",
 			"KITTI", "NIRAN", "BOONMEE", "CHATCHAI", "SOMPONG", "SOMBAT", "THANAWAT", "WIRAT", "SUCHART", "APICHAT",
 			"NATTAPONG", "PHONGSAK", "TEERAPONG", "SAKCHAI", "WATTANA", "CHAIWAT", "MANOP", "SUWIT", "PONGSAK", "JIRAYU",
 			"KRAISORN", "SARAWUT", "ANUCHA", "YUTTHANA", "SOMKID", "THAWATCHAI", "PAIROJ", "CHALERM", "WINAI", "SUPOT",
 			"KAMOL", "NARONG", "SURIYA", "SOMPHONG");
-	private static final Pool THAI_FAMILY_HEAD = new Pool("SRI", "WONG", "CHAI", "BOON", "KAEW", "SAE", "THONG",
+	static final Pool THAI_FAMILY_HEAD = new Pool("SRI", "WONG", "CHAI", "BOON", "KAEW", "SAE", "THONG",
 			"PHROM", "SUK", "RAT", "SIRI", "PHON", "CHAN", "INTHA", "SAENG", "JAROEN", "RUNG", "MEE", "THAM", "NOK");
-	private static final Pool THAI_FAMILY_TAIL = new Pool("SUK", "SA", "YAPORN", "MA", "MANEE", "TANG", "DEE", "WONG",
+	static final Pool THAI_FAMILY_TAIL = new Pool("SUK", "SA", "YAPORN", "MA", "MANEE", "TANG", "DEE", "WONG",
 			"SAWAT", "CHAROEN", "SRI", "NGAM", "PANICH", "KUL", "WATTANA", "SOMBAT", "THAI", "RAK", "PHAN", "CHAI");
-	private static final Pool KHMER_FAMILY = new Pool("SOK", "CHEA", "HENG", "LIM", "SENG", "PHAL", "CHAN", "KIM",
+	static final Pool KHMER_FAMILY = new Pool("SOK", "CHEA", "HENG", "LIM", "SENG", "PHAL", "CHAN", "KIM",
 			"KEO", "MEAS", "NGET", "OUK", "PEN", "PICH", "ROS", "SAO", "SIM", "TEP", "VANN", "YIM", "CHHIM", "HOR");
-	private static final Pool KHMER_GIVEN = new Pool("VANNAK", "SAMBO", "DARA", "RITHY", "PISETH", "SOPHEAK", "VIBOL",
+	static final Pool KHMER_GIVEN = new Pool("VANNAK", "SAMBO", "DARA", "RITHY", "PISETH", "SOPHEAK", "VIBOL",
 			"SOKHA", "CHANTHA", "BOPHA", "SOPHAL", "VISAL", "RATHA", "SAMNANG", "SOVANN", "KOSAL", "VUTHY", "SOKHOM",
 			"PHALLA", "SOPHY", "SARETH", "NARITH", "BUNTHOEUN", "CHHAY", "MAKARA", "PISEY", "KANHA", "RATANAK",
 			"SAMRITH", "VEASNA");
-	private static final Pool LAO_GIVEN = new Pool("SOMPHONE", "KHAMPHOUT", "BOUNMY", "VIENGSAVANH", "PHOUVONG",
+	static final Pool LAO_GIVEN = new Pool("SOMPHONE", "KHAMPHOUT", "BOUNMY", "VIENGSAVANH", "PHOUVONG",
 			"SENGDAO", "SOUKSAVANH", "KHAMSING", "BOUNTHANH", "THONGSAVATH", "VILAYPHONE", "SOMSACK", "KHAMPHENG",
 			"ANOUSONE", "PHETSAMONE", "BOUASONE", "SISOMPHONE", "CHANTHAVY", "OUDOM", "XAYSANA");
-	private static final Pool LAO_FAMILY_HEAD = new Pool("SOUVANNA", "PHOMMA", "KEO", "SI", "INTHA", "VONG", "SAYA",
+	static final Pool LAO_FAMILY_HEAD = new Pool("SOUVANNA", "PHOMMA", "KEO", "SI", "INTHA", "VONG", "SAYA",
 			"XAY", "LUANG", "CHANTHA", "PHETH", "BOUN");
-	private static final Pool LAO_FAMILY_TAIL = new Pool("VONG", "CHANH", "MANY", "PHANDONE", "SENG", "SAVATH",
+	static final Pool LAO_FAMILY_TAIL = new Pool("VONG", "CHANH", "MANY", "PHANDONE", "SENG", "SAVATH",
 			"VIHANE", "RATH", "SOUK", "XAY", "LATH", "SOMBATH");
-	private static final Pool VIET_FAMILY = new Pool("NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "VU", "PHAN",
+	static final Pool VIET_FAMILY = new Pool("NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "VU", "PHAN",
 			"VO", "DANG", "BUI", "DO", "HO", "NGO", "DUONG", "LY", "TRUONG", "DINH", "LAM", "MAI");
-	private static final Pool VIET_MIDDLE = new Pool("VAN", "THI", "DUC", "QUANG", "MINH", "HUU", "NGOC", "THANH",
+	static final Pool VIET_MIDDLE = new Pool("VAN", "THI", "DUC", "QUANG", "MINH", "HUU", "NGOC", "THANH",
 			"XUAN", "CONG", "DINH", "ANH");
-	private static final Pool VIET_GIVEN = new Pool("HUNG", "NAM", "MINH", "TUAN", "DUNG", "LONG", "THANH", "HAI",
+	static final Pool VIET_GIVEN = new Pool("HUNG", "NAM", "MINH", "TUAN", "DUNG", "LONG", "THANH", "HAI",
 			"HIEU", "PHUONG", "QUAN", "SON", "THANG", "TRUNG", "VINH", "KHOA", "LAM", "DAT", "HOA", "LINH", "TAM", "TIEN",
 			"TOAN", "TU", "BINH", "CUONG", "DUY", "HUY", "KIEN", "LOC", "NGHIA", "PHUC", "QUY", "TAI", "THAO", "THUY",
 			"TRI", "VIET", "XUAN", "YEN");
-	private static final Pool CHINESE_FAMILY = new Pool("WANG", "LI", "ZHANG", "LIU", "CHEN", "YANG", "HUANG", "ZHAO",
+	static final Pool CHINESE_FAMILY = new Pool("WANG", "LI", "ZHANG", "LIU", "CHEN", "YANG", "HUANG", "ZHAO",
 			"WU", "ZHOU", "XU", "SUN", "MA", "ZHU", "HU", "GUO", "HE", "LIN", "LUO", "GAO", "ZHENG", "LIANG", "XIE",
 			"TANG", "HAN");
-	private static final Pool CHINESE_GIVEN = new Pool("WEI", "QIANG", "YANG", "JIE", "LEI", "MIN", "HAO", "JUN",
+	static final Pool CHINESE_GIVEN = new Pool("WEI", "QIANG", "YANG", "JIE", "LEI", "MIN", "HAO", "JUN",
 			"YONG", "JIAN", "TAO", "MING", "CHAO", "HUI", "LIN", "FENG", "BIN", "PENG", "HUA", "XIN", "YU", "HONG", "GANG",
 			"PING", "BO", "KAI", "LONG", "QING", "ZHEN", "XIAO");
-	private static final Pool KOREAN_FAMILY = new Pool("KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON",
+	static final Pool KOREAN_FAMILY = new Pool("KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON",
 			"JANG", "LIM", "HAN", "OH", "SEO", "SHIN", "KWON");
-	private static final Pool KOREAN_GIVEN = new Pool("MIN", "JUN", "SEUNG", "HO", "JI", "HOON", "YOUNG", "SOO", "HAE",
+	static final Pool KOREAN_GIVEN = new Pool("MIN", "JUN", "SEUNG", "HO", "JI", "HOON", "YOUNG", "SOO", "HAE",
 			"IN", "SUNG", "HYUN", "WOO", "JAE", "DONG", "SANG", "CHUL", "KYU", "HEE", "EUN");
-	private static final Pool JAPANESE_FAMILY = new Pool("TANAKA", "SATO", "SUZUKI", "YAMAMOTO", "TAKAHASHI",
+	static final Pool JAPANESE_FAMILY = new Pool("TANAKA", "SATO", "SUZUKI", "YAMAMOTO", "TAKAHASHI",
 			"WATANABE", "ITO", "NAKAMURA", "KOBAYASHI", "KATO", "YOSHIDA", "YAMADA");
-	private static final Pool JAPANESE_GIVEN = new Pool("HIROSHI", "KENJI", "AYA", "DAISUKE", "TAKESHI", "YUKI",
+	static final Pool JAPANESE_GIVEN = new Pool("HIROSHI", "KENJI", "AYA", "DAISUKE", "TAKESHI", "YUKI",
 			"KAZUO", "MAKOTO", "SATOSHI", "NAOKI", "YUMI", "KEIKO");
-	private static final Pool FILIPINO_GIVEN = new Pool("JUAN", "JOSE", "MARK", "RAMON", "ARNEL", "MARIA", "ROGELIO",
+	static final Pool FILIPINO_GIVEN = new Pool("JUAN", "JOSE", "MARK", "RAMON", "ARNEL", "MARIA", "ROGELIO",
 			"EDUARDO", "MICHAEL", "JOHN PAUL", "RODEL", "JERICHO", "ANGELO", "CRISTINA", "MARICEL", "JONATHAN", "RENATO",
 			"ALVIN");
-	private static final Pool FILIPINO_FAMILY = new Pool("DELA CRUZ", "REYES", "BAUTISTA", "VILLANUEVA", "GARCIA",
+	static final Pool FILIPINO_FAMILY = new Pool("DELA CRUZ", "REYES", "BAUTISTA", "VILLANUEVA", "GARCIA",
 			"SANTOS", "MENDOZA", "RAMOS", "AQUINO", "CASTILLO", "FLORES", "GONZALES", "TORRES", "DE LEON", "NAVARRO",
 			"SALAZAR", "MERCADO", "PASCUAL");
-	private static final Pool WESTERN_GIVEN = new Pool("JAMES", "SARAH", "PIETER", "JAN", "MARKUS", "EMMA", "DAVID",
+	static final Pool WESTERN_GIVEN = new Pool("JAMES", "SARAH", "PIETER", "JAN", "MARKUS", "EMMA", "DAVID",
 			"ANNA", "THOMAS", "LUCAS", "SOPHIE", "MICHAEL", "JOHN", "LAURA", "DANIEL", "JULIA", "PETER", "LISA", "MARTIN",
 			"CLAIRE", "ROBERT", "HANNAH", "STEFAN", "OLIVIA", "CHRISTIAN", "NICOLE", "PAUL", "KATRIN", "ANDREW", "ELLEN",
 			"BENJAMIN", "FLEUR", "MATTHIAS", "CHLOE", "WILLIAM", "INGRID", "JULIEN", "RACHEL", "TOBIAS", "MEGAN");
-	private static final Pool WESTERN_FAMILY = new Pool("SMITH", "WILSON", "THOMPSON", "DE VRIES", "BAKKER", "WEBER",
+	static final Pool WESTERN_FAMILY = new Pool("SMITH", "WILSON", "THOMPSON", "DE VRIES", "BAKKER", "WEBER",
 			"CLARK", "MILLER", "JANSEN", "SCHMIDT", "TAYLOR", "VAN DIJK", "BROWN", "MUELLER", "JONES", "VISSER",
 			"MARTIN", "WILLIAMS", "FISCHER", "SMIT", "DUBOIS", "ANDERSON", "WAGNER", "MEIJER", "WALKER", "BECKER",
 			"MOREAU", "WHITE", "HOFFMANN", "DE BOER", "HARRIS", "SCHULZ", "LAURENT", "YOUNG", "MULDER", "KING",
 			"RICHTER", "BOS", "ROBINSON", "KLEIN", "LEROY", "WRIGHT", "VOS", "WOLF", "SIMON", "HALL", "PETERS",
 			"SCHNEIDER", "GREEN", "HENDRIKS", "NEUMANN", "ADAMS", "VAN DEN BERG", "FOURNIER", "BAKER", "SCHWARZ",
 			"KELLY", "DEKKER", "HUGHES", "ZIMMERMANN");
-	private static final Pool MELANESIAN_GIVEN = new Pool("JOHN", "MARIA", "JOSE", "PETER", "ANA", "PAUL", "JOAO",
+	static final Pool MELANESIAN_GIVEN = new Pool("JOHN", "MARIA", "JOSE", "PETER", "ANA", "PAUL", "JOAO",
 			"MANUEL", "AGUSTINHO", "ROSA", "FRANCISCO", "MARTINHO");
-	private static final Pool MELANESIAN_FAMILY = new Pool("DA SILVA", "SOARES", "KAUPA", "XIMENES", "TOBIAS",
+	static final Pool MELANESIAN_FAMILY = new Pool("DA SILVA", "SOARES", "KAUPA", "XIMENES", "TOBIAS",
 			"DOS SANTOS", "PEREIRA", "GUTERRES", "NAMALIU", "KILA", "DA COSTA", "BELO");
-	private static final Pool ROHINGYA_GIVEN = new Pool("MOHAMMED", "MUHAMMAD", "ABDUL", "NUR", "SYED");
-	private static final Pool ROHINGYA_FAMILY = new Pool("RAFIQ", "ISLAM", "HASSAN", "ALAM", "HUSSAIN", "ULLAH",
+	static final Pool ROHINGYA_GIVEN = new Pool("MOHAMMED", "MUHAMMAD", "ABDUL", "NUR", "SYED");
+	static final Pool ROHINGYA_FAMILY = new Pool("RAFIQ", "ISLAM", "HASSAN", "ALAM", "HUSSAIN", "ULLAH",
 			"AMIN", "KARIM");
-	private static final Pool KEI_GIVEN = new Pool("YOHANES", "PETRUS", "ANTONIUS", "MARKUS", "YOSEPH", "PAULUS",
+	static final Pool KEI_GIVEN = new Pool("YOHANES", "PETRUS", "ANTONIUS", "MARKUS", "YOSEPH", "PAULUS",
 			"FRANSISKUS", "ABDUL", "HASAN", "AGUSTINUS", "YAKOBUS", "MATHEUS", "SIMON", "NIKOLAUS", "ALOYSIUS",
 			"ISMAIL", "MUHAMAD", "LUKAS", "BERNARDUS", "STEFANUS", "ROBERTUS", "DOMINGGUS", "ALEKSANDER", "HUBERTUS",
 			"ARNOLDUS");
-	private static final Pool KEI_FAMILY = new Pool("RENWARIN", "RAHAYAAN", "OHOIWUTUN", "NOTANUBUN", "RETTOB",
+	static final Pool KEI_FAMILY = new Pool("RENWARIN", "RAHAYAAN", "OHOIWUTUN", "NOTANUBUN", "RETTOB",
 			"NGABALIN", "JAMLEAN", "SILUBUN", "ELMAS", "RAHANRA", "UBRO", "LETSOIN", "RENYAAN", "MATDOAN", "OHOITIMUR",
 			"TAMHER", "REHIARA", "TEFBUTUN", "BUGIS", "RAHAWARIN", "FAUBUN", "TAMNGE", "WATRATAN", "REFRA", "SOLISSA",
 			"KABALMAY", "RENHORAN", "LEISUBUN", "NGAMEL", "SARKOL");
