@@ -3,7 +3,6 @@ package id.pantau.matching.linkage;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -11,6 +10,10 @@ import java.util.stream.IntStream;
  * pairs' patterns, then scoring with term-frequency adjustment and the decision for every record.
  */
 public final class BatchLinkage {
+
+	static final int RANDOM_PAIRS = 300_000;
+
+	static final int MIN_SESSION_PAIRS = 50;
 
 	private final Linker linker;
 
@@ -40,11 +43,19 @@ public final class BatchLinkage {
 	public record Outcome(List<LinkResult> results, LinkageModel model, int emIterations, long comparisons) {
 	}
 
-	/**
-	 * @param progress told how many records have been compared so far, from the worker threads, now and then; the
-	 * scoring pass reports again from 0
-	 */
-	public Outcome run(List<LinkageRecord> records, IntConsumer progress) {
+	/** Told now and then, from the worker threads, how far a run is. */
+	@FunctionalInterface
+	public interface Progress {
+
+		/**
+		 * @param pass 1 while comparing candidates, 2 while scoring
+		 * @param done records done in this pass
+		 * @param total records in all
+		 */
+		void update(int pass, int done, int total);
+	}
+
+	public Outcome run(List<LinkageRecord> records, Progress progress) {
 		int n = records.size();
 		Prepared[] prepared = new Prepared[n];
 		int[][] candidates = new int[n][];
@@ -54,26 +65,19 @@ public final class BatchLinkage {
 			Prepared record = linker.preparer().prepare(records.get(r));
 			prepared[r] = record;
 			int[] found = index.candidates(record);
-			int[] found_patterns = new int[found.length];
+			int[] foundPatterns = new int[found.length];
 			for (int c = 0; c < found.length; c++) {
-				found_patterns[c] = Comparators.pattern(record, index.person(found[c]));
+				foundPatterns[c] = Comparators.pattern(record, index.person(found[c]));
 			}
 			candidates[r] = found;
-			patterns[r] = found_patterns;
-			tick(done, progress);
+			patterns[r] = foundPatterns;
+			tick(done, 1, n, progress);
 		});
 		long comparisons = Arrays.stream(candidates).mapToLong(c -> c.length).sum();
 		Linker scoring = linker;
 		int iterations = 0;
 		if (estimate && comparisons > 0) {
-			PatternCounts counts = new PatternCounts();
-			for (int[] recordPatterns : patterns) {
-				for (int pattern : recordPatterns) {
-					counts.add(pattern);
-				}
-			}
-			EmTrainer.Estimate estimated = new EmTrainer().train(linker.model(), counts, new PatternCounts(),
-					new PatternCounts());
+			Estimated estimated = estimate(linker.model(), prepared, patterns);
 			scoring = linker.withModel(estimated.model());
 			iterations = estimated.iterations();
 		}
@@ -84,9 +88,99 @@ public final class BatchLinkage {
 			results[r] = decide(chosen, prepared[r], candidates[r], patterns[r]);
 			candidates[r] = null;
 			patterns[r] = null;
-			tick(done, progress);
+			tick(done, 2, n, progress);
 		});
 		return new Outcome(List.of(results), chosen.model(), iterations, comparisons);
+	}
+
+	private record Estimated(LinkageModel model, int iterations) {
+	}
+
+	/**
+	 * Splink's recipe on the candidate pairs: u from random pairs, kept fixed; m by EM in two sessions, each on the
+	 * pairs one blocking rule would find, without the fields that rule makes agree: pairs sharing a document number
+	 * (which tell m of name, birth date, nationality and sex), and pairs sharing nationality and full birth date
+	 * (which tell m of name, document and sex). Then the prior, by EM over all candidate pairs with m and u fixed,
+	 * brought back to the share of matches among all pairs of records and persons.
+	 */
+	private Estimated estimate(LinkageModel start, Prepared[] prepared, int[][] patterns) {
+		LinkageModel withU = start.withU(randomPairs(prepared));
+		PatternCounts all = new PatternCounts();
+		PatternCounts sameDocument = new PatternCounts();
+		PatternCounts sameBirth = new PatternCounts();
+		for (int[] recordPatterns : patterns) {
+			for (int pattern : recordPatterns) {
+				all.add(pattern);
+				int document = Patterns.level(pattern, Field.DOCUMENT);
+				if (document == Comparators.DOC_EXACT || document == Comparators.DOC_OCR) {
+					sameDocument.add(pattern);
+				}
+				int birth = Patterns.level(pattern, Field.BIRTH_DATE);
+				if ((birth == Comparators.DATE_EXACT || birth == Comparators.DATE_SWAPPED)
+						&& Patterns.level(pattern, Field.NATIONALITY) == Comparators.NAT_EXACT) {
+					sameBirth.add(pattern);
+				}
+			}
+		}
+		EmTrainer trainer = new EmTrainer();
+		PatternCounts none = new PatternCounts();
+		LinkageModel model = withU;
+		int iterations = 0;
+		if (sameDocument.total() >= MIN_SESSION_PAIRS) {
+			EmTrainer.Estimate byDocument = trainer.train(withU, sameDocument, none, none, true,
+					java.util.EnumSet.of(Field.NAME, Field.BIRTH_DATE, Field.NATIONALITY, Field.SEX));
+			iterations += byDocument.iterations();
+			for (Field field : java.util.EnumSet.of(Field.NAME, Field.BIRTH_DATE, Field.NATIONALITY, Field.SEX)) {
+				model = model.withM(field, byDocument.model());
+			}
+		}
+		if (sameBirth.total() >= MIN_SESSION_PAIRS) {
+			EmTrainer.Estimate byBirth = trainer.train(model, sameBirth, none, none, true,
+					java.util.EnumSet.of(Field.DOCUMENT, Field.SEX));
+			iterations += byBirth.iterations();
+			model = model.withM(Field.DOCUMENT, byBirth.model());
+		}
+		// The share of matches among candidate pairs, turned into the share among all pairs (as u is): the expected
+		// number of matches over records times persons. So the score of a pair is its probability among every pair,
+		// and a name shared with many in a large registry proves less than in a small one.
+		double pairs = (double) prepared.length * index.size();
+		return new Estimated(model.withPrior(estimatePrior(model, all, pairs, 1.0 / index.size())), iterations);
+	}
+
+	/**
+	 * The share of matches among all pairs, by EM with m and u fixed: the pairs that are no candidates count as
+	 * non-matches.
+	 */
+	private static double estimatePrior(LinkageModel model, PatternCounts pairs, double allPairs, double start) {
+		double lambda = start;
+		for (int round = 0; round < 200; round++) {
+			LinkageModel current = model.withPrior(lambda);
+			double matched = 0;
+			for (int p = 0; p < Patterns.COUNT; p++) {
+				long count = pairs.count(p);
+				if (count > 0) {
+					matched += count * LinkageModel.probability(current.patternWeight(p));
+				}
+			}
+			double next = Math.min(0.5, Math.max(1e-12, matched / allPairs));
+			if (Math.abs(next - lambda) < 1e-4 * lambda) {
+				return next;
+			}
+			lambda = next;
+		}
+		return lambda;
+	}
+
+	/** Records against persons taken at random (fixed seed): almost all non-matches, for u. */
+	private PatternCounts randomPairs(Prepared[] records) {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(20260601L);
+		PatternCounts counts = new PatternCounts();
+		int pairs = Math.min(RANDOM_PAIRS, records.length * 50);
+		for (int i = 0; i < pairs && records.length > 0; i++) {
+			Prepared record = records[random.nextInt(records.length)];
+			counts.add(Comparators.pattern(record, index.person(random.nextInt(index.size()))));
+		}
+		return counts;
 	}
 
 	private LinkResult decide(Linker scoring, Prepared record, int[] found, int[] foundPatterns) {
@@ -112,10 +206,10 @@ public final class BatchLinkage {
 		return LinkResult.of(record.id, bestComparison, secondComparison, scoring.model().thresholds());
 	}
 
-	private static void tick(AtomicInteger done, IntConsumer progress) {
+	private static void tick(AtomicInteger done, int pass, int total, Progress progress) {
 		int count = done.incrementAndGet();
-		if ((count & 1023) == 0) {
-			progress.accept(count);
+		if ((count & 1023) == 0 || count == total) {
+			progress.update(pass, count, total);
 		}
 	}
 }

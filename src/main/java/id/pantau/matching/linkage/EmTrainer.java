@@ -5,7 +5,9 @@ package id.pantau.matching.linkage;
  * fields) from the patterns of candidate pairs whose status is unknown, together with pairs a person has confirmed as
  * matches or rejected as non-matches, which count with their known status in every round. The starting model's
  * probabilities also act as a weak prior ({@value #PSEUDO_PAIRS} pseudo-pairs per field), so a level no pair showed
- * keeps a sensible weight. Term frequencies take no part: they adjust scores afterwards, as in Splink.
+ * keeps a sensible weight. Term frequencies take no part: they adjust scores afterwards, as in Splink. On candidate
+ * pairs found by blocking, estimate u from random pairs first and keep it fixed (see
+ * {@link #train(LinkageModel, PatternCounts, PatternCounts, PatternCounts, boolean)}).
  */
 public final class EmTrainer {
 
@@ -38,6 +40,27 @@ public final class EmTrainer {
 	 */
 	public Estimate train(LinkageModel start, PatternCounts unlabelled, PatternCounts matches,
 			PatternCounts nonMatches) {
+		return train(start, unlabelled, matches, nonMatches, false);
+	}
+
+	/**
+	 * As {@link #train(LinkageModel, PatternCounts, PatternCounts, PatternCounts)}; with {@code fixU}, u stays as in
+	 * {@code start} (estimated from random pairs with {@link LinkageModel#withU(PatternCounts)}) and only m and the
+	 * prior are estimated: the usual way on blocked pairs, where namesakes would otherwise pass for matches.
+	 */
+	public Estimate train(LinkageModel start, PatternCounts unlabelled, PatternCounts matches,
+			PatternCounts nonMatches, boolean fixU) {
+		return train(start, unlabelled, matches, nonMatches, fixU, java.util.EnumSet.allOf(Field.class));
+	}
+
+	/**
+	 * As above, with only {@code fields} taking part: the others keep their m and u from {@code start} and do not count
+	 * in the posterior. For pairs found by a blocking rule, leave out the fields the rule makes agree (as Splink
+	 * does): among pairs that share a document number, the document says nothing more, but the pairs tell m of the
+	 * name and the birth date.
+	 */
+	public Estimate train(LinkageModel start, PatternCounts unlabelled, PatternCounts matches,
+			PatternCounts nonMatches, boolean fixU, java.util.Set<Field> fields) {
 		double[][] m = start.mArray();
 		double[][] u = start.uArray();
 		double prior = start.prior();
@@ -54,12 +77,12 @@ public final class EmTrainer {
 				if (count == 0 && known == 0 && rejected == 0) {
 					continue;
 				}
-				double posterior = count == 0 ? 0 : LinkageModel.probability(model.patternWeight(p));
+				int[] levels = Patterns.decode(p);
+				double posterior = count == 0 ? 0 : LinkageModel.probability(weight(model, levels, fields));
 				double asMatch = count * posterior + known;
 				double asNonMatch = count * (1 - posterior) + rejected;
 				matched += count * posterior;
 				unlabelledTotal += count;
-				int[] levels = Patterns.decode(p);
 				for (int f = 0; f < FIELDS.length; f++) {
 					if (levels[f] != FIELDS[f].missing()) {
 						mSum[f][levels[f]] += asMatch;
@@ -69,7 +92,15 @@ public final class EmTrainer {
 			}
 			double newPrior = unlabelledTotal == 0 ? prior
 					: Math.min(0.999, Math.max(1e-6, matched / unlabelledTotal));
-			LinkageModel next = LinkageModel.of(newPrior, mSum, uSum, start.thresholds());
+			double[][] startM = start.mArray();
+			double[][] startU = start.uArray();
+			for (Field field : FIELDS) {
+				if (!fields.contains(field)) {
+					mSum[field.ordinal()] = startM[field.ordinal()];
+					uSum[field.ordinal()] = startU[field.ordinal()];
+				}
+			}
+			LinkageModel next = LinkageModel.of(newPrior, mSum, fixU ? startU : uSum, start.thresholds());
 			double change = Math.max(Math.abs(newPrior - prior),
 					Math.max(maxChange(m, next.mArray()), maxChange(u, next.uArray())));
 			m = next.mArray();
@@ -81,6 +112,14 @@ public final class EmTrainer {
 			}
 		}
 		return new Estimate(model, maxIterations, false);
+	}
+
+	private static double weight(LinkageModel model, int[] levels, java.util.Set<Field> fields) {
+		double sum = model.priorWeight();
+		for (Field field : fields) {
+			sum += model.weight(field, levels[field.ordinal()]);
+		}
+		return sum;
 	}
 
 	private static double[][] pseudo(double[][] probabilities) {

@@ -50,22 +50,22 @@ public final class LinkageModel {
 	}
 
 	/**
-	 * Parameters that work before any estimate: m and u as they were seen on candidate pairs of village-style records
-	 * against a registry with namesakes (about one candidate in twenty a match).
+	 * Parameters that work before any estimate: m as seen on village-style records, u as among pairs taken at random,
+	 * and a prior of one candidate pair in twenty a match.
 	 */
 	public static LinkageModel defaults() {
 		double[][] m = new double[FIELDS.length][];
 		double[][] u = new double[FIELDS.length][];
 		m[0] = new double[] { 0.45, 0.15, 0.12, 0.14, 0.10, 0.04 };
-		u[0] = new double[] { 0.03, 0.01, 0.01, 0.02, 0.40, 0.53 };
+		u[0] = new double[] { 0.0002, 0.0001, 0.0002, 0.0003, 0.08, 0.9192 };
 		m[1] = new double[] { 0.75, 0.08, 0.07, 0.10 };
-		u[1] = new double[] { 0.0005, 0.0002, 0.002, 0.9973 };
+		u[1] = new double[] { 0.00001, 0.000005, 0.0001, 0.999885 };
 		m[2] = new double[] { 0.55, 0.05, 0.08, 0.20, 0.08, 0.04 };
-		u[2] = new double[] { 0.01, 0.001, 0.02, 0.05, 0.08, 0.839 };
+		u[2] = new double[] { 0.0001, 0.00001, 0.003, 0.02, 0.04, 0.93689 };
 		m[3] = new double[] { 0.90, 0.06, 0.04 };
-		u[3] = new double[] { 0.50, 0.10, 0.40 };
+		u[3] = new double[] { 0.30, 0.20, 0.50 };
 		m[4] = new double[] { 0.97, 0.03 };
-		u[4] = new double[] { 0.55, 0.45 };
+		u[4] = new double[] { 0.5, 0.5 };
 		return new LinkageModel(0.05, m, u, Thresholds.DEFAULT);
 	}
 
@@ -84,6 +84,44 @@ public final class LinkageModel {
 
 	public Thresholds thresholds() {
 		return thresholds;
+	}
+
+	/**
+	 * The same model with u estimated from pairs taken at random (nearly all non-matches), as Splink does: u then
+	 * stays fixed while EM estimates m, which keeps EM from taking namesakes for matches. Each field's levels are
+	 * counted over the pairs where it is not missing, with half a pair added to every level.
+	 */
+	public LinkageModel withU(PatternCounts randomPairs) {
+		double[][] counted = new double[FIELDS.length][];
+		for (int f = 0; f < FIELDS.length; f++) {
+			counted[f] = new double[FIELDS[f].missing()];
+			java.util.Arrays.fill(counted[f], 0.5);
+		}
+		for (int p = 0; p < Patterns.COUNT; p++) {
+			long count = randomPairs.count(p);
+			if (count == 0) {
+				continue;
+			}
+			int[] levels = Patterns.decode(p);
+			for (int f = 0; f < FIELDS.length; f++) {
+				if (levels[f] != FIELDS[f].missing()) {
+					counted[f][levels[f]] += count;
+				}
+			}
+		}
+		return new LinkageModel(prior, m, counted, thresholds);
+	}
+
+	/** The same model with another prior. */
+	public LinkageModel withPrior(double prior) {
+		return new LinkageModel(prior, m, u, thresholds);
+	}
+
+	/** The same model with {@code field}'s m taken from {@code other}. */
+	LinkageModel withM(Field field, LinkageModel other) {
+		double[][] copy = mArray();
+		copy[field.ordinal()] = other.m[field.ordinal()].clone();
+		return new LinkageModel(prior, copy, u, thresholds);
 	}
 
 	public LinkageModel withThresholds(Thresholds thresholds) {
