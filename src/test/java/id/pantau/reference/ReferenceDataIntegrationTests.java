@@ -12,6 +12,7 @@ import java.util.List;
 import id.pantau.PantauIntegrationTest;
 import id.pantau.platform.PantauCommand;
 import id.pantau.platform.Scope;
+import id.pantau.reference.domain.BundledCountries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +62,11 @@ class ReferenceDataIntegrationTests {
 				.satisfies(c -> assertThat(c.alpha2()).isEqualTo("TH"));
 		assertThat(countries).filteredOn(Country::mrzOnly).extracting(Country::alpha3).contains("D", "GBD", "UNO",
 				"XXA", "XXB", "XXC", "XXX", "EUE", "XOM", "XPO");
+	}
+
+	@Test
+	void theBundledCountriesForWorkWithoutADatabaseEqualTheCountryTable() {
+		assertThat(BundledCountries.load()).containsExactlyInAnyOrderElementsOf(reference.countries());
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
 
 import id.pantau.reference.Country;
 import id.pantau.reference.NationalityMatch;
+import id.pantau.reference.NationalityResolver;
 
 /**
  * Resolves a nationality as people write it to a country. Immutable and thread-safe once built.
@@ -34,7 +35,7 @@ import id.pantau.reference.NationalityMatch;
  * Only an exact key resolves. Anything else gets suggestions, never a guess: {@code Myanmr} is one letter from
  * {@code Myanmar}, but a wrong nationality in a supervision record costs more than asking again.
  */
-final class Nationalities {
+final class Nationalities implements NationalityResolver {
 
 	static final String VARIANTS = "reference/nationality-variants.csv";
 
@@ -86,7 +87,8 @@ final class Nationalities {
 	}
 
 	/** Resolves {@code text} exactly, or suggests the closest countries. Null or blank gives neither. */
-	NationalityMatch resolve(String text) {
+	@Override
+	public NationalityMatch resolve(String text) {
 		String key = key(text);
 		if (key.isEmpty()) {
 			return new NationalityMatch(null, List.of());

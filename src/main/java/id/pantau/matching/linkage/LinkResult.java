@@ -1,0 +1,32 @@
+package id.pantau.matching.linkage;
+
+import java.util.Optional;
+
+/**
+ * The decision for one record among its candidates.
+ *
+ * @param recordId the record's id
+ * @param best the best-scoring candidate, or null when there was none
+ * @param second the second best, or null
+ * @param decision MATCH, REVIEW or NONE for {@code best}
+ * @param namesakes true when the MATCH of {@code best} was lowered to REVIEW because {@code second} scores within the
+ * namesake margin
+ */
+public record LinkResult(String recordId, Comparison best, Comparison second, Decision decision, boolean namesakes) {
+
+	public Optional<Comparison> bestCandidate() {
+		return Optional.ofNullable(best);
+	}
+
+	/** Decides from the best two candidates by the thresholds. */
+	static LinkResult of(String recordId, Comparison best, Comparison second, Thresholds thresholds) {
+		if (best == null) {
+			return new LinkResult(recordId, null, null, Decision.NONE, false);
+		}
+		Decision decision = thresholds.decide(best.probability());
+		boolean namesakes = decision == Decision.MATCH && second != null
+				&& second.probability() >= thresholds.review()
+				&& best.matchWeight() - second.matchWeight() < thresholds.namesakeMargin();
+		return new LinkResult(recordId, best, second, namesakes ? Decision.REVIEW : decision, namesakes);
+	}
+}
