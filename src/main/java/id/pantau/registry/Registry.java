@@ -1,13 +1,22 @@
 package id.pantau.registry;
 
 import java.nio.file.Path;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.registry.domain.CrewLists;
 import id.pantau.registry.domain.Person;
 import id.pantau.registry.domain.PersonRegistry;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,12 +24,70 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Registry {
 
+	private static final String LINKAGE_PERSONS = """
+			select p.id, p.primary_name, p.sex, p.birth_date, p.birth_year, p.nationality, p.region_code, p.status,
+			  array(select n.full_name from person_name n where n.person_id = p.id order by not n.is_primary, n.added_at)
+			    as names,
+			  array(select d.number from travel_document d where d.person_id = p.id order by d.added_at) as documents
+			from person p where p.status <> 'MERGED'""";
+
 	private final PersonRegistry persons;
 	private final CrewLists crewLists;
+	private final JdbcClient jdbc;
 
-	Registry(PersonRegistry persons, CrewLists crewLists) {
+	Registry(PersonRegistry persons, CrewLists crewLists, JdbcClient jdbc) {
 		this.persons = persons;
 		this.crewLists = crewLists;
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * A person as record linkage compares it: every name and document number it goes by.
+	 *
+	 * @param names the primary name first, then the aliases
+	 */
+	public record LinkagePerson(long id, String primaryName, List<String> names, String sex, BirthDate birthDate,
+			String nationality, List<String> documentNumbers, String regionCode, PersonStatus status) {
+	}
+
+	/** Every person but merged ones, for a linkage run; streamed, so a large registry is never held as rows. */
+	@Transactional(readOnly = true)
+	public void forEachLinkagePerson(Consumer<LinkagePerson> consumer) {
+		jdbc.sql(LINKAGE_PERSONS).query(rs -> {
+			consumer.accept(linkagePerson(rs));
+		});
+	}
+
+	@Transactional(readOnly = true)
+	public List<LinkagePerson> linkagePersons(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql(LINKAGE_PERSONS + " and p.id in (:ids)").param("ids", ids)
+				.query((rs, n) -> linkagePerson(rs)).list();
+	}
+
+	/**
+	 * Changes whenever a person is added, changed or merged: a linkage index built at one version is still right
+	 * while the version stays the same.
+	 */
+	@Transactional(readOnly = true)
+	public String linkageVersion() {
+		return jdbc.sql("select count(*) || '/' || coalesce(max(updated_at)::text, '-') || '/' || coalesce(max(version), 0)"
+				+ " from person").query(String.class).single();
+	}
+
+	private static LinkagePerson linkagePerson(ResultSet rs) throws SQLException {
+		LocalDate date = rs.getObject("birth_date", LocalDate.class);
+		Integer year = (Integer) rs.getObject("birth_year");
+		BirthDate birth = date != null ? BirthDate.of(date) : year != null ? BirthDate.ofYear(year) : BirthDate.UNKNOWN;
+		return new LinkagePerson(rs.getLong("id"), rs.getString("primary_name"), strings(rs.getArray("names")),
+				rs.getString("sex"), birth, rs.getString("nationality"), strings(rs.getArray("documents")),
+				rs.getString("region_code"), PersonStatus.valueOf(rs.getString("status")));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
 	}
 
 	/** A person as other modules refer to it. */

@@ -19,7 +19,7 @@ public record LinkResult(String recordId, Comparison best, Comparison second, De
 	}
 
 	/** Decides from the best two candidates by the thresholds. */
-	static LinkResult of(String recordId, Comparison best, Comparison second, Thresholds thresholds) {
+	public static LinkResult of(String recordId, Comparison best, Comparison second, Thresholds thresholds) {
 		if (best == null) {
 			return new LinkResult(recordId, null, null, Decision.NONE, false);
 		}

@@ -143,6 +143,20 @@ public final class PersonIndex {
 		return persons[index];
 	}
 
+	/**
+	 * The record compared with each of its candidates, for a caller that keeps more than the best two (the review
+	 * screen shows several). A person indexed under several names or documents appears once per variant.
+	 */
+	public List<Comparison> compare(LinkageRecord record, Linker linker) {
+		Prepared prepared = linker.preparer().prepare(record);
+		int[] found = candidates(prepared);
+		List<Comparison> comparisons = new ArrayList<>(found.length);
+		for (int index : found) {
+			comparisons.add(linker.explain(prepared, persons[index]));
+		}
+		return comparisons;
+	}
+
 	/** The indexes of the record's candidates, those sharing most keys first kept. */
 	int[] candidates(Prepared record) {
 		IntList hits = new IntList();

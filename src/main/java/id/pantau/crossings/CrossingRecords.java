@@ -1,0 +1,76 @@
+package id.pantau.crossings;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Crossings as record linkage sees them: read by batch or by id, and linked to (or unlinked from) a registry person.
+ * Callers check roles and scope; crossings have no village, so only regency-wide users may be shown them.
+ */
+@Service
+public class CrossingRecords {
+
+	/** A crossing's identifying fields, as Immigration recorded them. */
+	public record CrossingRecord(long id, Direction direction, Instant crossedAt, String portCode, String fullName,
+			String sex, LocalDate birthDate, Integer birthYear, String nationality, String documentNumber,
+			String permitType, LocalDate stayUntil, Long personId) {
+	}
+
+	private static final String COLUMNS = """
+			select id, direction, crossed_at, port_code, full_name, sex, birth_date, birth_year, nationality,
+			  document_number, permit_type, stay_until, person_id from crossing""";
+
+	private final JdbcClient jdbc;
+
+	CrossingRecords(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public List<CrossingRecord> ofBatch(long batchId) {
+		return jdbc.sql(COLUMNS + " where batch_id = :batch order by id").param("batch", batchId)
+				.query(CrossingRecords::record).list();
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<CrossingRecord> find(long id) {
+		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(CrossingRecords::record).optional();
+	}
+
+	/** Every batch of crossings, oldest first: what matching catches up on when it starts. */
+	@Transactional(readOnly = true)
+	public List<Long> batchIds() {
+		return jdbc.sql("select id from import_batch where kind = 'CROSSINGS' order by id").query(Long.class).list();
+	}
+
+	/** Links the crossing to a person, or unlinks it with {@code null}; the changes feed carries the change. */
+	@Transactional
+	public void link(long crossingId, Long personId) {
+		jdbc.sql("update crossing set person_id = :person where id = :id and person_id is distinct from :person")
+				.param("person", personId).param("id", crossingId).update();
+	}
+
+	/** The person's crossings, newest first. */
+	@Transactional(readOnly = true)
+	public List<CrossingRecord> ofPerson(long personId) {
+		return jdbc.sql(COLUMNS + " where person_id = :person order by crossed_at desc").param("person", personId)
+				.query(CrossingRecords::record).list();
+	}
+
+	private static CrossingRecord record(ResultSet rs, int row) throws SQLException {
+		return new CrossingRecord(rs.getLong("id"), Direction.valueOf(rs.getString("direction")),
+				rs.getTimestamp("crossed_at").toInstant(), rs.getString("port_code"), rs.getString("full_name"),
+				rs.getString("sex"), rs.getObject("birth_date", LocalDate.class),
+				(Integer) rs.getObject("birth_year"), rs.getString("nationality"), rs.getString("document_number"),
+				rs.getString("permit_type"), rs.getObject("stay_until", LocalDate.class),
+				(Long) rs.getObject("person_id"));
+	}
+}

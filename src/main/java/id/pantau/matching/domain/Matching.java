@@ -1,0 +1,186 @@
+package id.pantau.matching.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.crossings.CrossingRecords;
+import id.pantau.crossings.CrossingRecords.CrossingRecord;
+import id.pantau.matching.PersonLinked;
+import id.pantau.matching.domain.MatchCase.Candidate;
+import id.pantau.matching.domain.MatchCase.FieldScore;
+import id.pantau.matching.domain.MatchCase.Kind;
+import id.pantau.matching.domain.MatchCase.State;
+import id.pantau.matching.linkage.Comparison;
+import id.pantau.matching.linkage.Decision;
+import id.pantau.matching.linkage.LinkResult;
+import id.pantau.matching.linkage.LinkageRecord;
+import id.pantau.reports.ReportRecords;
+import id.pantau.reports.ReportRecords.ReportRecord;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Compares crossings and village reports with the registry and records the linker's proposal: a confident match is
+ * linked at once, a doubtful one waits in the review queue, and no match proposes a new person.
+ */
+@Service
+public class Matching {
+
+	static final String SYSTEM = "system";
+
+	private final RegistryIndex registry;
+	private final MatchCases cases;
+	private final CrossingRecords crossings;
+	private final ReportRecords reports;
+	private final MatchingSettings settings;
+	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
+	private final Clock clock;
+
+	Matching(RegistryIndex registry, MatchCases cases, CrossingRecords crossings, ReportRecords reports,
+			MatchingSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+		this.registry = registry;
+		this.cases = cases;
+		this.crossings = crossings;
+		this.reports = reports;
+		this.settings = settings;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** What the linker made of a record: its decision and the persons it was compared with, best first. */
+	record Evaluation(LinkResult result, List<Candidate> candidates) {
+
+		Decision decision() {
+			return result.decision();
+		}
+
+		Long bestPersonId() {
+			return result.best() == null ? null : Long.valueOf(result.best().personId());
+		}
+
+		Double bestProbability() {
+			return result.best() == null ? null : result.best().probability();
+		}
+	}
+
+	/** How a batch came out. */
+	public record BatchOutcome(int records, int linked, int review, int unmatched) {
+	}
+
+	/** Matches every crossing of the batch, once: a batch already matched is left as it is. */
+	@Transactional
+	public BatchOutcome matchBatch(long batchId) {
+		if (cases.batchMatched(batchId)) {
+			return new BatchOutcome(0, 0, 0, 0);
+		}
+		List<CrossingRecord> records = crossings.ofBatch(batchId);
+		RegistryIndex.Snapshot snapshot = registry.current();
+		List<Evaluation> evaluations = records.parallelStream()
+				.map(record -> evaluate(RecordVariants.of(record), snapshot)).toList();
+		Instant now = clock.instant();
+		int linked = 0;
+		int review = 0;
+		int unmatched = 0;
+		for (int i = 0; i < records.size(); i++) {
+			CrossingRecord record = records.get(i);
+			Evaluation evaluation = evaluations.get(i);
+			Optional<Long> caseId = propose(Kind.CROSSING, record.id(), null, record.fullName(), evaluation, now);
+			if (caseId.isEmpty()) {
+				continue;
+			}
+			switch (evaluation.decision()) {
+				case MATCH -> {
+					linked++;
+					crossings.link(record.id(), evaluation.bestPersonId());
+					events.publishEvent(new PersonLinked(Kind.CROSSING.name(), record.id(),
+							evaluation.bestPersonId(), true));
+				}
+				case REVIEW -> review++;
+				case NONE -> unmatched++;
+			}
+		}
+		cases.markBatch(batchId, records.size(), now);
+		audit.recordAs(SYSTEM, AuditEntry.of("MATCHING_RUN").subject("IMPORT_BATCH", batchId)
+				.detail("records", records.size()).detail("linked", linked).detail("review", review)
+				.detail("unmatched", unmatched));
+		return new BatchOutcome(records.size(), linked, review, unmatched);
+	}
+
+	/**
+	 * Matches a report that has been submitted or forwarded. A report people have already decided on keeps their
+	 * decision.
+	 */
+	@Transactional
+	public Optional<MatchCase> matchReport(long reportId) {
+		Optional<ReportRecord> found = reports.find(reportId);
+		if (found.isEmpty() || found.get().state().isFinal()) {
+			return Optional.empty();
+		}
+		ReportRecord report = found.get();
+		Evaluation evaluation = evaluate(RecordVariants.of(report), registry.current());
+		Optional<Long> caseId = propose(Kind.REPORT, report.id(), report.villageCode(), report.namesAsHeard(),
+				evaluation, clock.instant());
+		if (caseId.isPresent() && evaluation.decision() == Decision.MATCH) {
+			reports.proposePerson(report.id(), evaluation.bestPersonId());
+			events.publishEvent(new PersonLinked(Kind.REPORT.name(), report.id(), evaluation.bestPersonId(), true));
+		}
+		caseId.ifPresent(id -> audit.recordAs(SYSTEM, AuditEntry.of("MATCHING_RUN").subject("VILLAGE_REPORT",
+				report.id()).detail("proposal", evaluation.decision()).detail("score", evaluation.bestProbability())));
+		return caseId.flatMap(cases::find);
+	}
+
+	/** Whether the report has never been offered to matching. */
+	@Transactional(readOnly = true)
+	public boolean isUnmatched(long reportId) {
+		return cases.find(Kind.REPORT, reportId).isEmpty();
+	}
+
+	private Optional<Long> propose(Kind kind, long recordId, String region, String name, Evaluation evaluation,
+			Instant now) {
+		Decision decision = evaluation.decision();
+		State state = decision == Decision.MATCH ? State.LINKED : State.PENDING;
+		return cases.propose(kind, recordId, region, name == null ? "" : name, decision,
+				evaluation.result().namesakes(), state, decision == Decision.MATCH ? evaluation.bestPersonId() : null,
+				evaluation.bestProbability(), evaluation.candidates(), now);
+	}
+
+	/**
+	 * The record's variants (names, documents) against the registry: each person keeps its best-scoring variant, so
+	 * that an alias of the same person is not taken for a namesake.
+	 */
+	Evaluation evaluate(List<LinkageRecord> variants, RegistryIndex.Snapshot snapshot) {
+		Map<String, Comparison> best = new HashMap<>();
+		for (LinkageRecord variant : variants) {
+			for (Comparison comparison : snapshot.index().compare(variant, snapshot.linker())) {
+				best.merge(comparison.personId(), comparison,
+						(a, b) -> a.matchWeight() >= b.matchWeight() ? a : b);
+			}
+		}
+		List<Comparison> ranked = new ArrayList<>(best.values());
+		ranked.sort(Comparator.comparingDouble(Comparison::matchWeight).reversed()
+				.thenComparing(Comparison::personId));
+		LinkResult result = LinkResult.of(variants.get(0).id(), ranked.isEmpty() ? null : ranked.get(0),
+				ranked.size() < 2 ? null : ranked.get(1), snapshot.linker().model().thresholds());
+		List<Candidate> candidates = new ArrayList<>();
+		for (int rank = 0; rank < Math.min(settings.candidatesShown(), ranked.size()); rank++) {
+			Comparison comparison = ranked.get(rank);
+			candidates.add(new Candidate(Long.parseLong(comparison.personId()), rank + 1, comparison.probability(),
+					comparison.matchWeight(), comparison.pattern(), comparison.contributions().stream()
+							.map(c -> new FieldScore(c.field().key(), c.level(), c.levelWeight(),
+									c.frequencyAdjustment(), c.recordValue(), c.personValue()))
+							.toList()));
+		}
+		return new Evaluation(result, candidates);
+	}
+}

@@ -1,0 +1,84 @@
+package id.pantau.matching.domain;
+
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.matching.linkage.EmTrainer;
+import id.pantau.matching.linkage.LinkageModel;
+import id.pantau.matching.linkage.PatternCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Re-estimates the linker's m and u probabilities (EM) from the pairs the linker has compared, with the pairs people
+ * confirmed counted as matches and those they rejected as non-matches: every few decisions, and nightly.
+ */
+@Component
+class ModelEstimation {
+
+	private static final Logger log = LoggerFactory.getLogger(ModelEstimation.class);
+
+	private final MatchCases cases;
+	private final ModelStore models;
+	private final MatchingSettings settings;
+	private final AuditTrail audit;
+	private final AtomicReference<Instant> lastEstimate = new AtomicReference<>(Instant.EPOCH);
+
+	ModelEstimation(MatchCases cases, ModelStore models, MatchingSettings settings, AuditTrail audit) {
+		this.cases = cases;
+		this.models = models;
+		this.settings = settings;
+		this.audit = audit;
+	}
+
+	@Async
+	@TransactionalEventListener
+	void on(MatchDecided decided) {
+		if (cases.decisionsSince(lastEstimate.get()) >= settings.reestimateEvery()) {
+			estimate();
+		}
+	}
+
+	@Scheduled(cron = "${pantau.matching.estimate-cron:0 30 2 * * *}", zone = "Asia/Jayapura")
+	void nightly() {
+		estimate();
+	}
+
+	/** @return the new model, or null when there were no pairs to learn from */
+	@Transactional
+	synchronized ModelStore.Estimate estimate() {
+		Instant started = Instant.now();
+		PatternCounts unlabelled = new PatternCounts();
+		PatternCounts matches = new PatternCounts();
+		PatternCounts nonMatches = new PatternCounts();
+		for (int[] pair : cases.labelledPatterns()) {
+			switch (pair[1]) {
+				case 1 -> matches.add(pair[0]);
+				case 0 -> nonMatches.add(pair[0]);
+				default -> unlabelled.add(pair[0]);
+			}
+		}
+		lastEstimate.set(started);
+		if (unlabelled.total() + matches.total() + nonMatches.total() == 0) {
+			return null;
+		}
+		LinkageModel start = models.current();
+		EmTrainer.Estimate estimate = new EmTrainer().train(start, unlabelled, matches, nonMatches, true);
+		ModelStore.Estimate figures = new ModelStore.Estimate((int) matches.total(), (int) nonMatches.total(),
+				(int) unlabelled.total(), estimate.iterations());
+		models.save(estimate.model(), figures);
+		audit.recordAs(Matching.SYSTEM, AuditEntry.of("MATCHING_MODEL_ESTIMATED").detail("confirmed", figures.confirmed())
+				.detail("rejected", figures.rejected()).detail("unlabelled", figures.unlabelled())
+				.detail("iterations", figures.iterations()).detail("converged", estimate.converged()));
+		log.info("Linkage model re-estimated from {} confirmed, {} rejected and {} undecided pairs ({} rounds)",
+				figures.confirmed(), figures.rejected(), figures.unlabelled(), figures.iterations());
+		return figures;
+	}
+}

@@ -1,0 +1,114 @@
+package id.pantau.matching.web;
+
+import java.util.Arrays;
+import java.util.List;
+
+import id.pantau.identity.PantauUser;
+import id.pantau.matching.domain.MatchReview;
+import id.pantau.matching.domain.MatchReview.Queue;
+import id.pantau.platform.InvalidInput;
+import id.pantau.platform.ProblemMessages;
+import id.pantau.reference.ReferenceData;
+import id.pantau.reference.RegionLevel;
+import id.pantau.registry.Category;
+import id.pantau.registry.Registry.PersonRef;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The review queue (pencocokan): records the linker was not sure about, records with no match, automatic links that
+ * can be undone, and past decisions; each case side by side with its candidates and what every field contributed.
+ */
+@Controller
+@RequestMapping("/pencocokan")
+@PreAuthorize("hasAnyRole('IMIGRASI', 'KESBANGPOL')")
+class MatchPageController {
+
+	private final MatchReview review;
+	private final ReferenceData reference;
+	private final ProblemMessages messages;
+
+	MatchPageController(MatchReview review, ReferenceData reference, ProblemMessages messages) {
+		this.review = review;
+		this.reference = reference;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String queue(@AuthenticationPrincipal PantauUser user, @RequestParam(name = "antrean", defaultValue = "REVIEW")
+			String queue, @RequestParam(name = "halaman", defaultValue = "0") int page, Model model) {
+		Queue chosen = Arrays.stream(Queue.values()).filter(q -> q.name().equalsIgnoreCase(queue)).findFirst()
+				.orElse(Queue.REVIEW);
+		model.addAttribute("page", review.queue(user, chosen, page));
+		model.addAttribute("queues", Queue.values());
+		return "matching/queue";
+	}
+
+	@GetMapping("/{id}")
+	String matchCase(@AuthenticationPrincipal PantauUser user, @PathVariable long id, Model model) {
+		model.addAttribute("view", review.view(user, id));
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("villages", reference.regionsWithin(user.scope(), RegionLevel.VILLAGE));
+		return "matching/case";
+	}
+
+	@PostMapping("/{id}/konfirmasi")
+	String confirm(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
+			@RequestParam long personId, @RequestParam(required = false) String reason,
+			RedirectAttributes redirect) {
+		return decide(id, redirect, () -> review.confirm(user, id, version, personId, reason),
+				"matching.confirmed");
+	}
+
+	@PostMapping("/{id}/tolak")
+	String reject(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return decide(id, redirect, () -> review.rejectAll(user, id, version, reason), "matching.rejected");
+	}
+
+	@PostMapping("/{id}/orang-baru")
+	String createPerson(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
+			@RequestParam(required = false) String category, @RequestParam(required = false) String villageCode,
+			RedirectAttributes redirect) {
+		try {
+			PersonRef person = review.createPerson(user, id, version, category, villageCode);
+			redirect.addFlashAttribute("notice", messages.message("matching.personCreated", person.primaryName()));
+		}
+		catch (InvalidInput e) {
+			redirect.addFlashAttribute("problems", List.copyOf(messages.of(e).values()));
+		}
+		catch (OptimisticLockingFailureException | IllegalStateException e) {
+			redirect.addFlashAttribute("problems", List.of(messages.message("matching.changed")));
+		}
+		return "redirect:/pencocokan/" + id;
+	}
+
+	@PostMapping("/{id}/batal")
+	String undo(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		return decide(id, redirect, () -> review.undo(user, id, version, reason), "matching.undone");
+	}
+
+	private String decide(long id, RedirectAttributes redirect, Runnable decision, String notice) {
+		try {
+			decision.run();
+			redirect.addFlashAttribute("notice", messages.message(notice));
+		}
+		catch (InvalidInput e) {
+			redirect.addFlashAttribute("problems", List.copyOf(messages.of(e).values()));
+		}
+		catch (OptimisticLockingFailureException | IllegalStateException e) {
+			redirect.addFlashAttribute("problems", List.of(messages.message("matching.changed")));
+		}
+		return "redirect:/pencocokan/" + id;
+	}
+}

@@ -1,0 +1,247 @@
+package id.pantau.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import id.pantau.PantauIntegrationTest;
+import id.pantau.TokenClient;
+import id.pantau.WebSession;
+import id.pantau.identity.Agency;
+import id.pantau.identity.Role;
+import id.pantau.identity.domain.AccountSeeding;
+import id.pantau.platform.Scope;
+import id.pantau.platform.ScopedPrincipal;
+import id.pantau.registry.PersonForm;
+import id.pantau.registry.Registry;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@PantauIntegrationTest
+class MatchingIntegrationTests {
+
+	private static final String PROVENANCE = "?legal_basis=" + URLEncoder.encode("Surat Kanim Tual W.27-789",
+			StandardCharsets.UTF_8) + "&origin=SIMKIM";
+
+	private record Officer(String getUsername, Scope scope) implements ScopedPrincipal {
+	}
+
+	private static final Officer REGISTRAR = new Officer("kesbangpol", Scope.of("81.72"));
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	AccountSeeding seeding;
+
+	TokenClient feed;
+
+	@BeforeEach
+	void immigrationsFeed() {
+		feed = new TokenClient(port, TokenClient.issue(WebSession.loggedIn(port, "admin"), "feed-" + tag(),
+				"IMIGRASI_FEED", "IMIGRASI", "").token());
+	}
+
+	@Test
+	void aCrossingOfAKnownPersonIsLinkedInTheBackgroundAndTheLinkCanBeUndone() {
+		String tag = tag();
+		long person = register("ZARNI WUNNA " + tag, "M", "1984-06-02", "MMR", "MP" + tag);
+
+		long crossing = postCrossing("ENTRY", "2026-05-01 08:00", "Zarni Wunna " + tag, "1984-06-02", "L", "Myanmar",
+				"MP" + tag);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> personOf(crossing) != null);
+		assertThat(personOf(crossing)).isEqualTo(person);
+		long caseId = caseOf("CROSSING", crossing);
+		assertThat(state(caseId)).isEqualTo("LINKED");
+
+		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
+		HttpResponse<String> page = imigrasi.get("/pencocokan/" + caseId);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("ZARNI WUNNA " + tag).contains("id=\"match-undo\"");
+
+		HttpResponse<String> undone = imigrasi.post("/pencocokan/" + caseId + "/batal",
+				Map.of("version", Integer.toString(version(caseId)), "reason", "dokumen dipinjam orang lain"));
+		assertThat(undone.statusCode()).isEqualTo(302);
+		assertThat(personOf(crossing)).isNull();
+		assertThat(state(caseId)).isEqualTo("PENDING");
+		assertThat(audited("MATCH_UNDONE", caseId)).contains("dokumen dipinjam orang lain");
+	}
+
+	@Test
+	void namesakesWithNothingElseToTellThemApartGoToReviewAndAnOfficerConfirmsOne() {
+		String tag = tag();
+		String name = "AUNG KYAW " + tag;
+		long first = register(name, "M", "1990", "MMR", null);
+		long second = register(name, "M", "1990", "MMR", null);
+
+		long crossing = postCrossing("ENTRY", "2026-05-02 09:00", name, "1990-01-01", "L", "MMR", "ZZ" + tag);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> caseOrNull("CROSSING", crossing) != null);
+		long caseId = caseOf("CROSSING", crossing);
+		assertThat(state(caseId)).isEqualTo("PENDING");
+		assertThat(personOf(crossing)).isNull();
+		assertThat(jdbc.sql("select proposal || ' ' || namesakes from match_case where id = :id").param("id", caseId)
+				.query(String.class).single()).isEqualTo("REVIEW true");
+		assertThat(jdbc.sql("select person_id from match_candidate where case_id = :id order by rank limit 2")
+				.param("id", caseId).query(Long.class).list()).containsExactlyInAnyOrder(first, second);
+
+		WebSession kesbangpol = WebSession.loggedIn(port, "kesbangpol");
+		assertThat(kesbangpol.get("/pencocokan").body()).contains("id=\"queue-review\"");
+		HttpResponse<String> view = kesbangpol.get("/pencocokan/" + caseId);
+		assertThat(view.body()).contains("id=\"confirm-" + first + "\"").contains("id=\"confirm-" + second + "\"")
+				.contains("nama yang sama dan skor yang hampir sama");
+
+		HttpResponse<String> confirmed = kesbangpol.post("/pencocokan/" + caseId + "/konfirmasi",
+				Map.of("version", Integer.toString(version(caseId)), "personId", Long.toString(second)));
+		assertThat(confirmed.statusCode()).isEqualTo(302);
+		assertThat(kesbangpol.get("/pencocokan/" + caseId).body()).contains("Catatan ditautkan ke orang yang Anda pilih");
+		assertThat(personOf(crossing)).isEqualTo(second);
+		assertThat(state(caseId)).isEqualTo("CONFIRMED");
+		assertThat(audited("MATCH_CONFIRMED", caseId)).contains("\"person\":\"" + second + "\"");
+
+		HttpResponse<String> late = kesbangpol.post("/pencocokan/" + caseId + "/konfirmasi",
+				Map.of("version", "0", "personId", Long.toString(first)));
+		assertThat(kesbangpol.get("/pencocokan/" + caseId).body()).contains("baru saja diputuskan");
+		assertThat(personOf(crossing)).as("a stale form changes nothing").isEqualTo(second);
+	}
+
+	@Test
+	void aRecordLikeNoOneProposesANewPersonThatAnOfficerRegisters() {
+		String tag = tag();
+		long crossing = postCrossing("ENTRY", "2026-05-03 10:00", "SVETLANA " + tag + " KOVALENKO", "1975-11-30",
+				"P", "UKR", "FK" + tag);
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> caseOrNull("CROSSING", crossing) != null);
+		long caseId = caseOf("CROSSING", crossing);
+		assertThat(jdbc.sql("select proposal from match_case where id = :id").param("id", caseId).query(String.class)
+				.single()).isEqualTo("NONE");
+
+		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
+		assertThat(imigrasi.get("/pencocokan?antrean=unmatched").statusCode()).isEqualTo(200);
+		HttpResponse<String> created = imigrasi.post("/pencocokan/" + caseId + "/orang-baru",
+				Map.of("version", Integer.toString(version(caseId)), "category", "TOURIST", "villageCode", ""));
+		assertThat(created.statusCode()).isEqualTo(302);
+		Long person = personOf(crossing);
+		assertThat(person).isNotNull();
+		assertThat(state(caseId)).isEqualTo("NEW_PERSON");
+		assertThat(jdbc.sql("select primary_name || ' ' || nationality || ' ' || birth_date from person where id = :id")
+				.param("id", person).query(String.class).single())
+				.isEqualTo("SVETLANA " + tag + " KOVALENKO UKR 1975-11-30");
+	}
+
+	@Test
+	void aVillageReportWrittenByEarIsProposedAsTheRegisteredPersonForTheValidator() {
+		String tag = tag();
+		long person = register("KYAW " + tag + " HTUN", "M", "1981-02-10", "MMR", "MK" + tag);
+		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
+		HttpResponse<String> created = village.post("/laporan/baru", Map.of("namesAsHeard",
+				"Kyo " + tag + " Tun / Ko Kyaw", "nationalityText", "Burma", "sex", "M", "ageOrBirth", "1981-02-10",
+				"documentNumbers", "mk " + tag, "stayingAt", "RT 03", "activity", "nelayan", "submit", "true"));
+		String location = WebSession.location(created);
+		long report = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+
+		await().atMost(Duration.ofSeconds(20)).until(() -> caseOrNull("REPORT", report) != null);
+		long caseId = caseOf("REPORT", report);
+		assertThat(jdbc.sql("select state || ' ' || person_id || ' ' || region_code from match_case where id = :id")
+				.param("id", caseId).query(String.class).single()).isEqualTo("LINKED " + person + " 81.72.01.2001");
+		assertThat(jdbc.sql("select person_id from village_report where id = :id").param("id", report)
+				.query(Long.class).single()).as("proposed to the validator").isEqualTo(person);
+
+		HttpResponse<String> view = WebSession.loggedIn(port, "kesbangpol").get("/pencocokan/" + caseId);
+		assertThat(view.body()).contains("ejaan lain").contains("KYAW " + tag + " HTUN");
+		assertThat(WebSession.loggedIn(port, "ohoi.taar").get("/pencocokan/" + caseId).statusCode()).isEqualTo(403);
+	}
+
+	@Test
+	void villagesCannotOpenTheQueueAndAKecamatanOfficerSeesNoCrossingCase() {
+		String tag = tag();
+		long crossing = postCrossing("EXIT", "2026-05-04 10:00", "PEDRO " + tag, "1980", "L", "PRT", "PT" + tag);
+		await().atMost(Duration.ofSeconds(20)).until(() -> caseOrNull("CROSSING", crossing) != null);
+		long caseId = caseOf("CROSSING", crossing);
+
+		assertThat(WebSession.loggedIn(port, "ohoi.fiditan").get("/pencocokan").statusCode()).isEqualTo(403);
+		assertThat(WebSession.loggedIn(port, "ohoi.fiditan").get("/pencocokan/" + caseId).statusCode())
+				.isEqualTo(403);
+
+		String officer = "kesbang.kec." + tag.toLowerCase();
+		seeding.seed(officer, "Uji", Role.KESBANGPOL, Agency.KESBANGPOL, "81.72.01", WebSession.DEMO_PASSWORD, false);
+		WebSession kecamatan = WebSession.loggedIn(port, officer);
+		assertThat(kecamatan.get("/pencocokan").body()).doesNotContain("PEDRO " + tag);
+		assertThat(kecamatan.get("/pencocokan/" + caseId).statusCode()).isEqualTo(404);
+	}
+
+	private long register(String name, String sex, String birth, String nationality, String document) {
+		PersonForm form = new PersonForm(name, "PASSPORT", sex, birth, nationality, "", "EX_CREW", "",
+				document == null ? "" : "PASSPORT", document == null ? "" : document, "", "", "", "", "",
+				"81.72.01.2001", "", "");
+		return registry.register(REGISTRAR, form).id();
+	}
+
+	private long postCrossing(String direction, String at, String name, String birth, String sex, String nationality,
+			String document) {
+		String body = """
+				[{"direction": "%s", "crossed_at": "%s", "port": "TUAL-LAUT", "document_number": "%s",
+				  "nationality": "%s", "full_name": "%s", "birth_date": "%s", "sex": "%s"}]"""
+				.formatted(direction, at, document, nationality, name, birth, sex);
+		HttpResponse<String> response = feed.post("/api/v1/crossings" + PROVENANCE, body);
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return jdbc.sql("select id from crossing where document_number = :doc").param("doc", document)
+				.query(Long.class).single();
+	}
+
+	private Long personOf(long crossing) {
+		return jdbc.sql("select person_id from crossing where id = :id").param("id", crossing).query(Long.class)
+				.optional().orElse(null);
+	}
+
+	private Long caseOrNull(String kind, long record) {
+		return jdbc.sql("select id from match_case where record_kind = :kind and record_id = :id").param("kind", kind)
+				.param("id", record).query(Long.class).optional().orElse(null);
+	}
+
+	private long caseOf(String kind, long record) {
+		return caseOrNull(kind, record);
+	}
+
+	private String state(long caseId) {
+		return jdbc.sql("select state from match_case where id = :id").param("id", caseId).query(String.class)
+				.single();
+	}
+
+	private int version(long caseId) {
+		return jdbc.sql("select version from match_case where id = :id").param("id", caseId).query(Integer.class)
+				.single();
+	}
+
+	private String audited(String action, long caseId) {
+		return jdbc.sql("select details::text from audit_event where action = :action and subject_id = :id"
+				+ " order by id desc limit 1").param("action", action).param("id", Long.toString(caseId))
+				.query(String.class).single();
+	}
+
+	/** Eight random capital letters: names and document numbers of this test's own. */
+	private static String tag() {
+		StringBuilder tag = new StringBuilder();
+		ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+		for (int i = 0; i < 8; i++) {
+			tag.append((char) ('A' + random.nextInt(26)));
+		}
+		return tag.toString();
+	}
+}
