@@ -169,6 +169,36 @@ class MatchingIntegrationTests {
 	}
 
 	@Test
+	void theApiExplainsACaseFieldByFieldAndTakesADecisionAtTheVersionItWasShown() {
+		String tag = tag();
+		long person = register("THIDA " + tag, "F", "1992-08-14", "MMR", "MT10" + tag);
+		long crossing = postCrossing("ENTRY", "2026-05-05 10:00", "Tida " + tag, "14-08-1992", "P", "Birma",
+				"MTIO" + tag);
+		await().atMost(Duration.ofSeconds(20)).until(() -> caseOrNull("CROSSING", crossing) != null);
+		long caseId = caseOf("CROSSING", crossing);
+
+		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
+		HttpResponse<String> detail = imigrasi.json("GET", "/api/v1/matches/" + caseId, null);
+		assertThat(detail.statusCode()).isEqualTo(200);
+		assertThat(detail.headers().firstValue("ETag")).contains("\"" + version(caseId) + "\"");
+		assertThat(detail.body()).contains("\"personId\":" + person).contains("\"field\":\"name\"")
+				.contains("\"level\":\"RESPELLED\"").contains("\"field\":\"document\",\"level\":\"OCR\"");
+
+		String confirm = "{\"decision\": \"CONFIRM\", \"personId\": " + person + "}";
+		assertThat(imigrasi.json("POST", "/api/v1/matches/" + caseId + "/decision", confirm).statusCode())
+				.as("without If-Match").isEqualTo(400);
+		assertThat(imigrasi.json("POST", "/api/v1/matches/" + caseId + "/decision", confirm, "If-Match", "\"99\"")
+				.statusCode()).as("a version no longer current").isEqualTo(412);
+		HttpResponse<String> decided = imigrasi.json("POST", "/api/v1/matches/" + caseId + "/decision", confirm,
+				"If-Match", "\"" + version(caseId) + "\"");
+		assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+		assertThat(decided.body()).contains("\"state\":\"CONFIRMED\"");
+		assertThat(personOf(crossing)).isEqualTo(person);
+		assertThat(WebSession.loggedIn(port, "bpmpd").json("GET", "/api/v1/matches/" + caseId, null).statusCode())
+				.isEqualTo(403);
+	}
+
+	@Test
 	void villagesCannotOpenTheQueueAndAKecamatanOfficerSeesNoCrossingCase() {
 		String tag = tag();
 		long crossing = postCrossing("EXIT", "2026-05-04 10:00", "PEDRO " + tag, "1980", "L", "PRT", "PT" + tag);
@@ -201,8 +231,8 @@ class MatchingIntegrationTests {
 				.formatted(direction, at, document, nationality, name, birth, sex);
 		HttpResponse<String> response = feed.post("/api/v1/crossings" + PROVENANCE, body);
 		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return jdbc.sql("select id from crossing where document_number = :doc").param("doc", document)
-				.query(Long.class).single();
+		return jdbc.sql("select id from crossing where full_name = :name and crossed_at = :at::timestamp at time zone 'Asia/Jayapura'")
+				.param("name", name).param("at", at).query(Long.class).single();
 	}
 
 	private Long personOf(long crossing) {
