@@ -13,6 +13,7 @@ import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.crossings.CrossingRecords;
 import id.pantau.crossings.CrossingRecords.CrossingRecord;
+import id.pantau.matching.CrossingsMatched;
 import id.pantau.matching.PersonLinked;
 import id.pantau.matching.domain.MatchCase.Candidate;
 import id.pantau.matching.domain.MatchCase.FieldScore;
@@ -114,6 +115,7 @@ public class Matching {
 		audit.recordAs(SYSTEM, AuditEntry.of("MATCHING_RUN").subject("IMPORT_BATCH", batchId)
 				.detail("records", records.size()).detail("linked", linked).detail("review", review)
 				.detail("unmatched", unmatched));
+		events.publishEvent(new CrossingsMatched(batchId, records.size(), linked));
 		return new BatchOutcome(records.size(), linked, review, unmatched);
 	}
 
