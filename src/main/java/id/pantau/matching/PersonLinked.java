@@ -1,8 +1,9 @@
 package id.pantau.matching;
 
 /**
- * A crossing or a village report was linked to a registry person, by the linker or by a person's decision; or
- * unlinked ({@code personId} null) when a link was undone.
+ * A village report was linked to a registry person by the linker, or a crossing or a report by a person's decision;
+ * or unlinked ({@code personId} null) when a link was undone. The crossings the linker links in a batch are told at
+ * once by {@link CrossingsMatched}, not one by one.
  *
  * @param recordKind {@code CROSSING} or {@code REPORT}
  */

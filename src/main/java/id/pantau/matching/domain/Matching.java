@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import id.pantau.audit.AuditEntry;
@@ -37,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class Matching {
 
 	static final String SYSTEM = "system";
+
+	/** Records evaluated at a time: the candidates and explanations of a whole large batch would not fit the heap. */
+	private static final int CHUNK = 2_000;
 
 	private final RegistryIndex registry;
 	private final MatchCases cases;
@@ -87,28 +91,29 @@ public class Matching {
 		}
 		List<CrossingRecord> records = crossings.ofBatch(batchId);
 		RegistryIndex.Snapshot snapshot = registry.current();
-		List<Evaluation> evaluations = records.parallelStream()
-				.map(record -> evaluate(RecordVariants.of(record), snapshot)).toList();
 		Instant now = clock.instant();
 		int linked = 0;
 		int review = 0;
 		int unmatched = 0;
-		for (int i = 0; i < records.size(); i++) {
-			CrossingRecord record = records.get(i);
-			Evaluation evaluation = evaluations.get(i);
-			Optional<Long> caseId = propose(Kind.CROSSING, record.id(), null, record.fullName(), evaluation, now);
-			if (caseId.isEmpty()) {
-				continue;
-			}
-			switch (evaluation.decision()) {
-				case MATCH -> {
-					linked++;
-					crossings.link(record.id(), evaluation.bestPersonId());
-					events.publishEvent(new PersonLinked(Kind.CROSSING.name(), record.id(),
-							evaluation.bestPersonId(), true));
+		for (int from = 0; from < records.size(); from += CHUNK) {
+			List<CrossingRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+			List<Evaluation> evaluations = chunk.parallelStream()
+					.map(record -> evaluate(RecordVariants.of(record), snapshot)).toList();
+			for (int i = 0; i < chunk.size(); i++) {
+				CrossingRecord record = chunk.get(i);
+				Evaluation evaluation = evaluations.get(i);
+				Optional<Long> caseId = propose(Kind.CROSSING, record.id(), null, record.fullName(), evaluation, now);
+				if (caseId.isEmpty()) {
+					continue;
 				}
-				case REVIEW -> review++;
-				case NONE -> unmatched++;
+				switch (evaluation.decision()) {
+					case MATCH -> {
+						linked++;
+						crossings.link(record.id(), evaluation.bestPersonId());
+					}
+					case REVIEW -> review++;
+					case NONE -> unmatched++;
+				}
 			}
 		}
 		cases.markBatch(batchId, records.size(), now);
@@ -130,12 +135,15 @@ public class Matching {
 			return Optional.empty();
 		}
 		ReportRecord report = found.get();
+		Long linkedBefore = cases.find(Kind.REPORT, reportId).filter(c -> c.state() == State.LINKED)
+				.map(MatchCase::personId).orElse(null);
 		Evaluation evaluation = evaluate(RecordVariants.of(report), registry.current());
 		Optional<Long> caseId = propose(Kind.REPORT, report.id(), report.villageCode(), report.namesAsHeard(),
 				evaluation, clock.instant());
-		if (caseId.isPresent() && evaluation.decision() == Decision.MATCH) {
-			reports.proposePerson(report.id(), evaluation.bestPersonId());
-			events.publishEvent(new PersonLinked(Kind.REPORT.name(), report.id(), evaluation.bestPersonId(), true));
+		Long linkedNow = evaluation.decision() == Decision.MATCH ? evaluation.bestPersonId() : null;
+		if (caseId.isPresent() && !Objects.equals(linkedBefore, linkedNow)) {
+			reports.proposePerson(report.id(), linkedNow);
+			events.publishEvent(new PersonLinked(Kind.REPORT.name(), report.id(), linkedNow, true));
 		}
 		caseId.ifPresent(id -> audit.recordAs(SYSTEM, AuditEntry.of("MATCHING_RUN").subject("VILLAGE_REPORT",
 				report.id()).detail("proposal", evaluation.decision()).detail("score", evaluation.bestProbability())));
