@@ -159,6 +159,11 @@ class MatchCases {
 				.query((rs, n) -> new int[] { rs.getInt("pattern"), rs.getInt("label") }).list();
 	}
 
+	/** How many records were matched (each case is one record), for the number of all record-person pairs. */
+	long caseCount() {
+		return jdbc.sql("select count(*) from match_case").query(Long.class).single();
+	}
+
 	long decisionsSince(Instant since) {
 		return jdbc.sql("select count(*) from match_case where decided_at > :since")
 				.param("since", Timestamp.from(since)).query(Long.class).single();

@@ -8,6 +8,7 @@ import id.pantau.audit.AuditTrail;
 import id.pantau.matching.linkage.EmTrainer;
 import id.pantau.matching.linkage.LinkageModel;
 import id.pantau.matching.linkage.PatternCounts;
+import id.pantau.matching.linkage.PersonIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -17,11 +18,15 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Re-estimates the linker's m and u probabilities (EM) from the pairs the linker has compared, with the pairs people
- * confirmed counted as matches and those they rejected as non-matches: every few decisions, and nightly.
+ * Re-estimates the linker's m and u probabilities and the prior from the pairs the linker has compared, with the pairs
+ * people confirmed counted as matches and those they rejected as non-matches: every few decisions, and nightly. The
+ * recipe is the batch linker's ({@link EmTrainer#trainOnBlockedPairs}): u from pairs of registry persons taken at
+ * random, m by EM on the stored candidate pairs in blocking sessions, the prior over all record-person pairs.
  */
 @Component
 class ModelEstimation {
+
+	static final int RANDOM_PAIRS = 200_000;
 
 	private static final Logger log = LoggerFactory.getLogger(ModelEstimation.class);
 
@@ -29,10 +34,13 @@ class ModelEstimation {
 	private final ModelStore models;
 	private final MatchingSettings settings;
 	private final AuditTrail audit;
+	private final RegistryIndex registry;
 	private final AtomicReference<Instant> lastEstimate = new AtomicReference<>(Instant.EPOCH);
 
-	ModelEstimation(MatchCases cases, ModelStore models, MatchingSettings settings, AuditTrail audit) {
+	ModelEstimation(MatchCases cases, ModelStore models, MatchingSettings settings, AuditTrail audit,
+			RegistryIndex registry) {
 		this.cases = cases;
+		this.registry = registry;
 		this.models = models;
 		this.settings = settings;
 		this.audit = audit;
@@ -70,7 +78,16 @@ class ModelEstimation {
 			return null;
 		}
 		LinkageModel start = models.current();
-		EmTrainer.Estimate estimate = new EmTrainer().train(start, unlabelled, matches, nonMatches, true);
+		PersonIndex persons = registry.current().index();
+		EmTrainer.Estimate estimate;
+		if (persons.size() >= 2) {
+			double allPairs = Math.max(1, cases.caseCount()) * (double) persons.size();
+			estimate = new EmTrainer().trainOnBlockedPairs(start, unlabelled, persons.randomPairs(RANDOM_PAIRS, 20260601L),
+					matches, nonMatches, allPairs);
+		}
+		else {
+			estimate = new EmTrainer().train(start, unlabelled, matches, nonMatches, true);
+		}
 		ModelStore.Estimate figures = new ModelStore.Estimate((int) matches.total(), (int) nonMatches.total(),
 				(int) unlabelled.total(), estimate.iterations());
 		models.save(estimate.model(), figures);

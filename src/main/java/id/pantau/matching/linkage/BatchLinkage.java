@@ -13,8 +13,6 @@ public final class BatchLinkage {
 
 	static final int RANDOM_PAIRS = 300_000;
 
-	static final int MIN_SESSION_PAIRS = 50;
-
 	private final Linker linker;
 
 	private final PersonIndex index;
@@ -96,79 +94,22 @@ public final class BatchLinkage {
 	private record Estimated(LinkageModel model, int iterations) {
 	}
 
-	/**
-	 * Splink's recipe on the candidate pairs: u from random pairs, kept fixed; m by EM in two sessions, each on the
-	 * pairs one blocking rule would find, without the fields that rule makes agree: pairs sharing a document number
-	 * (which tell m of name, birth date, nationality and sex), and pairs sharing nationality and full birth date
-	 * (which tell m of name, document and sex). Then the prior, by EM over all candidate pairs with m and u fixed,
-	 * brought back to the share of matches among all pairs of records and persons.
-	 */
+	/** {@link EmTrainer#trainOnBlockedPairs}: u from random pairs, m by blocking sessions, the prior over all pairs. */
 	private Estimated estimate(LinkageModel start, Prepared[] prepared, int[][] patterns) {
-		LinkageModel withU = start.withU(randomPairs(prepared));
 		PatternCounts all = new PatternCounts();
-		PatternCounts sameDocument = new PatternCounts();
-		PatternCounts sameBirth = new PatternCounts();
 		for (int[] recordPatterns : patterns) {
 			for (int pattern : recordPatterns) {
 				all.add(pattern);
-				int document = Patterns.level(pattern, Field.DOCUMENT);
-				if (document == Comparators.DOC_EXACT || document == Comparators.DOC_OCR) {
-					sameDocument.add(pattern);
-				}
-				int birth = Patterns.level(pattern, Field.BIRTH_DATE);
-				if ((birth == Comparators.DATE_EXACT || birth == Comparators.DATE_SWAPPED)
-						&& Patterns.level(pattern, Field.NATIONALITY) == Comparators.NAT_EXACT) {
-					sameBirth.add(pattern);
-				}
 			}
 		}
-		EmTrainer trainer = new EmTrainer();
 		PatternCounts none = new PatternCounts();
-		LinkageModel model = withU;
-		int iterations = 0;
-		if (sameDocument.total() >= MIN_SESSION_PAIRS) {
-			EmTrainer.Estimate byDocument = trainer.train(withU, sameDocument, none, none, true,
-					java.util.EnumSet.of(Field.NAME, Field.BIRTH_DATE, Field.NATIONALITY, Field.SEX));
-			iterations += byDocument.iterations();
-			for (Field field : java.util.EnumSet.of(Field.NAME, Field.BIRTH_DATE, Field.NATIONALITY, Field.SEX)) {
-				model = model.withM(field, byDocument.model());
-			}
-		}
-		if (sameBirth.total() >= MIN_SESSION_PAIRS) {
-			EmTrainer.Estimate byBirth = trainer.train(model, sameBirth, none, none, true,
-					java.util.EnumSet.of(Field.DOCUMENT, Field.SEX));
-			iterations += byBirth.iterations();
-			model = model.withM(Field.DOCUMENT, byBirth.model());
-		}
-		// The share of matches among candidate pairs, turned into the share among all pairs (as u is): the expected
-		// number of matches over records times persons. So the score of a pair is its probability among every pair,
-		// and a name shared with many in a large registry proves less than in a small one.
+		// The share of matches among candidate pairs, turned into the share among all pairs (as u is): so the score of
+		// a pair is its probability among every pair, and a name shared with many in a large registry proves less
+		// than in a small one.
 		double pairs = (double) prepared.length * index.size();
-		return new Estimated(model.withPrior(estimatePrior(model, all, pairs, 1.0 / index.size())), iterations);
-	}
-
-	/**
-	 * The share of matches among all pairs, by EM with m and u fixed: the pairs that are no candidates count as
-	 * non-matches.
-	 */
-	private static double estimatePrior(LinkageModel model, PatternCounts pairs, double allPairs, double start) {
-		double lambda = start;
-		for (int round = 0; round < 200; round++) {
-			LinkageModel current = model.withPrior(lambda);
-			double matched = 0;
-			for (int p = 0; p < Patterns.COUNT; p++) {
-				long count = pairs.count(p);
-				if (count > 0) {
-					matched += count * LinkageModel.probability(current.patternWeight(p));
-				}
-			}
-			double next = Math.min(0.5, Math.max(1e-12, matched / allPairs));
-			if (Math.abs(next - lambda) < 1e-4 * lambda) {
-				return next;
-			}
-			lambda = next;
-		}
-		return lambda;
+		EmTrainer.Estimate estimate = new EmTrainer().trainOnBlockedPairs(start, all, randomPairs(prepared), none,
+				none, pairs);
+		return new Estimated(estimate.model(), estimate.iterations());
 	}
 
 	/** Records against persons taken at random (fixed seed): almost all non-matches, for u. */

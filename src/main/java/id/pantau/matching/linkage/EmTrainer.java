@@ -114,6 +114,124 @@ public final class EmTrainer {
 		return new Estimate(model, maxIterations, false);
 	}
 
+	/** Fewer pairs than this in a session teach nothing: the fields keep the m they had. */
+	static final int MIN_SESSION_PAIRS = 50;
+
+	/**
+	 * Splink's recipe for pairs found by blocking, which are mostly namesakes and only a few matches:
+	 * <ol>
+	 * <li>u from pairs taken at random among all pairs ({@code randomPairs}), kept fixed;</li>
+	 * <li>m by EM in two sessions, each on the candidate pairs one blocking rule would find, without the fields that
+	 * rule makes agree: pairs sharing a document number (which tell m of name, birth date, nationality and sex), and
+	 * pairs sharing nationality and full birth date (which tell m of the document);</li>
+	 * <li>the prior by EM over all candidate pairs with m and u fixed, brought back to the share of matches among all
+	 * {@code allPairs} pairs (as u is): the expected number of matches over all pairs;</li>
+	 * <li>then u again from the random pairs, each counted by its probability of being a non-match (see
+	 * {@link LinkageModel#withNonMatchU(PatternCounts)}), and m and the prior once more with that u.</li>
+	 * </ol>
+	 * Confirmed and rejected pairs count with their known status in the sessions they belong to and in the prior.
+	 *
+	 * @param start the starting m (and thresholds, which are kept)
+	 * @param candidates patterns of the candidate pairs whose status is unknown
+	 * @param randomPairs patterns of pairs taken at random among all pairs of records and persons
+	 * @param matches patterns of pairs confirmed as matches (may be empty)
+	 * @param nonMatches patterns of pairs rejected (may be empty)
+	 * @param allPairs how many pairs there are in all (records times persons)
+	 */
+	public Estimate trainOnBlockedPairs(LinkageModel start, PatternCounts candidates, PatternCounts randomPairs,
+			PatternCounts matches, PatternCounts nonMatches, double allPairs) {
+		LinkageModel model = start.withU(randomPairs);
+		int iterations = 0;
+		boolean converged = true;
+		for (int round = 0; round < 2; round++) {
+			Estimate sessions = sessions(model, candidates, matches, nonMatches);
+			iterations += sessions.iterations();
+			converged &= sessions.converged();
+			model = sessions.model();
+			model = model.withPrior(estimatePrior(model, candidates, matches, allPairs));
+			if (round == 0) {
+				model = model.withNonMatchU(randomPairs);
+			}
+		}
+		return new Estimate(model, iterations, converged);
+	}
+
+	private Estimate sessions(LinkageModel start, PatternCounts candidates, PatternCounts matches,
+			PatternCounts nonMatches) {
+		java.util.function.IntPredicate sameDocument = pattern -> {
+			int document = Patterns.level(pattern, Field.DOCUMENT);
+			return document == Comparators.DOC_EXACT || document == Comparators.DOC_OCR;
+		};
+		java.util.function.IntPredicate sameBirth = pattern -> {
+			int birth = Patterns.level(pattern, Field.BIRTH_DATE);
+			return (birth == Comparators.DATE_EXACT || birth == Comparators.DATE_SWAPPED)
+					&& Patterns.level(pattern, Field.NATIONALITY) == Comparators.NAT_EXACT;
+		};
+		LinkageModel model = start;
+		int iterations = 0;
+		boolean converged = true;
+		java.util.Set<Field> byDocumentFields = java.util.EnumSet.of(Field.NAME, Field.BIRTH_DATE, Field.NATIONALITY,
+				Field.SEX);
+		PatternCounts documentPairs = only(candidates, sameDocument);
+		if (documentPairs.total() >= MIN_SESSION_PAIRS) {
+			Estimate byDocument = train(start, documentPairs, only(matches, sameDocument),
+					only(nonMatches, sameDocument), true, byDocumentFields);
+			iterations += byDocument.iterations();
+			converged &= byDocument.converged();
+			for (Field field : byDocumentFields) {
+				model = model.withM(field, byDocument.model());
+			}
+		}
+		PatternCounts birthPairs = only(candidates, sameBirth);
+		if (birthPairs.total() >= MIN_SESSION_PAIRS) {
+			Estimate byBirth = train(model, birthPairs, only(matches, sameBirth), only(nonMatches, sameBirth), true,
+					java.util.EnumSet.of(Field.DOCUMENT, Field.SEX));
+			iterations += byBirth.iterations();
+			converged &= byBirth.converged();
+			model = model.withM(Field.DOCUMENT, byBirth.model());
+		}
+		return new Estimate(model, iterations, converged);
+	}
+
+	private static PatternCounts only(PatternCounts counts, java.util.function.IntPredicate keep) {
+		PatternCounts kept = new PatternCounts();
+		if (counts.total() == 0) {
+			return kept;
+		}
+		for (int p = 0; p < Patterns.COUNT; p++) {
+			long count = counts.count(p);
+			if (count > 0 && keep.test(p)) {
+				kept.add(p, count);
+			}
+		}
+		return kept;
+	}
+
+	/**
+	 * The share of matches among all pairs, by EM with m and u fixed: the pairs that are no candidates count as
+	 * non-matches, confirmed ones as matches.
+	 */
+	static double estimatePrior(LinkageModel model, PatternCounts candidates, PatternCounts matches,
+			double allPairs) {
+		double lambda = Math.max(1e-12, Math.min(0.5, 1 / Math.max(2, allPairs)));
+		for (int round = 0; round < 200; round++) {
+			LinkageModel current = model.withPrior(lambda);
+			double matched = matches.total();
+			for (int p = 0; p < Patterns.COUNT; p++) {
+				long count = candidates.count(p);
+				if (count > 0) {
+					matched += count * LinkageModel.probability(current.patternWeight(p));
+				}
+			}
+			double next = Math.min(0.5, Math.max(1e-12, matched / allPairs));
+			if (Math.abs(next - lambda) < 1e-4 * lambda) {
+				return next;
+			}
+			lambda = next;
+		}
+		return lambda;
+	}
+
 	private static double weight(LinkageModel model, int[] levels, java.util.Set<Field> fields) {
 		double sum = model.priorWeight();
 		for (Field field : fields) {

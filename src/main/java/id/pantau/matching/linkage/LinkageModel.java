@@ -112,6 +112,36 @@ public final class LinkageModel {
 		return new LinkageModel(prior, m, counted, thresholds);
 	}
 
+	/**
+	 * As {@link #withU(PatternCounts)}, but each random pair counted by this model's probability that it is a
+	 * non-match. Pairs taken at random among records and persons hold the true matches in the share of the prior; for
+	 * a level that nearly only matches show (the same document number, the same full birth date) those few matches are
+	 * most of the count, and u taken raw would make the level weigh no more than about {@code -log2(prior)}: just
+	 * enough to cancel the prior, never enough to decide. Counting every pair as a non-match by its posterior takes
+	 * them out.
+	 */
+	public LinkageModel withNonMatchU(PatternCounts randomPairs) {
+		double[][] counted = new double[FIELDS.length][];
+		for (int f = 0; f < FIELDS.length; f++) {
+			counted[f] = new double[FIELDS[f].missing()];
+			java.util.Arrays.fill(counted[f], 0.5);
+		}
+		for (int p = 0; p < Patterns.COUNT; p++) {
+			long count = randomPairs.count(p);
+			if (count == 0) {
+				continue;
+			}
+			double nonMatch = count * (1 - probability(patternWeight(p)));
+			int[] levels = Patterns.decode(p);
+			for (int f = 0; f < FIELDS.length; f++) {
+				if (levels[f] != FIELDS[f].missing()) {
+					counted[f][levels[f]] += nonMatch;
+				}
+			}
+		}
+		return new LinkageModel(prior, m, counted, thresholds);
+	}
+
 	/** The same model with another prior. */
 	public LinkageModel withPrior(double prior) {
 		return new LinkageModel(prior, m, u, thresholds);

@@ -157,6 +157,26 @@ public final class PersonIndex {
 		return comparisons;
 	}
 
+	/**
+	 * Pairs of two persons taken at random (fixed seed), for u where no batch of records is at hand (the application
+	 * estimates from the pairs it stored): nearly all non-matches. Variants of one person (the same id) are skipped.
+	 */
+	public PatternCounts randomPairs(int pairs, long seed) {
+		java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+		PatternCounts counts = new PatternCounts();
+		if (persons.length < 2) {
+			return counts;
+		}
+		for (int i = 0; i < pairs; i++) {
+			Prepared a = persons[random.nextInt(persons.length)];
+			Prepared b = persons[random.nextInt(persons.length)];
+			if (!a.id.equals(b.id)) {
+				counts.add(Comparators.pattern(a, b));
+			}
+		}
+		return counts;
+	}
+
 	/** The indexes of the record's candidates, those sharing most keys first kept. */
 	int[] candidates(Prepared record) {
 		IntList hits = new IntList();

@@ -84,4 +84,47 @@ class EmTrainerTests {
 		}
 		assertThat(model.m(Field.NAME, 0)).isNotCloseTo(start.m(Field.NAME, 0), within(0.01));
 	}
+
+	/** A model where matches are rare among all pairs, as among records times persons, and a document decides. */
+	private static LinkageModel rareMatches() {
+		return LinkageModel.fromProperties(java.util.Map.of("prior", "0.001", "document.EXACT.m", "0.7",
+				"document.EXACT.u", "0.000001", "name.EXACT.m", "0.7", "name.EXACT.u", "0.001"));
+	}
+
+	@Test
+	void uFromRandomPairsLeavesOutTheMatchesTheyHold() {
+		LinkageModel truth = rareMatches();
+		PatternCounts random = draw(truth, 300_000, new Random(6), null);
+		int exact = Field.DOCUMENT.level("EXACT");
+		double raw = truth.withU(random).u(Field.DOCUMENT, exact);
+		double cleaned = truth.withNonMatchU(random).u(Field.DOCUMENT, exact);
+		assertThat(raw).isGreaterThan(20 * truth.u(Field.DOCUMENT, exact));
+		assertThat(cleaned).isLessThan(raw / 10);
+		assertThat(LinkageModel.log2(truth.m(Field.DOCUMENT, exact) / cleaned))
+				.isGreaterThan(-truth.priorWeight() + 3);
+	}
+
+	@Test
+	void blockedPairsRecipeFindsThePriorAmongAllPairsAndADecidingDocument() {
+		LinkageModel truth = rareMatches();
+		Random random = new Random(7);
+		PatternCounts randomPairs = draw(truth, 300_000, random, null);
+		// candidates as blocking finds them: every match, and as many namesakes
+		PatternCounts candidates = draw(truth, 2_000, random, true);
+		PatternCounts namesakes = draw(truth, 2_000, random, false);
+		for (int p = 0; p < Patterns.COUNT; p++) {
+			int[] levels = Patterns.decode(p);
+			if (namesakes.count(p) > 0) {
+				levels[Field.NAME.ordinal()] = 0;
+				candidates.add(Patterns.encode(levels), namesakes.count(p));
+			}
+		}
+		double allPairs = 2_000 / truth.prior();
+		PatternCounts none = new PatternCounts();
+		LinkageModel model = new EmTrainer()
+				.trainOnBlockedPairs(LinkageModel.defaults(), candidates, randomPairs, none, none, allPairs).model();
+		assertThat(model.prior()).isCloseTo(truth.prior(), within(truth.prior() * 0.3));
+		int exact = Field.DOCUMENT.level("EXACT");
+		assertThat(model.weight(Field.DOCUMENT, exact) + model.priorWeight()).isGreaterThan(2);
+	}
 }

@@ -31,7 +31,8 @@ class NationalitiesTests {
 			"RRC, CHN", "Tiongkok, CHN", "Cina, CHN", "People's Republic of China, CHN", "Viet Nam, VNM", "Vietnam, VNM",
 			"VIỆT NAM, VNM", "Korsel, KOR", "Korea Utara, PRK", "Papua Nugini, PNG", "PNG, PNG", "Timor Leste, TLS",
 			"Timor-Leste, TLS", "Muangthai, THA", "Thai, THA", "Kamboja, KHM", "Lao, LAO", "Pilipina, PHL",
-			"Inggris, GBR", "Amerika Serikat, USA", "Türkiye, TUR", "Côte d'Ivoire, CIV", "Pengungsi, XXB" })
+			"Inggris, GBR", "Amerika Serikat, USA", "United States, USA",
+			"Lao PDR, LAO", "Korea, KOR", "Türkiye, TUR", "Côte d'Ivoire, CIV", "Pengungsi, XXB" })
 	void resolvesCodesNamesAndVariants(String text, String alpha3) {
 		assertThat(nationalities.resolve(text)).isEqualTo(new NationalityMatch(alpha3, List.of()));
 	}
