@@ -59,9 +59,17 @@ class ModelEstimation {
 		estimate();
 	}
 
-	/** @return the new model, or null when there were no pairs to learn from */
+	/**
+	 * @return what the new model was estimated from, or null when there were fewer pairs than the settings' minimum
+	 * (a handful of pairs would move the weights by chance; the model stays as it is)
+	 */
 	@Transactional
-	synchronized ModelStore.Estimate estimate() {
+	ModelStore.Estimate estimate() {
+		return estimate(settings.minimumPairs());
+	}
+
+	@Transactional
+	synchronized ModelStore.Estimate estimate(int minimumPairs) {
 		Instant started = Instant.now();
 		PatternCounts unlabelled = new PatternCounts();
 		PatternCounts matches = new PatternCounts();
@@ -74,7 +82,7 @@ class ModelEstimation {
 			}
 		}
 		lastEstimate.set(started);
-		if (unlabelled.total() + matches.total() + nonMatches.total() == 0) {
+		if (unlabelled.total() + matches.total() + nonMatches.total() < Math.max(1, minimumPairs)) {
 			return null;
 		}
 		LinkageModel start = models.current();
