@@ -59,7 +59,8 @@ class SecurityConfiguration {
 	static class Web {
 
 		/** What a system with a token may call; the rest of the API is for users' sessions until it is opened here. */
-		static final String[] CLIENT_PATHS = { "/api/v1/crossings", "/api/v1/changes" };
+		static final String[] CLIENT_PATHS = { "/api/v1/crossings", "/api/v1/changes", "/api/v1/alerts",
+				"/api/v1/alerts/**" };
 
 		/**
 		 * Systems calling the API with {@code Authorization: Bearer <token>}: checked before the form-login chain, no

@@ -1,0 +1,219 @@
+package id.pantau.followup.domain;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import id.pantau.platform.Scope;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The alert table (written by the detection engine) as follow-up reads and changes it: only the workflow fields,
+ * each change at the version the user saw.
+ */
+@Repository
+class Alerts {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final Map<String, String> ORDER = Map.of(
+			"severity", "case a.severity when 'CRITICAL' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2 else 3 end, a.opened_at",
+			"oldest", "a.opened_at", "newest", "a.opened_at desc", "rule", "a.rule, a.opened_at",
+			"village", "a.region_code nulls first, a.opened_at");
+
+	private final JdbcClient jdbc;
+
+	Alerts(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	Optional<Alert> find(long id) {
+		return jdbc.sql("select * from alert a where a.id = :id").param("id", id).query(Alerts::alert).optional();
+	}
+
+	record Found(List<Alert> alerts, long total) {
+	}
+
+	Found list(Scope scope, AlertFilter.Checked filter, Instant now, int limit) {
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		StringBuilder where = new StringBuilder(" where ").append(scope.sqlVisibility("a.region_code"));
+		where.append(" and a.status in (:statuses)");
+		params.put("statuses", filter.statuses().stream().map(Enum::name).toList());
+		if (filter.severity() != null) {
+			where.append(" and a.severity = :severity");
+			params.put("severity", filter.severity().name());
+		}
+		if (filter.rule() != null) {
+			where.append(" and a.rule = :rule");
+			params.put("rule", filter.rule());
+		}
+		if (filter.region() != null) {
+			where.append(" and (a.region_code = :region or a.region_code like :regionPrefix)");
+			params.put("region", filter.region());
+			params.put("regionPrefix", filter.region() + ".%");
+		}
+		if (filter.assignee() != null) {
+			if (filter.assignee().equalsIgnoreCase("NONE")) {
+				where.append(" and a.assigned_to is null and a.assigned_agency is null");
+			}
+			else {
+				where.append(" and (a.assigned_to = :assignee or a.assigned_agency = :assignee)");
+				params.put("assignee", filter.assignee());
+			}
+		}
+		if (filter.minAgeDays() > 0) {
+			where.append(" and a.opened_at <= :openedBefore");
+			params.put("openedBefore", Timestamp.from(now.minusSeconds(86_400L * filter.minAgeDays())));
+		}
+		long total = jdbc.sql("select count(*) from alert a" + where).params(params).query(Long.class).single();
+		params.put("limit", limit);
+		params.put("offset", (long) filter.page() * limit);
+		List<Alert> alerts = jdbc.sql("select a.* from alert a" + where + " order by " + ORDER.get(filter.sort())
+				+ ", a.id limit :limit offset :offset").params(params).query(Alerts::alert).list();
+		return new Found(alerts, total);
+	}
+
+	/** Alerts about a person, newest first. */
+	List<Alert> aboutPerson(long personId) {
+		return jdbc.sql("select a.* from alert a where a.person_id = :person order by a.opened_at desc, a.id desc")
+				.param("person", personId).query(Alerts::alert).list();
+	}
+
+	/** The rules that have raised alerts, for the list's filter. */
+	List<String> rules() {
+		return jdbc.sql("select distinct rule from alert order by rule").query(String.class).list();
+	}
+
+	void assign(Alert alert, int version, String officer, String agency) {
+		changed(jdbc.sql("""
+				update alert set assigned_to = :officer, assigned_agency = :agency, version = version + 1
+				where id = :id and version = :version""").param("officer", officer).param("agency", agency)
+				.param("id", alert.id()).param("version", version).update(), alert);
+	}
+
+	void changeStatus(Alert alert, int version, AlertStatus status, Instant closedAt, String closedBy,
+			String outcome, String note) {
+		changed(jdbc.sql("""
+				update alert set status = :status, closed_at = :closedAt, closed_by = :closedBy, outcome = :outcome,
+				  close_note = :note, version = version + 1
+				where id = :id and version = :version and status = :from""").param("status", status.name())
+				.param("closedAt", closedAt == null ? null : Timestamp.from(closedAt)).param("closedBy", closedBy)
+				.param("outcome", outcome).param("note", note).param("id", alert.id()).param("version", version)
+				.param("from", alert.status().name()).update(), alert);
+	}
+
+	/** Marks the alert changed (a new entry in its history), so that a form read before is refused. */
+	void touch(Alert alert, int version) {
+		changed(jdbc.sql("update alert set version = version + 1 where id = :id and version = :version")
+				.param("id", alert.id()).param("version", version).update(), alert);
+	}
+
+	void touch(long alertId) {
+		jdbc.sql("update alert set version = version + 1 where id = :id").param("id", alertId).update();
+	}
+
+	void addAction(long alertId, ActionKind kind, String note, LocalDate happenedOn, Actor actor, Instant at,
+			Long meetingId) {
+		jdbc.sql("""
+				insert into alert_action (alert_id, kind, note, happened_on, actor, agency, recorded_at, meeting_id)
+				values (:alert, :kind, :note, :on, :actor, :agency, :at, :meeting)""").param("alert", alertId)
+				.param("kind", kind.name()).param("note", note).param("on", happenedOn).param("actor", actor.name())
+				.param("agency", actor.agency() == null ? null : actor.agency().name()).param("at", Timestamp.from(at))
+				.param("meeting", meetingId).update();
+	}
+
+	List<AlertAction> actions(long alertId) {
+		return jdbc.sql("""
+				select id, alert_id, kind, note, happened_on, actor, agency, recorded_at, meeting_id
+				from alert_action where alert_id = :alert order by recorded_at, id""").param("alert", alertId)
+				.query((rs, n) -> new AlertAction(rs.getLong("id"), rs.getLong("alert_id"), rs.getString("kind"),
+						rs.getString("note"), rs.getObject("happened_on", LocalDate.class), rs.getString("actor"),
+						rs.getString("agency"), rs.getTimestamp("recorded_at").toInstant(),
+						(Long) rs.getObject("meeting_id")))
+				.list();
+	}
+
+	/** Decisions taken on the alert in TIMPORA meetings, oldest meeting first. */
+	List<MeetingDecision> decisions(long alertId) {
+		return jdbc.sql("""
+				select m.id, m.held_at, m.place, m.status, i.decision from meeting_item i
+				join timpora_meeting m on m.id = i.meeting_id
+				where i.alert_id = :alert and i.decision is not null order by m.held_at, m.id""").param("alert", alertId)
+				.query((rs, n) -> new MeetingDecision(rs.getLong("id"), rs.getTimestamp("held_at").toInstant(),
+						rs.getString("place"), rs.getString("status"), rs.getString("decision")))
+				.list();
+	}
+
+	private static void changed(int rows, Alert alert) {
+		if (rows != 1) {
+			throw new OptimisticLockingFailureException("alert " + alert.id() + " changed meanwhile");
+		}
+	}
+
+	static Alert alert(ResultSet rs, int row) throws SQLException {
+		return new Alert(rs.getLong("id"), rs.getString("rule"), Severity.valueOf(rs.getString("severity")),
+				rs.getString("subject_type"), rs.getString("subject_key"), (Long) rs.getObject("person_id"),
+				rs.getString("region_code"), strings(rs.getString("summary_args")), evidence(rs.getString("evidence")),
+				rs.getString("legal_reference"), AlertStatus.valueOf(rs.getString("status")),
+				rs.getString("assigned_agency"), rs.getString("assigned_to"), instant(rs, "opened_at"),
+				instant(rs, "last_seen_at"), instant(rs, "facts_changed_at"), rs.getString("facts_note"),
+				instant(rs, "closed_at"), rs.getString("closed_by"), rs.getString("outcome"),
+				rs.getString("close_note"), rs.getInt("version"));
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	/** The summary's arguments; text that is not a JSON array of values gives none (the summary still shows). */
+	static List<String> strings(String json) {
+		List<String> values = new ArrayList<>();
+		JsonNode node = read(json);
+		if (node != null && node.isArray()) {
+			node.forEach(v -> values.add(v.isNull() ? "" : v.isValueNode() ? v.asString() : v.toString()));
+		}
+		return values;
+	}
+
+	static List<Evidence> evidence(String json) {
+		List<Evidence> items = new ArrayList<>();
+		JsonNode node = read(json);
+		if (node != null && node.isArray()) {
+			node.forEach(e -> {
+				if (e.isObject()) {
+					items.add(new Evidence(text(e, "type"), text(e, "id"), text(e, "label"), text(e, "date")));
+				}
+			});
+		}
+		return items;
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		return value == null || value.isNull() ? null : value.isValueNode() ? value.asString() : value.toString();
+	}
+
+	private static JsonNode read(String json) {
+		if (json == null || json.isBlank()) {
+			return null;
+		}
+		try {
+			return JSON.readTree(json);
+		}
+		catch (RuntimeException e) {
+			return null;
+		}
+	}
+}

@@ -1,0 +1,247 @@
+package id.pantau.followup.domain;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import id.pantau.followup.domain.Meeting.AgencyView;
+import id.pantau.followup.domain.Meeting.Attendance;
+import id.pantau.followup.domain.Meeting.Detail;
+import id.pantau.followup.domain.Meeting.Item;
+import id.pantau.platform.DisplayTime;
+import id.pantau.reference.ReferenceData;
+import id.pantau.reference.Region;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.springframework.stereotype.Component;
+
+/**
+ * A TIMPORA meeting's agenda and minutes (notulen) as PDF, in Indonesian: the official record of the meeting, printed
+ * for signing. Written with the standard Helvetica fonts (no font file to ship); characters those fonts cannot show
+ * are printed as {@code ?}.
+ */
+@Component
+public class MeetingDocuments {
+
+	private static final Locale ID = AlertTexts.INDONESIAN;
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE, d MMMM yyyy, 'pukul' HH:mm 'WIT'", ID)
+			.withZone(DisplayTime.ZONE);
+
+	private final AlertTexts texts;
+	private final ReferenceData reference;
+
+	MeetingDocuments(AlertTexts texts, ReferenceData reference) {
+		this.texts = texts;
+		this.reference = reference;
+	}
+
+	public byte[] agenda(Detail detail) {
+		Writer pdf = new Writer();
+		header(pdf, detail, "followup.pdf.agendaTitle");
+		pdf.heading(msg("followup.pdf.agendaItems"));
+		if (detail.items().isEmpty()) {
+			pdf.paragraph(msg("followup.pdf.noItems"), 0);
+		}
+		for (Item item : detail.items()) {
+			itemLines(pdf, item);
+		}
+		return pdf.finish(msg("followup.pdf.agendaTitle"));
+	}
+
+	public byte[] minutes(Detail detail) {
+		Writer pdf = new Writer();
+		header(pdf, detail, "followup.pdf.minutesTitle");
+		pdf.heading(msg("followup.pdf.attendance"));
+		if (detail.attendance().isEmpty()) {
+			pdf.paragraph(msg("followup.pdf.noAttendance"), 0);
+		}
+		for (Attendance a : detail.attendance()) {
+			pdf.paragraph("- " + msg("agency." + a.agency()) + ": " + a.attendee(), 10);
+		}
+		pdf.heading(msg("followup.pdf.discussion"));
+		if (detail.items().isEmpty()) {
+			pdf.paragraph(msg("followup.pdf.noItems"), 0);
+		}
+		for (Item item : detail.items()) {
+			itemLines(pdf, item);
+			for (AgencyView view : item.views()) {
+				pdf.paragraph(msg("followup.pdf.viewOf", msg("agency." + view.agency())) + " " + view.view(), 24);
+			}
+			pdf.paragraph(msg("followup.pdf.decision") + " "
+					+ (item.decision() == null ? msg("followup.pdf.noDecision") : item.decision()), 24);
+		}
+		if (detail.meeting().notes() != null) {
+			pdf.heading(msg("followup.pdf.notes"));
+			pdf.paragraph(detail.meeting().notes(), 0);
+		}
+		pdf.gap();
+		pdf.paragraph(msg("followup.pdf.signature", detail.meeting().chair() == null ? "" : detail.meeting().chair()), 0);
+		return pdf.finish(msg("followup.pdf.minutesTitle"));
+	}
+
+	private void header(Writer pdf, Detail detail, String titleKey) {
+		Meeting m = detail.meeting();
+		pdf.title(msg(titleKey));
+		pdf.paragraph(msg("followup.pdf.subtitle"), 0);
+		pdf.gap();
+		pdf.paragraph(msg("followup.pdf.when") + " " + WHEN.format(m.heldAt()), 0);
+		pdf.paragraph(msg("followup.pdf.place") + " " + m.place(), 0);
+		pdf.paragraph(msg("followup.pdf.chair") + " " + (m.chair() == null ? "-" : m.chair()), 0);
+		pdf.paragraph(msg("followup.pdf.status") + " " + msg("followup.meeting.status." + m.status()), 0);
+		if (detail.hiddenItems() > 0) {
+			pdf.paragraph(msg("followup.pdf.hidden", detail.hiddenItems()), 0);
+		}
+	}
+
+	private void itemLines(Writer pdf, Item item) {
+		Alert a = item.alert();
+		String village = a.regionCode() == null ? msg("followup.alert.noRegion")
+				: reference.region(a.regionCode()).map(Region::name).orElse(a.regionCode());
+		pdf.paragraph(item.position() + ". [" + msg("followup.severity." + a.severity()) + "] "
+				+ texts.name(a.rule(), ID) + " (#" + a.id() + ", " + village + ")", 0);
+		pdf.paragraph(texts.summary(a, ID), 12);
+	}
+
+	private String msg(String key, Object... args) {
+		return texts.message(key, ID, args);
+	}
+
+	/** Lines of text on A4 pages, wrapped at the margin, a new page when one is full. */
+	private static final class Writer {
+
+		private static final float MARGIN = 56;
+		private static final float SIZE = 10.5f;
+		private static final float LEADING = 14.5f;
+
+		private final PDDocument document = new PDDocument();
+		private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+		private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+		private PDPageContentStream page;
+		private float y;
+
+		void title(String text) {
+			write(text, bold, 15, 0);
+			y -= 4;
+		}
+
+		void heading(String text) {
+			gap();
+			write(text, bold, 12, 0);
+		}
+
+		void paragraph(String text, float indent) {
+			write(text, regular, SIZE, indent);
+		}
+
+		void gap() {
+			y -= LEADING / 2;
+		}
+
+		private void write(String text, PDType1Font font, float size, float indent) {
+			float width = PDRectangle.A4.getWidth() - 2 * MARGIN - indent;
+			for (String line : wrap(printable(text, font), font, size, width)) {
+				if (page == null || y < MARGIN + LEADING) {
+					newPage();
+				}
+				try {
+					page.beginText();
+					page.setFont(font, size);
+					page.newLineAtOffset(MARGIN + indent, y);
+					page.showText(line);
+					page.endText();
+				}
+				catch (IOException e) {
+					throw new UncheckedIOException(e);
+				}
+				y -= Math.max(LEADING, size + 4);
+			}
+		}
+
+		private void newPage() {
+			try {
+				if (page != null) {
+					page.close();
+				}
+				PDPage next = new PDPage(PDRectangle.A4);
+				document.addPage(next);
+				page = new PDPageContentStream(document, next);
+				y = PDRectangle.A4.getHeight() - MARGIN;
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+
+		private static String printable(String text, PDType1Font font) {
+			StringBuilder out = new StringBuilder();
+			String flat = text == null ? "" : text.replaceAll("[\\r\\n\\t]+", " ");
+			flat.codePoints().forEach(c -> {
+				String ch = new String(Character.toChars(c));
+				try {
+					font.encode(ch);
+					out.append(ch);
+				}
+				catch (IOException | IllegalArgumentException e) {
+					out.append('?');
+				}
+			});
+			return out.toString();
+		}
+
+		private static List<String> wrap(String text, PDType1Font font, float size, float width) {
+			List<String> lines = new ArrayList<>();
+			StringBuilder line = new StringBuilder();
+			for (String word : text.split(" ")) {
+				String candidate = line.isEmpty() ? word : line + " " + word;
+				if (widthOf(candidate, font, size) <= width || line.isEmpty()) {
+					line.setLength(0);
+					line.append(candidate);
+				}
+				else {
+					lines.add(line.toString());
+					line.setLength(0);
+					line.append(word);
+				}
+			}
+			lines.add(line.toString());
+			return lines;
+		}
+
+		private static float widthOf(String text, PDType1Font font, float size) {
+			try {
+				return font.getStringWidth(text) / 1000 * size;
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+
+		byte[] finish(String title) {
+			try {
+				if (page == null) {
+					newPage();
+				}
+				page.close();
+				PDDocumentInformation info = document.getDocumentInformation();
+				info.setTitle(title);
+				info.setCreator("Pantau");
+				ByteArrayOutputStream out = new ByteArrayOutputStream();
+				document.save(out);
+				document.close();
+				return out.toByteArray();
+			}
+			catch (IOException e) {
+				throw new UncheckedIOException(e);
+			}
+		}
+	}
+}

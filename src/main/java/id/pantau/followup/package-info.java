@@ -1,0 +1,8 @@
+/**
+ * Follow-up (tindak lanjut): people act on the alerts of early detection. An alert is assigned, acknowledged,
+ * followed up (field check, summons, immigration administrative action, regularisation, humanitarian referral) and
+ * closed with an outcome, or dismissed as a false alert; TIMPORA meetings take open alerts as their agenda and record
+ * each agency's view and the decision; the outcome is shown back on the village's report. The detection module writes
+ * the alerts, this module only their workflow fields.
+ */
+package id.pantau.followup;

@@ -1,0 +1,153 @@
+package id.pantau.followup.web;
+
+import java.util.List;
+
+import id.pantau.followup.domain.FollowUpPolicy;
+import id.pantau.followup.domain.MeetingDocuments;
+import id.pantau.followup.domain.TimporaMeetings;
+import id.pantau.identity.Agency;
+import id.pantau.identity.PantauUser;
+import id.pantau.platform.InvalidInput;
+import id.pantau.platform.ProblemMessages;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** TIMPORA meetings: the list, planning one, its agenda, attendance, views and decisions, and its PDFs. */
+@Controller
+@RequestMapping("/timpora")
+@PreAuthorize("hasAnyRole('KESBANGPOL', 'IMIGRASI', 'TIMPORA')")
+class MeetingPageController {
+
+	private final TimporaMeetings meetings;
+	private final MeetingDocuments documents;
+	private final ProblemMessages problems;
+
+	MeetingPageController(TimporaMeetings meetings, MeetingDocuments documents, ProblemMessages problems) {
+		this.meetings = meetings;
+		this.documents = documents;
+		this.problems = problems;
+	}
+
+	@GetMapping
+	String list(@AuthenticationPrincipal PantauUser user, Model model) {
+		model.addAttribute("meetings", meetings.list(user));
+		return "followup/meetings";
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAnyRole('KESBANGPOL', 'IMIGRASI')")
+	String create(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String heldAt,
+			@RequestParam(required = false) String place, @RequestParam(required = false) String chair, Model model,
+			RedirectAttributes redirect) {
+		try {
+			long id = meetings.create(user, heldAt, place, chair).id();
+			redirect.addFlashAttribute("notice", "followup.meeting.notice.created");
+			return "redirect:/timpora/" + id;
+		}
+		catch (InvalidInput invalid) {
+			model.addAttribute("meetings", meetings.list(user));
+			model.addAttribute("formErrors", problems.of(invalid));
+			model.addAttribute("heldAt", heldAt);
+			model.addAttribute("place", place);
+			model.addAttribute("chair", chair);
+			return "followup/meetings";
+		}
+	}
+
+	@GetMapping("/{id}")
+	String show(@AuthenticationPrincipal PantauUser user, @PathVariable long id, Model model) {
+		model.addAttribute("detail", meetings.detail(user, id));
+		model.addAttribute("agencies", Agency.values());
+		if (FollowUpPolicy.mayManageMeetings(user.role())) {
+			model.addAttribute("candidates", meetings.agendaCandidates(user, id));
+		}
+		model.addAttribute("ownAgency", user.agency());
+		return "followup/meeting";
+	}
+
+	@PostMapping("/{id}/agenda")
+	String addToAgenda(@AuthenticationPrincipal PantauUser user, @PathVariable long id,
+			@RequestParam(name = "alertId", required = false) List<Long> alertIds, RedirectAttributes redirect) {
+		return step(id, redirect, "followup.meeting.notice.agenda", () -> meetings.addToAgenda(user, id, alertIds));
+	}
+
+	@PostMapping("/{id}/hadir")
+	String attend(@AuthenticationPrincipal PantauUser user, @PathVariable long id,
+			@RequestParam(required = false) String agency, @RequestParam(required = false) String attendee,
+			RedirectAttributes redirect) {
+		return step(id, redirect, "followup.meeting.notice.attendance",
+				() -> meetings.attend(user, id, agency, attendee));
+	}
+
+	@PostMapping("/{id}/butir/{alertId}/pandangan")
+	String view(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @PathVariable long alertId,
+			@RequestParam(required = false) String agency, @RequestParam(required = false) String view,
+			RedirectAttributes redirect) {
+		return step(id, redirect, "followup.meeting.notice.view",
+				() -> meetings.recordView(user, id, alertId, agency, view));
+	}
+
+	@PostMapping("/{id}/butir/{alertId}/keputusan")
+	String decide(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @PathVariable long alertId,
+			@RequestParam(required = false) String decision, RedirectAttributes redirect) {
+		return step(id, redirect, "followup.meeting.notice.decision",
+				() -> meetings.decide(user, id, alertId, decision));
+	}
+
+	@PostMapping("/{id}/selesai")
+	String markHeld(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
+			@RequestParam(required = false) String notes, RedirectAttributes redirect) {
+		return step(id, redirect, "followup.meeting.notice.held", () -> meetings.markHeld(user, id, version, notes));
+	}
+
+	@GetMapping("/{id}/agenda.pdf")
+	ResponseEntity<byte[]> agenda(@AuthenticationPrincipal PantauUser user, @PathVariable long id) {
+		return pdf(documents.agenda(meetings.forPrint(user, id, "AGENDA")), "agenda-timpora-" + id + ".pdf");
+	}
+
+	@GetMapping("/{id}/notulen.pdf")
+	ResponseEntity<byte[]> minutes(@AuthenticationPrincipal PantauUser user, @PathVariable long id) {
+		return pdf(documents.minutes(meetings.forPrint(user, id, "MINUTES")), "notulen-timpora-" + id + ".pdf");
+	}
+
+	private static ResponseEntity<byte[]> pdf(byte[] content, String name) {
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
+				.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline().filename(name).build().toString())
+				.body(content);
+	}
+
+	private String step(long id, RedirectAttributes redirect, String notice, Runnable change) {
+		try {
+			change.run();
+			redirect.addFlashAttribute("notice", notice);
+		}
+		catch (InvalidInput invalid) {
+			redirect.addFlashAttribute("stepErrors", problems.of(invalid));
+		}
+		catch (OptimisticLockingFailureException e) {
+			redirect.addFlashAttribute("errorKey", "followup.changedMeanwhile");
+		}
+		catch (IllegalStateException e) {
+			redirect.addFlashAttribute("errorKey", "followup.meeting.alreadyHeld");
+		}
+		catch (AccessDeniedException e) {
+			redirect.addFlashAttribute("errorKey", "followup.notAllowed");
+		}
+		return "redirect:/timpora/" + id;
+	}
+}
