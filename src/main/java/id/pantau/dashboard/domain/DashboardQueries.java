@@ -2,6 +2,7 @@ package id.pantau.dashboard.domain;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -77,8 +78,21 @@ public class DashboardQueries {
 		}
 	}
 
+	/** How long counted crossing months are kept; an import forgets them at once. */
+	static final java.time.Duration CROSSINGS_KEPT = java.time.Duration.ofMinutes(5);
+
 	private final JdbcClient jdbc;
 	private final Clock clock;
+
+	/**
+	 * The last count of crossings per month, with when it was made. Counting twelve months of crossings reads about
+	 * half a million index entries (see bench/README.md); they change only with an import, so the count is kept for
+	 * {@link #CROSSINGS_KEPT} and forgotten when crossings are imported.
+	 */
+	private volatile CountedCrossings counted;
+
+	private record CountedCrossings(YearMonth month, Instant at, List<MonthCrossings> months) {
+	}
 
 	DashboardQueries(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -163,7 +177,7 @@ public class DashboardQueries {
 		YearMonth month = YearMonth.now(clock.withZone(DisplayTime.ZONE));
 		Completeness[] completeness = completeness(scope, month);
 		return new Figures(present[0], nationality, category, district, village, exCrew, permits,
-				withCrossings && scope.coversUnplaced() ? crossings(month) : List.of(), alerts, reports,
+				withCrossings && scope.coversUnplaced() ? keptCrossings(month) : List.of(), alerts, reports,
 				completeness[0], completeness[1]);
 	}
 
@@ -186,6 +200,27 @@ public class DashboardQueries {
 						new Completeness(month.minusMonths(1), rs.getLong("villages"), rs.getLong("last_reported"),
 								rs.getLong("last_nil")) })
 				.single();
+	}
+
+	private List<MonthCrossings> keptCrossings(YearMonth month) {
+		CountedCrossings kept = counted;
+		Instant now = clock.instant();
+		if (kept == null || !kept.month().equals(month) || kept.at().plus(CROSSINGS_KEPT).isBefore(now)) {
+			kept = new CountedCrossings(month, now, crossings(month));
+			counted = kept;
+		}
+		return kept.months();
+	}
+
+	/** Forgets the counted crossings: an import (or the API) added some. */
+	@org.springframework.context.event.EventListener
+	void on(id.pantau.crossings.CrossingsImported imported) {
+		forgetCrossings();
+	}
+
+	/** Forgets the counted crossings, so that the next dashboard counts them again. */
+	public void forgetCrossings() {
+		counted = null;
 	}
 
 	/** Arrivals and departures per month (in WIT) for the last {@link #CROSSING_MONTHS} months, oldest first. */
