@@ -50,6 +50,21 @@ public final class WebSession {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
 	}
 
+	/** A download: the body as bytes (an XLSX, a PDF). */
+	public HttpResponse<byte[]> getBytes(String path) {
+		try {
+			return client.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept", BROWSER_ACCEPT).GET()
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (IOException e) {
+			throw new IllegalStateException(e);
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(e);
+		}
+	}
+
 	public HttpResponse<String> get(String path, String headerName, String headerValue) {
 		return send(HttpRequest.newBuilder(URI.create(base + path)).header(headerName, headerValue).GET().build());
 	}

@@ -2,8 +2,10 @@ package id.pantau.dashboard.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
+import id.pantau.dashboard.domain.DashboardQueries;
 import id.pantau.identity.PantauUser;
 import id.pantau.identity.Role;
 import id.pantau.reference.Region;
@@ -14,14 +16,22 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The home page: the user's own area and what its role does there. */
+/**
+ * The home page: the user's own area, what its role does there, and the dashboard of its figures within its scope
+ * (not for an administrator, who has no business with foreigners' data). Every figure links to the list behind it.
+ */
 @Controller
 class HomeController {
 
-	private final ReferenceData reference;
+	/** The roles that read crossings; they see arrivals and departures when their scope is regency-wide. */
+	static final Set<Role> CROSSING_READERS = Set.of(Role.IMIGRASI, Role.KESBANGPOL, Role.TIMPORA);
 
-	HomeController(ReferenceData reference) {
+	private final ReferenceData reference;
+	private final DashboardQueries dashboard;
+
+	HomeController(ReferenceData reference, DashboardQueries dashboard) {
 		this.reference = reference;
+		this.dashboard = dashboard;
 	}
 
 	@GetMapping("/")
@@ -30,6 +40,11 @@ class HomeController {
 		model.addAttribute("area", Area.of(reference, user.scope()));
 		if (user.role() == Role.IMIGRASI) {
 			model.addAttribute("ports", reference.portsOfEntry());
+		}
+		if (user.role() != Role.ADMIN) {
+			boolean crossings = CROSSING_READERS.contains(user.role()) && user.scope().coversUnplaced();
+			model.addAttribute("figures", dashboard.figures(user.scope(), crossings));
+			model.addAttribute("showCrossings", crossings);
 		}
 		return "dashboard/home";
 	}

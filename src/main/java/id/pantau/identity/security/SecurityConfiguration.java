@@ -38,6 +38,19 @@ class SecurityConfiguration {
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; "
 			+ "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+	/**
+	 * The policy, with the origin of the map's tile server among the image sources where one is configured
+	 * ({@code pantau.map.tile-url}); without one the map loads nothing from elsewhere.
+	 */
+	static String contentSecurityPolicy(String tileUrl) {
+		if (tileUrl == null || tileUrl.isBlank()) {
+			return CONTENT_SECURITY_POLICY;
+		}
+		java.util.regex.Matcher origin = java.util.regex.Pattern.compile("^(https?://[^/{}]+)").matcher(tileUrl.strip());
+		return origin.find() ? CONTENT_SECURITY_POLICY.replace("img-src 'self' data:",
+				"img-src 'self' data: " + origin.group(1)) : CONTENT_SECURITY_POLICY;
+	}
+
 	@Bean
 	PasswordEncoder passwordEncoder() {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -91,7 +104,10 @@ class SecurityConfiguration {
 		@Bean
 		@Order(2)
 		SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, Logins logins,
-				SessionRegistry sessions, SecurityContextRepository contexts) throws Exception {
+				SessionRegistry sessions, SecurityContextRepository contexts,
+				@org.springframework.beans.factory.annotation.Value("${pantau.map.tile-url:}") String tileUrl)
+				throws Exception {
+			String policy = contentSecurityPolicy(tileUrl);
 			http.authorizeHttpRequests(requests -> requests
 					// the service worker installs on the login page already: its script and everything it keeps
 					// for offline use must load without a session
@@ -108,7 +124,7 @@ class SecurityConfiguration {
 					.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
 							.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?berakhir"))
 					.headers(headers -> headers
-							.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+							.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
 							.frameOptions(frame -> frame.deny())
 							.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 					// not beans: Spring Boot would also register them for every request outside the security chain

@@ -80,6 +80,32 @@ public class PersonQueries {
 	@Transactional(readOnly = true)
 	public Page search(Scope scope, Filter filter, Sort sort, int page) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		StringBuilder sql = select(scope, filter, params);
+		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
+		int safePage = Math.max(0, page);
+		sql.append(" order by ").append(order.sql).append(" limit :limit offset :offset");
+		params.put("limit", PAGE_SIZE);
+		params.put("offset", (long) safePage * PAGE_SIZE);
+		long[] total = { 0 };
+		List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+			total[0] = rs.getLong("total");
+			return new Row(rs.getLong("id"), rs.getString("primary_name"), rs.getString("matched_name"),
+					rs.getString("nationality"), rs.getString("nationality_name"),
+					Category.valueOf(rs.getString("category")), PersonStatus.valueOf(rs.getString("status")),
+					rs.getString("region_code"), rs.getString("village_name"), rs.getString("district_name"),
+					rs.getDouble("score"));
+		}).list();
+		if (rows.isEmpty() && safePage > 0) {
+			return new Page(rows, safePage, countOnly(scope, filter));
+		}
+		return new Page(rows, safePage, total[0]);
+	}
+
+	/**
+	 * The list's query without its order and page: the persons a filter selects within a scope, with the columns of
+	 * a {@link Row} and {@code total}. Shared by the page and the export, so that both select the same persons.
+	 */
+	StringBuilder select(Scope scope, Filter filter, Map<String, Object> params) {
 		StringBuilder sql = new StringBuilder();
 		if (filter.hasText()) {
 			// text with a digit is a document number or a NIK: its letters are no name to look for
@@ -145,24 +171,13 @@ public class PersonQueries {
 			params.put("today", today);
 			params.put("until", today.plusDays(Math.max(0, filter.permitEndingWithinDays())));
 		}
+		return sql;
+	}
+
+	/** The list's query in the list's order without a page: every person the filter selects, for an export. */
+	String exportSql(Scope scope, Filter filter, Sort sort, Map<String, Object> params) {
 		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
-		int safePage = Math.max(0, page);
-		sql.append(" order by ").append(order.sql).append(" limit :limit offset :offset");
-		params.put("limit", PAGE_SIZE);
-		params.put("offset", (long) safePage * PAGE_SIZE);
-		long[] total = { 0 };
-		List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
-			total[0] = rs.getLong("total");
-			return new Row(rs.getLong("id"), rs.getString("primary_name"), rs.getString("matched_name"),
-					rs.getString("nationality"), rs.getString("nationality_name"),
-					Category.valueOf(rs.getString("category")), PersonStatus.valueOf(rs.getString("status")),
-					rs.getString("region_code"), rs.getString("village_name"), rs.getString("district_name"),
-					rs.getDouble("score"));
-		}).list();
-		if (rows.isEmpty() && safePage > 0) {
-			return new Page(rows, safePage, countOnly(scope, filter));
-		}
-		return new Page(rows, safePage, total[0]);
+		return select(scope, filter, params).append(" order by ").append(order.sql).toString();
 	}
 
 	private long countOnly(Scope scope, Filter filter) {

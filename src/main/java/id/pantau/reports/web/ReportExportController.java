@@ -36,7 +36,7 @@ class ReportExportController {
 	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dari,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sampai,
-			HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) String wilayah, HttpServletResponse response) throws IOException {
 		TableExport.Format chosen = TableExport.Format.of(format)
 				.orElseThrow(() -> new NotFoundException("format " + format));
 		String period = (dari == null ? "awal" : dari.toString()) + "_" + (sampai == null ? "akhir" : sampai.toString());
@@ -44,6 +44,6 @@ class ReportExportController {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename("laporan-desa_" + period + "." + chosen.extension()).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		exports.export(user.scope(), dari, sampai, chosen, response.getOutputStream(), messages::message);
+		exports.export(ReportPageController.within(user, wilayah), dari, sampai, chosen, response.getOutputStream(), messages::message);
 	}
 }

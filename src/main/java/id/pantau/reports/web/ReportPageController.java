@@ -12,6 +12,7 @@ import id.pantau.identity.PantauUser;
 import id.pantau.identity.Role;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.InvalidInput;
+import id.pantau.platform.Scope;
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.reference.RegionLevel;
@@ -74,20 +75,37 @@ class ReportPageController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) ReportState status,
-			Model model) {
+			@RequestParam(required = false) String wilayah, Model model) {
+		Scope shown = within(user, wilayah);
 		ReportState inbox = switch (user.role()) {
 			case BPMPD -> ReportState.SUBMITTED;
 			case KESBANGPOL -> ReportState.FORWARDED;
 			case OHOI -> ReportState.RETURNED;
 			default -> null;
 		};
-		ReportState shown = status != null ? status : null;
 		model.addAttribute("inboxState", inbox);
-		model.addAttribute("status", shown);
+		model.addAttribute("status", status);
 		model.addAttribute("states", ReportState.values());
-		model.addAttribute("counts", queries.counts(user.scope()));
-		model.addAttribute("reports", queries.list(user.scope(), shown == null ? List.of() : List.of(shown), 0));
+		model.addAttribute("counts", queries.counts(shown));
+		model.addAttribute("reports", queries.list(shown, status == null ? List.of() : List.of(status), 0));
+		model.addAttribute("wilayah", shown.equals(user.scope()) ? null : shown.regionCode());
+		model.addAttribute("wilayahName", shown.equals(user.scope()) ? null
+				: reference.region(shown.regionCode()).map(r -> r.name()).orElse(null));
 		return "reports/list";
+	}
+
+	/**
+	 * The region a list is narrowed to ({@code wilayah}, a kecamatan or village within the user's scope, as the
+	 * dashboard and the map link to it), else the user's whole scope. A region outside the scope is not found.
+	 */
+	static Scope within(PantauUser user, String wilayah) {
+		if (wilayah == null || wilayah.isBlank()) {
+			return user.scope();
+		}
+		if (!Scope.isRegionCode(wilayah.strip()) || !user.scope().covers(Scope.of(wilayah))) {
+			throw new id.pantau.platform.NotFoundException("region " + wilayah);
+		}
+		return Scope.of(wilayah);
 	}
 
 	@GetMapping("/baru")

@@ -1,0 +1,144 @@
+package id.pantau.dashboard.domain;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.platform.DisplayTime;
+import id.pantau.platform.Scope;
+import id.pantau.platform.tables.TableExport;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Alerts within a scope as a CSV or XLSX file, with the alert list's filters ({@code severity}, {@code rule},
+ * {@code village}, {@code status}): read with a cursor and written as they come, every text cell safe against formula
+ * injection. Audited with the filter and the row count, also when the download broke off.
+ */
+@Service
+public class AlertExports {
+
+	static final int FETCH_SIZE = 1000;
+	static final List<String> HEADER = List.of("id", "aturan", "tingkat", "status", "jenis_subjek", "subjek",
+			"id_orang", "kode_wilayah", "desa", "dibuka", "terakhir_terlihat", "ditutup", "hasil", "instansi",
+			"petugas");
+	private static final Set<String> SEVERITIES = Set.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
+	private static final Set<String> STATUSES = Set.of("OPEN", "ACKNOWLEDGED", "CLOSED", "DISMISSED");
+
+	/** The list's filters; an unknown severity or status is ignored, as the list ignores it. */
+	public record Filter(String severity, String rule, String village, String status) {
+
+		public Filter {
+			severity = known(severity, SEVERITIES);
+			status = known(status, STATUSES);
+			rule = rule == null || rule.isBlank() ? null : rule.strip().toUpperCase(Locale.ROOT);
+			village = Scope.isRegionCode(village) ? village : null;
+		}
+
+		private static String known(String value, Set<String> allowed) {
+			if (value == null) {
+				return null;
+			}
+			String upper = value.strip().toUpperCase(Locale.ROOT);
+			return allowed.contains(upper) ? upper : null;
+		}
+
+		@Override
+		public String toString() {
+			return "severity=" + (severity == null ? "" : severity) + "&rule=" + (rule == null ? "" : rule)
+					+ "&village=" + (village == null ? "" : village) + "&status=" + (status == null ? "" : status);
+		}
+	}
+
+	private final NamedParameterJdbcTemplate jdbc;
+	private final TransactionTemplate readOnly;
+	private final AuditTrail audit;
+
+	AlertExports(DataSource dataSource, PlatformTransactionManager transactions, AuditTrail audit) {
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setFetchSize(FETCH_SIZE);
+		this.jdbc = new NamedParameterJdbcTemplate(template);
+		this.readOnly = new TransactionTemplate(transactions);
+		readOnly.setReadOnly(true);
+		this.audit = audit;
+	}
+
+	/** Writes the alerts, newest first, and returns how many. The stream stays open. */
+	public long export(Scope scope, Filter filter, TableExport.Format format, OutputStream out) {
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		StringBuilder where = new StringBuilder(" where ").append(scope.sqlVisibility("a.region_code"));
+		if (filter.severity() != null) {
+			where.append(" and a.severity = :severity");
+			params.put("severity", filter.severity());
+		}
+		if (filter.rule() != null) {
+			where.append(" and a.rule = :rule");
+			params.put("rule", filter.rule());
+		}
+		if (filter.village() != null) {
+			where.append(" and (a.region_code = :village or a.region_code like :villagePrefix)");
+			params.put("village", filter.village());
+			params.put("villagePrefix", filter.village() + ".%");
+		}
+		if (filter.status() != null) {
+			where.append(" and a.status = :status");
+			params.put("status", filter.status());
+		}
+		long[] written = { 0 };
+		boolean complete = false;
+		try {
+			try (TableExport table = TableExport.open(format, out, "Peringatan", HEADER)) {
+				readOnly.executeWithoutResult(status -> jdbc.query("""
+						select a.id, a.rule, a.severity, a.status, a.subject_type, a.subject_key, a.person_id,
+						  a.region_code, v.name as village_name, a.opened_at, a.last_seen_at, a.closed_at, a.outcome,
+						  a.assigned_agency, a.assigned_to
+						from alert a left join region v on v.code = a.region_code""" + where
+						+ " order by a.opened_at desc, a.id desc", params, rs -> {
+							try {
+								table.row(Arrays.asList(rs.getLong("id"), rs.getString("rule"),
+										rs.getString("severity"), rs.getString("status"),
+										rs.getString("subject_type"), rs.getString("subject_key"),
+										(Long) rs.getObject("person_id"), rs.getString("region_code"),
+										rs.getString("village_name"), local(rs.getTimestamp("opened_at")),
+										local(rs.getTimestamp("last_seen_at")), local(rs.getTimestamp("closed_at")),
+										rs.getString("outcome"), rs.getString("assigned_agency"),
+										rs.getString("assigned_to")));
+							}
+							catch (IOException e) {
+								throw new UncheckedIOException(e);
+							}
+							written[0] = table.rows();
+						}));
+			}
+			complete = true;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			audit.record(AuditEntry.of("ALERTS_EXPORTED").region(scope.regionCode())
+					.detail("format", format.extension()).detail("filter", filter.toString())
+					.detail("rows", written[0]).detail("complete", complete));
+		}
+		return written[0];
+	}
+
+	private static LocalDateTime local(Timestamp time) {
+		return time == null ? null : time.toInstant().atZone(DisplayTime.ZONE).toLocalDateTime();
+	}
+}

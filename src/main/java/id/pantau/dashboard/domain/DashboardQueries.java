@@ -1,0 +1,249 @@
+package id.pantau.dashboard.domain;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import id.pantau.platform.DisplayTime;
+import id.pantau.platform.Scope;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The figures of the home dashboard within a scope, each one SQL aggregate: no record is loaded to be counted.
+ * Persons with no village count for scopes of a regency or wider only, as in the registry's list; crossings have no
+ * village and are counted for such scopes only.
+ */
+@Service
+public class DashboardQueries {
+
+	/** Days ahead within which a permit counts as ending soon; the registry's list offers the same choice. */
+	public static final int PERMIT_DAYS = 30;
+
+	/** Months of arrivals and departures shown, the current one included. */
+	public static final int CROSSING_MONTHS = 12;
+
+	public enum Severity {
+		CRITICAL, HIGH, MEDIUM, LOW
+	}
+
+	public enum ReportStep {
+		DRAFT, SUBMITTED, RETURNED, FORWARDED, VALIDATED, REJECTED
+	}
+
+	/** A figure of a breakdown: its key (a code, {@code null} for "none"), a label where the data has one, a count. */
+	public record Count(String key, String label, long count) {
+	}
+
+	public record MonthCrossings(YearMonth month, long entries, long exits) {
+
+		public LocalDate first() {
+			return month.atDay(1);
+		}
+
+		public LocalDate last() {
+			return month.atEndOfMonth();
+		}
+	}
+
+	/** Villages of the scope that sent their monthly report for {@code month}, and how many of those were nil. */
+	public record Completeness(YearMonth month, long villages, long reported, long nil) {
+
+		public long missing() {
+			return villages - reported;
+		}
+
+		public int percent() {
+			return villages == 0 ? 0 : (int) Math.round(100.0 * reported / villages);
+		}
+	}
+
+	public record Figures(long present, List<Count> byNationality, List<Count> byCategory, List<Count> byDistrict,
+			List<Count> byVillage, long exCrewAshore, long permitsEnding, List<MonthCrossings> crossings,
+			Map<Severity, Long> openAlerts, Map<ReportStep, Long> reports, Completeness thisMonth,
+			Completeness lastMonth) {
+
+		public long openAlertsTotal() {
+			return openAlerts.values().stream().mapToLong(Long::longValue).sum();
+		}
+	}
+
+	/** How long counted crossing months are kept; an import forgets them at once. */
+	static final java.time.Duration CROSSINGS_KEPT = java.time.Duration.ofMinutes(5);
+
+	private final JdbcClient jdbc;
+	private final Clock clock;
+
+	/**
+	 * The last count of crossings per month, with when it was made. Counting twelve months of crossings reads about
+	 * half a million index entries (see bench/README.md); they change only with an import, so the count is kept for
+	 * {@link #CROSSINGS_KEPT} and forgotten when crossings are imported.
+	 */
+	private volatile CountedCrossings counted;
+
+	private record CountedCrossings(YearMonth month, Instant at, List<MonthCrossings> months) {
+	}
+
+	DashboardQueries(JdbcClient jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * @param withCrossings whether to count crossings (a role that reads them, with a regency-wide scope)
+	 */
+	@Transactional(readOnly = true)
+	public Figures figures(Scope scope, boolean withCrossings) {
+		List<Count> nationality = new ArrayList<>();
+		List<Count> category = new ArrayList<>();
+		List<Count> district = new ArrayList<>();
+		List<Count> village = new ArrayList<>();
+		long[] present = { 0 };
+		// one pass over the present persons of the scope, five groupings
+		jdbc.sql("""
+				with g as (
+				  select grouping(p.nationality) as g_nat, grouping(p.category) as g_cat,
+				    grouping(left(p.region_code, 8)) as g_dist, grouping(p.region_code) as g_vil,
+				    p.nationality, p.category, left(p.region_code, 8) as district, p.region_code, count(*) as n
+				  from person p
+				  where p.status = 'PRESENT' and %s
+				  group by grouping sets ((p.nationality), (p.category), (left(p.region_code, 8)), (p.region_code), ())
+				)
+				select g.*, c.name_id as nationality_name, d.name as district_name, v.name as village_name
+				from g
+				left join country c on c.alpha3 = g.nationality
+				left join region d on d.code = g.district
+				left join region v on v.code = g.region_code
+				order by g.n desc, g.nationality, g.category, g.district, g.region_code
+				""".formatted(scope.sqlVisibility("p.region_code"))).params(scope.sqlParameters()).query(rs -> {
+					long n = rs.getLong("n");
+					if (rs.getInt("g_nat") == 0) {
+						nationality.add(new Count(rs.getString("nationality"), rs.getString("nationality_name"), n));
+					}
+					else if (rs.getInt("g_cat") == 0) {
+						category.add(new Count(rs.getString("category"), null, n));
+					}
+					else if (rs.getInt("g_dist") == 0) {
+						district.add(new Count(rs.getString("district"), rs.getString("district_name"), n));
+					}
+					else if (rs.getInt("g_vil") == 0) {
+						village.add(new Count(rs.getString("region_code"), rs.getString("village_name"), n));
+					}
+					else {
+						present[0] = n;
+					}
+				});
+		long exCrew = category.stream().filter(c -> "EX_CREW".equals(c.key())).mapToLong(Count::count).sum();
+
+		LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		params.put("today", today);
+		params.put("until", today.plusDays(PERMIT_DAYS));
+		// as the registry's list filter "izinBerakhir": any person (not merged) with a permit ending in the window
+		long permits = jdbc.sql("""
+				select count(distinct s.person_id) from stay_permit s join person p on p.id = s.person_id
+				where s.valid_until between :today and :until and p.status <> 'MERGED' and %s
+				""".formatted(scope.sqlVisibility("p.region_code"))).params(params).query(Long.class).single();
+
+		Map<Severity, Long> alerts = new EnumMap<>(Severity.class);
+		for (Severity s : Severity.values()) {
+			alerts.put(s, 0L);
+		}
+		jdbc.sql("select a.severity, count(*) as n from alert a where a.status in ('OPEN', 'ACKNOWLEDGED') and "
+				+ scope.sqlVisibility("a.region_code") + " group by a.severity").params(scope.sqlParameters())
+				.query(rs -> {
+					alerts.put(Severity.valueOf(rs.getString("severity")), rs.getLong("n"));
+				});
+
+		Map<ReportStep, Long> reports = new EnumMap<>(ReportStep.class);
+		for (ReportStep s : ReportStep.values()) {
+			reports.put(s, 0L);
+		}
+		jdbc.sql("select r.state, count(*) as n from village_report r where " + scope.sqlCondition("r.village_code")
+				+ " group by r.state").params(scope.sqlParameters()).query(rs -> {
+					reports.put(ReportStep.valueOf(rs.getString("state")), rs.getLong("n"));
+				});
+
+		YearMonth month = YearMonth.now(clock.withZone(DisplayTime.ZONE));
+		Completeness[] completeness = completeness(scope, month);
+		return new Figures(present[0], nationality, category, district, village, exCrew, permits,
+				withCrossings && scope.coversUnplaced() ? keptCrossings(month) : List.of(), alerts, reports,
+				completeness[0], completeness[1]);
+	}
+
+	/** This month's and last month's periodic reports against the villages of the scope. */
+	private Completeness[] completeness(Scope scope, YearMonth month) {
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		params.put("this", month.atDay(1));
+		params.put("last", month.minusMonths(1).atDay(1));
+		return jdbc.sql("""
+				select count(*) as villages,
+				  count(t.village_code) as this_reported, count(*) filter (where t.nil) as this_nil,
+				  count(l.village_code) as last_reported, count(*) filter (where l.nil) as last_nil
+				from region r
+				left join periodic_report t on t.village_code = r.code and t.month = :this
+				left join periodic_report l on l.village_code = r.code and l.month = :last
+				where r.level = 'VILLAGE' and %s""".formatted(scope.sqlCondition("r.code"))).params(params)
+				.query((rs, n) -> new Completeness[] {
+						new Completeness(month, rs.getLong("villages"), rs.getLong("this_reported"),
+								rs.getLong("this_nil")),
+						new Completeness(month.minusMonths(1), rs.getLong("villages"), rs.getLong("last_reported"),
+								rs.getLong("last_nil")) })
+				.single();
+	}
+
+	private List<MonthCrossings> keptCrossings(YearMonth month) {
+		CountedCrossings kept = counted;
+		Instant now = clock.instant();
+		if (kept == null || !kept.month().equals(month) || kept.at().plus(CROSSINGS_KEPT).isBefore(now)) {
+			kept = new CountedCrossings(month, now, crossings(month));
+			counted = kept;
+		}
+		return kept.months();
+	}
+
+	/** Forgets the counted crossings: an import (or the API) added some. */
+	@org.springframework.context.event.EventListener
+	void on(id.pantau.crossings.CrossingsImported imported) {
+		forgetCrossings();
+	}
+
+	/** Forgets the counted crossings, so that the next dashboard counts them again. */
+	public void forgetCrossings() {
+		counted = null;
+	}
+
+	/** Arrivals and departures per month (in WIT) for the last {@link #CROSSING_MONTHS} months, oldest first. */
+	private List<MonthCrossings> crossings(YearMonth month) {
+		YearMonth first = month.minusMonths(CROSSING_MONTHS - 1L);
+		Map<YearMonth, long[]> counts = new LinkedHashMap<>();
+		for (YearMonth m = first; !m.isAfter(month); m = m.plusMonths(1)) {
+			counts.put(m, new long[2]);
+		}
+		jdbc.sql("""
+				select to_char(c.crossed_at at time zone :zone, 'YYYY-MM') as month, c.direction, count(*) as n
+				from crossing c where c.crossed_at >= :from and c.crossed_at < :to
+				group by 1, 2""").param("zone", DisplayTime.ZONE.getId())
+				.param("from", Timestamp.from(first.atDay(1).atStartOfDay(DisplayTime.ZONE).toInstant()))
+				.param("to", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(DisplayTime.ZONE).toInstant()))
+				.query(rs -> {
+					long[] pair = counts.get(YearMonth.parse(rs.getString("month")));
+					if (pair != null) {
+						pair["ENTRY".equals(rs.getString("direction")) ? 0 : 1] = rs.getLong("n");
+					}
+				});
+		List<MonthCrossings> list = new ArrayList<>();
+		counts.forEach((m, pair) -> list.add(new MonthCrossings(m, pair[0], pair[1])));
+		return list;
+	}
+}

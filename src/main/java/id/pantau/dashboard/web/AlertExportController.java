@@ -1,0 +1,47 @@
+package id.pantau.dashboard.web;
+
+import java.io.IOException;
+
+import id.pantau.dashboard.domain.AlertExports;
+import id.pantau.identity.PantauUser;
+import id.pantau.platform.NotFoundException;
+import id.pantau.platform.tables.TableExport;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The alerts within the user's scope as a file, with the alert list's filters: for the agencies that follow alerts
+ * up. Under {@code /rekap} so that it does not clash with the alert screens' own routes.
+ */
+@Controller
+@PreAuthorize("hasAnyRole('KESBANGPOL', 'IMIGRASI', 'TIMPORA')")
+class AlertExportController {
+
+	private final AlertExports exports;
+
+	AlertExportController(AlertExports exports) {
+		this.exports = exports;
+	}
+
+	@GetMapping("/rekap/peringatan/ekspor")
+	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,
+			@RequestParam(required = false) String severity, @RequestParam(required = false) String rule,
+			@RequestParam(required = false) String village, @RequestParam(required = false) String status,
+			HttpServletResponse response) throws IOException {
+		TableExport.Format chosen = TableExport.Format.of(format)
+				.orElseThrow(() -> new NotFoundException("format " + format));
+		response.setContentType(chosen.contentType());
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+				ContentDisposition.attachment().filename("peringatan." + chosen.extension()).build().toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		exports.export(user.scope(), new AlertExports.Filter(severity, rule, village, status), chosen,
+				response.getOutputStream());
+	}
+}

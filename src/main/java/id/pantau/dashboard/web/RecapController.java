@@ -1,0 +1,138 @@
+package id.pantau.dashboard.web;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.dashboard.domain.MonthlyRecap;
+import id.pantau.dashboard.domain.RecapDocuments;
+import id.pantau.identity.PantauUser;
+import id.pantau.platform.DisplayTime;
+import id.pantau.platform.NotFoundException;
+import id.pantau.platform.Scope;
+import id.pantau.reference.ReferenceData;
+import id.pantau.reference.RegionLevel;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The monthly recap (rekapitulasi bulanan) of a month and an area within the user's scope: on a page, and as PDF or
+ * XLSX in Indonesian. An area outside the scope is answered as if it did not exist. Every download is audited.
+ */
+@Controller
+@PreAuthorize("!hasRole('ADMIN')")
+class RecapController {
+
+	private static final java.time.format.DateTimeFormatter GENERATED = java.time.format.DateTimeFormatter
+			.ofPattern("dd-MM-yyyy HH:mm").withZone(DisplayTime.ZONE);
+
+	private final MonthlyRecap recaps;
+	private final RecapDocuments documents;
+	private final ReferenceData reference;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	RecapController(MonthlyRecap recaps, RecapDocuments documents, ReferenceData reference, AuditTrail audit,
+			Clock clock) {
+		this.recaps = recaps;
+		this.documents = documents;
+		this.reference = reference;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@GetMapping("/rekap")
+	String page(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String bulan,
+			@RequestParam(required = false) String wilayah, Model model) {
+		YearMonth month = month(bulan);
+		Scope area = area(user, wilayah);
+		model.addAttribute("recap", recaps.of(area, areaName(area), month));
+		model.addAttribute("month", month);
+		model.addAttribute("areaCode", area.regionCode() == null ? "" : area.regionCode());
+		model.addAttribute("districts", reference.regionsWithin(user.scope(), RegionLevel.DISTRICT));
+		model.addAttribute("villages", reference.regionsWithin(user.scope(), RegionLevel.VILLAGE));
+		model.addAttribute("scopeCode", user.scope().regionCode());
+		model.addAttribute("scopeName", areaName(user.scope()));
+		return "dashboard/recap";
+	}
+
+	@GetMapping("/rekap/unduh")
+	void download(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String bulan,
+			@RequestParam(required = false) String wilayah, @RequestParam(defaultValue = "pdf") String format,
+			HttpServletResponse response) throws IOException {
+		YearMonth month = month(bulan);
+		Scope area = area(user, wilayah);
+		boolean pdf = "pdf".equalsIgnoreCase(format);
+		if (!pdf && !"xlsx".equalsIgnoreCase(format)) {
+			throw new NotFoundException("format " + format);
+		}
+		MonthlyRecap.Recap recap = recaps.of(area, areaName(area), month);
+		// built in memory (a few pages), so that a failure answers with an error page rather than half a file
+		ByteArrayOutputStream file = new ByteArrayOutputStream();
+		if (pdf) {
+			documents.writePdf(recap, file, "Dibuat oleh Pantau pada "
+					+ GENERATED.format(clock.instant()) + " WIT untuk " + user.fullName());
+		}
+		else {
+			documents.writeXlsx(recap, file);
+		}
+		audit.record(AuditEntry.of("RECAP_DOWNLOADED").region(area.regionCode()).detail("month", month)
+				.detail("format", pdf ? "pdf" : "xlsx"));
+		String name = "rekap-bulanan_" + month + "_" + (area.regionCode() == null ? "semua" : area.regionCode())
+				+ (pdf ? ".pdf" : ".xlsx");
+		response.setContentType(pdf ? "application/pdf"
+				: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+				.toString());
+		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		response.setContentLength(file.size());
+		file.writeTo(response.getOutputStream());
+	}
+
+	/** The month asked for ({@code yyyy-MM}), or the last complete month. */
+	private YearMonth month(String text) {
+		if (text == null || text.isBlank()) {
+			return YearMonth.now(clock.withZone(DisplayTime.ZONE)).minusMonths(1);
+		}
+		try {
+			return YearMonth.parse(text.strip());
+		}
+		catch (DateTimeParseException e) {
+			throw new NotFoundException("month " + text);
+		}
+	}
+
+	private static Scope area(PantauUser user, String code) {
+		if (code == null || code.isBlank()) {
+			return user.scope();
+		}
+		if (!Scope.isRegionCode(code.strip())) {
+			throw new NotFoundException("region " + code);
+		}
+		Scope area = Scope.of(code);
+		if (!user.scope().covers(area)) {
+			throw new NotFoundException("region " + code);
+		}
+		return area;
+	}
+
+	private String areaName(Scope area) {
+		return area.isWholeDeployment() ? "Seluruh wilayah"
+				: reference.region(area.regionCode()).map(r -> switch (r.level()) {
+					case DISTRICT -> "Kecamatan " + r.name();
+					default -> r.name();
+				}).orElseThrow(() -> new NotFoundException("region " + area.regionCode()));
+	}
+}

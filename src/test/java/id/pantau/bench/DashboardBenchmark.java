@@ -1,0 +1,134 @@
+package id.pantau.bench;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+import javax.sql.DataSource;
+
+import id.pantau.PantauApplication;
+import id.pantau.dashboard.domain.DashboardQueries;
+import id.pantau.dashboard.domain.VillageMap;
+import id.pantau.platform.Scope;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How long the dashboard's figures and the map's data take with many persons and crossings in the database, for a
+ * regency-wide user and for a village user. Not a test: it prints figures and never fails on time. Run with
+ * {@code bench/dashboard} (see {@code bench/README.md}); options as system properties: {@code -Dpersons=100000
+ * -Dcrossings=1000000 -Dalerts=5000 -Dreports=20000 -Druns=200 -Dwarmup=20 -Dseed=2026}.
+ * <p>
+ * Persons come from {@link RegistryPopulation} (COPY); crossings, alerts and reports are generated in SQL over the
+ * last two years, then {@code VACUUM ANALYZE}. Each call is timed whole (connection, transaction, mapping), as a page
+ * request pays it.
+ */
+public final class DashboardBenchmark {
+
+	private static final PrintStream out = System.out;
+	private static final Scope CITY = Scope.of("81.72");
+	private static final Scope FIDITAN = Scope.of("81.72.01.2001");
+
+	public static void main(String[] args) throws Exception {
+		int persons = Integer.getInteger("persons", 100_000);
+		int crossings = Integer.getInteger("crossings", 1_000_000);
+		int alerts = Integer.getInteger("alerts", 5_000);
+		int reports = Integer.getInteger("reports", 20_000);
+		int runs = Integer.getInteger("runs", 200);
+		int warmup = Integer.getInteger("warmup", 20);
+		long seed = Long.getLong("seed", 2026);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PantauApplication.class)
+				.web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+				.properties("pantau.db.embedded.ephemeral=true", "pantau.command=bench", "logging.level.root=WARN",
+						"pantau.demo=false")
+				.run(args)) {
+			DataSource dataSource = context.getBean(DataSource.class);
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			DashboardQueries dashboard = context.getBean(DashboardQueries.class);
+			VillageMap map = context.getBean(VillageMap.class);
+			out.printf("Pantau dashboard benchmark, %s%n", ZonedDateTime.now(ZoneOffset.UTC)
+					.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+			out.printf("machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
+					System.getProperty("java.version"),
+					jdbc.sql("select 'PostgreSQL ' || current_setting('server_version')").query(String.class).single());
+
+			long started = System.nanoTime();
+			new RegistryPopulation(seed, LocalDate.now(ZoneOffset.UTC), Instant.now()).load(dataSource, persons);
+			jdbc.sql("""
+					insert into crossing (direction, crossed_at, port_code, document_number, document_key, nationality,
+					  full_name, name_key, created_at)
+					select case when g % 2 = 0 then 'ENTRY' else 'EXIT' end,
+					  now() - (random() * interval '730 days'), 'TUAL-LAUT', 'B' || g, 'B' || g,
+					  (array['MMR','THA','VNM','KHM','PHL','CHN'])[1 + g % 6], 'TRAVELLER ' || g, 'TRAVELLER ' || g, now()
+					from generate_series(1, :n) g""").param("n", crossings).update();
+			jdbc.sql("""
+					insert into alert (rule, severity, subject_type, subject_key, region_code, facts_key, summary_args,
+					  evidence, status, opened_at, last_seen_at, closed_at, version)
+					select (array['OVERSTAY','PERMIT_EXPIRING','NO_SKTT','SILENT_VILLAGE'])[1 + g % 4],
+					  (array['LOW','MEDIUM','HIGH','CRITICAL'])[1 + g % 4], 'VILLAGE', 'S' || g,
+					  (select code from region where level = 'VILLAGE' order by code offset g % 30 limit 1),
+					  'F' || g, '[]', '[]', case when g % 3 = 0 then 'CLOSED' else 'OPEN' end,
+					  now() - (random() * interval '365 days'), now(),
+					  case when g % 3 = 0 then now() - (random() * interval '30 days') end, 0
+					from generate_series(1, :n) g""").param("n", alerts).update();
+			jdbc.sql("""
+					insert into village_report (number, village_code, state, names_as_heard, created_at, created_by,
+					  state_since, updated_at, version)
+					select 'B-' || g, (select code from region where level = 'VILLAGE' order by code offset g % 30 limit 1),
+					  (array['DRAFT','SUBMITTED','RETURNED','FORWARDED','VALIDATED','REJECTED'])[1 + g % 6],
+					  'NAMA ' || g, now() - (random() * interval '730 days'), 'bench', now(), now(), 0
+					from generate_series(1, :n) g""").param("n", reports).update();
+			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("vacuum analyze");
+			}
+			out.printf("data: %,d persons, %,d crossings, %,d alerts, %,d village reports; loaded in %.1f s%n",
+					count(jdbc, "person"), count(jdbc, "crossing"), count(jdbc, "alert"), count(jdbc, "village_report"),
+					(System.nanoTime() - started) / 1e9);
+			out.printf("present persons: city %,d, Fiditan %,d%n",
+					dashboard.figures(CITY, true).present(), dashboard.figures(FIDITAN, false).present());
+			out.printf("%n%-44s %8s %8s %8s %8s%n", "call (" + runs + " runs after " + warmup + " warm-up)", "p50 ms",
+					"p95 ms", "p99 ms", "max ms");
+			time("dashboard figures, city, crossings recounted", runs, warmup, () -> {
+				dashboard.forgetCrossings();
+				return dashboard.figures(CITY, true);
+			});
+			time("dashboard figures, city, crossings kept", runs, warmup, () -> dashboard.figures(CITY, true));
+			time("dashboard figures, village Fiditan", runs, warmup, () -> dashboard.figures(FIDITAN, false));
+			time("map data, city", runs, warmup, () -> map.villages(CITY));
+			time("map data, village Fiditan", runs, warmup, () -> map.villages(FIDITAN));
+		}
+	}
+
+	private static long count(JdbcClient jdbc, String table) {
+		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	private static void time(String label, int runs, int warmup, Supplier<?> call) {
+		for (int i = 0; i < warmup; i++) {
+			call.get();
+		}
+		double[] millis = new double[runs];
+		for (int i = 0; i < runs; i++) {
+			long start = System.nanoTime();
+			call.get();
+			millis[i] = (System.nanoTime() - start) / 1e6;
+		}
+		Arrays.sort(millis);
+		out.printf("%-44s %8.1f %8.1f %8.1f %8.1f%n", label, pick(millis, 0.50), pick(millis, 0.95), pick(millis, 0.99),
+				millis[runs - 1]);
+	}
+
+	private static double pick(double[] sorted, double quantile) {
+		return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)];
+	}
+}
