@@ -90,16 +90,17 @@ public class MonthlyRecap {
 		List<Change> district = new ArrayList<>();
 		List<Change> village = new ArrayList<>();
 		long[] totals = new long[3];
+		// Two changes at the same instant (a person registered and marked at once): the later one is the current status.
 		jdbc.sql("""
 				with s as (
 				  select p.nationality, p.category, p.region_code, p.created_at,
 				    coalesce((select c.status from person_status_change c where c.person_id = p.id and c.changed_at < :end
-				              order by c.changed_at desc limit 1), case when p.created_at < :end then p.status end) as at_end,
+				              order by c.changed_at desc, c.status = p.status desc limit 1), case when p.created_at < :end then p.status end) as at_end,
 				    coalesce((select c.status from person_status_change c where c.person_id = p.id
-				              and c.changed_at < :start order by c.changed_at desc limit 1),
+				              and c.changed_at < :start order by c.changed_at desc, c.status = p.status desc limit 1),
 				             case when p.created_at < :start then p.status end) as at_start
 				  from person p
-				  where p.created_at < :end and %s
+				  where p.created_at < :end and p.status <> 'MERGED' and %s
 				), g as (
 				  select grouping(s.nationality) as g_nat, grouping(s.category) as g_cat,
 				    grouping(left(s.region_code, 8)) as g_dist, grouping(s.region_code) as g_vil,
@@ -157,6 +158,7 @@ public class MonthlyRecap {
 		List<Count> actions = jdbc.sql("""
 				select x.kind as key, count(*) as n from alert_action x join alert a on a.id = x.alert_id
 				where x.recorded_at >= :start and x.recorded_at < :end and %s
+				  and x.kind not in ('ASSIGNED', 'ACKNOWLEDGED', 'CLOSED', 'DISMISSED', 'MEETING_DECISION')
 				group by x.kind order by n desc, key""".formatted(alertScope)).params(params)
 				.query((rs, n) -> new Count(rs.getString("key"), null, rs.getLong("n"))).list();
 
