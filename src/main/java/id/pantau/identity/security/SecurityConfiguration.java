@@ -95,7 +95,8 @@ class SecurityConfiguration {
 					// the service worker installs on the login page already: its script and everything it keeps
 					// for offline use must load without a session
 					.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/sw.js",
-							"/manifest.webmanifest", "/offline.html", "/login", "/error", "/actuator/health")
+							"/manifest.webmanifest", "/offline.html", "/login", SecondFactorFilter.CODE_PATH, "/error",
+							"/actuator/health")
 					.permitAll()
 					.requestMatchers("/admin/**").hasRole("ADMIN")
 					.anyRequest().authenticated())
@@ -112,7 +113,8 @@ class SecurityConfiguration {
 							.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 					// not beans: Spring Boot would also register them for every request outside the security chain
 					.addFilterBefore(new LoginThrottleFilter(throttle, logins), UsernamePasswordAuthenticationFilter.class)
-					.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+					.addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class)
+					.addFilterAfter(new PasswordChangeRequiredFilter(), SecondFactorFilter.class);
 			return http.build();
 		}
 
