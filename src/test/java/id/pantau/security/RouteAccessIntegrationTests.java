@@ -126,6 +126,9 @@ class RouteAccessIntegrationTests {
 			Map.entry("GET /admin/audit", rule(Kind.ADMIN_ONLY)),
 			Map.entry("POST /admin/audit/verifikasi", rule(Kind.ADMIN_ONLY)),
 			Map.entry("GET /admin/referensi", rule(Kind.ADMIN_ONLY)),
+			// "break the glass": Imigrasi only
+			Map.entry("POST /akses-luar-wilayah", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /akses-luar-wilayah/akhiri", rule(Kind.NOT_FOR_VILLAGE)),
 			// regions
 			Map.entry("GET /wilayah", list("")),
 			Map.entry("GET /wilayah/{code}", byId(Subject.REGION)),

@@ -1,5 +1,8 @@
 package id.pantau.identity.security;
 
+import java.time.Clock;
+
+import id.pantau.audit.AuditTrail;
 import id.pantau.identity.domain.ApiClients;
 import id.pantau.identity.domain.LoginThrottle;
 import id.pantau.identity.domain.Logins;
@@ -90,7 +93,8 @@ class SecurityConfiguration {
 		@Bean
 		@Order(2)
 		SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, Logins logins,
-				SessionRegistry sessions, SecurityContextRepository contexts) throws Exception {
+				SessionRegistry sessions, SecurityContextRepository contexts, AuditTrail audit, Clock clock)
+				throws Exception {
 			http.authorizeHttpRequests(requests -> requests
 					// the service worker installs on the login page already: its script and everything it keeps
 					// for offline use must load without a session
@@ -114,7 +118,8 @@ class SecurityConfiguration {
 					// not beans: Spring Boot would also register them for every request outside the security chain
 					.addFilterBefore(new LoginThrottleFilter(throttle, logins), UsernamePasswordAuthenticationFilter.class)
 					.addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class)
-					.addFilterAfter(new PasswordChangeRequiredFilter(), SecondFactorFilter.class);
+					.addFilterAfter(new PasswordChangeRequiredFilter(), SecondFactorFilter.class)
+					.addFilterAfter(new BreakGlassFilter(audit, clock), PasswordChangeRequiredFilter.class);
 			return http.build();
 		}
 
