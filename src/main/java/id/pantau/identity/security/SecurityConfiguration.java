@@ -6,6 +6,7 @@ import id.pantau.audit.AuditTrail;
 import id.pantau.identity.domain.ApiClients;
 import id.pantau.identity.domain.LoginThrottle;
 import id.pantau.identity.domain.Logins;
+import id.pantau.identity.domain.SecuritySettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -93,8 +94,8 @@ class SecurityConfiguration {
 		@Bean
 		@Order(2)
 		SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, Logins logins,
-				SessionRegistry sessions, SecurityContextRepository contexts, AuditTrail audit, Clock clock)
-				throws Exception {
+				SessionRegistry sessions, SecurityContextRepository contexts, AuditTrail audit, Clock clock,
+				SecuritySettings settings, MessageSource messages, LocaleResolver locales) throws Exception {
 			http.authorizeHttpRequests(requests -> requests
 					// the service worker installs on the login page already: its script and everything it keeps
 					// for offline use must load without a session
@@ -115,11 +116,17 @@ class SecurityConfiguration {
 							.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 							.frameOptions(frame -> frame.deny())
 							.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-					// not beans: Spring Boot would also register them for every request outside the security chain
+					// not beans: Spring Boot would also register them for every request outside the security chain.
+					// Filters added before the same filter run in the order they are added here.
+					.addFilterBefore(new LoginBurstFilter(settings.loginBurstPerMinute(), clock, audit, messages,
+							locales),
+							UsernamePasswordAuthenticationFilter.class)
 					.addFilterBefore(new LoginThrottleFilter(throttle, logins), UsernamePasswordAuthenticationFilter.class)
+					.addFilterBefore(new SessionLifetimeFilter(settings.sessionIdleTimeout(),
+							settings.sessionAbsoluteTimeout(), clock), AuthorizationFilter.class)
 					.addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class)
-					.addFilterAfter(new PasswordChangeRequiredFilter(), SecondFactorFilter.class)
-					.addFilterAfter(new BreakGlassFilter(audit, clock), PasswordChangeRequiredFilter.class);
+					.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+					.addFilterBefore(new BreakGlassFilter(audit, clock), AuthorizationFilter.class);
 			return http.build();
 		}
 
