@@ -76,10 +76,11 @@ class BreakGlassController {
 			this.clock = clock;
 		}
 
+		/** Reads the session only if there is one: an API call with a token must stay without a session. */
 		@ModelAttribute("breakGlass")
-		BreakGlassGrant grant(Authentication authentication, HttpSession session) {
-			if (authentication == null || !(authentication.getPrincipal() instanceof PantauUser user)
-					|| session == null) {
+		BreakGlassGrant grant(Authentication authentication, jakarta.servlet.http.HttpServletRequest request) {
+			HttpSession session = request.getSession(false);
+			if (authentication == null || !(authentication.getPrincipal() instanceof PantauUser) || session == null) {
 				return null;
 			}
 			return session.getAttribute(BreakGlassGrant.SESSION_ATTRIBUTE) instanceof BreakGlassGrant grant
