@@ -23,6 +23,7 @@ public final class WebSession {
 	private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" (?:content|value)=\"([^\"]+)\"");
+	private static final Pattern TOTP_SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<");
 
 	private final String base;
 	private final CookieManager cookies = new CookieManager();
@@ -36,13 +37,34 @@ public final class WebSession {
 	public static WebSession loggedIn(int port, String username) {
 		WebSession session = new WebSession(port);
 		HttpResponse<String> response = session.login(username, DEMO_PASSWORD);
-		if (response.statusCode() != 302 || response.headers().firstValue("Location").orElse("").contains("error")) {
+		boolean enrolled = response.statusCode() == 200 && response.body().contains("id=\"recovery-codes\"");
+		if (!enrolled && (response.statusCode() != 302 || location(response).contains("error")
+				|| location(response).endsWith("/login/kode"))) {
 			throw new IllegalStateException("login of " + username + " failed: " + response.headers().map());
 		}
 		return session;
 	}
 
+	/**
+	 * Logs in as a person does: the password, then, where the role needs it, the code from the authenticator app
+	 * ({@link SecondFactorCodes}); an account that has not enrolled yet enrols with the secret the page shows (the
+	 * answer is then the page of recovery codes).
+	 */
 	public HttpResponse<String> login(String username, String password) {
+		HttpResponse<String> response = passwordStep(username, password);
+		if (response.statusCode() != 302 || !location(response).endsWith("/login/kode")) {
+			return response;
+		}
+		Matcher secret = TOTP_SECRET.matcher(get("/login/kode").body());
+		if (secret.find()) {
+			SecondFactorCodes.remember(username, secret.group(1));
+		}
+		String code = SecondFactorCodes.nextCode(username);
+		return code == null ? response : post("/login/kode", Map.of("code", code));
+	}
+
+	/** Only the password form: a role that needs a second factor is then asked for its code. */
+	public HttpResponse<String> passwordStep(String username, String password) {
 		return post("/login", Map.of("username", username, "password", password));
 	}
 

@@ -8,6 +8,7 @@ import id.pantau.audit.AuditTrail;
 import id.pantau.identity.Agency;
 import id.pantau.identity.Role;
 import id.pantau.identity.domain.AccountSeeding;
+import id.pantau.identity.domain.SecondFactors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,12 @@ import org.slf4j.LoggerFactory;
 final class DemoAccounts {
 
 	static final String PASSWORD = "tual-demo-2026";
+
+	/**
+	 * The TOTP secret of the demo accounts whose role needs a second factor (published like the password: demo
+	 * accounts are for trying Pantau out, never for real data). Any authenticator app takes it.
+	 */
+	static final String TOTP_SECRET = "PANTAUDEMOKOTATUALMALUKUINDONESI";
 
 	record Demo(String username, String fullName, Role role, Agency agency, String scopeCode) {
 	}
@@ -34,12 +41,15 @@ final class DemoAccounts {
 	}
 
 	/** Adds the demo accounts that are missing. */
-	static int load(AccountSeeding seeding, AuditTrail audit, Clock clock) {
+	static int load(AccountSeeding seeding, SecondFactors factors, AuditTrail audit, Clock clock) {
 		int added = 0;
 		for (Demo demo : ACCOUNTS) {
 			if (seeding.seed(demo.username(), demo.fullName(), demo.role(), demo.agency(), demo.scopeCode(), PASSWORD,
 					false)) {
 				added++;
+				if (factors.required(demo.role())) {
+					factors.seed(demo.username(), TOTP_SECRET);
+				}
 			}
 		}
 		if (added > 0) {

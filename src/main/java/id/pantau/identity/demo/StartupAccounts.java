@@ -10,6 +10,8 @@ import id.pantau.identity.DemoAccountsCreated;
 import id.pantau.identity.Role;
 import id.pantau.identity.domain.AccountSeeding;
 import id.pantau.identity.domain.PasswordPolicy;
+import id.pantau.identity.domain.SecondFactors;
+import id.pantau.identity.domain.Totp;
 import id.pantau.platform.Commands;
 import id.pantau.platform.DatabaseMode;
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +34,7 @@ import org.springframework.stereotype.Component;
 class StartupAccounts implements ApplicationRunner {
 
 	private final AccountSeeding seeding;
+	private final SecondFactors factors;
 	private final PasswordPolicy policy;
 	private final AuditTrail audit;
 	private final DatabaseMode database;
@@ -41,11 +44,12 @@ class StartupAccounts implements ApplicationRunner {
 	private final ApplicationEventPublisher events;
 	private boolean demoPresent;
 
-	StartupAccounts(AccountSeeding seeding, PasswordPolicy policy, AuditTrail audit, DatabaseMode database,
+	StartupAccounts(AccountSeeding seeding, SecondFactors factors, PasswordPolicy policy, AuditTrail audit, DatabaseMode database,
 			Clock clock, @Value("${pantau.demo:auto}") String demo,
 			@Value("${" + Commands.PROPERTY + ":" + Commands.SERVE + "}") String command,
 			ApplicationEventPublisher events) {
 		this.seeding = seeding;
+		this.factors = factors;
 		this.policy = policy;
 		this.audit = audit;
 		this.database = database;
@@ -63,7 +67,7 @@ class StartupAccounts implements ApplicationRunner {
 		boolean wanted = "true".equalsIgnoreCase(demo)
 				|| ("auto".equalsIgnoreCase(demo) && database.embedded() && seeding.noAccounts());
 		if (wanted) {
-			int created = DemoAccounts.load(seeding, audit, clock);
+			int created = DemoAccounts.load(seeding, factors, audit, clock);
 			if (created > 0) {
 				events.publishEvent(new DemoAccountsCreated(created));
 			}
@@ -87,7 +91,11 @@ class StartupAccounts implements ApplicationRunner {
 		}
 		PrintStream out = System.out;
 		out.println("Akun demo (kata sandi awal: " + DemoAccounts.PASSWORD + "):");
-		DemoAccounts.ACCOUNTS.forEach(a -> out.printf("  %-16s %-11s %s%n", a.username(), a.role(), a.fullName()));
+		DemoAccounts.ACCOUNTS.forEach(a -> out.printf("  %-16s %-11s %s%s%n", a.username(), a.role(), a.fullName(),
+				factors.required(a.role()) ? "  (+ kode TOTP)" : ""));
+		out.println("Akun bertanda + kode TOTP meminta kode dari aplikasi autentikator setelah kata sandi; kunci demo: "
+				+ Totp.grouped(DemoAccounts.TOTP_SECRET));
+		out.println("  " + Totp.uri(SecondFactors.ISSUER, "demo", DemoAccounts.TOTP_SECRET));
 		out.println();
 	}
 }

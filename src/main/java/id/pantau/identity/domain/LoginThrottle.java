@@ -70,6 +70,17 @@ public class LoginThrottle {
 		}
 	}
 
+	/**
+	 * A wrong second-factor code: it counts for the account (from this address and over all) but not for the address
+	 * over all accounts, as whoever types it knew the password.
+	 */
+	public void codeFailed(String username, String address) {
+		Instant now = clock.instant();
+		String account = normal(username);
+		increment(pair(account, address), now);
+		increment("user:" + account, now);
+	}
+
 	public void succeeded(String username, String address) {
 		String account = normal(username);
 		counters.remove(pair(account, address));

@@ -33,6 +33,17 @@ public class Logins {
 		this.clock = clock;
 	}
 
+	/** The password of a user whose role needs a second factor was right; the login waits for the code. */
+	@Transactional
+	public void passwordAccepted(PantauUser user) {
+		audit.recordAs(user.getUsername(), AuditEntry.of("LOGIN_PASSWORD_ACCEPTED").subject("USER", user.id()));
+	}
+
+	/** A wrong second-factor code counts against the account and the address like a wrong password. */
+	public void codeRefused(PantauUser user, String address) {
+		throttle.codeFailed(user.getUsername(), address);
+	}
+
 	@Transactional
 	public void succeeded(PantauUser user, String address) {
 		throttle.succeeded(user.getUsername(), address);

@@ -20,7 +20,8 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof PantauUser user
+		if (authentication != null && authentication.isAuthenticated()
+				&& authentication.getPrincipal() instanceof PantauUser user
 				&& user.mustChangePassword() && !allowed(path(request))) {
 			if (request.getHeader("HX-Request") != null) {
 				response.setHeader("HX-Redirect", request.getContextPath() + CHANGE_PATH);

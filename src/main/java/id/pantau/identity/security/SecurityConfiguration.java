@@ -1,8 +1,12 @@
 package id.pantau.identity.security;
 
+import java.time.Clock;
+
+import id.pantau.audit.AuditTrail;
 import id.pantau.identity.domain.ApiClients;
 import id.pantau.identity.domain.LoginThrottle;
 import id.pantau.identity.domain.Logins;
+import id.pantau.identity.domain.SecuritySettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -104,7 +108,8 @@ class SecurityConfiguration {
 		@Bean
 		@Order(2)
 		SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, Logins logins,
-				SessionRegistry sessions, SecurityContextRepository contexts,
+				SessionRegistry sessions, SecurityContextRepository contexts, AuditTrail audit, Clock clock,
+				SecuritySettings settings, MessageSource messages, LocaleResolver locales,
 				@org.springframework.beans.factory.annotation.Value("${pantau.map.tile-url:}") String tileUrl)
 				throws Exception {
 			String policy = contentSecurityPolicy(tileUrl);
@@ -112,7 +117,8 @@ class SecurityConfiguration {
 					// the service worker installs on the login page already: its script and everything it keeps
 					// for offline use must load without a session
 					.requestMatchers("/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/sw.js",
-							"/manifest.webmanifest", "/offline.html", "/login", "/error", "/actuator/health")
+							"/manifest.webmanifest", "/offline.html", "/login", SecondFactorFilter.CODE_PATH, "/error",
+							"/actuator/health")
 					.permitAll()
 					.requestMatchers("/admin/**").hasRole("ADMIN")
 					.anyRequest().authenticated())
@@ -127,9 +133,17 @@ class SecurityConfiguration {
 							.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
 							.frameOptions(frame -> frame.deny())
 							.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
-					// not beans: Spring Boot would also register them for every request outside the security chain
+					// not beans: Spring Boot would also register them for every request outside the security chain.
+					// Filters added before the same filter run in the order they are added here.
+					.addFilterBefore(new LoginBurstFilter(settings.loginBurstPerMinute(), clock, audit, messages,
+							locales),
+							UsernamePasswordAuthenticationFilter.class)
 					.addFilterBefore(new LoginThrottleFilter(throttle, logins), UsernamePasswordAuthenticationFilter.class)
-					.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class);
+					.addFilterBefore(new SessionLifetimeFilter(settings.sessionIdleTimeout(),
+							settings.sessionAbsoluteTimeout(), clock), AuthorizationFilter.class)
+					.addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class)
+					.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+					.addFilterBefore(new BreakGlassFilter(audit, clock), AuthorizationFilter.class);
 			return http.build();
 		}
 

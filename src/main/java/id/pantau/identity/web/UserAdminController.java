@@ -6,6 +6,7 @@ import id.pantau.identity.Agency;
 import id.pantau.identity.PantauUser;
 import id.pantau.identity.Role;
 import id.pantau.identity.domain.AccountException;
+import id.pantau.identity.domain.SecondFactors;
 import id.pantau.identity.domain.UserAccount;
 import id.pantau.identity.domain.UserAdministration;
 import id.pantau.identity.domain.UserForm;
@@ -35,11 +36,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class UserAdminController {
 
 	private final UserAdministration administration;
+	private final SecondFactors factors;
 	private final UserQueries queries;
 	private final ReferenceData reference;
 
-	UserAdminController(UserAdministration administration, UserQueries queries, ReferenceData reference) {
+	UserAdminController(UserAdministration administration, SecondFactors factors, UserQueries queries,
+			ReferenceData reference) {
 		this.administration = administration;
+		this.factors = factors;
 		this.queries = queries;
 		this.reference = reference;
 	}
@@ -92,6 +96,7 @@ class UserAdminController {
 	String edit(@AuthenticationPrincipal PantauUser admin, @PathVariable long id, Model model) {
 		UserAccount account = administration.manageable(admin, id);
 		model.addAttribute("account", account);
+		model.addAttribute("totpEnrolled", factors.enrolled(id));
 		model.addAttribute("form", new UserForm(account.getUsername(), account.getFullName(), account.getEmail(),
 				account.getRole(), account.getAgency(), account.getScopeCode()));
 		return "identity/user-form";
@@ -137,6 +142,13 @@ class UserAdminController {
 			RedirectAttributes redirect) {
 		return act(id, redirect, "user.notice.passwordReset",
 				() -> redirect.addFlashAttribute("temporaryPassword", administration.resetPassword(admin, id)));
+	}
+
+	/** A lost phone: the user enrols a new second factor at its next login. */
+	@PostMapping("/{id}/reset-totp")
+	String resetSecondFactor(@AuthenticationPrincipal PantauUser admin, @PathVariable long id,
+			RedirectAttributes redirect) {
+		return act(id, redirect, "user.notice.totpReset", () -> factors.reset(admin, id));
 	}
 
 	private static String act(long id, RedirectAttributes redirect, String notice, Runnable action) {

@@ -28,14 +28,29 @@ final class PersonInput {
 			problems.add(new InvalidInput.Problem(field, "input.required"));
 			return null;
 		}
-		return optional(field, value, max);
+		String clean = optional(field, value, max);
+		if (clean == null && problems.stream().noneMatch(p -> p.field().equals(field))) {
+			problems.add(new InvalidInput.Problem(field, "input.required"));
+		}
+		return clean;
 	}
+
+	/**
+	 * Characters that show nothing but can change how the text around them is shown (bidirectional overrides and
+	 * isolates, zero-width spaces, byte order marks, control characters): a name with U+202E (right-to-left override) would read
+	 * differently on screen from what is stored. Joiners (U+200C, U+200D) stay, as some scripts need them.
+	 */
+	private static final java.util.regex.Pattern INVISIBLE = java.util.regex.Pattern
+			.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]");
 
 	String optional(String field, String value, int max) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
-		String trimmed = value.strip().replaceAll("\\s+", " ");
+		String trimmed = INVISIBLE.matcher(value).replaceAll("").strip().replaceAll("\\s+", " ");
+		if (trimmed.isEmpty()) {
+			return null;
+		}
 		if (trimmed.length() > max) {
 			problems.add(new InvalidInput.Problem(field, "input.tooLong", max));
 			return null;
