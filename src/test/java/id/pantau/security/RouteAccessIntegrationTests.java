@@ -200,7 +200,42 @@ class RouteAccessIntegrationTests {
 			Map.entry("POST /pencocokan/{id}/batal", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /api/v1/matches", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /api/v1/matches/{id}", rule(Kind.NOT_FOR_VILLAGE)),
-			Map.entry("POST /api/v1/matches/{id}/decision", rule(Kind.NOT_FOR_VILLAGE))));
+			Map.entry("POST /api/v1/matches/{id}/decision", rule(Kind.NOT_FOR_VILLAGE)),
+			// alerts, their follow-up and TIMPORA meetings: the city's agencies; a village sees outcomes on its reports
+			Map.entry("GET /api/v1/alerts", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("GET /api/v1/alerts/{id}", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("GET /api/v1/alerts/{id}/actions", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("GET /peringatan", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("GET /peringatan/{id}", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("GET /rekap/peringatan/ekspor", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("GET /timpora", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("GET /timpora/{id}", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("GET /timpora/{id}/agenda.pdf", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("GET /timpora/{id}/notulen.pdf", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /api/v1/alerts/{id}/acknowledgement", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /api/v1/alerts/{id}/actions", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /api/v1/alerts/{id}/assignment", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /api/v1/alerts/{id}/closure", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /api/v1/alerts/{id}/dismissal", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /peringatan/{id}/abaikan", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /peringatan/{id}/terima", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /peringatan/{id}/tindakan", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /peringatan/{id}/tugaskan", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /peringatan/{id}/tutup", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /timpora", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /timpora/{id}/agenda", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /timpora/{id}/butir/{alertId}/keputusan", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /timpora/{id}/butir/{alertId}/pandangan", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /timpora/{id}/hadir", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /timpora/{id}/selesai", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("GET /peringatan/laporan/{reportId}", byId(Subject.REPORT)),
+			// the dashboard, the map, the monthly recap and the persons export: each within the user's scope
+			Map.entry("GET /peta", list("")),
+			Map.entry("GET /peta/data", list("")),
+			Map.entry("POST /peta/titik/{code}", rule(Kind.ADMIN_ONLY)),
+			Map.entry("GET /rekap", list("")),
+			Map.entry("GET /rekap/unduh", list("?format=xlsx")),
+			Map.entry("GET /orang-asing/ekspor", list("?format=csv&q={marker}"))));
 
 	private static final String VILLAGE_A = "81.72.01.2001";
 	private static final String VILLAGE_B = "81.72.02.2002";

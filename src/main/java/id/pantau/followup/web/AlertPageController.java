@@ -36,6 +36,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/peringatan")
 class AlertPageController {
 
+	/** Who works on alerts (BPMPD only reads; the service checks each step's role and scope again). */
+	private static final String WORKERS = "hasAnyRole('KESBANGPOL', 'IMIGRASI', 'TIMPORA')";
+
 	private final AlertWorkflow workflow;
 	private final ReferenceData reference;
 	private final ProblemMessages problems;
@@ -89,6 +92,7 @@ class AlertPageController {
 	}
 
 	@PostMapping("/{id}/tugaskan")
+	@PreAuthorize(WORKERS)
 	String assign(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
 			@RequestParam(required = false) String officer, @RequestParam(required = false) String agency,
 			RedirectAttributes redirect) {
@@ -96,12 +100,14 @@ class AlertPageController {
 	}
 
 	@PostMapping("/{id}/terima")
+	@PreAuthorize(WORKERS)
 	String acknowledge(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
 			RedirectAttributes redirect) {
 		return step(id, redirect, "followup.notice.acknowledged", () -> workflow.acknowledge(user, id, version));
 	}
 
 	@PostMapping("/{id}/tindakan")
+	@PreAuthorize(WORKERS)
 	String record(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
 			@RequestParam(required = false) String kind, @RequestParam(required = false) String note,
 			@RequestParam(required = false) String happenedOn, RedirectAttributes redirect) {
@@ -110,6 +116,7 @@ class AlertPageController {
 	}
 
 	@PostMapping("/{id}/tutup")
+	@PreAuthorize(WORKERS)
 	String close(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
 			@RequestParam(required = false) String outcome, @RequestParam(required = false) String note,
 			RedirectAttributes redirect) {
@@ -117,6 +124,7 @@ class AlertPageController {
 	}
 
 	@PostMapping("/{id}/abaikan")
+	@PreAuthorize(WORKERS)
 	String dismiss(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
 		return step(id, redirect, "followup.notice.dismissed", () -> workflow.dismiss(user, id, version, reason));
