@@ -59,6 +59,8 @@ public class RuleRunner {
 			return transactions.execute(status -> {
 				jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "detection:" + rule.code())
 						.query((rs, n) -> 1).list();
+				// each statement of a run runs once: plan it for its parameters, never from a cached generic plan
+				jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
 				Instant started = clock.instant();
 				LocalDate today = LocalDate.ofInstant(started, DisplayTime.ZONE);
 				RuleContext context = new RuleContext(jdbc, today, parameters,
