@@ -33,6 +33,31 @@ class CrossingDemoData {
 		this.clock = clock;
 	}
 
+	/**
+	 * The registry's demo cases for the detection rules (their notes start with "Kasus demo deteksi dini") come with
+	 * their crossings already linked, as matching would have linked them, so that a first run finds every case even
+	 * before matching has caught up: one of them left the country and was seen in a village afterwards.
+	 */
+	private int detectionCases(long batch, java.sql.Timestamp now) {
+		int added = jdbc.sql("""
+				insert into crossing (direction, crossed_at, port_code, document_number, document_key, nationality,
+				  full_name, name_key, birth_date, birth_year, sex, permit_type, stay_until, transport, batch_id, created_at)
+				select 'EXIT', ((s.valid_until - 5) + time '15:00') at time zone 'Asia/Jayapura', 'AMBON-UDARA',
+				  c.document_number, c.document_key, c.nationality, c.full_name, c.name_key, c.birth_date, c.birth_year,
+				  c.sex, null, null, 'GA 647', :batch, :now
+				from crossing c
+				join person p on p.primary_name = c.full_name and p.notes like 'Kasus demo deteksi dini: tinggal di desa%'
+				join stay_permit s on s.person_id = p.id
+				where c.batch_id = :batch and c.direction = 'ENTRY'
+				on conflict do nothing""").param("batch", batch).param("now", now).update();
+		jdbc.sql("""
+				update crossing c set person_id = p.id
+				from person p join travel_document d on d.person_id = p.id
+				where p.notes like 'Kasus demo deteksi dini:%' and c.batch_id = :batch and c.document_key = d.number_key
+				  and c.nationality = p.nationality and c.full_name = p.primary_name""").param("batch", batch).update();
+		return added;
+	}
+
 	@EventListener
 	@Order(3)
 	@Transactional
@@ -85,6 +110,7 @@ class CrossingDemoData {
 					.param("key", DocumentNumbers.searchKey(document)).param("nat", stranger[1])
 					.param("name", stranger[0]).param("batch", batch).param("now", now).update();
 		}
+		others += detectionCases(batch, now);
 		int total = entries + exits + others;
 		jdbc.sql("update import_batch set rows_read = :n, rows_added = :n where id = :batch").param("n", total)
 				.param("batch", batch).update();

@@ -39,6 +39,8 @@ class RegistryDemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(RegistryDemoData.class);
 	private static final String ACTOR = "demo";
+	/** The start of the notes of the persons made as clear cases for the detection rules. */
+	static final String DETECTION_CASE = "Kasus demo deteksi dini: ";
 
 	private static final String[] MYANMAR = { "AUNG", "KYAW", "MIN", "HTUN", "ZAW", "WIN", "THEIN", "SOE", "NAING",
 			"MYINT", "TUN", "OO", "HLAING", "THANT", "LWIN", "NYEIN", "KO", "SAN" };
@@ -147,7 +149,21 @@ class RegistryDemoData {
 		}
 		all.add(g.stateless());
 		all.add(g.stateless());
+		registerMostSktt(all, new Random(2029));
+		all.addAll(g.detectionCases(fleet));
 		return all;
+	}
+
+	/** Most ITAS holders have registered with Dukcapil for an SKTT; some have not (a NO_SKTT case). */
+	private void registerMostSktt(List<Person> all, Random random) {
+		Instant now = clock.instant();
+		for (Person person : all) {
+			boolean itas = person.getPermits().stream().anyMatch(p -> "ITAS".equals(p.permitType()));
+			if (itas && random.nextInt(5) > 0) {
+				person.linkIdentity(IdentityLinkKind.SKTT, "SKTT/8172/" + (1000 + random.nextInt(9000)),
+						"Dinas Dukcapil Kota Tual", ACTOR, now);
+			}
+		}
 	}
 
 	private static final class Generator {
@@ -199,6 +215,82 @@ class RegistryDemoData {
 				person.changeStatus(PersonStatus.DEPORTED, "Dipulangkan melalui TPI Ambon", ACTOR, now);
 			}
 			return person;
+		}
+
+		/**
+		 * One clear case for each early-detection rule, marked in the notes ({@value #DETECTION_CASE}) so that the
+		 * crossing demo can give them the crossings the cases need.
+		 */
+		List<Person> detectionCases(List<Vessel> fleet) {
+			List<Person> cases = new ArrayList<>();
+			Person overstay = Person.register(new Person.Identity("TRAN VAN TOAN", Sex.M,
+					BirthDate.of(LocalDate.of(1986, 3, 14)), "VNM", null, Category.WORKER,
+					DETECTION_CASE + "izin tinggal lewat 25 hari"), NameSource.PASSPORT, ACTOR, now);
+			overstay.addDocument(DocumentType.PASSPORT, "C7012345", "VNM", today.plusYears(3), ACTOR, now);
+			overstay.addPermit("ITAS", "2C11" + "70123456", today.minusDays(390), today.minusDays(25),
+					"PT Maluku Cold Storage", ACTOR, now);
+			overstay.linkIdentity(IdentityLinkKind.SKTT, "SKTT/8172/7012", "Dinas Dukcapil Kota Tual", ACTOR, now);
+			overstay.moveTo("81.72.02.1004", "Mes karyawan", today.minusDays(390), ACTOR, now);
+			cases.add(overstay);
+
+			Person longOverstay = Person.register(new Person.Identity("PIETER BAKKER", Sex.M,
+					BirthDate.of(LocalDate.of(1979, 8, 2)), "NLD", null, Category.TOURIST,
+					DETECTION_CASE + "bebas visa lewat 90 hari"), NameSource.PASSPORT, ACTOR, now);
+			longOverstay.addDocument(DocumentType.PASSPORT, "NX8812345", "NLD", today.plusYears(5), ACTOR, now);
+			longOverstay.addPermit("BEBAS_VISA", null, today.minusDays(120), today.minusDays(90), null, ACTOR, now);
+			longOverstay.moveTo("81.72.01.2003", "Homestay", today.minusDays(120), ACTOR, now);
+			cases.add(longOverstay);
+
+			Person expiring = Person.register(new Person.Identity("SOPHIE WEBER", Sex.F,
+					BirthDate.of(LocalDate.of(1990, 11, 20)), "DEU", null, Category.RESEARCHER,
+					DETECTION_CASE + "izin tinggal berakhir 12 hari lagi"), NameSource.PASSPORT, ACTOR, now);
+			expiring.addDocument(DocumentType.PASSPORT, "C4LK77123", "DEU", today.plusYears(6), ACTOR, now);
+			expiring.addPermit("ITAS", "2C21" + "88123456", today.minusDays(300), today.plusDays(12),
+					"Politeknik Perikanan Negeri Tual", ACTOR, now);
+			expiring.linkIdentity(IdentityLinkKind.SKTT, "SKTT/8172/8812", "Dinas Dukcapil Kota Tual", ACTOR, now);
+			expiring.moveTo("81.72.02.1003", "Rumah kontrakan", today.minusDays(300), ACTOR, now);
+			cases.add(expiring);
+
+			Person backAgain = Person.register(new Person.Identity("JAMES TAYLOR", Sex.M,
+					BirthDate.of(LocalDate.of(1983, 5, 9)), "AUS", null, Category.TOURIST,
+					DETECTION_CASE + "tinggal di desa setelah keluar"), NameSource.PASSPORT, ACTOR, now);
+			backAgain.addDocument(DocumentType.PASSPORT, "PA9031234", "AUS", today.plusYears(4), ACTOR, now);
+			backAgain.addPermit("VOA", null, today.minusDays(70), today.minusDays(40), null, ACTOR, now);
+			backAgain.moveTo("81.72.02.2002", "Penginapan", today.minusDays(10), ACTOR, now);
+			cases.add(backAgain);
+
+			Person ashore = Person.register(new Person.Identity("KYAW ZAW HTUN", Sex.M,
+					BirthDate.ofYear(1981), "MMR", null, Category.EX_CREW,
+					DETECTION_CASE + "eks ABK kapal yang disita"), NameSource.VILLAGE_REPORT, ACTOR, now);
+			ashore.assignToVessel(fleet.get(4).getId(), "ABK", today.minusYears(4), today.minusYears(3), ACTOR, now);
+			ashore.moveTo("81.72.01.2005", "Pondok dekat pantai", today.minusYears(3), ACTOR, now);
+			cases.add(ashore);
+
+			Person holder = Person.register(new Person.Identity("SOMSAK SAETANG", Sex.M,
+					BirthDate.of(LocalDate.of(1977, 1, 30)), "THA", null, Category.WORKER,
+					DETECTION_CASE + "nomor paspor yang sama dengan orang lain"), NameSource.PASSPORT, ACTOR, now);
+			holder.addDocument(DocumentType.PASSPORT, "AB7654321", "THA", today.plusYears(2), ACTOR, now);
+			holder.addPermit("ITAS", "2C11" + "76543210", today.minusDays(200), today.plusDays(160),
+					"CV Kei Mutiara", ACTOR, now);
+			holder.linkIdentity(IdentityLinkKind.SKTT, "SKTT/8172/7654", "Dinas Dukcapil Kota Tual", ACTOR, now);
+			holder.moveTo("81.72.02.1005", "Mes karyawan", today.minusDays(200), ACTOR, now);
+			cases.add(holder);
+			Person borrower = Person.register(new Person.Identity("MIN AUNG", Sex.M, BirthDate.ofYear(1984), "THA",
+					"MMR", Category.OTHER, DETECTION_CASE + "memakai nomor paspor orang lain"),
+					NameSource.VILLAGE_REPORT, ACTOR, now);
+			borrower.addDocument(DocumentType.PASSPORT, "AB 7654321", "THA", null, ACTOR, now);
+			borrower.moveTo("81.72.01.2002", "Rumah warga", today.minusYears(2), ACTOR, now);
+			cases.add(borrower);
+
+			Person noSktt = Person.register(new Person.Identity("ARNEL GARCIA", Sex.M,
+					BirthDate.of(LocalDate.of(1988, 7, 7)), "PHL", null, Category.WORKER,
+					DETECTION_CASE + "ITAS tanpa SKTT"), NameSource.PASSPORT, ACTOR, now);
+			noSktt.addDocument(DocumentType.PASSPORT, "P6612345A", "PHL", today.plusYears(4), ACTOR, now);
+			noSktt.addPermit("ITAS", "2C11" + "66123456", today.minusDays(60), today.plusDays(300), "PT Aru Marine",
+					ACTOR, now);
+			noSktt.moveTo("81.72.02.2001", "Mes karyawan", today.minusDays(60), ACTOR, now);
+			cases.add(noSktt);
+			return cases;
 		}
 
 		Person crew(long vesselId) {

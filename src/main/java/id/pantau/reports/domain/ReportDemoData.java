@@ -30,6 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ReportDemoData {
 
 	private static final Logger log = LoggerFactory.getLogger(ReportDemoData.class);
+	private static final String SILENT_VILLAGE = "81.72.05.2006";
+	private static final String RISING_VILLAGE = "81.72.01.2003";
 
 	private static final String[][] SIGHTINGS = {
 			{ "Kyaw Min, dipanggil Pak Min", "Myanmar", "M", "sekitar 45", "", "rumah Bapak Renwarin", "nelayan",
@@ -122,15 +124,22 @@ class ReportDemoData {
 				YearMonth month = current.minusMonths(back);
 				boolean silentLastMonth = back == 1 && (village.endsWith("2004") || village.startsWith("81.72.05.200"))
 						&& random.nextInt(2) == 0;
+				// one village stays silent for two months and another reports a sharp rise: cases for detection
+				if (village.equals(SILENT_VILLAGE) && back <= 2) {
+					continue;
+				}
 				if (silentLastMonth || (back > 1 && random.nextInt(10) == 0)) {
 					continue;
 				}
-				boolean late = random.nextInt(6) == 0;
+				boolean late = random.nextInt(6) == 0 && !village.equals(RISING_VILLAGE);
 				Instant at = month.plusMonths(1).atDay(late ? 12 : 2).atStartOfDay(DisplayTime.ZONE).toInstant();
 				if (at.isAfter(now)) {
 					continue;
 				}
 				int foreigners = random.nextInt(4) == 0 ? 0 : 1 + random.nextInt(8);
+				if (village.equals(RISING_VILLAGE) && back <= 2) {
+					foreigners = back == 1 ? 14 : 3;
+				}
 				jdbc.sql("""
 						insert into periodic_report (village_code, month, nil, foreigners, note, submitted_at, submitted_by)
 						values (:village, :month, :nil, :count, null, :at, :actor)""").param("village", village)

@@ -1,0 +1,95 @@
+package id.pantau.detection.rules;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * SILENT_VILLAGE: a village with no monthly report (not even "nihil") for the month that is due. Two or more silent
+ * months in a row raise the severity.
+ */
+@Component
+public class SilentVillageRule implements DetectionRule {
+
+	static final String CODE = "SILENT_VILLAGE";
+
+	record Row(String villageCode, String villageName, LocalDate lastMonth) {
+	}
+
+	@Override
+	public String code() {
+		return CODE;
+	}
+
+	@Override
+	public List<ParameterSpec> parameters() {
+		return List.of(new ParameterSpec("graceDays", 10, 0, 28), new ParameterSpec("mediumAfterMonths", 2, 1, 24));
+	}
+
+	@Override
+	public boolean personScoped() {
+		return false;
+	}
+
+	@Override
+	public List<Finding> evaluate(RuleContext context) {
+		YearMonth due = new ReportingMonth(context.parameters().getInt("graceDays")).due(context.today());
+		int mediumAfter = context.parameters().getInt("mediumAfterMonths");
+		List<Row> rows = context.sql("""
+				select r.code, r.name, (select max(pr.month) from periodic_report pr where pr.village_code = r.code) as last
+				from region r
+				where r.level = 'VILLAGE'
+				  and not exists (select 1 from periodic_report pr where pr.village_code = r.code and pr.month = :month)
+				""").param("month", due.atDay(1))
+				.query((rs, n) -> new Row(rs.getString("code"), rs.getString("name"),
+						rs.getObject("last", LocalDate.class)))
+				.list();
+		List<Finding> findings = new ArrayList<>();
+		rows.forEach(row -> finding(row, due, mediumAfter).ifPresent(findings::add));
+		return findings;
+	}
+
+	/** Months without a report up to and including the due month (the whole history when none ever came). */
+	static long silentMonths(LocalDate lastMonth, YearMonth due) {
+		if (lastMonth == null) {
+			return Long.MAX_VALUE;
+		}
+		YearMonth last = YearMonth.from(lastMonth);
+		return last.isBefore(due) ? last.until(due, java.time.temporal.ChronoUnit.MONTHS) : 0;
+	}
+
+	static Optional<Finding> finding(Row row, YearMonth due, int mediumAfterMonths) {
+		long silent = silentMonths(row.lastMonth(), due);
+		if (silent <= 0) {
+			return Optional.empty();
+		}
+		List<Evidence> evidence = new ArrayList<>();
+		evidence.add(Evidence.of("VILLAGE", row.villageCode(), row.villageName(), null));
+		if (row.lastMonth() != null) {
+			evidence.add(Evidence.of("PERIODIC_REPORT", row.villageCode() + ":" + YearMonth.from(row.lastMonth()),
+					"Laporan bulanan terakhir: " + YearMonth.from(row.lastMonth()), row.lastMonth()));
+		}
+		return Optional.of(new Finding(CODE, silent >= mediumAfterMonths ? Severity.MEDIUM : Severity.LOW,
+				SubjectType.VILLAGE, row.villageCode(), null, row.villageCode(), "month:" + due,
+				List.of(row.villageName(), due.toString(),
+						row.lastMonth() == null ? "-" : YearMonth.from(row.lastMonth()).toString()),
+				evidence, "Permendagri 49/2010 tentang Pedoman Pemantauan Orang Asing dan Organisasi Masyarakat Asing"
+						+ " di Daerah (pelaporan berkala)"));
+	}
+
+	@Override
+	public Resolution whenGone(RuleContext context, GoneAlert alert) {
+		String month = alert.factsKey().substring("month:".length());
+		Optional<LocalDate> received = context.jdbc().sql("""
+				select (submitted_at at time zone 'Asia/Jayapura')::date from periodic_report
+				where village_code = :village and month = :month""").param("village", alert.subjectKey())
+				.param("month", YearMonth.parse(month).atDay(1)).query(LocalDate.class).optional();
+		return received.map(d -> Resolution.closes("laporan bulanan " + month + " diterima " + d))
+				.orElseGet(() -> Resolution.staysOpen("laporan bulanan " + month + " masih belum diterima; bulan"
+						+ " laporan yang diperiksa sudah berganti"));
+	}
+}

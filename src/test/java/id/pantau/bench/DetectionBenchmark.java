@@ -1,0 +1,223 @@
+package id.pantau.bench;
+
+import java.io.PrintStream;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import id.pantau.PantauApplication;
+import id.pantau.detection.DetectionRules;
+import id.pantau.detection.RuleRun;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * How long a full run of every detection rule takes on a large registry with a year and more of crossings. Not a
+ * test: it prints figures and never fails on time. Run with {@code bench/detect} (see {@code bench/README.md});
+ * options as system properties: {@code -Dpersons=100000 -Dcrossings=1000000 -Dlinked=40 -Dreports=20000
+ * -Dseed=2026}.
+ * <p>
+ * Persons come from {@link RegistryPopulation} (COPY); crossings, vessel assignments, village and monthly reports are
+ * generated in SQL. A share of the crossings ({@code linked} percent) is linked to random persons, as matching would
+ * link the crossings of persons it knows. Each rule then runs twice through {@link DetectionRules#run}: the first run
+ * opens every alert (the worst case), the second finds the same facts again (the nightly steady state).
+ */
+public final class DetectionBenchmark {
+
+	private static final PrintStream out = System.out;
+
+	private DetectionBenchmark() {
+	}
+
+	record Timed(String rule, double firstSeconds, RuleRun first, double secondSeconds, RuleRun second) {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int persons = Integer.getInteger("persons", 100_000);
+		int crossings = Integer.getInteger("crossings", 1_000_000);
+		int linked = Integer.getInteger("linked", 40);
+		int reports = Integer.getInteger("reports", 20_000);
+		long seed = Long.getLong("seed", 2026);
+
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PantauApplication.class)
+				.web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
+				.properties("pantau.db.embedded.ephemeral=true", "pantau.command=bench", "logging.level.root=WARN",
+						"pantau.demo=false", "pantau.detection.nightly-cron=-")
+				.run(args)) {
+			DataSource dataSource = context.getBean(DataSource.class);
+			JdbcClient jdbc = context.getBean(JdbcClient.class);
+			DetectionRules rules = context.getBean(DetectionRules.class);
+			LocalDate today = LocalDate.now(ZoneId.of("Asia/Jayapura"));
+
+			out.printf("Pantau detection benchmark, %s%n", ZonedDateTime.now(ZoneOffset.UTC)
+					.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")));
+			out.printf("machine: %d cores, Java %s, %s%n", Runtime.getRuntime().availableProcessors(),
+					System.getProperty("java.version"),
+					jdbc.sql("select 'PostgreSQL ' || current_setting('server_version')").query(String.class).single());
+
+			long started = System.nanoTime();
+			new RegistryPopulation(seed, today, Instant.now()).load(dataSource, persons);
+			double personSeconds = seconds(started);
+			started = System.nanoTime();
+			generate(jdbc, persons, crossings, linked, reports, seed);
+			double otherSeconds = seconds(started);
+			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+				statement.execute("vacuum analyze");
+			}
+			out.printf("data: %,d persons (%.1f s), %,d crossings of which %,d linked, %,d vessel assignments,"
+					+ " %,d village reports, %,d monthly reports (%.1f s)%n", count(jdbc, "person"), personSeconds,
+					count(jdbc, "crossing"), jdbc.sql("select count(*) from crossing where person_id is not null")
+							.query(Long.class).single(),
+					count(jdbc, "vessel_assignment"), count(jdbc, "village_report"), count(jdbc, "periodic_report"),
+					otherSeconds);
+
+			List<Timed> timed = new ArrayList<>();
+			for (String rule : DetectionRules.CATALOGUE) {
+				long t0 = System.nanoTime();
+				RuleRun first = rules.run(rule, "BENCH");
+				double firstSeconds = seconds(t0);
+				long t1 = System.nanoTime();
+				RuleRun second = rules.run(rule, "BENCH");
+				timed.add(new Timed(rule, firstSeconds, first, seconds(t1), second));
+			}
+			out.printf("%n%-24s %10s %10s %10s %12s%n", "rule", "found", "opened", "first s", "again s");
+			for (Timed t : timed) {
+				out.printf("%-24s %,10d %,10d %10.2f %12.2f%s%n", t.rule(), nz(t.first().found()), nz(t.first().opened()),
+						t.firstSeconds(), t.secondSeconds(), t.first().error() == null ? "" : "  FAILED: " + t.first().error());
+			}
+			out.printf("%-24s %10s %10s %10.2f %12.2f%n", "all rules", "", "", timed.stream().mapToDouble(Timed::firstSeconds).sum(),
+					timed.stream().mapToDouble(Timed::secondSeconds).sum());
+			out.println("first: every finding opens an alert (worst case); again: the same facts, nothing opens (nightly).");
+
+			Timed slowest = timed.stream().max(Comparator.comparingDouble(Timed::secondSeconds)).orElseThrow();
+			out.printf("%nslowest rule (again): %s%n", slowest.rule());
+			explain(jdbc, slowest.rule(), today);
+		}
+	}
+
+	private static long nz(Integer value) {
+		return value == null ? 0 : value;
+	}
+
+	private static double seconds(long since) {
+		return (System.nanoTime() - since) / 1e9;
+	}
+
+	private static long count(JdbcClient jdbc, String table) {
+		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+	}
+
+	private static void generate(JdbcClient jdbc, int persons, int crossings, int linked, int reports, long seed) {
+		jdbc.sql("select setseed(:s)").param("s", (seed % 1000) / 1000.0).query((rs, n) -> 1).list();
+		// a linked crossing carries the person's nationality, as matching links on it; the others any nationality
+		jdbc.sql("""
+				insert into crossing (direction, crossed_at, port_code, document_number, document_key, nationality,
+				  full_name, name_key, permit_type, stay_until, person_id, created_at)
+				select d.direction, d.at, (array['TUAL-LAUT','AMBON-UDARA','LANGGUR-UDARA'])[1 + d.g % 3],
+				  'B' || d.g, 'B' || d.g,
+				  coalesce(p.nationality, p.claimed_nationality, (array['MMR','THA','VNM','CHN','AUS','PHL'])[1 + d.g % 6]),
+				  'BENCH ' || d.g, 'BENCH ' || d.g, case when d.direction = 'ENTRY' then 'VOA' end,
+				  case when d.direction = 'ENTRY' then (d.at at time zone 'Asia/Jayapura')::date + 30 end, d.person, now()
+				from (select g, case when random() < 0.5 then 'ENTRY' else 'EXIT' end as direction,
+				    now() - random() * interval '700 days' as at,
+				    case when random() * 100 < :linked then 1 + floor(random() * :persons)::bigint end as person
+				  from generate_series(1, :crossings) g) d
+				left join person p on p.id = d.person""")
+				.param("linked", linked).param("persons", persons).param("crossings", crossings).update();
+		jdbc.sql("""
+				insert into vessel (name, status, created_at, updated_at, version)
+				select 'KM BENCH ' || g, (array['ACTIVE','ACTIVE','DEPARTED','SEIZED','SUNK'])[1 + g % 5], now(), now(), 0
+				from generate_series(1, 100) g""").update();
+		jdbc.sql("""
+				insert into vessel_assignment (person_id, vessel_id, crew_role, signed_on, signed_off, added_at)
+				select p.id, (select min(id) from vessel) + p.id % 100, 'ABK', current_date - 2000 + (p.id % 1000)::int,
+				  case when p.category = 'EX_CREW' then current_date - 900 + (p.id % 800)::int end, now()
+				from person p where p.category in ('CREW', 'EX_CREW')""").update();
+		jdbc.sql("""
+				insert into village_report (number, village_code, state, names_as_heard, created_at, created_by,
+				  state_since, updated_at, version, person_id)
+				select 'BENCH/' || g, r.code, (array['SUBMITTED','FORWARDED','VALIDATED','VALIDATED'])[1 + g % 4],
+				  'BENCH ' || g, now() - random() * interval '400 days', 'bench', now(), now(), 0,
+				  case when g % 2 = 0 then 1 + floor(random() * :persons)::bigint end
+				from generate_series(1, :reports) g
+				join lateral (select code from region where level = 'VILLAGE' order by md5(code || g) limit 1) r on true""")
+				.param("persons", persons).param("reports", reports).update();
+		jdbc.sql("""
+				insert into periodic_report (village_code, month, nil, foreigners, submitted_at, submitted_by)
+				select r.code, (date_trunc('month', current_date) - make_interval(months => m))::date, false,
+				  5 + (abs(hashtext(r.code || m)) % 40), now(), 'bench'
+				from region r cross join generate_series(1, 3) m
+				where r.level = 'VILLAGE' and abs(hashtext(r.code)) % 10 > 0""").update();
+	}
+
+	/**
+	 * {@code EXPLAIN (ANALYZE, BUFFERS)} of the slowest rule's selection. The SQL is a copy of the rule's; only the
+	 * rules whose selection dominates their time are copied here.
+	 */
+	private static void explain(JdbcClient jdbc, String rule, LocalDate today) {
+		String sql = switch (rule) {
+			case "OVERSTAY", "PERMIT_EXPIRING" -> """
+					with permit as (
+					  select distinct on (s.person_id) s.person_id, s.permit_type, s.number, s.valid_from, s.valid_until
+					  from stay_permit s where s.permit_type <> 'TIDAK_ADA'
+					  order by s.person_id, s.valid_until desc nulls first
+					), entry as (
+					  select distinct on (c.person_id) c.person_id, c.id, c.crossed_at, c.port_code, c.stay_until
+					  from crossing c where c.person_id is not null and c.direction = 'ENTRY'
+					  order by c.person_id, c.crossed_at desc
+					), departure as (
+					  select c.person_id, max(c.crossed_at) as crossed_at from crossing c
+					  where c.person_id is not null and c.direction = 'EXIT' group by c.person_id
+					)
+					select p.id, p.region_code, pm.permit_type, pm.number, pm.valid_from, pm.valid_until, e.id,
+					  e.crossed_at, e.port_code, e.stay_until
+					from person p
+					left join permit pm on pm.person_id = p.id
+					left join entry e on e.person_id = p.id
+					left join departure x on x.person_id = p.id
+					where p.status in ('PRESENT', 'WHEREABOUTS_UNKNOWN')
+					  and (pm.person_id is null or pm.valid_until is not null)
+					  and greatest(pm.valid_until, e.stay_until) between date '1900-01-01' and :today
+					  and (x.crossed_at is null or x.crossed_at < e.crossed_at)""";
+			case "PRESENT_AFTER_DEPARTURE" -> """
+					with departure as (
+					  select distinct on (c.person_id) c.person_id, c.id, c.crossed_at, c.port_code
+					  from crossing c where c.person_id is not null and c.direction = 'EXIT'
+					  order by c.person_id, c.crossed_at desc
+					)
+					select p.id, x.id, s.kind, s.seen_on
+					from departure x
+					join person p on p.id = x.person_id and p.status not in ('MERGED', 'DECEASED')
+					join lateral (
+					  select 'REPORT' as kind, (vr.created_at at time zone 'Asia/Jayapura')::date as seen_on
+					  from village_report vr
+					  where vr.person_id = p.id and vr.state not in ('DRAFT', 'REJECTED') and vr.created_at > x.crossed_at
+					  union all
+					  select 'VILLAGE', r.since from residence r
+					  where r.person_id = p.id and r.since > (x.crossed_at at time zone 'Asia/Jayapura')::date
+					  order by seen_on desc limit 1) s on true
+					where not exists (select 1 from crossing e where e.person_id = p.id and e.direction = 'ENTRY'
+					  and e.crossed_at > x.crossed_at)""";
+			default -> null;
+		};
+		if (sql == null) {
+			out.println("(no copy of this rule's SQL in the benchmark to explain)");
+			return;
+		}
+		jdbc.sql("explain (analyze, buffers) " + sql).param("today", today).query(String.class).list()
+				.forEach(out::println);
+	}
+}
