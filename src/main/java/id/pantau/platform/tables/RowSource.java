@@ -54,7 +54,7 @@ public interface RowSource extends Closeable {
 				in.readNBytes(magic, 0, 4);
 			}
 			if (!(magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)) {
-				throw new UnreadableFile("import.notXlsx", null);
+				throw new UnreadableFile("import.xlsxNotZip", null);
 			}
 		}
 		return open(file);

@@ -23,7 +23,7 @@ class UploadContentTests {
 	void aFileNamedXlsxThatIsNotAZipIsRefusedEvenWhenItWouldReadAsCsv() throws IOException {
 		Path file = write("data.xlsx", "arah,waktu\nMASUK,2025-01-01\n".getBytes(StandardCharsets.UTF_8));
 		assertThatThrownBy(() -> RowSource.open(file, "Data Perlintasan.XLSX")).isInstanceOfSatisfying(
-				UnreadableFile.class, e -> assertThat(e.messageKey()).isEqualTo("import.notXlsx"));
+				UnreadableFile.class, e -> assertThat(e.messageKey()).isEqualTo("import.xlsxNotZip"));
 	}
 
 	@Test
