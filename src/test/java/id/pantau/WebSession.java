@@ -129,6 +129,12 @@ public final class WebSession {
 		return send(request.build());
 	}
 
+	/** A POST of a raw body (a multipart form, say) with the CSRF header. */
+	public HttpResponse<String> postBody(String path, String contentType, byte[] body) {
+		return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
+				.header("X-CSRF-TOKEN", csrfToken()).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+	}
+
 	/** A JSON request as a page's script would send it if it forgot the CSRF header. */
 	public HttpResponse<String> jsonWithoutCsrf(String method, String path, String body) {
 		return send(HttpRequest.newBuilder(URI.create(base + path))

@@ -22,7 +22,7 @@ import id.pantau.platform.tables.Csv;
  * over the year 2025 at six ports of Maluku, in local time ({@code yyyy-MM-dd HH:mm:ss}). One row in 200 has a defect
  * the importer must refuse.
  */
-final class CrossingFile {
+public final class CrossingFile {
 
 	static final String HEADER = "arah,waktu,tpi,nomor_dokumen,kewarganegaraan,nama,tanggal_lahir,jenis_kelamin,"
 			+ "jenis_izin,izin_berlaku_sampai,alat_angkut";
@@ -126,13 +126,13 @@ final class CrossingFile {
 	private final long seed;
 	private final int travellers;
 
-	CrossingFile(long seed, int travellers) {
+	public CrossingFile(long seed, int travellers) {
 		this.seed = seed;
 		this.travellers = Math.max(1, travellers);
 	}
 
 	/** Writes the header and rows {@code from} (inclusive) to {@code to} (exclusive). */
-	void write(Path file, long from, long to) throws IOException {
+	public void write(Path file, long from, long to) throws IOException {
 		try (BufferedWriter out = new BufferedWriter(
 				new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 20)) {
 			out.write(HEADER);

@@ -96,7 +96,7 @@ public class CrossingImports {
 		if (earlier.isPresent()) {
 			return earlierResult(earlier.get());
 		}
-		try (RowSource rows = RowSource.open(file)) {
+		try (RowSource rows = RowSource.open(file, provenance.fileName())) {
 			List<String> header = rows.next();
 			if (header == null) {
 				throw new UnreadableFile("import.empty", null);

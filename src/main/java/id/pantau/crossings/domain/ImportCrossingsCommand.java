@@ -43,6 +43,7 @@ class ImportCrossingsCommand implements PantauCommand {
 			return 2;
 		}
 		try {
+			out.printf("Mengimpor %s (%,d byte)...%n", file, Files.size(Path.of(file)));
 			ImportResult result = imports.importFile(Path.of(file),
 					new CrossingImports.Provenance("cli:" + System.getProperty("user.name"), Path.of(file)
 							.getFileName().toString(), basis, origin), null, p -> {
@@ -56,6 +57,10 @@ class ImportCrossingsCommand implements PantauCommand {
 					result.alreadyImported() ? "Berkas ini sudah pernah diimpor. " : "", result.batchId(), result.read(),
 					result.added(), result.known(), result.refused());
 			return 0;
+		}
+		catch (java.io.IOException e) {
+			out.println("Gagal membaca " + file + ": " + e.getMessage());
+			return 1;
 		}
 		catch (UnreadableFile e) {
 			out.println("Gagal: " + messages.getMessage(e.messageKey(), new Object[] { e.argument() }, e.messageKey(),

@@ -74,7 +74,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 				return new EmbeddedDatabase(dataDir, false, null, null, null, port);
 			}
 			stopOrphanedServer(pgData);
-			EmbeddedPostgres postgres = builder().setDataDirectory(pgData).setCleanDataDirectory(false).start();
+			// zonky turns synchronous_commit off (fine for throw-away test databases); data kept across restarts must
+			// survive a crash of PostgreSQL itself once a commit was acknowledged.
+			EmbeddedPostgres postgres = builder().setDataDirectory(pgData).setCleanDataDirectory(false)
+					.setServerConfig("synchronous_commit", "on").start();
 			return started(dataDir, false, postgres, channel, lock);
 		}
 		catch (IOException e) {

@@ -1,0 +1,72 @@
+package id.pantau.platform.database;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import id.pantau.platform.PantauCommand;
+import id.pantau.platform.StandaloneCommand;
+
+/**
+ * {@code java -jar pantau.jar backup [--out FILE]}: the whole database (embedded or external) as a {@code pg_dump}
+ * archive in custom format, which {@code restore} (or {@code pg_restore}) reads back. It runs beside a running
+ * Pantau: {@code pg_dump} reads one consistent snapshot. The archive is written under a temporary name and renamed when
+ * complete, so a file with the final name is always a whole backup.
+ */
+public final class BackupCommand implements StandaloneCommand {
+
+	@Override
+	public String name() {
+		return "backup";
+	}
+
+	@Override
+	public String description() {
+		return "mencadangkan seluruh basis data ke arsip pg_dump (format custom): backup [--out BERKAS]";
+	}
+
+	@Override
+	public int run(List<String> args, PrintStream out, PrintStream err) {
+		Optional<Path> pgDump = PostgresTools.find("pg_dump",
+				PantauCommand.option(args, "--pg-bin", System.getenv(PostgresTools.BIN_VARIABLE)));
+		if (pgDump.isEmpty()) {
+			err.println(PostgresTools.missing("pg_dump"));
+			return 3;
+		}
+		Path target = Path.of(PantauCommand.option(args, "--out",
+				"pantau-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".dump"))
+				.toAbsolutePath();
+		try (DatabaseTarget database = DatabaseTarget.resolve(args, System::getenv, true)) {
+			Files.createDirectories(target.getParent());
+			Path partial = target.resolveSibling(target.getFileName() + ".partial");
+			List<String> command = new ArrayList<>(List.of(pgDump.get().toString(), "--format=custom", "--compress=6",
+					"--file=" + partial));
+			command.addAll(database.connectionArguments());
+			int exit = ClientProgram.run(command, database.environment(), err);
+			if (exit != 0) {
+				Files.deleteIfExists(partial);
+				err.println("Pencadangan gagal (pg_dump keluar dengan kode " + exit + "); tidak ada berkas yang ditulis.");
+				return 1;
+			}
+			Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+			out.printf("Cadangan %s ditulis ke %s (%,d byte).%n", database.describe(), target, Files.size(target));
+			out.println("Pulihkan dengan: java -jar pantau.jar restore " + target);
+			return 0;
+		}
+		catch (EmbeddedDatabaseException e) {
+			err.println(e.getMessage());
+			return 1;
+		}
+		catch (IOException e) {
+			err.println("Pencadangan gagal: " + e.getMessage());
+			return 1;
+		}
+	}
+}

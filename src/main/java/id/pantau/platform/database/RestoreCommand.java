@@ -1,0 +1,90 @@
+package id.pantau.platform.database;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import id.pantau.platform.PantauCommand;
+import id.pantau.platform.StandaloneCommand;
+
+/**
+ * {@code java -jar pantau.jar restore FILE}: reads an archive of {@code backup} into an empty database (an embedded
+ * data directory that no Pantau is running on, or the external database of {@code PANTAU_DB_URL}), in one transaction:
+ * whole or not at all. It refuses a database that already has tables, so it never mixes two states.
+ */
+public final class RestoreCommand implements StandaloneCommand {
+
+	@Override
+	public String name() {
+		return "restore";
+	}
+
+	@Override
+	public String description() {
+		return "memulihkan arsip backup ke basis data yang masih kosong: restore BERKAS [--data-dir DIR]";
+	}
+
+	@Override
+	public int run(List<String> args, PrintStream out, PrintStream err) {
+		String file = args.stream().filter(a -> !a.startsWith("--"))
+				.filter(a -> args.indexOf(a) == 0 || !args.get(args.indexOf(a) - 1).startsWith("--"))
+				.findFirst().orElse(null);
+		if (file == null || !Files.isRegularFile(Path.of(file))) {
+			err.println("Pemakaian: restore BERKAS [--data-dir DIR]   (BERKAS: arsip dari perintah backup)");
+			return 2;
+		}
+		Optional<Path> pgRestore = PostgresTools.find("pg_restore",
+				PantauCommand.option(args, "--pg-bin", System.getenv(PostgresTools.BIN_VARIABLE)));
+		if (pgRestore.isEmpty()) {
+			err.println(PostgresTools.missing("pg_restore"));
+			return 3;
+		}
+		try (DatabaseTarget database = DatabaseTarget.resolve(args, System::getenv, false)) {
+			int tables = tableCount(database);
+			if (tables > 0) {
+				err.println("Basis data tujuan (" + database.describe() + ") tidak kosong: ada " + tables
+						+ " tabel. Pulihkan ke basis data baru atau direktori data baru (--data-dir).");
+				return 1;
+			}
+			List<String> command = new ArrayList<>(List.of(pgRestore.get().toString(), "--no-owner",
+					"--no-privileges", "--exit-on-error", "--single-transaction"));
+			command.addAll(database.connectionArguments());
+			command.add(Path.of(file).toAbsolutePath().toString());
+			int exit = ClientProgram.run(command, database.environment(), err);
+			if (exit != 0) {
+				err.println("Pemulihan gagal (pg_restore keluar dengan kode " + exit
+						+ "); basis data tujuan dibiarkan kosong.");
+				return 1;
+			}
+			out.printf("Arsip %s dipulihkan ke %s. Periksa jejak audit dengan: java -jar pantau.jar verify-audit%n",
+					file, database.describe());
+			return 0;
+		}
+		catch (EmbeddedDatabaseException e) {
+			err.println(e.getMessage());
+			return 1;
+		}
+		catch (IOException | SQLException e) {
+			err.println("Pemulihan gagal: " + e.getMessage());
+			return 1;
+		}
+	}
+
+	private static int tableCount(DatabaseTarget database) throws SQLException {
+		org.postgresql.ds.PGSimpleDataSource source = new org.postgresql.ds.PGSimpleDataSource();
+		source.setURL(database.jdbcUrl());
+		try (Connection connection = source.getConnection(database.user(), database.password());
+				ResultSet rs = connection.createStatement().executeQuery(
+						"select count(*) from pg_tables where schemaname not in ('pg_catalog', 'information_schema')")) {
+			rs.next();
+			return rs.getInt(1);
+		}
+	}
+}
