@@ -229,6 +229,12 @@ class RouteAccessIntegrationTests {
 			Map.entry("POST /timpora/{id}/hadir", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("POST /timpora/{id}/selesai", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /peringatan/laporan/{reportId}", byId(Subject.REPORT)),
+			// administration: detection rules, PDP duties (data-subject export, breach query)
+			Map.entry("GET /admin/aturan", rule(Kind.ADMIN_ONLY)),
+			Map.entry("POST /admin/aturan/jalankan", rule(Kind.ADMIN_ONLY)),
+			Map.entry("POST /admin/aturan/{code}", rule(Kind.ADMIN_ONLY)),
+			Map.entry("GET /admin/privasi", rule(Kind.ADMIN_ONLY)),
+			Map.entry("POST /admin/privasi/ekspor", rule(Kind.ADMIN_ONLY)),
 			// the dashboard, the map, the monthly recap and the persons export: each within the user's scope
 			Map.entry("GET /peta", list("")),
 			Map.entry("GET /peta/data", list("")),
