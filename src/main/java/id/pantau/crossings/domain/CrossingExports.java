@@ -1,8 +1,6 @@
 package id.pantau.crossings.domain;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -62,19 +60,16 @@ public class CrossingExports {
 	public long export(CrossingQueries.Filter filter, TableExport.Format format, OutputStream out) {
 		Map<String, Object> params = new HashMap<>();
 		String where = CrossingQueries.where(filter, params);
-		long[] written = { 0 };
-		boolean complete = false;
-		try {
-			try (TableExport table = TableExport.open(format, out, "Perlintasan", header())) {
-				readOnly.executeWithoutResult(status -> jdbc.query("""
+		return TableExport.stream(format, out, "Perlintasan", header(),
+				handler -> readOnly.executeWithoutResult(status -> jdbc.query("""
 						select direction, crossed_at, port_code, document_number, nationality, full_name, birth_date,
 						  birth_year, sex, permit_type, stay_until, transport, person_id
-						from crossing""" + where + " order by crossed_at, id", params, rs -> {
+						from crossing""" + where + " order by crossed_at, id", params, handler)),
+				rs -> {
 					Date birthDate = rs.getDate("birth_date");
 					Date stayUntil = rs.getDate("stay_until");
 					Timestamp crossedAt = rs.getTimestamp("crossed_at");
-					try {
-						table.row(Arrays.asList(
+					return Arrays.asList(
 								Direction.valueOf(rs.getString("direction")) == Direction.ENTRY ? "MASUK" : "KELUAR",
 								crossedAt.toInstant().atZone(DisplayTime.ZONE).toLocalDateTime(),
 								rs.getString("port_code"), rs.getString("document_number"), rs.getString("nationality"),
@@ -82,26 +77,12 @@ public class CrossingExports {
 								birthDate != null ? birthDate.toLocalDate() : (Integer) rs.getObject("birth_year"),
 								sex(rs.getString("sex")), rs.getString("permit_type"),
 								stayUntil == null ? null : stayUntil.toLocalDate(), rs.getString("transport"),
-								(Long) rs.getObject("person_id")));
-					}
-					catch (IOException e) {
-						throw new UncheckedIOException(e);
-					}
-					written[0] = table.rows();
-				}));
-			}
-			complete = true;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		finally {
-			audit.record(AuditEntry.of("CROSSINGS_EXPORTED").detail("format", format.extension())
+								(Long) rs.getObject("person_id"));
+				},
+				written -> audit.record(AuditEntry.of("CROSSINGS_EXPORTED").detail("format", format.extension())
 					.detail("from", filter.from()).detail("to", filter.to()).detail("direction", filter.direction())
 					.detail("port", filter.port()).detail("nationality", filter.nationality())
-					.detail("linked", filter.linked()).detail("rows", written[0]).detail("complete", complete));
-		}
-		return written[0];
+					.detail("linked", filter.linked()).detail("rows", written.rows()).detail("complete", written.complete())));
 	}
 
 	/** The sex as Indonesian forms write it (the import reads it back). */

@@ -1,8 +1,6 @@
 package id.pantau.dashboard.domain;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.Arrays;
@@ -99,43 +97,24 @@ public class AlertExports {
 			where.append(" and a.status = :status");
 			params.put("status", filter.status());
 		}
-		long[] written = { 0 };
-		boolean complete = false;
-		try {
-			try (TableExport table = TableExport.open(format, out, "Peringatan", HEADER)) {
-				readOnly.executeWithoutResult(status -> jdbc.query("""
+		return TableExport.stream(format, out, "Peringatan", HEADER,
+				handler -> readOnly.executeWithoutResult(status -> jdbc.query("""
 						select a.id, a.rule, a.severity, a.status, a.subject_type, a.subject_key, a.person_id,
 						  a.region_code, v.name as village_name, a.opened_at, a.last_seen_at, a.closed_at, a.outcome,
 						  a.assigned_agency, a.assigned_to
 						from alert a left join region v on v.code = a.region_code""" + where
-						+ " order by a.opened_at desc, a.id desc", params, rs -> {
-							try {
-								table.row(Arrays.asList(rs.getLong("id"), rs.getString("rule"),
+						+ " order by a.opened_at desc, a.id desc", params, handler)),
+				rs -> Arrays.asList(rs.getLong("id"), rs.getString("rule"),
 										rs.getString("severity"), rs.getString("status"),
 										rs.getString("subject_type"), rs.getString("subject_key"),
 										(Long) rs.getObject("person_id"), rs.getString("region_code"),
 										rs.getString("village_name"), local(rs.getTimestamp("opened_at")),
 										local(rs.getTimestamp("last_seen_at")), local(rs.getTimestamp("closed_at")),
 										rs.getString("outcome"), rs.getString("assigned_agency"),
-										rs.getString("assigned_to")));
-							}
-							catch (IOException e) {
-								throw new UncheckedIOException(e);
-							}
-							written[0] = table.rows();
-						}));
-			}
-			complete = true;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		finally {
-			audit.record(AuditEntry.of("ALERTS_EXPORTED").region(scope.regionCode())
+										rs.getString("assigned_to")),
+				written -> audit.record(AuditEntry.of("ALERTS_EXPORTED").region(scope.regionCode())
 					.detail("format", format.extension()).detail("filter", filter.toString())
-					.detail("rows", written[0]).detail("complete", complete));
-		}
-		return written[0];
+					.detail("rows", written.rows()).detail("complete", written.complete())));
 	}
 
 	private static LocalDateTime local(Timestamp time) {

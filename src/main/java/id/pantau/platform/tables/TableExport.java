@@ -5,7 +5,10 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -13,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -20,6 +24,7 @@ import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * A table written for a partner row by row, as its rows are read, so that an export of any length needs little
@@ -78,6 +83,51 @@ public abstract sealed class TableExport implements Closeable permits TableExpor
 		TableExport table = format == Format.CSV ? new CsvTable(out) : new XlsxTable(out, sheetName);
 		table.write(header, true);
 		return table;
+	}
+
+	/** The cells of the current row of a result. */
+	@FunctionalInterface
+	public interface RowCells {
+
+		List<?> of(ResultSet row) throws SQLException;
+	}
+
+	/** How an export went, for its audit entry: written even when the export failed part-way. */
+	public record Written(long rows, boolean complete) {
+	}
+
+	/**
+	 * Streams a query's rows into a table as they are read. {@code query} runs the query with the handler it is given;
+	 * {@code afterwards} learns how many rows were written and whether the table was finished, also when reading or
+	 * writing failed (then the exception follows).
+	 *
+	 * @return the rows written
+	 */
+	public static long stream(Format format, OutputStream out, String sheetName, List<String> header,
+			Consumer<RowCallbackHandler> query, RowCells cells, Consumer<Written> afterwards) {
+		long[] written = { 0 };
+		boolean complete = false;
+		try {
+			try (TableExport table = open(format, out, sheetName, header)) {
+				query.accept(row -> {
+					try {
+						table.row(cells.of(row));
+					}
+					catch (IOException e) {
+						throw new UncheckedIOException(e);
+					}
+					written[0] = table.rows();
+				});
+			}
+			complete = true;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			afterwards.accept(new Written(written[0], complete));
+		}
+		return written[0];
 	}
 
 	/** Writes a row of cells: text, numbers, dates, date-times or nulls. */

@@ -1,8 +1,6 @@
 package id.pantau.registry.domain;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -56,35 +54,16 @@ public class PersonExports {
 			OutputStream out, Function<String, String> labels) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		String sql = queries.exportSql(scope, filter, sort, params);
-		long[] written = { 0 };
-		boolean complete = false;
-		try {
-			try (TableExport table = TableExport.open(format, out, "Orang asing", HEADER)) {
-				readOnly.executeWithoutResult(status -> jdbc.query(sql, params, rs -> {
-					try {
-						table.row(Arrays.asList(rs.getLong("id"), rs.getString("primary_name"),
+		return TableExport.stream(format, out, "Orang asing", HEADER,
+				handler -> readOnly.executeWithoutResult(status -> jdbc.query(sql, params, handler)),
+				rs -> Arrays.asList(rs.getLong("id"), rs.getString("primary_name"),
 								rs.getString("nationality"), rs.getString("nationality_name"),
 								labels.apply("category." + rs.getString("category")),
 								labels.apply("status." + rs.getString("status")), rs.getString("region_code"),
-								rs.getString("village_name"), rs.getString("district_name")));
-					}
-					catch (IOException e) {
-						throw new UncheckedIOException(e);
-					}
-					written[0] = table.rows();
-				}));
-			}
-			complete = true;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		finally {
-			audit.record(AuditEntry.of("PERSONS_EXPORTED").region(scope.regionCode())
+								rs.getString("village_name"), rs.getString("district_name")),
+				written -> audit.record(AuditEntry.of("PERSONS_EXPORTED").region(scope.regionCode())
 					.detail("format", format.extension()).detail("filter", describe(filter))
-					.detail("rows", written[0]).detail("complete", complete));
-		}
-		return written[0];
+					.detail("rows", written.rows()).detail("complete", written.complete())));
 	}
 
 	private static String describe(PersonQueries.Filter f) {

@@ -1,8 +1,6 @@
 package id.pantau.reports.domain;
 
-import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -70,45 +68,28 @@ public class ReportExports {
 			where.append(" and r.state_since < :to");
 			params.put("to", Timestamp.from(to.plusDays(1).atStartOfDay(DisplayTime.ZONE).toInstant()));
 		}
-		long[] written = { 0 };
-		boolean complete = false;
-		try {
-			try (TableExport table = TableExport.open(format, out, "Laporan desa", HEADER)) {
-				readOnly.executeWithoutResult(status -> jdbc.query("""
+		return TableExport.stream(format, out, "Laporan desa", HEADER,
+				handler -> readOnly.executeWithoutResult(status -> jdbc.query("""
 						select r.number, r.village_code, v.name as village_name, r.names_as_heard, r.nationality,
 						  coalesce(c.name_id, r.nationality_text) as nationality_name, r.state, r.outcome, r.person_id,
 						  r.created_at, r.state_since
 						from village_report r
 						join region v on v.code = r.village_code
 						left join country c on c.alpha3 = r.nationality""" + where + " order by r.state_since, r.id",
-						params, rs -> {
-							String outcome = rs.getString("outcome");
-							try {
-								table.row(Arrays.asList(rs.getString("number"), rs.getString("village_code"),
+						params, handler)),
+				rs -> {
+					String outcome = rs.getString("outcome");
+					return Arrays.asList(rs.getString("number"), rs.getString("village_code"),
 										rs.getString("village_name"), rs.getString("names_as_heard"),
 										rs.getString("nationality"), rs.getString("nationality_name"),
 										labels.apply("reportState." + rs.getString("state")),
 										outcome == null ? null : labels.apply("outcome." + outcome),
 										(Long) rs.getObject("person_id"), local(rs.getTimestamp("created_at")),
-										local(rs.getTimestamp("state_since"))));
-							}
-							catch (IOException e) {
-								throw new UncheckedIOException(e);
-							}
-							written[0] = table.rows();
-						}));
-			}
-			complete = true;
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
-		}
-		finally {
-			audit.record(AuditEntry.of("REPORTS_EXPORTED").region(scope.regionCode())
+										local(rs.getTimestamp("state_since")));
+				},
+				written -> audit.record(AuditEntry.of("REPORTS_EXPORTED").region(scope.regionCode())
 					.detail("format", format.extension()).detail("from", from).detail("to", to)
-					.detail("rows", written[0]).detail("complete", complete));
-		}
-		return written[0];
+					.detail("rows", written.rows()).detail("complete", written.complete())));
 	}
 
 	private static LocalDateTime local(Timestamp time) {

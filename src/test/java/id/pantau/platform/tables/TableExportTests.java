@@ -1,13 +1,17 @@
 package id.pantau.platform.tables;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -86,5 +90,39 @@ class TableExportTests {
 		assertThat(TableExport.Format.of(" csv ")).contains(TableExport.Format.CSV);
 		assertThat(TableExport.Format.of("xls")).isEmpty();
 		assertThat(TableExport.Format.of(null)).isEmpty();
+	}
+
+	@Test
+	void aStreamedExportTellsItsRowsAndWhetherItFinishedEvenWhenReadingFails() throws Exception {
+		ResultSet row = (ResultSet) Proxy.newProxyInstance(
+				getClass().getClassLoader(), new Class<?>[] { ResultSet.class }, (proxy, method, args) -> "x");
+		List<TableExport.Written> told = new ArrayList<>();
+
+		long rows = TableExport.stream(TableExport.Format.CSV, new ByteArrayOutputStream(), "t", List.of("a"),
+				handler -> {
+					for (int i = 0; i < 3; i++) {
+						try {
+							handler.processRow(row);
+						}
+						catch (SQLException e) {
+							throw new IllegalStateException(e);
+						}
+					}
+				}, rs -> List.of(rs.getString("a")), told::add);
+		assertThat(rows).isEqualTo(3);
+		assertThat(told).containsExactly(new TableExport.Written(3, true));
+
+		told.clear();
+		assertThatThrownBy(() -> TableExport.stream(TableExport.Format.XLSX,
+				new ByteArrayOutputStream(), "t", List.of("a"), handler -> {
+					try {
+						handler.processRow(row);
+					}
+					catch (SQLException e) {
+						throw new IllegalStateException(e);
+					}
+					throw new IllegalStateException("connection lost");
+				}, rs -> List.of(rs.getString("a")), told::add)).hasMessage("connection lost");
+		assertThat(told).containsExactly(new TableExport.Written(1, false));
 	}
 }
