@@ -2,8 +2,6 @@ package id.pantau.demodata;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,13 +79,16 @@ class DemoDataCommand implements PantauCommand {
 					+ " disengaja (basis data uji), ulangi dengan --force.");
 			return 1;
 		}
-		heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
+		HeapPeak heap = new HeapPeak();
 		out.printf("Membuat data demo: %,d orang, %,d perlintasan (%d %% tertaut), %,d laporan ohoi, %,d peringatan,"
 				+ " %d desa, seed %d%n", options.persons(), options.crossings(), options.linkedPercent(),
 				options.reports(), options.alerts(), options.villages().size(), options.seed());
 		try {
-			DemoDataSet.Result result = DemoDataSet.generate(dataSource, options, clock, p -> {
-			}, out);
+			DemoDataSet.Result result;
+			try (heap) {
+				result = DemoDataSet.generate(dataSource, options, clock, p -> {
+				}, out);
+			}
 			out.printf("%n%-22s %14s %10s %12s%n", "tabel", "baris", "detik", "baris/detik");
 			for (DemoDataSet.TableFigures table : result.tables()) {
 				if (table.rows() == 0 && !table.table().startsWith("(")) {
@@ -98,8 +99,7 @@ class DemoDataCommand implements PantauCommand {
 			}
 			out.printf("%-22s %,14d %10.1f %,12.0f%n", "semua (waktu total)", result.rows(), result.seconds(),
 					result.rows() / result.seconds());
-			long peak = heapPools().stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
-			out.printf("heap puncak %,d MB (maks. %,d MB)%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
+			out.printf("heap puncak %,d MB (maks. %,d MB)%n", heap.peak() >> 20, Runtime.getRuntime().maxMemory() >> 20);
 			audit.recordAs(DemoDataSet.ACTOR, AuditEntry.of("DEMO_DATA_GENERATED")
 					.detail("persons", options.persons()).detail("crossings", options.crossings())
 					.detail("reports", options.reports()).detail("alerts", options.alerts())
@@ -164,7 +164,37 @@ class DemoDataCommand implements PantauCommand {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
 
-	private static List<MemoryPoolMXBean> heapPools() {
-		return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP).toList();
+	/** The largest heap in use, sampled every 50 ms on a daemon thread while open. */
+	private static final class HeapPeak implements AutoCloseable {
+
+		private volatile boolean running = true;
+		private volatile long peak;
+		private final Thread sampler;
+
+		HeapPeak() {
+			sampler = new Thread(() -> {
+				while (running) {
+					peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+					try {
+						Thread.sleep(50);
+					}
+					catch (InterruptedException e) {
+						return;
+					}
+				}
+			}, "demo-data-heap");
+			sampler.setDaemon(true);
+			sampler.start();
+		}
+
+		long peak() {
+			return peak;
+		}
+
+		@Override
+		public void close() {
+			running = false;
+			sampler.interrupt();
+		}
 	}
 }
