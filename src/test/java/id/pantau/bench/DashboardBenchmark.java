@@ -1,10 +1,7 @@
 package id.pantau.bench;
 
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Instant;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -14,6 +11,8 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 import id.pantau.PantauApplication;
+import id.pantau.demodata.DemoDataSet;
+import id.pantau.demodata.RegistryPopulation;
 import id.pantau.dashboard.domain.DashboardQueries;
 import id.pantau.dashboard.domain.VillageMap;
 import id.pantau.platform.Scope;
@@ -29,8 +28,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code bench/dashboard} (see {@code bench/README.md}); options as system properties: {@code -Dpersons=100000
  * -Dcrossings=1000000 -Dalerts=5000 -Dreports=20000 -Druns=200 -Dwarmup=20 -Dseed=2026}.
  * <p>
- * Persons come from {@link RegistryPopulation} (COPY); crossings, alerts and reports are generated in SQL over the
- * last two years, then {@code VACUUM ANALYZE}. Each call is timed whole (connection, transaction, mapping), as a page
+ * The data comes from {@link DemoDataSet}, the generator of {@code java -jar pantau.jar demo-data} (COPY): persons,
+ * a year of crossings (40 % linked to persons), alerts and village reports, then {@code VACUUM ANALYZE}. Each call is timed whole (connection, transaction, mapping), as a page
  * request pays it.
  */
 public final class DashboardBenchmark {
@@ -63,34 +62,9 @@ public final class DashboardBenchmark {
 					jdbc.sql("select 'PostgreSQL ' || current_setting('server_version')").query(String.class).single());
 
 			long started = System.nanoTime();
-			new RegistryPopulation(seed, LocalDate.now(ZoneOffset.UTC), Instant.now()).load(dataSource, persons);
-			jdbc.sql("""
-					insert into crossing (direction, crossed_at, port_code, document_number, document_key, nationality,
-					  full_name, name_key, created_at)
-					select case when g % 2 = 0 then 'ENTRY' else 'EXIT' end,
-					  now() - (random() * interval '730 days'), 'TUAL-LAUT', 'B' || g, 'B' || g,
-					  (array['MMR','THA','VNM','KHM','PHL','CHN'])[1 + g % 6], 'TRAVELLER ' || g, 'TRAVELLER ' || g, now()
-					from generate_series(1, :n) g""").param("n", crossings).update();
-			jdbc.sql("""
-					insert into alert (rule, severity, subject_type, subject_key, region_code, facts_key, summary_args,
-					  evidence, status, opened_at, last_seen_at, closed_at, version)
-					select (array['OVERSTAY','PERMIT_EXPIRING','NO_SKTT','SILENT_VILLAGE'])[1 + g % 4],
-					  (array['LOW','MEDIUM','HIGH','CRITICAL'])[1 + g % 4], 'VILLAGE', 'S' || g,
-					  (select code from region where level = 'VILLAGE' order by code offset g % 30 limit 1),
-					  'F' || g, '[]', '[]', case when g % 3 = 0 then 'CLOSED' else 'OPEN' end,
-					  now() - (random() * interval '365 days'), now(),
-					  case when g % 3 = 0 then now() - (random() * interval '30 days') end, 0
-					from generate_series(1, :n) g""").param("n", alerts).update();
-			jdbc.sql("""
-					insert into village_report (number, village_code, state, names_as_heard, created_at, created_by,
-					  state_since, updated_at, version)
-					select 'B-' || g, (select code from region where level = 'VILLAGE' order by code offset g % 30 limit 1),
-					  (array['DRAFT','SUBMITTED','RETURNED','FORWARDED','VALIDATED','REJECTED'])[1 + g % 6],
-					  'NAMA ' || g, now() - (random() * interval '730 days'), 'bench', now(), now(), 0
-					from generate_series(1, :n) g""").param("n", reports).update();
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-				statement.execute("vacuum analyze");
-			}
+			DemoDataSet.generate(dataSource, new DemoDataSet.Options(persons, crossings, reports, alerts,
+					RegistryPopulation.TUAL_VILLAGES, 40, seed), Clock.systemUTC(), p -> {
+					}, null);
 			out.printf("data: %,d persons, %,d crossings, %,d alerts, %,d village reports; loaded in %.1f s%n",
 					count(jdbc, "person"), count(jdbc, "crossing"), count(jdbc, "alert"), count(jdbc, "village_report"),
 					(System.nanoTime() - started) / 1e9);

@@ -1,9 +1,7 @@
 package id.pantau.bench;
 
 import java.io.PrintStream;
-import java.sql.Connection;
-import java.sql.Statement;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -16,6 +14,8 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import id.pantau.PantauApplication;
+import id.pantau.demodata.DemoDataSet;
+import id.pantau.demodata.RegistryPopulation;
 import id.pantau.detection.DetectionRules;
 import id.pantau.detection.RuleRun;
 import org.springframework.boot.Banner;
@@ -30,9 +30,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * options as system properties: {@code -Dpersons=100000 -Dcrossings=1000000 -Dlinked=40 -Dreports=20000
  * -Dseed=2026}.
  * <p>
- * Persons come from {@link RegistryPopulation} (COPY); crossings, vessel assignments, village and monthly reports are
- * generated in SQL. A share of the crossings ({@code linked} percent) is linked to random persons, as matching would
- * link the crossings of persons it knows. Each rule then runs twice through {@link DetectionRules#run}: the first run
+ * The data comes from {@link DemoDataSet}, the generator of {@code java -jar pantau.jar demo-data} (COPY): persons,
+ * vessels and crew assignments, a year of crossings of which {@code linked} percent are crossings of registry persons
+ * linked to them, village and monthly reports; no alerts. Each rule then runs twice through {@link DetectionRules#run}: the first run
  * opens every alert (the worst case), the second finds the same facts again (the nightly steady state).
  */
 public final class DetectionBenchmark {
@@ -68,21 +68,16 @@ public final class DetectionBenchmark {
 					System.getProperty("java.version"),
 					jdbc.sql("select 'PostgreSQL ' || current_setting('server_version')").query(String.class).single());
 
-			long started = System.nanoTime();
-			new RegistryPopulation(seed, today, Instant.now()).load(dataSource, persons);
-			double personSeconds = seconds(started);
-			started = System.nanoTime();
-			generate(jdbc, persons, crossings, linked, reports, seed);
-			double otherSeconds = seconds(started);
-			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-				statement.execute("vacuum analyze");
-			}
-			out.printf("data: %,d persons (%.1f s), %,d crossings of which %,d linked, %,d vessel assignments,"
-					+ " %,d village reports, %,d monthly reports (%.1f s)%n", count(jdbc, "person"), personSeconds,
+			// no alerts in the data: the first run of each rule opens them all
+			DemoDataSet.Result data = DemoDataSet.generate(dataSource, new DemoDataSet.Options(persons, crossings,
+					reports, 0, RegistryPopulation.TUAL_VILLAGES, linked, seed), Clock.systemUTC(), p -> {
+					}, null);
+			out.printf("data (demo-data generator, %.1f s): %,d persons, %,d crossings of which %,d linked,"
+					+ " %,d vessel assignments, %,d village reports, %,d monthly reports%n", data.seconds(),
+					count(jdbc, "person"),
 					count(jdbc, "crossing"), jdbc.sql("select count(*) from crossing where person_id is not null")
 							.query(Long.class).single(),
-					count(jdbc, "vessel_assignment"), count(jdbc, "village_report"), count(jdbc, "periodic_report"),
-					otherSeconds);
+					count(jdbc, "vessel_assignment"), count(jdbc, "village_report"), count(jdbc, "periodic_report"));
 
 			List<Timed> timed = new ArrayList<>();
 			for (String rule : DetectionRules.CATALOGUE) {
@@ -118,49 +113,6 @@ public final class DetectionBenchmark {
 
 	private static long count(JdbcClient jdbc, String table) {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
-	}
-
-	private static void generate(JdbcClient jdbc, int persons, int crossings, int linked, int reports, long seed) {
-		jdbc.sql("select setseed(:s)").param("s", (seed % 1000) / 1000.0).query((rs, n) -> 1).list();
-		// a linked crossing carries the person's nationality, as matching links on it; the others any nationality
-		jdbc.sql("""
-				insert into crossing (direction, crossed_at, port_code, document_number, document_key, nationality,
-				  full_name, name_key, permit_type, stay_until, person_id, created_at)
-				select d.direction, d.at, (array['TUAL-LAUT','AMBON-UDARA','LANGGUR-UDARA'])[1 + d.g % 3],
-				  'B' || d.g, 'B' || d.g,
-				  coalesce(p.nationality, p.claimed_nationality, (array['MMR','THA','VNM','CHN','AUS','PHL'])[1 + d.g % 6]),
-				  'BENCH ' || d.g, 'BENCH ' || d.g, case when d.direction = 'ENTRY' then 'VOA' end,
-				  case when d.direction = 'ENTRY' then (d.at at time zone 'Asia/Jayapura')::date + 30 end, d.person, now()
-				from (select g, case when random() < 0.5 then 'ENTRY' else 'EXIT' end as direction,
-				    now() - random() * interval '700 days' as at,
-				    case when random() * 100 < :linked then 1 + floor(random() * :persons)::bigint end as person
-				  from generate_series(1, :crossings) g) d
-				left join person p on p.id = d.person""")
-				.param("linked", linked).param("persons", persons).param("crossings", crossings).update();
-		jdbc.sql("""
-				insert into vessel (name, status, created_at, updated_at, version)
-				select 'KM BENCH ' || g, (array['ACTIVE','ACTIVE','DEPARTED','SEIZED','SUNK'])[1 + g % 5], now(), now(), 0
-				from generate_series(1, 100) g""").update();
-		jdbc.sql("""
-				insert into vessel_assignment (person_id, vessel_id, crew_role, signed_on, signed_off, added_at)
-				select p.id, (select min(id) from vessel) + p.id % 100, 'ABK', current_date - 2000 + (p.id % 1000)::int,
-				  case when p.category = 'EX_CREW' then current_date - 900 + (p.id % 800)::int end, now()
-				from person p where p.category in ('CREW', 'EX_CREW')""").update();
-		jdbc.sql("""
-				insert into village_report (number, village_code, state, names_as_heard, created_at, created_by,
-				  state_since, updated_at, version, person_id)
-				select 'BENCH/' || g, r.code, (array['SUBMITTED','FORWARDED','VALIDATED','VALIDATED'])[1 + g % 4],
-				  'BENCH ' || g, now() - random() * interval '400 days', 'bench', now(), now(), 0,
-				  case when g % 2 = 0 then 1 + floor(random() * :persons)::bigint end
-				from generate_series(1, :reports) g
-				join lateral (select code from region where level = 'VILLAGE' order by md5(code || g) limit 1) r on true""")
-				.param("persons", persons).param("reports", reports).update();
-		jdbc.sql("""
-				insert into periodic_report (village_code, month, nil, foreigners, submitted_at, submitted_by)
-				select r.code, (date_trunc('month', current_date) - make_interval(months => m))::date, false,
-				  5 + (abs(hashtext(r.code || m)) % 40), now(), 'bench'
-				from region r cross join generate_series(1, 3) m
-				where r.level = 'VILLAGE' and abs(hashtext(r.code)) % 10 > 0""").update();
 	}
 
 	/**

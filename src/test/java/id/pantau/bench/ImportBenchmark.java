@@ -37,6 +37,7 @@ import id.pantau.crossings.domain.CrossingSettings;
 import id.pantau.crossings.domain.ImportResult;
 import id.pantau.crossings.importing.CrossingRow;
 import id.pantau.crossings.importing.CrossingRows;
+import id.pantau.demodata.CrossingFile;
 import id.pantau.platform.tables.Csv;
 import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.reference.PortOfEntry;

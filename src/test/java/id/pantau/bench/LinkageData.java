@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
-import static id.pantau.bench.RegistryPopulation.*;
+import static id.pantau.demodata.RegistryPopulation.*;
 
 /**
  * Labelled data for record linkage, shaped like Kota Tual's foreigners: a registry of persons ({@code persons.csv}),

@@ -19,6 +19,7 @@ import java.util.Random;
 import javax.sql.DataSource;
 
 import id.pantau.PantauApplication;
+import id.pantau.demodata.RegistryPopulation;
 import id.pantau.WebSession;
 import id.pantau.registry.PersonStatus;
 import org.springframework.boot.Banner;

@@ -26,6 +26,7 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 import id.pantau.PantauApplication;
+import id.pantau.demodata.RegistryPopulation;
 import id.pantau.platform.Scope;
 import id.pantau.registry.Category;
 import id.pantau.registry.domain.PersonQueries;

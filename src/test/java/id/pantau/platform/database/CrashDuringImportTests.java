@@ -23,7 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import id.pantau.PantauApplication;
-import id.pantau.bench.CrossingFile;
+import id.pantau.demodata.CrossingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

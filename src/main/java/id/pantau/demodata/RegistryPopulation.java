@@ -1,7 +1,6 @@
-package id.pantau.bench;
+package id.pantau.demodata;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -18,197 +18,253 @@ import id.pantau.registry.PersonStatus;
 import id.pantau.registry.names.DocumentNumbers;
 import id.pantau.registry.names.NameNormalizer;
 import id.pantau.registry.names.NormalizedName;
-import org.postgresql.copy.CopyManager;
-import org.postgresql.core.BaseConnection;
 
 /**
- * Generates a registry of foreigners shaped like {@code RegistryDemoData} but large, and writes it straight into the
- * tables with PostgreSQL COPY (not through the repository): persons, their names (a primary name and sometimes a
- * respelled name, a Burmese name with its honorific, or a Kei name with a NIK), documents, residences and stay
- * permits. Name parts are drawn with Zipf weights from pools per nationality, so common names repeat as they do in
- * the field (many a KYAW, many a NGUYEN); a fixed seed makes every run the same data.
+ * Generates a registry of foreigners shaped like the registry's demo data but of any size, and writes it straight
+ * into the tables with PostgreSQL COPY (not through the repository): persons, their names (a primary name and
+ * sometimes a respelled name, a Burmese name with its honorific, or a Kei name with a NIK), documents, residences,
+ * stay permits and, for crew and ex-crew, the vessel they came with. Name parts are drawn with Zipf weights from pools
+ * per nationality, so common names repeat as they do in the field (many a KYAW, many a NGUYEN).
+ * <p>
+ * Person {@code i} depends only on the seed and {@code i} (its own random generator), so a crossing or a report can
+ * be about a person without the whole registry held in memory: {@link #person(long)} generates it again. Rows are
+ * written in chunks of 10,000 persons; the heap holds one chunk.
  */
-final class RegistryPopulation {
+public final class RegistryPopulation {
 
-	/** What a query needs to know about a generated person. */
-	record Generated(long id, String nationality, String regionCode, Category category, PersonStatus status,
-			List<String> names, String document, boolean permitEndsWithin30Days) {
+	/** What a query, a crossing or a report needs to know about a generated person. */
+	public record Generated(long id, String nationality, String regionCode, Category category, PersonStatus status,
+			List<String> names, String document, boolean permitEndsWithin30Days, String claimedNationality,
+			String sex, LocalDate birthDate, int birthYear, LocalDate arrived, String permitType, LocalDate permitUntil) {
 
-		boolean searchable() {
+		public boolean searchable() {
 			return status != PersonStatus.MERGED;
+		}
+
+		/** The nationality a crossing of theirs shows: the documented one, else the claimed one. */
+		public String crossingNationality() {
+			return nationality != null ? nationality : claimedNationality;
 		}
 	}
 
 	/** Rows written per table, and how the time went: generating rows in Java, and COPY (indexes, foreign keys). */
-	record Counts(long persons, long names, long documents, long residences, long permits, long identityLinks,
-			long generateNanos, long copyNanos) {
+	public record Counts(long persons, long names, long documents, long residences, long permits, long identityLinks,
+			long vesselAssignments, long generateNanos, long copyNanos) {
 
-		long rows() {
-			return persons + names + documents + residences + permits + identityLinks;
+		public long rows() {
+			return persons + names + documents + residences + permits + identityLinks + vesselAssignments;
 		}
 	}
 
-	private static final String ACTOR = "bench";
-	private static final int CHUNK = 10_000;
+	/** The 30 villages (ohoi and kelurahan) of Kota Tual: where persons live unless other villages are given. */
+	public static final List<String> TUAL_VILLAGES = List.of("81.72.01.2001", "81.72.01.2002", "81.72.01.2003",
+			"81.72.01.2004", "81.72.01.2005", "81.72.01.2006", "81.72.01.2007", "81.72.01.2008", "81.72.02.1003",
+			"81.72.02.1004", "81.72.02.1005", "81.72.02.2001", "81.72.02.2002", "81.72.03.2001", "81.72.03.2002",
+			"81.72.03.2003", "81.72.03.2004", "81.72.03.2005", "81.72.04.2001", "81.72.04.2002", "81.72.04.2004",
+			"81.72.04.2005", "81.72.04.2012", "81.72.05.2001", "81.72.05.2002", "81.72.05.2003", "81.72.05.2004",
+			"81.72.05.2005", "81.72.05.2006", "81.72.05.2007");
 
-	static final String[] VILLAGES = { "81.72.01.2001", "81.72.01.2002", "81.72.01.2003", "81.72.01.2004",
-			"81.72.01.2005", "81.72.01.2006", "81.72.01.2007", "81.72.01.2008", "81.72.02.1003", "81.72.02.1004",
-			"81.72.02.1005", "81.72.02.2001", "81.72.02.2002", "81.72.03.2001", "81.72.03.2002", "81.72.03.2003",
-			"81.72.03.2004", "81.72.03.2005", "81.72.04.2001", "81.72.04.2002", "81.72.04.2004", "81.72.04.2005",
-			"81.72.04.2012", "81.72.05.2001", "81.72.05.2002", "81.72.05.2003", "81.72.05.2004", "81.72.05.2005",
-			"81.72.05.2006", "81.72.05.2007" };
+	static final int CHUNK = 10_000;
 
 	// Pools, most common first (Zipf weights). Names are invented from common name parts.
-	static final Pool MYANMAR = new Pool("AUNG", "KYAW", "MIN", "ZAW", "HTUN", "WIN", "MYINT", "SOE", "THEIN",
+	public static final Pool MYANMAR = new Pool("AUNG", "KYAW", "MIN", "ZAW", "HTUN", "WIN", "MYINT", "SOE", "THEIN",
 			"NAING", "TUN", "OO", "HLAING", "THANT", "LWIN", "NYEIN", "SAN", "MYO", "THU", "YE", "HTET", "PAING", "PHYO",
 			"WAI", "LIN", "NAY", "ZAYAR", "THIHA", "KHANT", "SITHU", "HLA", "SEIN", "MYAT", "NYI", "PYAE", "SAW", "HTOO",
 			"THET", "KHAING", "ZIN", "MOE", "SU", "PHYU", "NWE", "KHIN", "THIDA", "CHO", "AYE", "MYA", "THWE", "KYI",
 			"HEIN", "SHWE", "BO", "KAUNG", "SITT", "WUNNA", "LATT", "NANDAR", "YADANAR");
-	static final Pool THAI_GIVEN = new Pool("SOMCHAI", "SOMSAK", "PRASERT", "SURACHAI", "WICHAI", "ANAN",
+	public static final Pool THAI_GIVEN = new Pool("SOMCHAI", "SOMSAK", "PRASERT", "SURACHAI", "WICHAI", "ANAN",
 			"KITTI", "NIRAN", "BOONMEE", "CHATCHAI", "SOMPONG", "SOMBAT", "THANAWAT", "WIRAT", "SUCHART", "APICHAT",
 			"NATTAPONG", "PHONGSAK", "TEERAPONG", "SAKCHAI", "WATTANA", "CHAIWAT", "MANOP", "SUWIT", "PONGSAK", "JIRAYU",
 			"KRAISORN", "SARAWUT", "ANUCHA", "YUTTHANA", "SOMKID", "THAWATCHAI", "PAIROJ", "CHALERM", "WINAI", "SUPOT",
 			"KAMOL", "NARONG", "SURIYA", "SOMPHONG");
-	static final Pool THAI_FAMILY_HEAD = new Pool("SRI", "WONG", "CHAI", "BOON", "KAEW", "SAE", "THONG",
+	public static final Pool THAI_FAMILY_HEAD = new Pool("SRI", "WONG", "CHAI", "BOON", "KAEW", "SAE", "THONG",
 			"PHROM", "SUK", "RAT", "SIRI", "PHON", "CHAN", "INTHA", "SAENG", "JAROEN", "RUNG", "MEE", "THAM", "NOK");
-	static final Pool THAI_FAMILY_TAIL = new Pool("SUK", "SA", "YAPORN", "MA", "MANEE", "TANG", "DEE", "WONG",
+	public static final Pool THAI_FAMILY_TAIL = new Pool("SUK", "SA", "YAPORN", "MA", "MANEE", "TANG", "DEE", "WONG",
 			"SAWAT", "CHAROEN", "SRI", "NGAM", "PANICH", "KUL", "WATTANA", "SOMBAT", "THAI", "RAK", "PHAN", "CHAI");
-	static final Pool KHMER_FAMILY = new Pool("SOK", "CHEA", "HENG", "LIM", "SENG", "PHAL", "CHAN", "KIM",
+	public static final Pool KHMER_FAMILY = new Pool("SOK", "CHEA", "HENG", "LIM", "SENG", "PHAL", "CHAN", "KIM",
 			"KEO", "MEAS", "NGET", "OUK", "PEN", "PICH", "ROS", "SAO", "SIM", "TEP", "VANN", "YIM", "CHHIM", "HOR");
-	static final Pool KHMER_GIVEN = new Pool("VANNAK", "SAMBO", "DARA", "RITHY", "PISETH", "SOPHEAK", "VIBOL",
+	public static final Pool KHMER_GIVEN = new Pool("VANNAK", "SAMBO", "DARA", "RITHY", "PISETH", "SOPHEAK", "VIBOL",
 			"SOKHA", "CHANTHA", "BOPHA", "SOPHAL", "VISAL", "RATHA", "SAMNANG", "SOVANN", "KOSAL", "VUTHY", "SOKHOM",
 			"PHALLA", "SOPHY", "SARETH", "NARITH", "BUNTHOEUN", "CHHAY", "MAKARA", "PISEY", "KANHA", "RATANAK",
 			"SAMRITH", "VEASNA");
-	static final Pool LAO_GIVEN = new Pool("SOMPHONE", "KHAMPHOUT", "BOUNMY", "VIENGSAVANH", "PHOUVONG",
+	public static final Pool LAO_GIVEN = new Pool("SOMPHONE", "KHAMPHOUT", "BOUNMY", "VIENGSAVANH", "PHOUVONG",
 			"SENGDAO", "SOUKSAVANH", "KHAMSING", "BOUNTHANH", "THONGSAVATH", "VILAYPHONE", "SOMSACK", "KHAMPHENG",
 			"ANOUSONE", "PHETSAMONE", "BOUASONE", "SISOMPHONE", "CHANTHAVY", "OUDOM", "XAYSANA");
-	static final Pool LAO_FAMILY_HEAD = new Pool("SOUVANNA", "PHOMMA", "KEO", "SI", "INTHA", "VONG", "SAYA",
+	public static final Pool LAO_FAMILY_HEAD = new Pool("SOUVANNA", "PHOMMA", "KEO", "SI", "INTHA", "VONG", "SAYA",
 			"XAY", "LUANG", "CHANTHA", "PHETH", "BOUN");
-	static final Pool LAO_FAMILY_TAIL = new Pool("VONG", "CHANH", "MANY", "PHANDONE", "SENG", "SAVATH",
+	public static final Pool LAO_FAMILY_TAIL = new Pool("VONG", "CHANH", "MANY", "PHANDONE", "SENG", "SAVATH",
 			"VIHANE", "RATH", "SOUK", "XAY", "LATH", "SOMBATH");
-	static final Pool VIET_FAMILY = new Pool("NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "VU", "PHAN",
+	public static final Pool VIET_FAMILY = new Pool("NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "VU", "PHAN",
 			"VO", "DANG", "BUI", "DO", "HO", "NGO", "DUONG", "LY", "TRUONG", "DINH", "LAM", "MAI");
-	static final Pool VIET_MIDDLE = new Pool("VAN", "THI", "DUC", "QUANG", "MINH", "HUU", "NGOC", "THANH",
+	public static final Pool VIET_MIDDLE = new Pool("VAN", "THI", "DUC", "QUANG", "MINH", "HUU", "NGOC", "THANH",
 			"XUAN", "CONG", "DINH", "ANH");
-	static final Pool VIET_GIVEN = new Pool("HUNG", "NAM", "MINH", "TUAN", "DUNG", "LONG", "THANH", "HAI",
+	public static final Pool VIET_GIVEN = new Pool("HUNG", "NAM", "MINH", "TUAN", "DUNG", "LONG", "THANH", "HAI",
 			"HIEU", "PHUONG", "QUAN", "SON", "THANG", "TRUNG", "VINH", "KHOA", "LAM", "DAT", "HOA", "LINH", "TAM", "TIEN",
 			"TOAN", "TU", "BINH", "CUONG", "DUY", "HUY", "KIEN", "LOC", "NGHIA", "PHUC", "QUY", "TAI", "THAO", "THUY",
 			"TRI", "VIET", "XUAN", "YEN");
-	static final Pool CHINESE_FAMILY = new Pool("WANG", "LI", "ZHANG", "LIU", "CHEN", "YANG", "HUANG", "ZHAO",
+	public static final Pool CHINESE_FAMILY = new Pool("WANG", "LI", "ZHANG", "LIU", "CHEN", "YANG", "HUANG", "ZHAO",
 			"WU", "ZHOU", "XU", "SUN", "MA", "ZHU", "HU", "GUO", "HE", "LIN", "LUO", "GAO", "ZHENG", "LIANG", "XIE",
 			"TANG", "HAN");
-	static final Pool CHINESE_GIVEN = new Pool("WEI", "QIANG", "YANG", "JIE", "LEI", "MIN", "HAO", "JUN",
+	public static final Pool CHINESE_GIVEN = new Pool("WEI", "QIANG", "YANG", "JIE", "LEI", "MIN", "HAO", "JUN",
 			"YONG", "JIAN", "TAO", "MING", "CHAO", "HUI", "LIN", "FENG", "BIN", "PENG", "HUA", "XIN", "YU", "HONG", "GANG",
 			"PING", "BO", "KAI", "LONG", "QING", "ZHEN", "XIAO");
-	static final Pool KOREAN_FAMILY = new Pool("KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON",
+	public static final Pool KOREAN_FAMILY = new Pool("KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON",
 			"JANG", "LIM", "HAN", "OH", "SEO", "SHIN", "KWON");
-	static final Pool KOREAN_GIVEN = new Pool("MIN", "JUN", "SEUNG", "HO", "JI", "HOON", "YOUNG", "SOO", "HAE",
+	public static final Pool KOREAN_GIVEN = new Pool("MIN", "JUN", "SEUNG", "HO", "JI", "HOON", "YOUNG", "SOO", "HAE",
 			"IN", "SUNG", "HYUN", "WOO", "JAE", "DONG", "SANG", "CHUL", "KYU", "HEE", "EUN");
-	static final Pool JAPANESE_FAMILY = new Pool("TANAKA", "SATO", "SUZUKI", "YAMAMOTO", "TAKAHASHI",
+	public static final Pool JAPANESE_FAMILY = new Pool("TANAKA", "SATO", "SUZUKI", "YAMAMOTO", "TAKAHASHI",
 			"WATANABE", "ITO", "NAKAMURA", "KOBAYASHI", "KATO", "YOSHIDA", "YAMADA");
-	static final Pool JAPANESE_GIVEN = new Pool("HIROSHI", "KENJI", "AYA", "DAISUKE", "TAKESHI", "YUKI",
+	public static final Pool JAPANESE_GIVEN = new Pool("HIROSHI", "KENJI", "AYA", "DAISUKE", "TAKESHI", "YUKI",
 			"KAZUO", "MAKOTO", "SATOSHI", "NAOKI", "YUMI", "KEIKO");
-	static final Pool FILIPINO_GIVEN = new Pool("JUAN", "JOSE", "MARK", "RAMON", "ARNEL", "MARIA", "ROGELIO",
+	public static final Pool FILIPINO_GIVEN = new Pool("JUAN", "JOSE", "MARK", "RAMON", "ARNEL", "MARIA", "ROGELIO",
 			"EDUARDO", "MICHAEL", "JOHN PAUL", "RODEL", "JERICHO", "ANGELO", "CRISTINA", "MARICEL", "JONATHAN", "RENATO",
 			"ALVIN");
-	static final Pool FILIPINO_FAMILY = new Pool("DELA CRUZ", "REYES", "BAUTISTA", "VILLANUEVA", "GARCIA",
+	public static final Pool FILIPINO_FAMILY = new Pool("DELA CRUZ", "REYES", "BAUTISTA", "VILLANUEVA", "GARCIA",
 			"SANTOS", "MENDOZA", "RAMOS", "AQUINO", "CASTILLO", "FLORES", "GONZALES", "TORRES", "DE LEON", "NAVARRO",
 			"SALAZAR", "MERCADO", "PASCUAL");
-	static final Pool WESTERN_GIVEN = new Pool("JAMES", "SARAH", "PIETER", "JAN", "MARKUS", "EMMA", "DAVID",
+	public static final Pool WESTERN_GIVEN = new Pool("JAMES", "SARAH", "PIETER", "JAN", "MARKUS", "EMMA", "DAVID",
 			"ANNA", "THOMAS", "LUCAS", "SOPHIE", "MICHAEL", "JOHN", "LAURA", "DANIEL", "JULIA", "PETER", "LISA", "MARTIN",
 			"CLAIRE", "ROBERT", "HANNAH", "STEFAN", "OLIVIA", "CHRISTIAN", "NICOLE", "PAUL", "KATRIN", "ANDREW", "ELLEN",
 			"BENJAMIN", "FLEUR", "MATTHIAS", "CHLOE", "WILLIAM", "INGRID", "JULIEN", "RACHEL", "TOBIAS", "MEGAN");
-	static final Pool WESTERN_FAMILY = new Pool("SMITH", "WILSON", "THOMPSON", "DE VRIES", "BAKKER", "WEBER",
+	public static final Pool WESTERN_FAMILY = new Pool("SMITH", "WILSON", "THOMPSON", "DE VRIES", "BAKKER", "WEBER",
 			"CLARK", "MILLER", "JANSEN", "SCHMIDT", "TAYLOR", "VAN DIJK", "BROWN", "MUELLER", "JONES", "VISSER",
 			"MARTIN", "WILLIAMS", "FISCHER", "SMIT", "DUBOIS", "ANDERSON", "WAGNER", "MEIJER", "WALKER", "BECKER",
 			"MOREAU", "WHITE", "HOFFMANN", "DE BOER", "HARRIS", "SCHULZ", "LAURENT", "YOUNG", "MULDER", "KING",
 			"RICHTER", "BOS", "ROBINSON", "KLEIN", "LEROY", "WRIGHT", "VOS", "WOLF", "SIMON", "HALL", "PETERS",
 			"SCHNEIDER", "GREEN", "HENDRIKS", "NEUMANN", "ADAMS", "VAN DEN BERG", "FOURNIER", "BAKER", "SCHWARZ",
 			"KELLY", "DEKKER", "HUGHES", "ZIMMERMANN");
-	static final Pool MELANESIAN_GIVEN = new Pool("JOHN", "MARIA", "JOSE", "PETER", "ANA", "PAUL", "JOAO",
+	public static final Pool MELANESIAN_GIVEN = new Pool("JOHN", "MARIA", "JOSE", "PETER", "ANA", "PAUL", "JOAO",
 			"MANUEL", "AGUSTINHO", "ROSA", "FRANCISCO", "MARTINHO");
-	static final Pool MELANESIAN_FAMILY = new Pool("DA SILVA", "SOARES", "KAUPA", "XIMENES", "TOBIAS",
+	public static final Pool MELANESIAN_FAMILY = new Pool("DA SILVA", "SOARES", "KAUPA", "XIMENES", "TOBIAS",
 			"DOS SANTOS", "PEREIRA", "GUTERRES", "NAMALIU", "KILA", "DA COSTA", "BELO");
-	static final Pool ROHINGYA_GIVEN = new Pool("MOHAMMED", "MUHAMMAD", "ABDUL", "NUR", "SYED");
-	static final Pool ROHINGYA_FAMILY = new Pool("RAFIQ", "ISLAM", "HASSAN", "ALAM", "HUSSAIN", "ULLAH",
+	public static final Pool ROHINGYA_GIVEN = new Pool("MOHAMMED", "MUHAMMAD", "ABDUL", "NUR", "SYED");
+	public static final Pool ROHINGYA_FAMILY = new Pool("RAFIQ", "ISLAM", "HASSAN", "ALAM", "HUSSAIN", "ULLAH",
 			"AMIN", "KARIM");
-	static final Pool KEI_GIVEN = new Pool("YOHANES", "PETRUS", "ANTONIUS", "MARKUS", "YOSEPH", "PAULUS",
+	public static final Pool KEI_GIVEN = new Pool("YOHANES", "PETRUS", "ANTONIUS", "MARKUS", "YOSEPH", "PAULUS",
 			"FRANSISKUS", "ABDUL", "HASAN", "AGUSTINUS", "YAKOBUS", "MATHEUS", "SIMON", "NIKOLAUS", "ALOYSIUS",
 			"ISMAIL", "MUHAMAD", "LUKAS", "BERNARDUS", "STEFANUS", "ROBERTUS", "DOMINGGUS", "ALEKSANDER", "HUBERTUS",
 			"ARNOLDUS");
-	static final Pool KEI_FAMILY = new Pool("RENWARIN", "RAHAYAAN", "OHOIWUTUN", "NOTANUBUN", "RETTOB",
+	public static final Pool KEI_FAMILY = new Pool("RENWARIN", "RAHAYAAN", "OHOIWUTUN", "NOTANUBUN", "RETTOB",
 			"NGABALIN", "JAMLEAN", "SILUBUN", "ELMAS", "RAHANRA", "UBRO", "LETSOIN", "RENYAAN", "MATDOAN", "OHOITIMUR",
 			"TAMHER", "REHIARA", "TEFBUTUN", "BUGIS", "RAHAWARIN", "FAUBUN", "TAMNGE", "WATRATAN", "REFRA", "SOLISSA",
 			"KABALMAY", "RENHORAN", "LEISUBUN", "NGAMEL", "SARKOL");
 
-	/** Respellings an officer writing a name by ear may make, as (from, to) pairs. */
+		/** Respellings an officer writing a name by ear may make, as (from, to) pairs. */
 	private static final String[][] RESPELLINGS = { { "PH", "F" }, { "TH", "T" }, { "KH", "K" }, { "OU", "U" },
 			{ "OO", "U" }, { "EE", "I" }, { "AI", "AY" }, { "HT", "T" }, { "HL", "L" }, { "V", "W" }, { "X", "S" },
 			{ "CH", "C" }, { "Y", "I" }, { "EI", "E" }, { "W", "V" } };
 
-	private final Random random;
+	private final long seed;
 	private final LocalDate today;
 	private final Instant now;
+	private final String actor;
+	private final String[] villages;
+	/** Towns: kelurahan (Kemendagri codes x.x.x.1xxx), where tourists and workers live and others more often. */
+	private final String[] dense;
 	private final List<Generated> generated = new ArrayList<>();
+	private long firstId = 1;
+	private long firstVessel;
+	private int vessels;
+	private Random random;
 
-	RegistryPopulation(long seed, LocalDate today, Instant now) {
-		this.random = new Random(seed);
-		this.today = today;
-		this.now = now;
+	public RegistryPopulation(long seed, LocalDate today, Instant now) {
+		this(seed, today, now, "bench", TUAL_VILLAGES);
 	}
 
-	List<Generated> generated() {
+	public RegistryPopulation(long seed, LocalDate today, Instant now, String actor, List<String> villages) {
+		if (villages.isEmpty()) {
+			throw new IllegalArgumentException("no village to place persons in");
+		}
+		this.seed = seed;
+		this.today = today;
+		this.now = now;
+		this.actor = actor;
+		this.villages = villages.toArray(String[]::new);
+		String[] towns = villages.stream().filter(v -> v.length() > 9 && v.charAt(9) == '1').toArray(String[]::new);
+		this.dense = towns.length > 0 ? towns : villages.subList(0, Math.max(1, villages.size() / 5)).toArray(String[]::new);
+	}
+
+	/** Crew and ex-crew are assigned to one of {@code count} vessels with ids from {@code firstId} on. */
+	public RegistryPopulation withVessels(long firstId, int count) {
+		this.firstVessel = firstId;
+		this.vessels = count;
+		return this;
+	}
+
+	/** The persons of the last {@link #load(DataSource, int)}, for a benchmark's queries. */
+	public List<Generated> generated() {
 		return generated;
 	}
 
-	/** Generates {@code count} persons and COPYs them in chunks, each chunk's tables in foreign-key order. */
-	Counts load(DataSource dataSource, int count) throws SQLException, IOException {
-		long firstId;
-		long[] totals = new long[6];
+	/** The id the first generated person gets (set by a load: one after the highest id in the table). */
+	public long firstId() {
+		return firstId;
+	}
+
+	/** Generates {@code count} persons, writes them in one transaction and keeps what a benchmark asks about them. */
+	public Counts load(DataSource dataSource, int count) throws SQLException, IOException {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
-			try (Statement statement = connection.createStatement();
-					var rs = statement.executeQuery("select coalesce(max(id), 0) + 1 from person")) {
-				rs.next();
-				firstId = rs.getLong(1);
-			}
-			CopyManager copy = new CopyManager(connection.unwrap(BaseConnection.class));
-			long generating = 0;
-			long copying = 0;
-			for (int start = 0; start < count; start += CHUNK) {
-				long started = System.nanoTime();
-				Tables tables = new Tables();
-				int end = Math.min(count, start + CHUNK);
-				for (int i = start; i < end; i++) {
-					generated.add(person(firstId + i, tables));
-				}
-				long generatedAt = System.nanoTime();
-				generating += generatedAt - started;
-				totals[0] += copy.copyIn("copy person (id, primary_name, sex, birth_date, birth_year, nationality,"
-						+ " claimed_nationality, category, status, region_code, merged_into, notes, created_at, created_by,"
-						+ " updated_at, updated_by, version) from stdin", tables.person.reader());
-				totals[1] += copy.copyIn("copy person_name (person_id, full_name, source, is_primary, search_key,"
-						+ " phonetic_key, added_at) from stdin", tables.names.reader());
-				totals[2] += copy.copyIn("copy travel_document (person_id, document_type, number, number_key,"
-						+ " issuing_state, expiry_date, added_at) from stdin", tables.documents.reader());
-				totals[3] += copy.copyIn("copy residence (person_id, region_code, address, since, until, added_at)"
-						+ " from stdin", tables.residences.reader());
-				totals[4] += copy.copyIn("copy stay_permit (person_id, permit_type, number, valid_from, valid_until,"
-						+ " sponsor, added_at) from stdin", tables.permits.reader());
-				totals[5] += copy.copyIn("copy identity_link (person_id, kind, value, notes, added_at) from stdin",
-						tables.links.reader());
-				copying += System.nanoTime() - generatedAt;
-			}
-			try (Statement statement = connection.createStatement()) {
-				// ids were given here (COPY overrides GENERATED ALWAYS); the next registration continues after them
-				statement.execute("select setval(pg_get_serial_sequence('person', 'id'), (select max(id) from person))");
-			}
+			Counts counts = load(new CopyTables(connection), count, generated::add);
 			connection.commit();
-			return new Counts(totals[0], totals[1], totals[2], totals[3], totals[4], totals[5], generating, copying);
+			return counts;
 		}
 	}
 
-	private Generated person(long id, Tables t) {
+	/**
+	 * Generates {@code count} persons and COPYs them in chunks, each chunk's tables in foreign-key order, on the
+	 * connection of {@code tables} (the caller commits). Each person is handed to {@code sink} once written.
+	 */
+	Counts load(CopyTables tables, int count, Consumer<Generated> sink) throws SQLException, IOException {
+		try (Statement statement = tables.connection().createStatement();
+				var rs = statement.executeQuery("select coalesce(max(id), 0) + 1 from person")) {
+			rs.next();
+			firstId = rs.getLong(1);
+		}
+		long generating = 0;
+		long copying = 0;
+		Rows rows = new Rows();
+		for (int start = 0; start < count; start += CHUNK) {
+			long started = System.nanoTime();
+			List<Generated> chunk = new ArrayList<>(CHUNK);
+			int end = Math.min(count, start + CHUNK);
+			for (int i = start; i < end; i++) {
+				chunk.add(person(firstId + i, rows));
+			}
+			long generatedAt = System.nanoTime();
+			generating += generatedAt - started;
+			tables.copy("person", "id, primary_name, sex, birth_date, birth_year, nationality, claimed_nationality,"
+					+ " category, status, region_code, merged_into, notes, created_at, created_by, updated_at, updated_by,"
+					+ " version", rows.person);
+			tables.copy("person_name", "person_id, full_name, source, is_primary, search_key, phonetic_key, added_at",
+					rows.names);
+			tables.copy("travel_document", "person_id, document_type, number, number_key, issuing_state, expiry_date,"
+					+ " added_at", rows.documents);
+			tables.copy("residence", "person_id, region_code, address, since, until, added_at", rows.residences);
+			tables.copy("stay_permit", "person_id, permit_type, number, valid_from, valid_until, sponsor, added_at",
+					rows.permits);
+			tables.copy("identity_link", "person_id, kind, value, notes, added_at", rows.links);
+			tables.copy("vessel_assignment", "person_id, vessel_id, crew_role, signed_on, signed_off, added_at",
+					rows.assignments);
+			copying += System.nanoTime() - generatedAt;
+			chunk.forEach(sink);
+		}
+		try (Statement statement = tables.connection().createStatement()) {
+			// ids were given here (COPY overrides GENERATED ALWAYS); the next registration continues after them
+			statement.execute("select setval(pg_get_serial_sequence('person', 'id'), (select max(id) from person))");
+		}
+		return new Counts(tables.rows("person"), tables.rows("person_name"), tables.rows("travel_document"),
+				tables.rows("residence"), tables.rows("stay_permit"), tables.rows("identity_link"),
+				tables.rows("vessel_assignment"), generating, copying);
+	}
+
+	/** Person {@code id} of the last load, generated again (the same person, no row written). */
+	public Generated person(long id) {
+		return person(id, Rows.NOWHERE);
+	}
+
+	private Generated person(long id, Rows t) {
+		random = new Random(CrossingFile.mix(seed * 0x9E3779B97F4A7C15L + (id - firstId)));
 		int draw = random.nextInt(100);
 		Category category = draw < 30 ? Category.EX_CREW : draw < 50 ? Category.CREW : draw < 64 ? Category.WORKER
 				: draw < 67 ? Category.RESEARCHER : draw < 71 ? Category.OTHER : draw < 79 ? Category.FAMILY_OF_CITIZEN
@@ -255,19 +311,19 @@ final class RegistryPopulation {
 		t.person.row(id, primary, female ? "F" : "M", birthDate, birthYear, documented, claimed, category.name(),
 				status.name(), region,
 				status == PersonStatus.MERGED ? id - 1 - random.nextInt((int) Math.min(id - 1, 500)) : null, null,
-				created, ACTOR, created, ACTOR, 1);
+				created, actor, created, actor, 1);
 
 		List<String> names = new ArrayList<>(3);
 		names.add(primary);
 		t.names.row(id, primary, category == Category.TOURIST || category == Category.WORKER ? "PASSPORT"
-				: category == Category.CREW ? "CROSSING" : "VILLAGE_REPORT", true, searchKey(primary),
-				phoneticKey(primary), created);
+				: category == Category.CREW ? "CROSSING" : "VILLAGE_REPORT", true, t.key(primary),
+				t.phonetic(primary), created);
 		if (random.nextInt(100) < 30) {
 			String alias = nationality != null && nationality.equals("MMR") && random.nextInt(3) == 0
 					? (female ? "DAW " : "U ") + primary : respelled(primary);
 			if (!alias.equals(primary)) {
 				names.add(alias);
-				t.names.row(id, alias, "SELF_DECLARED", false, searchKey(alias), phoneticKey(alias), created);
+				t.names.row(id, alias, "SELF_DECLARED", false, t.key(alias), t.phonetic(alias), created);
 			}
 		}
 		boolean kei = (category == Category.EX_CREW && random.nextInt(4) == 0)
@@ -275,7 +331,7 @@ final class RegistryPopulation {
 		if (kei) {
 			String keiName = KEI_GIVEN.pick(random) + " " + KEI_FAMILY.pick(random);
 			names.add(keiName);
-			t.names.row(id, keiName, "NIK_RECORD", false, searchKey(keiName), phoneticKey(keiName), created);
+			t.names.row(id, keiName, "NIK_RECORD", false, t.key(keiName), t.phonetic(keiName), created);
 			t.links.row(id, "NIK", nik(), "Terdaftar di Dukcapil Kota Tual", created);
 		}
 
@@ -284,11 +340,11 @@ final class RegistryPopulation {
 			document = documentNumber(documented);
 			String type = category == Category.CREW || (category == Category.EX_CREW && claimed != null) ? "SEAMAN_BOOK"
 					: "PASSPORT";
-			t.documents.row(id, type, document, DocumentNumbers.searchKey(document), documented,
+			t.documents.row(id, type, document, t.documentKey(document), documented,
 					today.plusDays(-400 + random.nextInt(3000)), created);
 			if (category == Category.CREW && random.nextInt(4) == 0) {
 				String passport = documentNumber(documented);
-				t.documents.row(id, "PASSPORT", passport, DocumentNumbers.searchKey(passport), documented,
+				t.documents.row(id, "PASSPORT", passport, t.documentKey(passport), documented,
 						today.plusDays(random.nextInt(3000)), created);
 			}
 		}
@@ -298,7 +354,7 @@ final class RegistryPopulation {
 		if (region != null) {
 			if (random.nextInt(5) == 0) {
 				LocalDate earlier = arrived.minusDays(200 + random.nextInt(2000));
-				t.residences.row(id, VILLAGES[random.nextInt(VILLAGES.length)], "RT 0" + (1 + random.nextInt(5)),
+				t.residences.row(id, villages[random.nextInt(villages.length)], "RT 0" + (1 + random.nextInt(5)),
 						earlier, arrived, created);
 			}
 			t.residences.row(id, region, address(category), arrived, null, created);
@@ -314,6 +370,7 @@ final class RegistryPopulation {
 			case REFUGEE_STATELESS -> null;
 		};
 		boolean ending = false;
+		String permitType = null;
 		if (until != null) {
 			LocalDate from = until.isAfter(arrived) ? arrived : until.minusDays(30);
 			String type = switch (category) {
@@ -322,6 +379,7 @@ final class RegistryPopulation {
 				case FAMILY_OF_CITIZEN -> until.isAfter(today.plusYears(2)) ? "ITAP" : "ITAS";
 				default -> "ITAS";
 			};
+			permitType = type;
 			t.permits.row(id, type, type.startsWith("IT") ? "2C" + digits(10) : null, from, until,
 					category == Category.WORKER ? "PT Maluku Cold Storage" : null, created);
 			if (random.nextInt(5) == 0) {
@@ -332,8 +390,13 @@ final class RegistryPopulation {
 		else if (category == Category.EX_CREW && random.nextInt(3) == 0) {
 			t.permits.row(id, "TIDAK_ADA", null, null, null, null, created);
 		}
-		return new Generated(id, documented, region, category, status,
-				List.copyOf(names), document, ending);
+		if (vessels > 0 && (category == Category.CREW || category == Category.EX_CREW)) {
+			LocalDate signedOff = category == Category.EX_CREW ? arrived.plusDays(30 + random.nextInt(400)) : null;
+			t.assignments.row(id, firstVessel + random.nextInt(vessels), "ABK", arrived,
+					signedOff == null || signedOff.isBefore(today) ? signedOff : today.minusDays(1), created);
+		}
+		return new Generated(id, documented, region, category, status, List.copyOf(names), document, ending,
+				claimed, female ? "F" : "M", birthDate, birthYear, arrived, permitType, until);
 	}
 
 	private String nameOf(String nationality) {
@@ -389,9 +452,9 @@ final class RegistryPopulation {
 	private String village(Category category) {
 		// the city's kelurahan and the coast of Dullah are denser, as in the demo data
 		if (category == Category.TOURIST || category == Category.WORKER || random.nextInt(3) == 0) {
-			return VILLAGES[8 + random.nextInt(5)];
+			return dense[random.nextInt(dense.length)];
 		}
-		return VILLAGES[random.nextInt(VILLAGES.length)];
+		return villages[random.nextInt(villages.length)];
 	}
 
 	private String address(Category category) {
@@ -435,22 +498,13 @@ final class RegistryPopulation {
 		return values[random.nextInt(values.length)];
 	}
 
-	private static String searchKey(String name) {
-		return NameNormalizer.normalize(name).sortedKey();
-	}
-
-	private static String phoneticKey(String name) {
-		NormalizedName normalized = NameNormalizer.normalize(name);
-		return normalized.phoneticKey();
-	}
-
 	/** Values drawn with Zipf weights (the k-th value about 1/k as often as the first). */
-	static final class Pool {
+	public static final class Pool {
 
 		private final String[] values;
 		private final double[] cumulative;
 
-		Pool(String... values) {
+		public Pool(String... values) {
 			this.values = values;
 			this.cumulative = new double[values.length];
 			double sum = 0;
@@ -460,7 +514,7 @@ final class RegistryPopulation {
 			}
 		}
 
-		String pick(Random random) {
+		public String pick(Random random) {
 			double u = random.nextDouble() * cumulative[cumulative.length - 1];
 			int low = 0;
 			int high = cumulative.length - 1;
@@ -477,53 +531,49 @@ final class RegistryPopulation {
 		}
 	}
 
-	/** The rows of one chunk, per table, in COPY's text format. */
-	private static final class Tables {
+	/** The rows of one chunk, per table, in COPY's text format; or nowhere, when a person is generated again. */
+	private static final class Rows {
 
-		final CopyText person = new CopyText();
-		final CopyText names = new CopyText();
-		final CopyText documents = new CopyText();
-		final CopyText residences = new CopyText();
-		final CopyText permits = new CopyText();
-		final CopyText links = new CopyText();
-	}
+		final boolean writing;
+		final CopyText person;
+		final CopyText names;
+		final CopyText documents;
+		final CopyText residences;
+		final CopyText permits;
+		final CopyText links;
+		final CopyText assignments;
 
-	/** COPY text format: tab between columns, \N for null, backslash, tab and newlines escaped. */
-	private static final class CopyText {
-
-		private final StringBuilder text = new StringBuilder(1 << 20);
-
-		void row(Object... values) {
-			for (int i = 0; i < values.length; i++) {
-				if (i > 0) {
-					text.append('\t');
-				}
-				Object value = values[i];
-				if (value == null) {
-					text.append("\\N");
-				}
-				else if (value instanceof Boolean b) {
-					text.append(b ? 't' : 'f');
-				}
-				else {
-					String s = value.toString();
-					for (int j = 0; j < s.length(); j++) {
-						char c = s.charAt(j);
-						switch (c) {
-							case '\\' -> text.append("\\\\");
-							case '\t' -> text.append("\\t");
-							case '\n' -> text.append("\\n");
-							case '\r' -> text.append("\\r");
-							default -> text.append(c);
-						}
-					}
-				}
-			}
-			text.append('\n');
+		Rows() {
+			this(true);
 		}
 
-		StringReader reader() {
-			return new StringReader(text.toString());
+		private Rows(boolean writing) {
+			this.writing = writing;
+			person = new CopyText(writing);
+			names = new CopyText(writing);
+			documents = new CopyText(writing);
+			residences = new CopyText(writing);
+			permits = new CopyText(writing);
+			links = new CopyText(writing);
+			assignments = new CopyText(writing);
+		}
+
+		static final Rows NOWHERE = new Rows(false);
+
+		String key(String name) {
+			return writing ? NameNormalizer.normalize(name).sortedKey() : null;
+		}
+
+		String phonetic(String name) {
+			if (!writing) {
+				return null;
+			}
+			NormalizedName normalized = NameNormalizer.normalize(name);
+			return normalized.phoneticKey();
+		}
+
+		String documentKey(String number) {
+			return writing ? DocumentNumbers.searchKey(number) : null;
 		}
 	}
 }

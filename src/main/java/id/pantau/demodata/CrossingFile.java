@@ -1,4 +1,4 @@
-package id.pantau.bench;
+package id.pantau.demodata;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Random;
 
-import id.pantau.bench.RegistryPopulation.Pool;
+import id.pantau.demodata.RegistryPopulation.Pool;
 import id.pantau.platform.tables.Csv;
 
 /**
@@ -21,6 +21,9 @@ import id.pantau.platform.tables.Csv;
  * alpha-3 code, an alpha-2 code, the Indonesian name or a usual variant (Myanmar, Burma, Muangthai...). Times fall
  * over the year 2025 at six ports of Maluku, in local time ({@code yyyy-MM-dd HH:mm:ss}). One row in 200 has a defect
  * the importer must refuse.
+ * <p>
+ * {@link DemoDataSet} takes its travellers for the crossings it writes straight into the database, so the import
+ * benchmark and a generated data set meet the same people.
  */
 public final class CrossingFile {
 
@@ -30,12 +33,12 @@ public final class CrossingFile {
 	private static final LocalDateTime YEAR_START = LocalDateTime.of(2025, 1, 1, 0, 0);
 	private static final int YEAR_SECONDS = 365 * 86_400;
 
-	private static final String[] PORTS = { "TUAL-LAUT", "AMBON-UDARA", "LANGGUR-UDARA", "AMBON-LAUT", "DOBO-LAUT",
+	static final String[] PORTS = { "TUAL-LAUT", "AMBON-UDARA", "LANGGUR-UDARA", "AMBON-LAUT", "DOBO-LAUT",
 			"SAUMLAKI-LAUT" };
-	private static final int[] PORT_WEIGHTS = { 45, 20, 15, 10, 5, 5 };
-	private static final String[] VESSELS = { "KM Sirimau", "KM Leuser", "KM Ngapulu", "KM Tidar", "KM Pangrango",
+	static final int[] PORT_WEIGHTS = { 45, 20, 15, 10, 5, 5 };
+	static final String[] VESSELS = { "KM Sirimau", "KM Leuser", "KM Ngapulu", "KM Tidar", "KM Pangrango",
 			"KM Mina Maritim 23", "KM Antasena 5", "KM Sinar Kei", "KM Bintang Timur 88", "KM Cantika Express" };
-	private static final String[] FLIGHTS = { "GA 648", "GA 646", "ID 6171", "JT 790", "IW 1848", "QG 1722",
+	static final String[] FLIGHTS = { "GA 648", "GA 646", "ID 6171", "JT 790", "IW 1848", "QG 1722",
 			"SJ 572" };
 
 	/**
@@ -119,8 +122,13 @@ public final class CrossingFile {
 		GROUP_WEIGHT = sum;
 	}
 
-	/** A traveller as every row of theirs shows them. */
-	private record Traveller(Group group, String name, String document, String birth, String sex, boolean crew) {
+	/** A traveller as every row of theirs shows them ({@code sex} as written: L or P). */
+	record Traveller(Group group, String name, String document, String birth, String sex, boolean crew) {
+
+		/** The nationality's alpha-3 code. */
+		String nationality() {
+			return group.code();
+		}
 	}
 
 	private final long seed;
@@ -204,7 +212,8 @@ public final class CrossingFile {
 		}
 	}
 
-	private Traveller traveller(int index) {
+	/** Traveller {@code index} (of {@code travellers}), always the same for the same seed. */
+	Traveller traveller(int index) {
 		Random random = new Random(mix(seed * 31 + 0x51ED27L * (index + 1)));
 		int pick = random.nextInt(GROUP_WEIGHT);
 		Group group = GROUPS[GROUPS.length - 1];
@@ -257,7 +266,7 @@ public final class CrossingFile {
 		return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
 	}
 
-	private static int weighted(Random random, int[] weights) {
+	static int weighted(Random random, int[] weights) {
 		int sum = 0;
 		for (int weight : weights) {
 			sum += weight;

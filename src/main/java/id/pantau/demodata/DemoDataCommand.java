@@ -1,0 +1,200 @@
+package id.pantau.demodata;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.platform.PantauCommand;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar pantau.jar demo-data --persons N --crossings M --reports K [--alerts A] [--villages CODES|all]
+ * [--linked PERCENT] [--seed S] [--force]}: fills the database with a generated data set (see {@link DemoDataSet})
+ * and prints what it wrote and how fast.
+ */
+@Component
+class DemoDataCommand implements PantauCommand {
+
+	private static final String USAGE = "Pemakaian: demo-data --persons N --crossings M --reports K [--alerts A]"
+			+ " [--villages KODE,KODE|all] [--linked PERSEN] [--seed S] [--force]";
+
+	private final DataSource dataSource;
+	private final JdbcClient jdbc;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	DemoDataCommand(DataSource dataSource, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+		this.dataSource = dataSource;
+		this.jdbc = jdbc;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	public String name() {
+		return "demo-data";
+	}
+
+	@Override
+	public String description() {
+		return "mengisi basis data dengan data buatan: demo-data --persons N --crossings M --reports K [--force]";
+	}
+
+	@Override
+	public int run(List<String> args, PrintStream out) {
+		DemoDataSet.Options options;
+		try {
+			int persons = Integer.parseInt(PantauCommand.option(args, "--persons", "1000").replace("_", ""));
+			long crossings = Long.parseLong(PantauCommand.option(args, "--crossings", Long.toString(persons * 10L))
+					.replace("_", ""));
+			int reports = Integer.parseInt(PantauCommand.option(args, "--reports", Integer.toString(persons / 5))
+					.replace("_", ""));
+			int alerts = Integer.parseInt(PantauCommand.option(args, "--alerts", Integer.toString(persons / 20))
+					.replace("_", ""));
+			int linked = Integer.parseInt(PantauCommand.option(args, "--linked", "40"));
+			long seed = Long.parseLong(PantauCommand.option(args, "--seed", "2026"));
+			List<String> villages = villages(PantauCommand.option(args, "--villages", null), out);
+			if (villages == null) {
+				return 2;
+			}
+			options = new DemoDataSet.Options(persons, crossings, reports, alerts, villages, linked, seed);
+		}
+		catch (IllegalArgumentException e) {
+			out.println("Argumen tidak sah: " + e.getMessage());
+			out.println(USAGE);
+			return 2;
+		}
+		List<String> foreign = foreignData();
+		if (!foreign.isEmpty() && !args.contains("--force")) {
+			out.println("Ditolak: basis data ini berisi lebih dari data demo (" + String.join("; ", foreign) + ").");
+			out.println("demo-data tidak menulis data buatan ke basis data yang dipakai sungguhan. Jika memang"
+					+ " disengaja (basis data uji), ulangi dengan --force.");
+			return 1;
+		}
+		HeapPeak heap = new HeapPeak();
+		out.printf("Membuat data demo: %,d orang, %,d perlintasan (%d %% tertaut), %,d laporan ohoi, %,d peringatan,"
+				+ " %d desa, seed %d%n", options.persons(), options.crossings(), options.linkedPercent(),
+				options.reports(), options.alerts(), options.villages().size(), options.seed());
+		try {
+			DemoDataSet.Result result;
+			try (heap) {
+				result = DemoDataSet.generate(dataSource, options, clock, p -> {
+				}, out);
+			}
+			out.printf("%n%-22s %14s %10s %12s%n", "tabel", "baris", "detik", "baris/detik");
+			for (DemoDataSet.TableFigures table : result.tables()) {
+				if (table.rows() == 0 && !table.table().startsWith("(")) {
+					continue;
+				}
+				out.printf("%-22s %,14d %10.1f %,12.0f%n", table.table(), table.rows(), table.seconds(),
+						table.rowsPerSecond());
+			}
+			out.printf("%-22s %,14d %10.1f %,12.0f%n", "semua (waktu total)", result.rows(), result.seconds(),
+					result.rows() / result.seconds());
+			out.printf("heap puncak %,d MB (maks. %,d MB)%n", heap.peak() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+			audit.recordAs(DemoDataSet.ACTOR, AuditEntry.of("DEMO_DATA_GENERATED")
+					.detail("persons", options.persons()).detail("crossings", options.crossings())
+					.detail("reports", options.reports()).detail("alerts", options.alerts())
+					.detail("seed", options.seed()).detail("forced", !foreign.isEmpty()));
+			return 0;
+		}
+		catch (Exception e) {
+			out.println("Gagal membuat data demo (tidak ada yang ditulis): " + e.getMessage());
+			return 1;
+		}
+	}
+
+	/** The villages asked for: all of the reference data, the given codes, or by default Kota Tual's. */
+	private List<String> villages(String option, PrintStream out) {
+		List<String> known = jdbc.sql("select code from region where level = 'VILLAGE' order by code")
+				.query(String.class).list();
+		if (option == null) {
+			List<String> tual = known.stream().filter(c -> c.startsWith("81.72.")).toList();
+			return tual.isEmpty() ? known : tual;
+		}
+		if (option.equals("all")) {
+			return known;
+		}
+		List<String> asked = Arrays.stream(option.split(",")).map(String::trim).filter(c -> !c.isEmpty()).toList();
+		List<String> unknown = asked.stream().filter(c -> !known.contains(c)).toList();
+		if (asked.isEmpty() || !unknown.isEmpty()) {
+			out.println("Kode desa tidak dikenal: " + String.join(", ", unknown.isEmpty() ? List.of(option) : unknown)
+					+ " (pakai kode Kemendagri desa/kelurahan, mis. 81.72.01.2001, atau all)");
+			return null;
+		}
+		return asked;
+	}
+
+	/**
+	 * What shows that the database is in real use: persons or import batches that neither the built-in demo nor this
+	 * command made, accounts without the demo accounts (a real installation), or village reports written there.
+	 */
+	private List<String> foreignData() {
+		List<String> found = new ArrayList<>();
+		long persons = count("select count(*) from person where created_by not in ('demo', 'demo-data')");
+		if (persons > 0) {
+			found.add(persons + " orang asing yang dicatat pengguna");
+		}
+		long batches = count("select count(*) from import_batch where created_by not in ('demo', 'demo-data')");
+		if (batches > 0) {
+			found.add(batches + " impor data perlintasan");
+		}
+		boolean demoAccounts = count("select count(*) from user_account where username in ('kesbangpol', 'imigrasi',"
+				+ " 'bpmpd')") == 3;
+		long accounts = count("select count(*) from user_account");
+		if (accounts > 0 && !demoAccounts) {
+			found.add(accounts + " akun pengguna tanpa akun demo");
+		}
+		long reports = count("select count(*) from village_report where number not like 'DEMO/%'");
+		if (!demoAccounts && reports > 0) {
+			found.add(reports + " laporan ohoi");
+		}
+		return found;
+	}
+
+	private long count(String sql) {
+		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	/** The largest heap in use, sampled every 50 ms on a daemon thread while open. */
+	private static final class HeapPeak implements AutoCloseable {
+
+		private volatile boolean running = true;
+		private volatile long peak;
+		private final Thread sampler;
+
+		HeapPeak() {
+			sampler = new Thread(() -> {
+				while (running) {
+					peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+					try {
+						Thread.sleep(50);
+					}
+					catch (InterruptedException e) {
+						return;
+					}
+				}
+			}, "demo-data-heap");
+			sampler.setDaemon(true);
+			sampler.start();
+		}
+
+		long peak() {
+			return peak;
+		}
+
+		@Override
+		public void close() {
+			running = false;
+			sampler.interrupt();
+		}
+	}
+}
