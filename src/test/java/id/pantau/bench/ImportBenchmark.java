@@ -150,6 +150,14 @@ public final class ImportBenchmark {
 			out.printf("ratio = plain COPY seconds / import seconds (import rows/s over COPY rows/s); goal >= 0.50:"
 					+ " %s. Peak heap goal <= 512 MB: %s.%n", ratio >= 0.5 ? "met" : "NOT met",
 					firstRun.peakHeapUsed() <= (512L << 20) ? "met" : "NOT met");
+			BenchFigures.of("import").put("rows", rows).put("file_mb", Files.size(first) / 1e6)
+					.put("copy_seconds", copyLogged).put("copy_rows_per_s", rows / copyLogged)
+					.put("import_seconds", firstRun.seconds()).put("import_rows_per_s", rows / firstRun.seconds())
+					.put("ratio", ratio).put("added", firstRun.result().added())
+					.put("refused", firstRun.result().refused())
+					.put("peak_heap_mb", firstRun.peakHeapUsed() / 1048576.0)
+					.put("again_seconds", again.seconds()).put("half_known_seconds", overlapping.seconds())
+					.put("load_average_start", firstRun.loadBefore()).write();
 			out.printf("crossing table after the imports: %s (table %s, indexes %s)%n",
 					size(jdbc, "pg_total_relation_size('crossing')"), size(jdbc, "pg_relation_size('crossing')"),
 					size(jdbc, "pg_indexes_size('crossing')"));
