@@ -92,6 +92,15 @@ public final class LoadBenchmark {
 
 			List<String> command = List.of(wrk, "-t" + threads, "-c" + connections, "-d" + duration, "--timeout", "10s",
 					"--latency", "-s", script.toString(), "http://127.0.0.1:" + port + "/");
+			String warmup = System.getProperty("warmup", "10s");
+			if (!warmup.equals("0") && !warmup.equals("0s")) {
+				// the JIT and the pools warm up first; that run's figures are not kept
+				List<String> warm = new ArrayList<>(command);
+				warm.set(3, "-d" + warmup);
+				out.println("warming up (not measured): " + String.join(" ", warm));
+				new ProcessBuilder(warm).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+						.start().waitFor();
+			}
 			out.println("running: " + String.join(" ", command));
 			double loadBefore = BenchFigures.loadAverage();
 			System.gc();
@@ -132,7 +141,7 @@ public final class LoadBenchmark {
 			List<String> lines, long peakHeap, double loadBefore) {
 		BenchFigures figures = BenchFigures.of("load-" + mix).put("mix", mix).put("user", user)
 				.put("persons", persons).put("crossings", crossings).put("connections", connections)
-				.put("duration", duration).put("peak_heap_mb", peakHeap >> 20).put("load_average_start", loadBefore);
+				.put("duration", duration).put("warmup", System.getProperty("warmup", "10s")).put("peak_heap_mb", peakHeap >> 20).put("load_average_start", loadBefore);
 		for (String line : lines) {
 			var m = REQUESTS.matcher(line);
 			if (m.find()) {
