@@ -164,7 +164,7 @@ public final class BenchTable {
 		List<String> parts = new ArrayList<>();
 		Properties imports = read("import");
 		if (imports != null) {
-			parts.add("import %s MB (of -Xmx%s m)".formatted(num(imports, "peak_heap_mb", "%.0f"),
+			parts.add("import %s MB (heap max %s MB)".formatted(num(imports, "peak_heap_mb", "%.0f"),
 					imports.getProperty("xmx_mb")));
 		}
 		Properties link = read("link");
@@ -177,7 +177,7 @@ public final class BenchTable {
 		for (String mix : List.of("search", "dashboard")) {
 			Properties load = read("load-" + mix);
 			if (load != null) {
-				parts.add("app under the %s load %s MB (of %s MB)".formatted(mix, load.getProperty("peak_heap_mb"),
+				parts.add("app under the %s load %s MB (heap max %s MB)".formatted(mix, load.getProperty("peak_heap_mb"),
 						load.getProperty("xmx_mb")));
 			}
 		}
