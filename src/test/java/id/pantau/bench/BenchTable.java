@@ -39,7 +39,7 @@ public final class BenchTable {
 		row("load-dashboard", only, p -> loadRow("dashboard pages under wrk", p));
 		row("detect", only, this::detectRow);
 		row("coldstart", only, this::coldStartRow);
-		heapRow();
+		heapRow(only);
 		StringBuilder out = new StringBuilder();
 		out.append(String.format("%nbench/run -Dscale=%s: figures from %s%n%n", scale, folder));
 		out.append("| benchmark | data | figures | in the same run | load avg |\n");
@@ -160,14 +160,14 @@ public final class BenchTable {
 						num(p, "restart_seconds", "%.1f")), "jar %s MB".formatted(num(p, "jar_mb", "%.0f")), p);
 	}
 
-	private void heapRow() throws IOException {
+	private void heapRow(List<String> only) throws IOException {
 		List<String> parts = new ArrayList<>();
-		Properties imports = read("import");
+		Properties imports = only == null || only.contains("import") ? read("import") : null;
 		if (imports != null) {
 			parts.add("import %s MB (heap max %s MB)".formatted(num(imports, "peak_heap_mb", "%.0f"),
 					imports.getProperty("xmx_mb")));
 		}
-		Properties link = read("link");
+		Properties link = only == null || only.contains("link") ? read("link") : null;
 		if (link != null && link.getProperty("pantau_peak_heap_mb") != null) {
 			parts.add("Pantau's linker %s MB (before a GC, from its GC log)".formatted(link.getProperty("pantau_peak_heap_mb")));
 		}
@@ -175,7 +175,7 @@ public final class BenchTable {
 			parts.add("Duke %s MB".formatted(link.getProperty("duke_peak_heap_mb")));
 		}
 		for (String mix : List.of("search", "dashboard")) {
-			Properties load = read("load-" + mix);
+			Properties load = only == null || only.contains("load-" + mix) ? read("load-" + mix) : null;
 			if (load != null) {
 				parts.add("app under the %s load %s MB (heap max %s MB)".formatted(mix, load.getProperty("peak_heap_mb"),
 						load.getProperty("xmx_mb")));
