@@ -38,6 +38,9 @@ public final class DashboardBenchmark {
 	private static final Scope CITY = Scope.of("81.72");
 	private static final Scope FIDITAN = Scope.of("81.72.01.2001");
 
+	/** target/bench/dashboard.properties: the data's size and each call's percentiles, filled by {@link #time}. */
+	private static BenchFigures figures = BenchFigures.of("dashboard");
+
 	public static void main(String[] args) throws Exception {
 		int persons = Integer.getInteger("persons", 100_000);
 		int crossings = Integer.getInteger("crossings", 1_000_000);
@@ -80,6 +83,8 @@ public final class DashboardBenchmark {
 			time("dashboard figures, village Fiditan", runs, warmup, () -> dashboard.figures(FIDITAN, false));
 			time("map data, city", runs, warmup, () -> map.villages(CITY));
 			time("map data, village Fiditan", runs, warmup, () -> map.villages(FIDITAN));
+			figures.put("persons", persons).put("crossings", crossings).put("alerts", alerts).put("reports", reports)
+					.put("runs", runs).write();
 		}
 	}
 
@@ -98,6 +103,9 @@ public final class DashboardBenchmark {
 			millis[i] = (System.nanoTime() - start) / 1e6;
 		}
 		Arrays.sort(millis);
+		String key = label.replaceAll("[^A-Za-z]+", "_").replaceAll("_+$", "").toLowerCase(java.util.Locale.ROOT);
+		figures.put(key + "_p50_ms", pick(millis, 0.50)).put(key + "_p95_ms", pick(millis, 0.95))
+				.put(key + "_p99_ms", pick(millis, 0.99));
 		out.printf("%-44s %8.1f %8.1f %8.1f %8.1f%n", label, pick(millis, 0.50), pick(millis, 0.95), pick(millis, 0.99),
 				millis[runs - 1]);
 	}

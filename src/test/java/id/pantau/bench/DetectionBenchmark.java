@@ -96,6 +96,16 @@ public final class DetectionBenchmark {
 			out.printf("%-24s %10s %10s %10.2f %12.2f%n", "all rules", "", "", timed.stream().mapToDouble(Timed::firstSeconds).sum(),
 					timed.stream().mapToDouble(Timed::secondSeconds).sum());
 			out.println("first: every finding opens an alert (worst case); again: the same facts, nothing opens (nightly).");
+			BenchFigures figures = BenchFigures.of("detect").put("persons", persons).put("crossings", crossings)
+					.put("linked_percent", linked).put("reports", reports)
+					.put("first_seconds", timed.stream().mapToDouble(Timed::firstSeconds).sum())
+					.put("again_seconds", timed.stream().mapToDouble(Timed::secondSeconds).sum())
+					.put("found", timed.stream().mapToLong(t -> nz(t.first().found())).sum())
+					.put("failed", timed.stream().filter(t -> t.first().error() != null).count());
+			for (Timed t : timed) {
+				figures.put(t.rule().toLowerCase(java.util.Locale.ROOT) + "_again_seconds", t.secondSeconds());
+			}
+			figures.write();
 
 			Timed slowest = timed.stream().max(Comparator.comparingDouble(Timed::secondSeconds)).orElseThrow();
 			out.printf("%nslowest rule (again): %s%n", slowest.rule());

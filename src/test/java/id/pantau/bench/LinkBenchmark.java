@@ -35,6 +35,9 @@ public final class LinkBenchmark {
 
 	private static final PrintStream out = System.out;
 
+	/** Peak heap of each linker in MB (Pantau's from its GC log, Duke's sampled in this JVM); -1 when unknown. */
+	private static final Map<String, Long> PEAK_HEAP_MB = new HashMap<>();
+
 	/** One linker's run on the data, scored; {@code score} null when it did not run. */
 	record Row(String linker, double seconds, LinkScore score, LinkScore.AtThreshold[] sweep, String note) {
 	}
@@ -116,6 +119,7 @@ public final class LinkBenchmark {
 		}
 		out.printf("goals (issue 6, for Pantau): precision >= 0.98, F1 >= 0.92; 100,000 records against 1,000,000"
 				+ " persons in < 60 s on 2 cores. Load average at the end: %.2f%n", loadAverage());
+		figures(rows, persons, records);
 		if (dir == null && !Boolean.getBoolean("keep")) {
 			try (Stream<Path> files = Files.list(folder)) {
 				for (Path file : files.toList()) {
@@ -138,6 +142,9 @@ public final class LinkBenchmark {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-Xmx" + System.getProperty("pantauXmx", "2g"));
+		Path gcLog = folder.resolve("pantau-link-gc.log");
+		Files.deleteIfExists(gcLog);
+		command.add("-Xlog:gc:file=" + gcLog.toAbsolutePath());
 		// if "link" is unknown, the jar starts its context before saying so: let that use a throw-away database
 		command.add("-Dpantau.db.embedded.ephemeral=true");
 		String jar = System.getProperty("jar");
@@ -159,6 +166,7 @@ public final class LinkBenchmark {
 				.redirectOutput(log.toFile()).start();
 		int exit = process.waitFor();
 		double seconds = (System.nanoTime() - started) / 1e9;
+		PEAK_HEAP_MB.put("Pantau", BenchFigures.peakHeapFromGcLog(gcLog));
 		String tail = tail(log, 6);
 		if (exit != 0 || !Files.exists(links)) {
 			String all = Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
@@ -195,13 +203,45 @@ public final class LinkBenchmark {
 		out.printf("%nDuke 1.2: name comparator %s, Lucene in memory, max-search-hits %d, %d threads%n",
 				comparator.substring(comparator.lastIndexOf('.') + 1), hits, threads);
 		Path links = folder.resolve("links-duke.csv");
-		DukeLinker.Result result = DukeLinker.link(persons, records, links, comparator, hits, threads);
+		DukeLinker.Result result;
+		System.gc();
+		try (BenchFigures.HeapPeak heap = new BenchFigures.HeapPeak()) {
+			result = DukeLinker.link(persons, records, links, comparator, hits, threads);
+			PEAK_HEAP_MB.put("Duke 1.2", heap.peakBytes() >> 20);
+		}
 		out.printf("Duke: %.1f s (reading, indexing, matching), %,d comparisons%n", result.seconds(),
 				result.comparisons());
 		return scored("Duke 1.2", result.seconds(), truth, links);
 	}
 
 	// ---------------------------------------------------------------- helpers
+
+	/** target/bench/link.properties: each linker's time and accuracy, and Duke's time over Pantau's. */
+	private static void figures(List<Row> rows, int persons, int records) {
+		BenchFigures figures = BenchFigures.of("link").put("persons", persons).put("records", records);
+		Map<String, Double> seconds = new HashMap<>();
+		for (Row row : rows) {
+			String key = row.linker().startsWith("Duke") ? "duke" : "pantau";
+			if (row.score() == null) {
+				figures.put(key + "_note", row.note());
+				continue;
+			}
+			seconds.put(key, row.seconds());
+			LinkScore s = row.score();
+			figures.put(key + "_seconds", row.seconds()).put(key + "_records_per_s", records / row.seconds())
+					.put(key + "_match", s.matches()).put(key + "_precision", s.precision())
+					.put(key + "_recall", s.recall()).put(key + "_f1", s.f1())
+					.put(key + "_review_share", s.reviewShare())
+					.put(key + "_peak_heap_mb", PEAK_HEAP_MB.getOrDefault(row.linker(), -1L));
+			if (row.sweep() != null && row.sweep()[0] != null) {
+				figures.put(key + "_best_f1", row.sweep()[0].f1());
+			}
+		}
+		if (seconds.containsKey("pantau") && seconds.containsKey("duke")) {
+			figures.put("time_ratio_duke_over_pantau", seconds.get("duke") / seconds.get("pantau"));
+		}
+		figures.write();
+	}
 
 	private static Row scored(String linker, double seconds, Path truthFile, Path linksFile) throws IOException {
 		Map<String, String> truth = LinkScore.readTruth(truthFile);

@@ -33,6 +33,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * officer's session cookie: 40 % person pages (each one audited, as in real use), 30 % name searches, 30 % list pages
  * with and without filters. Prints requests per second, latency percentiles (p50, p90, p95, p99), and every answer
  * that is not 200 (5xx counted apart). Never fails on time. See bench/README.md.
+ * <p>
+ * {@code -Dmix=search} sends name and document searches only (as the BPMPD officer); {@code -Dmix=dashboard} the home
+ * page with its figures and the map's data only, as a TIMPORA member of the city (who also sees crossings per month,
+ * without a second factor), over {@code -Dcrossings} (10 per person) generated crossings, 5,000 alerts and 20,000
+ * village reports. The figures, with the app's peak heap under load, go to {@code target/bench/load-MIX.properties}.
  */
 public final class LoadBenchmark {
 
@@ -47,6 +52,9 @@ public final class LoadBenchmark {
 		String duration = System.getProperty("duration", "5m");
 		long seed = Long.getLong("seed", 2026);
 		String wrk = System.getProperty("wrk", "wrk");
+		String mix = System.getProperty("mix", "all");
+		int crossings = Integer.getInteger("crossings", mix.equals("dashboard") ? persons * 10 : 0);
+		String user = System.getProperty("user", mix.equals("dashboard") ? "timpora.polres" : "bpmpd");
 
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(PantauApplication.class)
 				.bannerMode(Banner.Mode.OFF)
@@ -59,6 +67,9 @@ public final class LoadBenchmark {
 			RegistryPopulation population = new RegistryPopulation(seed, LocalDate.now(ZoneOffset.UTC), Instant.now());
 			long started = System.nanoTime();
 			RegistryPopulation.Counts counts = population.load(dataSource, persons);
+			if (crossings > 0) {
+				dashboardData(context.getBean(org.springframework.jdbc.core.simple.JdbcClient.class), crossings);
+			}
 			try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 				statement.execute("vacuum analyze");
 			}
@@ -67,24 +78,141 @@ public final class LoadBenchmark {
 			out.printf("machine: %d cores, Java %s, heap max %d MB; registry: %d persons loaded in %.1f s%n",
 					Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
 					Runtime.getRuntime().maxMemory() >> 20, persons, (System.nanoTime() - started) / 1e9);
-			out.println("data: " + counts);
+			out.println("data: " + counts + (crossings > 0 ? ", " + crossings + " crossings" : ""));
 
-			WebSession officer = WebSession.loggedIn(port, "bpmpd");
-			List<String> paths = paths(population.generated(), new Random(seed + 7));
+			WebSession officer = WebSession.loggedIn(port, user);
+			List<String> paths = switch (mix) {
+				case "search" -> searchPaths(population.generated(), new Random(seed + 7));
+				case "dashboard" -> dashboardPaths(new Random(seed + 7));
+				default -> paths(population.generated(), new Random(seed + 7));
+			};
+			out.printf("mix: %s, as %s%n", mix, user);
 			Path script = Path.of("target/bench-load.lua");
 			Files.createDirectories(script.getParent());
 			Files.writeString(script, lua(officer.sessionId(), paths));
 
 			List<String> command = List.of(wrk, "-t" + threads, "-c" + connections, "-d" + duration, "--timeout", "10s",
 					"--latency", "-s", script.toString(), "http://127.0.0.1:" + port + "/");
+			String warmup = System.getProperty("warmup", "10s");
+			if (!warmup.equals("0") && !warmup.equals("0s")) {
+				// the JIT and the pools warm up first; that run's figures are not kept
+				List<String> warm = new ArrayList<>(command);
+				warm.set(3, "-d" + warmup);
+				out.println("warming up (not measured): " + String.join(" ", warm));
+				new ProcessBuilder(warm).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+						.start().waitFor();
+			}
 			out.println("running: " + String.join(" ", command));
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).inheritIO().start();
-			int exit = process.waitFor();
+			double loadBefore = BenchFigures.loadAverage();
+			System.gc();
+			List<String> lines = new ArrayList<>();
+			int exit;
+			long peakHeap;
+			try (BenchFigures.HeapPeak heap = new BenchFigures.HeapPeak()) {
+				Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+				try (var reader = process.inputReader()) {
+					for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+						out.println(line);
+						lines.add(line);
+					}
+				}
+				exit = process.waitFor();
+				peakHeap = heap.peakBytes();
+			}
 			out.printf("load average after the run: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+			out.printf("peak heap of the app under load: %d MB (heap max %d MB)%n", peakHeap >> 20,
+					Runtime.getRuntime().maxMemory() >> 20);
 			if (exit != 0) {
 				out.println("wrk exited with " + exit + " (is wrk installed? apt-get install -y wrk)");
 			}
+			figures(mix, user, persons, crossings, connections, duration, lines, peakHeap, loadBefore);
 		}
+	}
+
+	private static final java.util.regex.Pattern REQUESTS = java.util.regex.Pattern.compile(
+			"requests: (\\d+) in ([\\d.]+) s = ([\\d.]+) req/s; socket errors: connect (\\d+), read (\\d+), write (\\d+),"
+					+ " timeout (\\d+)");
+	private static final java.util.regex.Pattern LATENCY = java.util.regex.Pattern.compile(
+			"latency ms: p50 ([\\d.]+), p90 ([\\d.]+), p95 ([\\d.]+), p99 ([\\d.]+), max ([\\d.]+)");
+	private static final java.util.regex.Pattern ERRORS = java.util.regex.Pattern.compile(
+			"5xx: (\\d+); other non-200: (\\d+)");
+
+	/** target/bench/load-MIX.properties, from the lines the wrk script printed. */
+	private static void figures(String mix, String user, int persons, int crossings, int connections, String duration,
+			List<String> lines, long peakHeap, double loadBefore) {
+		BenchFigures figures = BenchFigures.of("load-" + mix).put("mix", mix).put("user", user)
+				.put("persons", persons).put("crossings", crossings).put("connections", connections)
+				.put("duration", duration).put("warmup", System.getProperty("warmup", "10s")).put("peak_heap_mb", peakHeap >> 20).put("load_average_start", loadBefore);
+		for (String line : lines) {
+			var m = REQUESTS.matcher(line);
+			if (m.find()) {
+				figures.put("requests", m.group(1)).put("seconds", m.group(2)).put("requests_per_s", m.group(3))
+						.put("socket_errors", Long.parseLong(m.group(4)) + Long.parseLong(m.group(5))
+								+ Long.parseLong(m.group(6)))
+						.put("timeouts", m.group(7));
+			}
+			m = LATENCY.matcher(line);
+			if (m.find()) {
+				figures.put("p50_ms", m.group(1)).put("p90_ms", m.group(2)).put("p95_ms", m.group(3))
+						.put("p99_ms", m.group(4)).put("max_ms", m.group(5));
+			}
+			m = ERRORS.matcher(line);
+			if (m.find()) {
+				figures.put("errors_5xx", m.group(1)).put("other_non_200", m.group(2));
+			}
+		}
+		figures.write();
+	}
+
+	/** Crossings over the last two years, alerts and village reports, as bench/dashboard makes them. */
+	private static void dashboardData(org.springframework.jdbc.core.simple.JdbcClient jdbc, int crossings) {
+		jdbc.sql("""
+				insert into crossing (direction, crossed_at, port_code, document_number, document_key, nationality,
+				  full_name, name_key, created_at)
+				select case when g % 2 = 0 then 'ENTRY' else 'EXIT' end,
+				  now() - (random() * interval '730 days'), 'TUAL-LAUT', 'B' || g, 'B' || g,
+				  (array['MMR','THA','VNM','KHM','PHL','CHN'])[1 + g % 6], 'TRAVELLER ' || g, 'TRAVELLER ' || g, now()
+				from generate_series(1, :n) g""").param("n", crossings).update();
+		jdbc.sql("""
+				insert into alert (rule, severity, subject_type, subject_key, region_code, facts_key, summary_args,
+				  evidence, status, opened_at, last_seen_at, closed_at, version)
+				select (array['OVERSTAY','PERMIT_EXPIRING','NO_SKTT','SILENT_VILLAGE'])[1 + g % 4],
+				  (array['LOW','MEDIUM','HIGH','CRITICAL'])[1 + g % 4], 'VILLAGE', 'S' || g,
+				  (select code from region where level = 'VILLAGE' order by code offset g % 30 limit 1),
+				  'F' || g, '[]', '[]', case when g % 3 = 0 then 'CLOSED' else 'OPEN' end,
+				  now() - (random() * interval '365 days'), now(),
+				  case when g % 3 = 0 then now() - (random() * interval '30 days') end, 0
+				from generate_series(1, 5000) g""").update();
+		jdbc.sql("""
+				insert into village_report (number, village_code, state, names_as_heard, created_at, created_by,
+				  state_since, updated_at, version)
+				select 'B-' || g, (select code from region where level = 'VILLAGE' order by code offset g % 30 limit 1),
+				  (array['DRAFT','SUBMITTED','RETURNED','FORWARDED','VALIDATED','REJECTED'])[1 + g % 6],
+				  'NAMA ' || g, now() - (random() * interval '730 days'), 'bench', now(), now(), 0
+				from generate_series(1, 20000) g""").update();
+	}
+
+	/** 1,000 searches: three in four a person's name as registered, one in four a document number. */
+	private static List<String> searchPaths(List<RegistryPopulation.Generated> generated, Random random) {
+		List<RegistryPopulation.Generated> visible = generated.stream()
+				.filter(p -> p.status() != PersonStatus.MERGED).toList();
+		List<String> paths = new ArrayList<>();
+		while (paths.size() < 1000) {
+			RegistryPopulation.Generated person = visible.get(random.nextInt(visible.size()));
+			String text = random.nextInt(4) == 0 && person.document() != null ? person.document()
+					: person.names().get(random.nextInt(person.names().size()));
+			paths.add("/orang-asing?q=" + URLEncoder.encode(text, StandardCharsets.UTF_8));
+		}
+		return paths;
+	}
+
+	/** 1,000 dashboard reads: four in five the home page with its figures, one in five the map's data. */
+	private static List<String> dashboardPaths(Random random) {
+		List<String> paths = new ArrayList<>();
+		for (int i = 0; i < 1000; i++) {
+			paths.add(random.nextInt(5) == 0 ? "/peta/data" : "/");
+		}
+		return paths;
 	}
 
 	/** A free port on loopback; command-line arguments outrank application.properties' {@code PORT}. */
@@ -138,7 +266,7 @@ public final class LoadBenchmark {
 				  counter = math.random(#paths)
 				  statuses = {}
 				  wrk.headers["Cookie"] = "PANTAU_SESSION=%s"
-				  wrk.headers["Accept"] = "text/html"
+				  wrk.headers["Accept"] = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 				end
 				function request()
 				  counter = counter %% #paths + 1

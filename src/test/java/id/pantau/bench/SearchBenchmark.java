@@ -169,6 +169,7 @@ public final class SearchBenchmark {
 			out.printf("load average (1 min) before / after measuring: %.2f / %.2f on %d cores; above about 1, other"
 					+ " processes competed for the CPU and the figures are pessimistic.%n", loadBefore, loadAfter,
 					Runtime.getRuntime().availableProcessors());
+			figures(results, persons, counts.rows(), loadBefore);
 			printMisses(results);
 			printSlowest(results);
 			results.stream().filter(r -> r.query().kind() == Kind.NAME).max(Comparator.comparingLong(Result::nanos))
@@ -271,6 +272,26 @@ public final class SearchBenchmark {
 			out.printf("name queries match p50 %,.0f / p95 %,.0f / max %,.0f persons in all.%n",
 					percentile(totals, 0.5), percentile(totals, 0.95), totals[totals.length - 1]);
 		}
+	}
+
+	/** target/bench/search.properties: p50/p95/p99 and recall@25 of each query kind. */
+	private static void figures(List<Result> results, int persons, long rows, double loadBefore) {
+		BenchFigures figures = BenchFigures.of("search").put("persons", persons).put("rows", rows)
+				.put("load_average_start", loadBefore);
+		for (Kind kind : Kind.values()) {
+			List<Result> list = results.stream().filter(r -> r.query().kind() == kind).toList();
+			if (list.isEmpty()) {
+				continue;
+			}
+			double[] ms = list.stream().mapToDouble(Result::millis).sorted().toArray();
+			String key = kind.name().toLowerCase(Locale.ROOT);
+			figures.put(key + "_count", ms.length).put(key + "_p50_ms", percentile(ms, 0.50))
+					.put(key + "_p95_ms", percentile(ms, 0.95)).put(key + "_p99_ms", percentile(ms, 0.99));
+			if (kind != Kind.BROWSE) {
+				figures.put(key + "_recall25", list.stream().filter(Result::found).count() / (double) list.size());
+			}
+		}
+		figures.write();
 	}
 
 	private static void printMisses(List<Result> results) {
