@@ -34,9 +34,11 @@ public class CrossingRecords {
 		this.jdbc = jdbc;
 	}
 
+	/** A page of the batch's crossings, in id order after {@code afterId}: a large batch is read a page at a time. */
 	@Transactional(readOnly = true)
-	public List<CrossingRecord> ofBatch(long batchId) {
-		return jdbc.sql(COLUMNS + " where batch_id = :batch order by id").param("batch", batchId)
+	public List<CrossingRecord> ofBatch(long batchId, long afterId, int limit) {
+		return jdbc.sql(COLUMNS + " where batch_id = :batch and id > :after order by id limit :limit")
+				.param("batch", batchId).param("after", afterId).param("limit", limit)
 				.query(CrossingRecords::record).list();
 	}
 

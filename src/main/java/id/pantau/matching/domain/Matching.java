@@ -39,7 +39,7 @@ public class Matching {
 
 	static final String SYSTEM = "system";
 
-	/** Records evaluated at a time: the candidates and explanations of a whole large batch would not fit the heap. */
+	/** Records read and evaluated at a time: a whole large batch, with its candidates, would not fit the heap. */
 	private static final int CHUNK = 2_000;
 
 	private final RegistryIndex registry;
@@ -89,14 +89,15 @@ public class Matching {
 		if (cases.batchMatched(batchId)) {
 			return new BatchOutcome(0, 0, 0, 0);
 		}
-		List<CrossingRecord> records = crossings.ofBatch(batchId);
 		RegistryIndex.Snapshot snapshot = registry.current();
 		Instant now = clock.instant();
+		int records = 0;
 		int linked = 0;
 		int review = 0;
 		int unmatched = 0;
-		for (int from = 0; from < records.size(); from += CHUNK) {
-			List<CrossingRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+		List<CrossingRecord> chunk = crossings.ofBatch(batchId, 0, CHUNK);
+		while (!chunk.isEmpty()) {
+			records += chunk.size();
 			List<Evaluation> evaluations = chunk.parallelStream()
 					.map(record -> evaluate(RecordVariants.of(record), snapshot)).toList();
 			for (int i = 0; i < chunk.size(); i++) {
@@ -115,13 +116,14 @@ public class Matching {
 					case NONE -> unmatched++;
 				}
 			}
+			chunk = crossings.ofBatch(batchId, chunk.get(chunk.size() - 1).id(), CHUNK);
 		}
-		cases.markBatch(batchId, records.size(), now);
+		cases.markBatch(batchId, records, now);
 		audit.recordAs(SYSTEM, AuditEntry.of("MATCHING_RUN").subject("IMPORT_BATCH", batchId)
-				.detail("records", records.size()).detail("linked", linked).detail("review", review)
+				.detail("records", records).detail("linked", linked).detail("review", review)
 				.detail("unmatched", unmatched));
-		events.publishEvent(new CrossingsMatched(batchId, records.size(), linked));
-		return new BatchOutcome(records.size(), linked, review, unmatched);
+		events.publishEvent(new CrossingsMatched(batchId, records, linked));
+		return new BatchOutcome(records, linked, review, unmatched);
 	}
 
 	/**
