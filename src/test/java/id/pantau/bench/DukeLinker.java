@@ -1,6 +1,5 @@
 package id.pantau.bench;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -89,15 +88,14 @@ public final class DukeLinker {
 
 	/** A copy of the file with a last column birth_year, the same value as birth_date (cleaned to a year by Duke). */
 	private static Path withBirthYear(Path file, Path copy) throws IOException {
-		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-				BufferedWriter writer = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
-			writer.write(in.readLine() + ",birth_year\n");
-			for (String line = in.readLine(); line != null; line = in.readLine()) {
-				String[] fields = LinkageData.parse(line);
-				writer.write(line);
-				writer.write(',');
-				writer.write(LinkageData.csv(fields.length > 3 ? fields[3] : ""));
-				writer.write('\n');
+		try (BufferedWriter writer = Files.newBufferedWriter(copy, StandardCharsets.UTF_8)) {
+			writer.write(String.join(",", LinkageData.header(file)) + ",birth_year\n");
+			for (String[] fields : LinkageData.rows(file)) {
+				StringBuilder line = new StringBuilder();
+				for (String field : fields) {
+					line.append(LinkageData.csv(field)).append(',');
+				}
+				writer.write(line.append(LinkageData.csv(fields.length > 3 ? fields[3] : "")).append('\n').toString());
 			}
 		}
 		return copy;

@@ -1,6 +1,5 @@
 package id.pantau.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -252,13 +251,10 @@ public final class LinkBenchmark {
 	/** How many persons bear a name (as written, case and accents aside) that another person also bears. */
 	private static String namesakeShare(Path persons) throws IOException {
 		Map<String, Integer> counts = new HashMap<>();
-		try (BufferedReader in = Files.newBufferedReader(persons, StandardCharsets.UTF_8)) {
-			in.readLine();
-			for (String line = in.readLine(); line != null; line = in.readLine()) {
-				String name = java.text.Normalizer.normalize(LinkageData.parse(line)[1], java.text.Normalizer.Form.NFD)
-						.replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
-				counts.merge(name, 1, Integer::sum);
-			}
+		for (String[] fields : LinkageData.rows(persons)) {
+			String name = java.text.Normalizer.normalize(fields[1], java.text.Normalizer.Form.NFD)
+					.replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
+			counts.merge(name, 1, Integer::sum);
 		}
 		int total = counts.values().stream().mapToInt(Integer::intValue).sum();
 		int shared = counts.values().stream().filter(c -> c > 1).mapToInt(Integer::intValue).sum();

@@ -1,9 +1,6 @@
 package id.pantau.bench;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -173,14 +170,8 @@ record LinkScore(int records, int recordsWithTruth, int matches, int rightMatche
 
 	static Map<String, String> readTruth(Path file) throws IOException {
 		Map<String, String> truth = new LinkedHashMap<>();
-		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			in.readLine();
-			for (String line = in.readLine(); line != null; line = in.readLine()) {
-				if (!line.isBlank()) {
-					String[] fields = LinkageData.parse(line);
-					truth.put(fields[0], fields.length > 1 ? fields[1] : "");
-				}
-			}
+		for (String[] fields : LinkageData.rows(file)) {
+			truth.put(fields[0], fields.length > 1 ? fields[1] : "");
 		}
 		return truth;
 	}
@@ -197,38 +188,32 @@ record LinkScore(int records, int recordsWithTruth, int matches, int rightMatche
 	/** Reads LINKS.csv by its header names, so the column order does not matter. */
 	static Map<String, Link> readLinks(Path file) throws IOException {
 		Map<String, Link> links = new HashMap<>();
-		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			String header = in.readLine();
-			if (header == null) {
-				return links;
-			}
-			String[] names = LinkageData.parse(header.replace("\uFEFF", ""));
-			int record = -1;
-			int person = -1;
-			int decision = -1;
-			int score = -1;
-			for (int i = 0; i < names.length; i++) {
-				switch (names[i].trim().toLowerCase(Locale.ROOT)) {
-					case "record_id" -> record = i;
-					case "person_id" -> person = i;
-					case "decision" -> decision = i;
-					case "score" -> score = i;
-					default -> {
-					}
+		String[] names = LinkageData.header(file);
+		int record = -1;
+		int person = -1;
+		int decision = -1;
+		int score = -1;
+		for (int i = 0; i < names.length; i++) {
+			switch (names[i].trim().toLowerCase(Locale.ROOT)) {
+				case "record_id" -> record = i;
+				case "person_id" -> person = i;
+				case "decision" -> decision = i;
+				case "score" -> score = i;
+				default -> {
 				}
 			}
-			if (record < 0 || person < 0 || decision < 0) {
-				throw new IOException(file + ": header is not record_id,person_id,score,decision but " + header);
-			}
-			for (String line = in.readLine(); line != null; line = in.readLine()) {
-				if (line.isBlank()) {
-					continue;
-				}
-				String[] fields = LinkageData.parse(line);
-				links.put(fields[record], new Link(fields.length > person ? fields[person].trim() : "",
-						fields.length > decision ? fields[decision].trim().toUpperCase(Locale.ROOT) : "NONE",
-						score >= 0 && fields.length > score ? number(fields[score]) : Double.NaN));
-			}
+		}
+		if (names.length == 0) {
+			return links;
+		}
+		if (record < 0 || person < 0 || decision < 0) {
+			throw new IOException(file + ": header is not record_id,person_id,score,decision but "
+					+ String.join(",", names));
+		}
+		for (String[] fields : LinkageData.rows(file)) {
+			links.put(fields[record], new Link(fields.length > person ? fields[person].trim() : "",
+					fields.length > decision ? fields[decision].trim().toUpperCase(Locale.ROOT) : "NONE",
+					score >= 0 && fields.length > score ? number(fields[score]) : Double.NaN));
 		}
 		return links;
 	}

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
+import id.pantau.platform.tables.DelimitedRows;
+
 import static id.pantau.demodata.RegistryPopulation.*;
 
 /**
@@ -585,37 +587,28 @@ final class LinkageData {
 		return '"' + value.replace("\"", "\"\"") + '"';
 	}
 
-	/** Splits one CSV line (quotes as in RFC 4180, no newlines inside a field: none of these files has any). */
-	static String[] parse(String line) {
-		List<String> fields = new ArrayList<>(8);
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
+	/**
+	 * The rows of a CSV file after its header, read with the application's own reader ({@link DelimitedRows}), blank
+	 * lines left out.
+	 */
+	static List<String[]> rows(Path file) throws IOException {
+		List<String[]> rows = new ArrayList<>();
+		try (DelimitedRows in = DelimitedRows.open(file)) {
+			in.next();
+			for (List<String> row = in.next(); row != null; row = in.next()) {
+				if (!(row.size() == 1 && row.get(0).isBlank())) {
+					rows.add(row.toArray(String[]::new));
 				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
 			}
 		}
-		fields.add(field.toString());
-		return fields.toArray(String[]::new);
+		return rows;
+	}
+
+	/** The header of a CSV file, as its column names. */
+	static String[] header(Path file) throws IOException {
+		try (DelimitedRows in = DelimitedRows.open(file)) {
+			List<String> header = in.next();
+			return header == null ? new String[0] : header.toArray(String[]::new);
+		}
 	}
 }

@@ -1,10 +1,7 @@
 package id.pantau.matching.linkage;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
+import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.reference.NationalityResolver;
 import id.pantau.registry.BirthDate;
 
@@ -280,49 +278,17 @@ public final class LinkageLossAnalysis {
 		return value == null || value.isBlank() ? null : value;
 	}
 
+	/** The rows of a CSV file after its header, read with the application's own reader. */
 	private static List<String[]> rows(Path file) throws IOException {
 		List<String[]> rows = new ArrayList<>();
-		try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-			in.readLine();
-			for (String line = in.readLine(); line != null; line = in.readLine()) {
-				if (!line.isBlank()) {
-					rows.add(parse(line));
+		try (DelimitedRows in = DelimitedRows.open(file)) {
+			in.next();
+			for (List<String> row = in.next(); row != null; row = in.next()) {
+				if (!(row.size() == 1 && row.get(0).isBlank())) {
+					rows.add(row.toArray(String[]::new));
 				}
 			}
 		}
 		return rows;
-	}
-
-	private static String[] parse(String line) {
-		List<String> fields = new ArrayList<>(8);
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"') {
-				quoted = true;
-			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
-		}
-		fields.add(field.toString());
-		return fields.toArray(String[]::new);
 	}
 }
