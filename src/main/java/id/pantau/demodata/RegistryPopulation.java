@@ -284,7 +284,7 @@ public final class RegistryPopulation {
 			case WORKER -> random.nextInt(5) == 0;
 			default -> random.nextBoolean();
 		};
-		String primary = nameOf(nationality);
+		String primary = nameOf(nationality, random);
 		int fate = random.nextInt(1000);
 		PersonStatus status = fate < 5 ? PersonStatus.MERGED : fate < 10 ? PersonStatus.DECEASED
 				: fate < 30 ? PersonStatus.DEPORTED : fate < 60 ? PersonStatus.WHEREABOUTS_UNKNOWN
@@ -399,12 +399,16 @@ public final class RegistryPopulation {
 				claimed, female ? "F" : "M", birthDate, birthYear, arrived, permitType, until);
 	}
 
-	private String nameOf(String nationality) {
+	/**
+	 * A name as people of that nationality bear it (a Rohingya name for no nationality), its parts drawn with the
+	 * pools' Zipf weights: shared with the linkage benchmark's generator, so both draw from the same population.
+	 */
+	public static String nameOf(String nationality, Random random) {
 		if (nationality == null) {
 			return ROHINGYA_GIVEN.pick(random) + " " + ROHINGYA_FAMILY.pick(random);
 		}
 		return switch (nationality) {
-			case "MMR" -> burmese();
+			case "MMR" -> burmese(random);
 			case "THA" -> THAI_GIVEN.pick(random) + " " + THAI_FAMILY_HEAD.pick(random) + THAI_FAMILY_TAIL.pick(random);
 			case "KHM" -> KHMER_FAMILY.pick(random) + " " + KHMER_GIVEN.pick(random);
 			case "LAO" -> LAO_GIVEN.pick(random) + " " + LAO_FAMILY_HEAD.pick(random) + LAO_FAMILY_TAIL.pick(random);
@@ -420,7 +424,7 @@ public final class RegistryPopulation {
 		};
 	}
 
-	private String burmese() {
+	private static String burmese(Random random) {
 		int draw = random.nextInt(20);
 		int length = draw < 9 ? 2 : draw < 18 ? 3 : 4;
 		StringBuilder name = new StringBuilder();

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 
+import id.pantau.demodata.RegistryPopulation;
 import id.pantau.platform.tables.DelimitedRows;
 
 import static id.pantau.demodata.RegistryPopulation.*;
@@ -264,35 +265,7 @@ final class LinkageData {
 	}
 
 	private List<String> name(String nationality) {
-		if (nationality == null) {
-			return tokens(ROHINGYA_GIVEN.pick(random) + " " + ROHINGYA_FAMILY.pick(random));
-		}
-		return tokens(switch (nationality) {
-			case "MMR" -> burmese();
-			case "THA" -> THAI_GIVEN.pick(random) + " " + THAI_FAMILY_HEAD.pick(random) + THAI_FAMILY_TAIL.pick(random);
-			case "KHM" -> KHMER_FAMILY.pick(random) + " " + KHMER_GIVEN.pick(random);
-			case "LAO" -> LAO_GIVEN.pick(random) + " " + LAO_FAMILY_HEAD.pick(random) + LAO_FAMILY_TAIL.pick(random);
-			case "VNM" -> VIET_FAMILY.pick(random) + " " + VIET_MIDDLE.pick(random) + " " + VIET_GIVEN.pick(random);
-			case "CHN" -> CHINESE_FAMILY.pick(random) + " " + CHINESE_GIVEN.pick(random)
-					+ (random.nextBoolean() ? CHINESE_GIVEN.pick(random) : "");
-			case "KOR" -> KOREAN_FAMILY.pick(random) + " " + KOREAN_GIVEN.pick(random) + " " + KOREAN_GIVEN.pick(random);
-			case "JPN" -> JAPANESE_FAMILY.pick(random) + " " + JAPANESE_GIVEN.pick(random);
-			case "PHL" -> FILIPINO_GIVEN.pick(random) + " " + FILIPINO_FAMILY.pick(random);
-			case "PNG", "TLS" -> MELANESIAN_GIVEN.pick(random) + " " + MELANESIAN_FAMILY.pick(random);
-			default -> WESTERN_GIVEN.pick(random) + (random.nextInt(4) == 0 ? " " + WESTERN_GIVEN.pick(random) : "")
-					+ " " + WESTERN_FAMILY.pick(random);
-		});
-	}
-
-	/** Two to four syllables, no surname: most Burmese names in Tual are two or three. */
-	private String burmese() {
-		int draw = random.nextInt(20);
-		int length = draw < 9 ? 2 : draw < 18 ? 3 : 4;
-		StringBuilder name = new StringBuilder();
-		for (int i = 0; i < length; i++) {
-			name.append(i == 0 ? "" : " ").append(MYANMAR.pick(random));
-		}
-		return name.toString();
+		return tokens(RegistryPopulation.nameOf(nationality, random));
 	}
 
 	private static List<String> tokens(String name) {
