@@ -1,6 +1,7 @@
 package id.pantau.bench;
 
 import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -8,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -68,35 +71,37 @@ public final class ColdStartBenchmark {
 	private static double start(Path jar, Path data, Path log, int timeoutSeconds) throws Exception {
 		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
 				jar.toString(), "--server.port=0", "--server.address=127.0.0.1");
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		builder.environment().put("PANTAU_DB_EMBEDDED_DATA_DIR", data.toString());
 		builder.environment().remove("PANTAU_DB_URL");
 		long started = System.nanoTime();
 		Process process = builder.start();
-		double seconds = -1;
-		try (BufferedReader reader = Files.newBufferedReader(log)) {
-			long deadline = started + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-			StringBuilder partial = new StringBuilder();
-			while (System.nanoTime() < deadline) {
-				int c = reader.read();
-				if (c < 0) {
-					if (!process.isAlive()) {
-						break;
+		// the app's output is read as it comes and kept in the log; the ready line completes the wait at once
+		CompletableFuture<Double> ready = new CompletableFuture<>();
+		Thread reader = new Thread(() -> {
+			try (BufferedReader lines = process.inputReader(); BufferedWriter kept = Files.newBufferedWriter(log)) {
+				for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+					kept.write(line);
+					kept.newLine();
+					kept.flush();
+					if (!ready.isDone() && line.contains("Pantau siap")) {
+						ready.complete((System.nanoTime() - started) / 1e9);
 					}
-					Thread.sleep(20);
-					continue;
-				}
-				if (c == '\n') {
-					if (partial.toString().contains("Pantau siap")) {
-						seconds = (System.nanoTime() - started) / 1e9;
-						break;
-					}
-					partial.setLength(0);
-				}
-				else {
-					partial.append((char) c);
 				}
 			}
+			catch (IOException e) {
+				ready.completeExceptionally(e);
+			}
+			ready.complete(-1.0);
+		}, "coldstart-output");
+		reader.setDaemon(true);
+		reader.start();
+		double seconds;
+		try {
+			seconds = ready.get(timeoutSeconds, TimeUnit.SECONDS);
+		}
+		catch (TimeoutException e) {
+			seconds = -1;
 		}
 		if (seconds < 0) {
 			List<String> lines = Files.readAllLines(log);
