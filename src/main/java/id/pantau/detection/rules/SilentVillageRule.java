@@ -9,15 +9,20 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
- * SILENT_VILLAGE: a village with no monthly report (not even "nihil") for the month that is due. Two or more silent
- * months in a row raise the severity.
+ * SILENT_VILLAGE: a village with no monthly report (not even "nihil") for the month that is due, also when it has
+ * already sent a later month's. Two or more silent months in a row, up to the due month, raise the severity.
  */
 @Component
 public class SilentVillageRule implements DetectionRule {
 
 	static final String CODE = "SILENT_VILLAGE";
 
-	record Row(String villageCode, String villageName, LocalDate lastMonth) {
+	/**
+	 * @param lastBeforeDue the latest month reported before the due month, which tells how long the village has been
+	 *                      silent
+	 * @param latest        the latest month reported at all, which may come after the due month
+	 */
+	record Row(String villageCode, String villageName, LocalDate lastBeforeDue, LocalDate latest) {
 	}
 
 	@Override
@@ -40,43 +45,48 @@ public class SilentVillageRule implements DetectionRule {
 		YearMonth due = new ReportingMonth(context.parameters().getInt("graceDays")).due(context.today());
 		int mediumAfter = context.parameters().getInt("mediumAfterMonths");
 		List<Row> rows = context.sql("""
-				select r.code, r.name, (select max(pr.month) from periodic_report pr where pr.village_code = r.code) as last
+				select r.code, r.name,
+				  (select max(pr.month) from periodic_report pr where pr.village_code = r.code and pr.month < :month)
+				    as last_before_due,
+				  (select max(pr.month) from periodic_report pr where pr.village_code = r.code) as latest
 				from region r
 				where r.level = 'VILLAGE'
 				  and not exists (select 1 from periodic_report pr where pr.village_code = r.code and pr.month = :month)
 				""").param("month", due.atDay(1))
 				.query((rs, n) -> new Row(rs.getString("code"), rs.getString("name"),
-						rs.getObject("last", LocalDate.class)))
+						rs.getObject("last_before_due", LocalDate.class), rs.getObject("latest", LocalDate.class)))
 				.list();
 		List<Finding> findings = new ArrayList<>();
 		rows.forEach(row -> finding(row, due, mediumAfter).ifPresent(findings::add));
 		return findings;
 	}
 
-	/** Months without a report up to and including the due month (the whole history when none ever came). */
-	static long silentMonths(LocalDate lastMonth, YearMonth due) {
-		if (lastMonth == null) {
+	/**
+	 * Months without a report up to and including the due month (the whole history when none ever came before it).
+	 */
+	static long silentMonths(LocalDate lastBeforeDue, YearMonth due) {
+		if (lastBeforeDue == null) {
 			return Long.MAX_VALUE;
 		}
-		YearMonth last = YearMonth.from(lastMonth);
+		YearMonth last = YearMonth.from(lastBeforeDue);
 		return last.isBefore(due) ? last.until(due, java.time.temporal.ChronoUnit.MONTHS) : 0;
 	}
 
 	static Optional<Finding> finding(Row row, YearMonth due, int mediumAfterMonths) {
-		long silent = silentMonths(row.lastMonth(), due);
+		long silent = silentMonths(row.lastBeforeDue(), due);
 		if (silent <= 0) {
 			return Optional.empty();
 		}
 		List<Evidence> evidence = new ArrayList<>();
 		evidence.add(Evidence.of("VILLAGE", row.villageCode(), row.villageName(), null));
-		if (row.lastMonth() != null) {
-			evidence.add(Evidence.of("PERIODIC_REPORT", row.villageCode() + ":" + YearMonth.from(row.lastMonth()),
-					"Laporan bulanan terakhir: " + YearMonth.from(row.lastMonth()), row.lastMonth()));
+		if (row.latest() != null) {
+			evidence.add(Evidence.of("PERIODIC_REPORT", row.villageCode() + ":" + YearMonth.from(row.latest()),
+					"Laporan bulanan terakhir: " + YearMonth.from(row.latest()), row.latest()));
 		}
 		return Optional.of(new Finding(CODE, silent >= mediumAfterMonths ? Severity.MEDIUM : Severity.LOW,
 				SubjectType.VILLAGE, row.villageCode(), null, row.villageCode(), "month:" + due,
 				List.of(row.villageName(), due.toString(),
-						row.lastMonth() == null ? "-" : YearMonth.from(row.lastMonth()).toString()),
+						row.latest() == null ? "-" : YearMonth.from(row.latest()).toString()),
 				evidence, "Permendagri 49/2010 tentang Pedoman Pemantauan Orang Asing dan Organisasi Masyarakat Asing"
 						+ " di Daerah (pelaporan berkala)"));
 	}

@@ -20,8 +20,10 @@ class SilentVillageRuleTests {
 	@Test
 	void oneSilentMonthIsLowAndTwoInARowMedium() {
 		YearMonth due = YearMonth.of(2026, 4);
-		var oneMonth = new SilentVillageRule.Row("81.72.05.2006", "Ohoi Uji", LocalDate.of(2026, 3, 1));
-		var twoMonths = new SilentVillageRule.Row("81.72.05.2006", "Ohoi Uji", LocalDate.of(2026, 2, 1));
+		var oneMonth = new SilentVillageRule.Row("81.72.05.2006", "Ohoi Uji", LocalDate.of(2026, 3, 1),
+				LocalDate.of(2026, 3, 1));
+		var twoMonths = new SilentVillageRule.Row("81.72.05.2006", "Ohoi Uji", LocalDate.of(2026, 2, 1),
+				LocalDate.of(2026, 2, 1));
 		assertThat(SilentVillageRule.finding(oneMonth, due, 2).orElseThrow().severity()).isEqualTo(Severity.LOW);
 		assertThat(SilentVillageRule.finding(twoMonths, due, 2).orElseThrow().severity()).isEqualTo(Severity.MEDIUM);
 		assertThat(SilentVillageRule.finding(oneMonth, due, 2).orElseThrow().factsKey()).isEqualTo("month:2026-04");
@@ -29,10 +31,21 @@ class SilentVillageRuleTests {
 
 	@Test
 	void aVillageThatNeverReportedSaysSo() {
-		Finding finding = SilentVillageRule.finding(new SilentVillageRule.Row("81.72.05.2006", "Ohoi Uji", null),
+		Finding finding = SilentVillageRule.finding(new SilentVillageRule.Row("81.72.05.2006", "Ohoi Uji", null, null),
 				YearMonth.of(2026, 4), 2).orElseThrow();
 		assertThat(finding.summaryArgs()).containsExactly("Ohoi Uji", "2026-04", "-");
 		assertThat(finding.subjectType()).isEqualTo(SubjectType.VILLAGE);
+	}
+
+	@Test
+	void aDueMonthSkippedIsFoundEvenWhenALaterMonthCameEarly() {
+		// 4 December, due October: the village sent November's report on 2 December but never October's
+		var skipped = new SilentVillageRule.Row("81.72.05.2006", "Ohoi Uji", LocalDate.of(2026, 9, 1),
+				LocalDate.of(2026, 11, 1));
+		Finding finding = SilentVillageRule.finding(skipped, YearMonth.of(2026, 10), 2).orElseThrow();
+		assertThat(finding.factsKey()).isEqualTo("month:2026-10");
+		assertThat(finding.severity()).as("one month missing, not two in a row").isEqualTo(Severity.LOW);
+		assertThat(finding.summaryArgs()).containsExactly("Ohoi Uji", "2026-10", "2026-11");
 	}
 
 	@Test
