@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import id.pantau.PantauIntegrationTest;
+import id.pantau.TestClock;
 import id.pantau.WebSession;
 import id.pantau.platform.DisplayTime;
 import org.apache.pdfbox.Loader;
@@ -49,8 +50,8 @@ class DashboardIntegrationTests {
 		insertAlert("PERMIT_EXPIRING", "LOW", "ACKNOWLEDGED", FIDITAN, "a", null);
 		long closed = insertAlert("NO_SKTT", "MEDIUM", "CLOSED", TAAR, "b", "REGULARISED");
 		jdbc.sql("""
-				insert into alert_action (alert_id, kind, actor, recorded_at) values (:id, 'FIELD_CHECK', 'test', now())""")
-				.param("id", closed).update();
+				insert into alert_action (alert_id, kind, actor, recorded_at) values (:id, 'FIELD_CHECK', 'test', :now)""")
+				.param("id", closed).param("now", now()).update();
 	}
 
 	@AfterEach
@@ -182,7 +183,7 @@ class DashboardIntegrationTests {
 	@Test
 	void theMonthlyRecapAsPdfAndXlsxCarriesTheFiguresOfTheMonthAndIsAudited() throws Exception {
 		WebSession kesbangpol = WebSession.loggedIn(port, "kesbangpol");
-		YearMonth month = YearMonth.now(DisplayTime.ZONE);
+		YearMonth month = TestClock.thisMonth();
 		long present = count("select count(*) from person where status = 'PRESENT'");
 		HttpResponse<byte[]> xlsx = kesbangpol.getBytes("/rekap/unduh?format=xlsx&bulan=" + month);
 		assertThat(xlsx.statusCode()).isEqualTo(200);
@@ -191,8 +192,7 @@ class DashboardIntegrationTests {
 			assertThat(summary.getRow(0).getCell(0).getStringCellValue()).contains("Rekapitulasi Bulanan");
 			assertThat(summary.getRow(2).getCell(1).getNumericCellValue()).isEqualTo(present);
 			// raised this month: the three test alerts (and any the demo raised this month)
-			long raised = count("select count(*) from alert where opened_at >= date_trunc('month', now() at time zone "
-					+ "'Asia/Jayapura') at time zone 'Asia/Jayapura' and " + IN_CITY);
+			long raised = count("select count(*) from alert where opened_at >= :monthStart and opened_at < :monthEnd and " + IN_CITY, month);
 			assertThat(summary.getRow(4).getCell(1).getNumericCellValue()).isEqualTo(raised);
 			Sheet actions = workbook.getSheet("Tindak lanjut");
 			assertThat(actions.getRow(2).getCell(0).getStringCellValue()).isEqualTo("FIELD_CHECK");
@@ -202,8 +202,7 @@ class DashboardIntegrationTests {
 		assertThat(pdf.statusCode()).isEqualTo(200);
 		assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
 		long regularised = count("select count(*) from alert where status = 'CLOSED' and outcome = 'REGULARISED' and "
-				+ "closed_at >= date_trunc('month', now() at time zone 'Asia/Jayapura') at time zone 'Asia/Jayapura' and "
-				+ IN_CITY);
+				+ "closed_at >= :monthStart and closed_at < :monthEnd and " + IN_CITY, month);
 		try (PDDocument document = Loader.loadPDF(pdf.body())) {
 			String text = new PDFTextStripper().getText(document);
 			assertThat(text).contains("Rekapitulasi Bulanan Pengawasan Orang Asing").contains("Kota Tual")
@@ -228,15 +227,30 @@ class DashboardIntegrationTests {
 		return jdbc.sql("""
 				insert into alert (rule, severity, subject_type, subject_key, region_code, facts_key, summary_args,
 				  evidence, status, opened_at, last_seen_at, closed_at, outcome, version)
-				values (:rule, :severity, 'VILLAGE', :subject, :region, :facts, '[]', '[]', :status, now(), now(),
-				  case when :closed then now() end, :outcome, 0)
+				values (:rule, :severity, 'VILLAGE', :subject, :region, :facts, '[]', '[]', :status, :now, :now,
+				  case when :closed then cast(:now as timestamptz) end, :outcome, 0)
 				returning id""").param("rule", rule).param("severity", severity).param("subject", subject)
 				.param("region", region).param("facts", TAG + "-" + rule).param("status", status)
-				.param("closed", closed).param("outcome", outcome, java.sql.Types.VARCHAR).query(Long.class).single();
+				.param("closed", closed).param("outcome", outcome, java.sql.Types.VARCHAR).param("now", now())
+				.query(Long.class).single();
 	}
 
 	private long count(String sql) {
 		return jdbc.sql(sql).query(Long.class).single();
+	}
+
+	/** A count with {@code :monthStart} and {@code :monthEnd} bound to the month's bounds in Maluku. */
+	private long count(String sql, YearMonth month) {
+		return jdbc.sql(sql).param("monthStart", startOf(month)).param("monthEnd", startOf(month.plusMonths(1)))
+				.query(Long.class).single();
+	}
+
+	private static java.sql.Timestamp startOf(YearMonth month) {
+		return java.sql.Timestamp.from(month.atDay(1).atStartOfDay(DisplayTime.ZONE).toInstant());
+	}
+
+	private static java.sql.Timestamp now() {
+		return java.sql.Timestamp.from(TestClock.now());
 	}
 
 	private String lastAudit(String action) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -14,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import id.pantau.PantauIntegrationTest;
+import id.pantau.TestClock;
 import id.pantau.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,7 +39,7 @@ class DetectionIntegrationTests {
 	@Autowired
 	DetectionRules rules;
 
-	private final LocalDate today = LocalDate.now(WIT);
+	private final LocalDate today = TestClock.today();
 
 	record Alert(long id, String severity, String status, String factsKey, String summaryArgs, String evidence,
 			String factsNote, String outcome, String closedBy, String legalReference, String regionCode) {
@@ -330,7 +330,7 @@ class DetectionIntegrationTests {
 				  updated_at, updated_by, version)
 				values (:name, 'M', 'MMR', :category, :status, :region, :at, 'test', :at, 'test', 0) returning id""")
 				.param("name", full).param("category", category).param("status", status).param("region", VILLAGE)
-				.param("at", Timestamp.from(Instant.now().minusSeconds(86_400L * 400))).query(Long.class).single();
+				.param("at", Timestamp.from(TestClock.now().minusSeconds(86_400L * 400))).query(Long.class).single();
 		jdbc.sql("""
 				insert into person_name (person_id, full_name, source, is_primary, search_key, phonetic_key, added_at)
 				values (:id, :name, 'OFFICER', true, :name, :name, now())""").param("id", id).param("name", full).update();

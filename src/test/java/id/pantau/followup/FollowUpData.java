@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import id.pantau.TestClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Alerts, persons and reports of a test's own, written with SQL as the detection engine and the villages would. */
@@ -28,7 +29,7 @@ final class FollowUpData {
 	}
 
 	long alert(String rule, String severity, String region, Long personId, int daysOpen, String... args) {
-		Instant opened = Instant.now().minus(daysOpen, ChronoUnit.DAYS);
+		Instant opened = TestClock.now().minus(daysOpen, ChronoUnit.DAYS);
 		String summaryArgs = "[" + String.join(",", java.util.Arrays.stream(args).map(a -> "\"" + a + "\"").toList())
 				+ "]";
 		String evidence = """

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.http.HttpResponse;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
 import id.pantau.PantauIntegrationTest;
+import id.pantau.TestClock;
 import id.pantau.WebSession;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.Scope;
@@ -67,7 +67,7 @@ class RegistryIntegrationTests {
 	void filtersNarrowTheListAndCombine() {
 		Person expiring = registry.register(KESBANGPOL, new PersonForm("LIM SOPHEAK", "OFFICER", "M", "1990", "KHM",
 				"", "WORKER", "", "PASSPORT", "N7777777", "KHM", "", "ITAS", "2C1100000001",
-				LocalDate.now().plusDays(10).toString(), "81.72.05.2003", "", ""));
+				TestClock.today().plusDays(10).toString(), "81.72.05.2003", "", ""));
 		Scope city = Scope.of("81.72");
 		assertThat(rows(city, new PersonQueries.Filter(null, "KHM", "81.72.05", Category.WORKER, PersonStatus.PRESENT, 30)))
 				.extracting(PersonQueries.Row::id).contains(expiring.getId());

@@ -12,9 +12,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 import id.pantau.PantauIntegrationTest;
+import id.pantau.TestClock;
 import id.pantau.WebSession;
 import id.pantau.identity.PantauUser;
-import id.pantau.platform.DisplayTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -194,7 +194,7 @@ class ReportChainIntegrationTests {
 	@Test
 	void theMonthlyReportIsSentOnceAndCompletenessShowsWhoIsLateOrMissing() {
 		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
-		YearMonth month = YearMonth.now(DisplayTime.ZONE);
+		YearMonth month = TestClock.thisMonth();
 		jdbc.sql("delete from periodic_report where village_code = '81.72.01.2001' and month = :m")
 				.param("m", month.atDay(1)).update();
 		village.post("/laporan/bulanan", Map.of("month", month.toString(), "nil", "true"));

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.UUID;
 
 import id.pantau.PantauIntegrationTest;
+import id.pantau.TestClock;
 import id.pantau.identity.PantauUser;
-import id.pantau.platform.DisplayTime;
 import id.pantau.reports.domain.ReportForm;
 import id.pantau.reports.domain.ReportImport;
 import id.pantau.reports.domain.ReportSheet;
@@ -55,7 +55,7 @@ class ReportImportIntegrationTests {
 	@Autowired
 	ReportImport importing;
 
-	private final String month = YearMonth.now(DisplayTime.ZONE).toString();
+	private final String month = TestClock.thisMonth().toString();
 
 	@Test
 	void bpmpdDownloadsATemplateWithTheHeadersASexDropDownAndTheVillageInItsName() throws Exception {

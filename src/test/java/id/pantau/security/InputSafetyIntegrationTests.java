@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import id.pantau.PantauIntegrationTest;
 import id.pantau.RandomInputs;
+import id.pantau.TestClock;
 import id.pantau.WebSession;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,7 +57,8 @@ class InputSafetyIntegrationTests {
 		long id = id(created);
 		assertThat(id).isNotEqualTo(1);
 		Map<String, Object> row = jdbc.sql("select region_code, status, created_by, version, merged_into, created_at "
-				+ "> now() - interval '1 hour' as fresh from person where id = ?").param(id).query().singleRow();
+				+ "> ? as fresh from person where id = ?").param(java.sql.Timestamp.from(TestClock.now().minusSeconds(3600)))
+				.param(id).query().singleRow();
 		assertThat(row).containsEntry("region_code", FIDITAN).containsEntry("status", "PRESENT")
 				.containsEntry("created_by", "ohoi.fiditan").containsEntry("merged_into", null)
 				.containsEntry("fresh", true);

@@ -1,5 +1,6 @@
 package id.pantau.followup.web;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,10 +42,12 @@ class AlertRestController {
 
 	private final AlertWorkflow workflow;
 	private final AlertTexts texts;
+	private final Clock clock;
 
-	AlertRestController(AlertWorkflow workflow, AlertTexts texts) {
+	AlertRestController(AlertWorkflow workflow, AlertTexts texts, Clock clock) {
 		this.workflow = workflow;
 		this.texts = texts;
+		this.clock = clock;
 	}
 
 	record AlertSummary(long id, String rule, String ruleName, String severity, String summary, String status,
@@ -101,7 +104,7 @@ class AlertRestController {
 	ResponseEntity<AlertDetail> alert(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id) {
 		AlertWorkflow.AlertView view = workflow.view(user, id);
 		Alert a = view.alert();
-		AlertDetail detail = new AlertDetail(summary(a, Instant.now()), a.summaryArgs(), texts.explanation(a.rule()),
+		AlertDetail detail = new AlertDetail(summary(a, clock.instant()), a.summaryArgs(), texts.explanation(a.rule()),
 				a.evidence(), a.legalReference(), a.factsChangedAt(), a.factsNote(), a.closedAt(), a.closedBy(),
 				a.closeNote(), view.actions().stream().map(Action::of).toList(), view.decisions());
 		return ResponseEntity.ok().eTag("\"" + a.version() + "\"").body(detail);
@@ -158,7 +161,7 @@ class AlertRestController {
 	}
 
 	private ResponseEntity<AlertSummary> answer(Alert alert) {
-		return ResponseEntity.ok().eTag("\"" + alert.version() + "\"").body(summary(alert, Instant.now()));
+		return ResponseEntity.ok().eTag("\"" + alert.version() + "\"").body(summary(alert, clock.instant()));
 	}
 
 	private AlertSummary summary(Alert a, Instant now) {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -45,8 +46,9 @@ class CrewListPageController {
 	record CrewListForm(String vesselId, String newVessel, String direction, String date, String basis,
 			String origin) {
 
-		static CrewListForm empty() {
-			return new CrewListForm("", "", "ARRIVAL", LocalDate.now(DisplayTime.ZONE).toString(), "", "");
+		static CrewListForm empty(Clock clock) {
+			return new CrewListForm("", "", "ARRIVAL", LocalDate.now(clock.withZone(DisplayTime.ZONE)).toString(), "",
+					"");
 		}
 	}
 
@@ -57,16 +59,18 @@ class CrewListPageController {
 	private final CrewLists crewLists;
 	private final VesselRegistry vessels;
 	private final ProblemMessages messages;
+	private final Clock clock;
 
-	CrewListPageController(CrewLists crewLists, VesselRegistry vessels, ProblemMessages messages) {
+	CrewListPageController(CrewLists crewLists, VesselRegistry vessels, ProblemMessages messages, Clock clock) {
 		this.crewLists = crewLists;
 		this.vessels = vessels;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping
 	String form(Model model) {
-		return page(model, CrewListForm.empty(), Map.of());
+		return page(model, CrewListForm.empty(clock), Map.of());
 	}
 
 	@PostMapping
@@ -89,7 +93,7 @@ class CrewListPageController {
 					.map(r -> new RefusedRow(r.rowNumber(), messages.message(r.reasonKey(), r.argument()), r.raw()))
 					.toList());
 			if (result.imported()) {
-				form = CrewListForm.empty();
+				form = CrewListForm.empty(clock);
 			}
 		}
 		catch (InvalidInput invalid) {

@@ -1,5 +1,6 @@
 package id.pantau.registry.web;
 
+import java.time.Clock;
 import java.util.List;
 
 import id.pantau.platform.InvalidInput;
@@ -21,6 +22,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "mrz", description = "Machine-readable zones of travel documents")
 class MrzRestController {
 
+	private final Clock clock;
+
+	MrzRestController(Clock clock) {
+		this.clock = clock;
+	}
+
 	/** Either {@code text} (the lines as pasted, separated by line breaks) or {@code lines}. */
 	record MrzRequest(String text, List<String> lines) {
 
@@ -36,7 +43,7 @@ class MrzRestController {
 	@Operation(summary = "Read an MRZ; valid is false and invalidFields names each failing check digit")
 	MrzResult read(@RequestBody MrzRequest request) {
 		try {
-			return MrzParser.parse(request.joined());
+			return MrzParser.parse(request.joined(), clock);
 		}
 		catch (NotAnMrzException e) {
 			throw InvalidInput.of("text", "api.notMrz");

@@ -1,5 +1,6 @@
 package id.pantau.registry.web;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -56,14 +57,16 @@ class PersonPageController {
 	private final VesselRegistry vessels;
 	private final ReferenceData reference;
 	private final ProblemMessages problems;
+	private final Clock clock;
 
 	PersonPageController(PersonRegistry registry, PersonQueries queries, VesselRegistry vessels,
-			ReferenceData reference, ProblemMessages problems) {
+			ReferenceData reference, ProblemMessages problems, Clock clock) {
 		this.registry = registry;
 		this.queries = queries;
 		this.vessels = vessels;
 		this.reference = reference;
 		this.problems = problems;
+		this.clock = clock;
 	}
 
 	@ModelAttribute
@@ -102,7 +105,7 @@ class PersonPageController {
 			Model model) {
 		MrzResult result;
 		try {
-			result = MrzParser.parse(mrz);
+			result = MrzParser.parse(mrz, clock);
 		}
 		catch (IllegalArgumentException e) {
 			model.addAttribute("mrzError", e.getMessage());

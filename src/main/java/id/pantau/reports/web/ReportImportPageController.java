@@ -2,6 +2,7 @@ package id.pantau.reports.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -54,13 +55,15 @@ class ReportImportPageController {
 	private final ReferenceData reference;
 	private final ProblemMessages problems;
 	private final MessageSource messages;
+	private final Clock clock;
 
 	ReportImportPageController(ReportImport importing, ReferenceData reference, ProblemMessages problems,
-			MessageSource messages) {
+			MessageSource messages, Clock clock) {
 		this.importing = importing;
 		this.reference = reference;
 		this.problems = problems;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	@GetMapping("/templat")
@@ -134,7 +137,7 @@ class ReportImportPageController {
 	}
 
 	private String page(PantauUser user, Model model, String villageCode, String month, Map<String, String> errors) {
-		YearMonth current = YearMonth.now(DisplayTime.ZONE);
+		YearMonth current = YearMonth.now(clock.withZone(DisplayTime.ZONE));
 		List<YearMonth> months = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
 			months.add(current.minusMonths(i));

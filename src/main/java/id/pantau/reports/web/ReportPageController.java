@@ -1,6 +1,7 @@
 package id.pantau.reports.web;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -62,15 +63,17 @@ class ReportPageController {
 	private final PhotoStore photos;
 	private final ReferenceData reference;
 	private final ProblemMessages problems;
+	private final Clock clock;
 
 	ReportPageController(VillageReporting reporting, ReportQueries queries, PeriodicReporting periodic,
-			PhotoStore photos, ReferenceData reference, ProblemMessages problems) {
+			PhotoStore photos, ReferenceData reference, ProblemMessages problems, Clock clock) {
 		this.reporting = reporting;
 		this.queries = queries;
 		this.periodic = periodic;
 		this.photos = photos;
 		this.reference = reference;
 		this.problems = problems;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -219,7 +222,7 @@ class ReportPageController {
 	@GetMapping("/bulanan")
 	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
 	String periodicForm(@AuthenticationPrincipal PantauUser user, Model model) {
-		YearMonth current = YearMonth.now(DisplayTime.ZONE);
+		YearMonth current = YearMonth.now(clock.withZone(DisplayTime.ZONE));
 		model.addAttribute("months", List.of(current, current.minusMonths(1), current.minusMonths(2)));
 		model.addAttribute("villages", reference.regionsWithin(user.scope(), RegionLevel.VILLAGE));
 		if (user.role() == Role.OHOI) {
@@ -249,7 +252,7 @@ class ReportPageController {
 
 	@GetMapping("/kelengkapan")
 	String completeness(@AuthenticationPrincipal PantauUser user, Model model) {
-		model.addAttribute("view", periodic.completeness(user.scope(), YearMonth.now(DisplayTime.ZONE), 6));
+		model.addAttribute("view", periodic.completeness(user.scope(), YearMonth.now(clock.withZone(DisplayTime.ZONE)), 6));
 		return "reports/completeness";
 	}
 

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 
 import id.pantau.PantauIntegrationTest;
+import id.pantau.TestClock;
 import id.pantau.WebSession;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.DisplayTime;
@@ -48,7 +49,7 @@ class PrivacyIntegrationTests {
 
 	@Test
 	void retentionAnonymisesPersonsAndReportsPastTheirPeriodErasesOldCrossingsAndAuditsItButKeepsTheRest() {
-		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
 		String tag = tag();
 		long gone = person("LAMA PERGI " + tag, "DEPARTED", now.minus(6 * 366, ChronoUnit.DAYS));
 		long recent = person("BARU PERGI " + tag, "DEPARTED", now.minus(4 * 365, ChronoUnit.DAYS));
@@ -87,7 +88,7 @@ class PrivacyIntegrationTests {
 
 	@Test
 	void theSubjectExportHoldsEverythingOnThePersonAndWhoOpenedItAndIsAudited() {
-		Instant now = Instant.now();
+		Instant now = TestClock.now();
 		String tag = tag();
 		long person = person("EKSPOR SUBJEK " + tag, "PRESENT", now);
 		crossing("EKSPOR SUBJEK " + tag, "E" + tag, now.minus(30, ChronoUnit.DAYS), person);
@@ -114,15 +115,15 @@ class PrivacyIntegrationTests {
 
 	@Test
 	void theBreachQueryNamesThePersonsAUserOpenedInThePeriodAndNoOthers() {
-		Instant now = Instant.now();
+		Instant now = TestClock.now();
 		String tag = tag();
 		long opened = person("DIBUKA " + tag, "PRESENT", now);
 		long untouched = person("TIDAK DIBUKA " + tag, "PRESENT", now);
-		Instant from = Instant.now().minusSeconds(1);
+		Instant from = TestClock.now().minusSeconds(1);
 		WebSession kesbangpol = WebSession.loggedIn(port, "kesbangpol");
 		assertThat(kesbangpol.get("/orang-asing/" + opened).statusCode()).isEqualTo(200);
 		assertThat(kesbangpol.get("/orang-asing/" + opened).statusCode()).isEqualTo(200);
-		Instant to = Instant.now().plusSeconds(1);
+		Instant to = TestClock.now().plusSeconds(1);
 
 		BreachQuery.Answer answer = breach.ask("KesbangPol", from, to);
 		assertThat(answer.persons()).filteredOn(p -> p.personId() == opened).singleElement()
