@@ -1,6 +1,5 @@
 package id.pantau.detection.domain;
 
-import java.time.Clock;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,7 +34,6 @@ class DetectionTriggers {
 	private final DetectionRules rules;
 	private final DetectionSettings settings;
 	private final TaskScheduler scheduler;
-	private final Clock clock;
 
 	private final Object lock = new Object();
 	private Set<Long> persons = new HashSet<>();
@@ -43,11 +41,10 @@ class DetectionTriggers {
 	private final Set<String> triggers = new TreeSet<>();
 	private ScheduledFuture<?> pending;
 
-	DetectionTriggers(DetectionRules rules, DetectionSettings settings, TaskScheduler scheduler, Clock clock) {
+	DetectionTriggers(DetectionRules rules, DetectionSettings settings, TaskScheduler scheduler) {
 		this.rules = rules;
 		this.settings = settings;
 		this.scheduler = scheduler;
-		this.clock = clock;
 	}
 
 	@ApplicationModuleListener
@@ -87,7 +84,8 @@ class DetectionTriggers {
 			}
 			triggers.add(trigger);
 			if (pending == null) {
-				pending = scheduler.schedule(this::runGathered, clock.instant().plus(settings.debounce()));
+				// the scheduler's own clock: it is the one that decides when the moment has come
+				pending = scheduler.schedule(this::runGathered, scheduler.getClock().instant().plus(settings.debounce()));
 			}
 		}
 	}
