@@ -1,9 +1,12 @@
 package id.pantau.detection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -11,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import id.pantau.PantauIntegrationTest;
 import id.pantau.TestClock;
@@ -207,6 +212,32 @@ class DetectionIntegrationTests {
 		assertThat(found).hasSize(1);
 		assertThat(found.get(0).factsKey()).isEqualTo("persons:" + Math.min(first, second) + "," + Math.max(first, second));
 		assertThat(bySubject("DOCUMENT_CONFLICT", distinct)).isEmpty();
+	}
+
+	@Test
+	void registeringAPersonWithNeitherEntryNorPermitRaisesItsAlertAtOnceAndAPermitAddedClosesIt() {
+		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
+		HttpResponse<String> created = village.json("POST", "/api/v1/persons", """
+				{"primaryName": "TANPA JEJAK %s", "sex": "M", "nationality": "MMR", "category": "EX_CREW"}"""
+				.formatted(tag()));
+		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+		Matcher id = Pattern.compile("\"id\":(\\d+)").matcher(created.body());
+		assertThat(id.find()).isTrue();
+		long person = Long.parseLong(id.group(1));
+
+		// no crossing file, no nightly run: the registration itself sets the rules to work
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("NO_ENTRY_RECORD", person))
+				.extracting(Alert::status).containsExactly("OPEN"));
+
+		WebSession city = WebSession.loggedIn(port, "kesbangpol");
+		String version = city.json("GET", "/api/v1/persons/" + person, null).headers().firstValue("ETag").orElseThrow()
+				.replace("\"", "");
+		HttpResponse<String> permit = city.post("/orang-asing/" + person + "/izin", Map.of("version", version,
+				"permitType", "ITAS", "permitNumber", "2C" + tag(), "permitValidFrom", today.minusDays(20).toString(),
+				"permitValidUntil", today.plusDays(300).toString()));
+		assertThat(permit.statusCode()).as(permit.body()).isEqualTo(302);
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(alerts("NO_ENTRY_RECORD", person))
+				.extracting(Alert::status, Alert::closedBy).containsExactly(tuple("CLOSED", "system")));
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledFuture;
 import id.pantau.detection.DetectionRules;
 import id.pantau.matching.CrossingsMatched;
 import id.pantau.matching.PersonLinked;
+import id.pantau.registry.PersonsChanged;
 import id.pantau.reports.ReportValidated;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When the rules run: after a crossing batch is matched (in full: the batch may touch anyone), after a record is
- * linked to a person or a report is validated (for that person only), and every night in full. Events arrive in the
+ * linked to a person, a report is validated or a person is registered or changed (for those persons only), and every
+ * night in full. Events arrive in the
  * background after their transaction committed; a burst (an import links hundreds of records) is gathered for a few
  * seconds into one run. Work gathered but not yet run when the application stops is done by the nightly run.
  */
@@ -58,6 +60,11 @@ class DetectionTriggers {
 	void on(PersonLinked linked) {
 		// an undone link does not say whose it was: look at everyone
 		request(linked.personId() == null ? null : Set.of(linked.personId()), PERSONS_CHANGED);
+	}
+
+	@ApplicationModuleListener
+	void on(PersonsChanged changed) {
+		request(Set.copyOf(changed.personIds()), PERSONS_CHANGED);
 	}
 
 	@ApplicationModuleListener

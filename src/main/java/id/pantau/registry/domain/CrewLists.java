@@ -34,8 +34,10 @@ import id.pantau.registry.Category;
 import id.pantau.registry.CrewListResult;
 import id.pantau.registry.CrewListUpload;
 import id.pantau.registry.NameSource;
+import id.pantau.registry.PersonsChanged;
 import id.pantau.registry.PersonStatus;
 import id.pantau.registry.VesselStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -69,16 +71,18 @@ public class CrewLists {
 	private final JdbcClient jdbc;
 	private final TransactionTemplate transaction;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	CrewLists(Persons persons, VesselRegistry vessels, ReferenceData reference, JdbcClient jdbc,
-			PlatformTransactionManager transactions, AuditTrail audit, Clock clock) {
+			PlatformTransactionManager transactions, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.persons = persons;
 		this.vessels = vessels;
 		this.reference = reference;
 		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactions);
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -252,10 +256,15 @@ public class CrewLists {
 				.param("header", header).param("read", members.size()).param("added", newPersons)
 				.param("known", members.size() - newPersons).param("now", Timestamp.from(now)).param("actor", actor)
 				.query(Long.class).single();
+		List<Long> changedIds = new ArrayList<>(changed.size());
 		for (int i = 0; i < changed.size(); i++) {
 			Person person = persons.save(changed.get(i));
+			changedIds.add(person.getId());
 			audit.record(AuditEntry.of(isNew.get(i) ? "PERSON_CREATED" : "PERSON_VESSEL_ASSIGNED")
 					.subject("PERSON", person.getId()).region(person.getRegionCode()).detail("crewList", batchId));
+		}
+		if (!changedIds.isEmpty()) {
+			events.publishEvent(new PersonsChanged(changedIds, "CREW_LIST_IMPORTED"));
 		}
 		audit.record(AuditEntry.of("CREW_LIST_IMPORTED").subject("IMPORT_BATCH", batchId)
 				.detail("vessel", vesselId).detail("direction", upload.direction()).detail("date", upload.date())

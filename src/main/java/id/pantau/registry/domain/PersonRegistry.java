@@ -3,6 +3,7 @@ package id.pantau.registry.domain;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 
 import id.pantau.audit.AuditEntry;
@@ -18,8 +19,10 @@ import id.pantau.registry.HumanitarianFlag;
 import id.pantau.registry.IdentityLinkKind;
 import id.pantau.registry.NameSource;
 import id.pantau.registry.PersonForm;
+import id.pantau.registry.PersonsChanged;
 import id.pantau.registry.PersonStatus;
 import id.pantau.registry.Sex;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,13 +39,16 @@ public class PersonRegistry {
 	private final Vessels vessels;
 	private final ReferenceData reference;
 	private final AuditTrail audit;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	PersonRegistry(Persons persons, Vessels vessels, ReferenceData reference, AuditTrail audit, Clock clock) {
+	PersonRegistry(Persons persons, Vessels vessels, ReferenceData reference, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.persons = persons;
 		this.vessels = vessels;
 		this.reference = reference;
 		this.audit = audit;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -78,6 +84,7 @@ public class PersonRegistry {
 		}
 		persons.save(person);
 		audit.record(AuditEntry.of("PERSON_CREATED").subject("PERSON", person.getId()).region(person.getRegionCode()));
+		events.publishEvent(PersonsChanged.of(person.getId(), "PERSON_CREATED"));
 		return person;
 	}
 
@@ -174,6 +181,7 @@ public class PersonRegistry {
 		person.moveTo(village, street, since, user.getUsername(), clock.instant());
 		persons.save(person);
 		audit.record(AuditEntry.of("PERSON_MOVED").subject("PERSON", id).region(village).detail("from", from));
+		events.publishEvent(PersonsChanged.of(id, "PERSON_MOVED"));
 		return person;
 	}
 
@@ -235,6 +243,7 @@ public class PersonRegistry {
 		persons.save(person);
 		audit.record(AuditEntry.of("PERSON_STATUS_CHANGED").subject("PERSON", id).region(person.getRegionCode())
 				.detail("status", status));
+		events.publishEvent(PersonsChanged.of(id, "PERSON_STATUS_CHANGED"));
 		return person;
 	}
 
@@ -258,6 +267,7 @@ public class PersonRegistry {
 		persons.save(merged);
 		audit.record(AuditEntry.of("PERSON_MERGED").subject("PERSON", survivorId).region(survivor.getRegionCode())
 				.detail("merged", mergedId).detail("mergedRegion", merged.getRegionCode()));
+		events.publishEvent(new PersonsChanged(List.of(survivorId, mergedId), "PERSON_MERGED"));
 		return survivor;
 	}
 
@@ -275,6 +285,7 @@ public class PersonRegistry {
 	private Person saved(Person person, String action) {
 		persons.save(person);
 		audit.record(AuditEntry.of(action).subject("PERSON", person.getId()).region(person.getRegionCode()));
+		events.publishEvent(PersonsChanged.of(person.getId(), action));
 		return person;
 	}
 
