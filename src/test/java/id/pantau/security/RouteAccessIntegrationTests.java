@@ -147,6 +147,7 @@ class RouteAccessIntegrationTests {
 			Map.entry("GET /api/v1/persons", list("?q={marker}")),
 			Map.entry("POST /api/v1/persons", rule(Kind.CREATES_IN_OWN_SCOPE)),
 			Map.entry("GET /api/v1/persons/{id}", byId(Subject.PERSON)),
+			Map.entry("GET /api/v1/persons/{id}/timeline", byId(Subject.PERSON)),
 			Map.entry("PUT /api/v1/persons/{id}", byId(Subject.PERSON)),
 			Map.entry("POST /api/v1/persons/{id}/merge", byId(Subject.PERSON)),
 			Map.entry("POST /api/v1/mrz", rule(Kind.NO_PERSONAL_DATA)),

@@ -3,8 +3,10 @@ package id.pantau.registry.web;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
+import id.pantau.platform.CaseFile;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.platform.ScopedPrincipal;
@@ -28,6 +30,7 @@ import id.pantau.registry.mrz.MrzResult;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -57,15 +60,17 @@ class PersonPageController {
 	private final VesselRegistry vessels;
 	private final ReferenceData reference;
 	private final ProblemMessages problems;
+	private final PersonCaseFile caseFile;
 	private final Clock clock;
 
 	PersonPageController(PersonRegistry registry, PersonQueries queries, VesselRegistry vessels,
-			ReferenceData reference, ProblemMessages problems, Clock clock) {
+			ReferenceData reference, ProblemMessages problems, PersonCaseFile caseFile, Clock clock) {
 		this.registry = registry;
 		this.queries = queries;
 		this.vessels = vessels;
 		this.reference = reference;
 		this.problems = problems;
+		this.caseFile = caseFile;
 		this.clock = clock;
 	}
 
@@ -137,8 +142,14 @@ class PersonPageController {
 	}
 
 	@GetMapping("/{id}")
-	String show(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id, Model model) {
+	String show(@AuthenticationPrincipal ScopedPrincipal user, Authentication authentication, @PathVariable long id,
+			@RequestParam(name = "jenis", required = false) CaseFile.Kind kind, Locale locale, Model model) {
 		Person person = registry.view(user, id);
+		List<PersonCaseFile.Row> timeline = caseFile.rows(user, authentication.getAuthorities(), id, null, locale);
+		model.addAttribute("timeline", timeline.stream().filter(row -> kind == null || row.kind() == kind).toList());
+		model.addAttribute("timelineKind", kind);
+		// only the kinds this reader has entries of: a village is not offered crossings it may never see
+		model.addAttribute("timelineKinds", timeline.stream().map(PersonCaseFile.Row::kind).distinct().sorted().toList());
 		model.addAttribute("person", person);
 		model.addAttribute("view", PersonView.of(person, reference, vessels));
 		model.addAttribute("permitTypes", reference.permitTypes());

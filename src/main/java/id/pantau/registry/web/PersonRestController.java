@@ -1,10 +1,13 @@
 package id.pantau.registry.web;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
+import id.pantau.platform.CaseFile;
 import id.pantau.platform.IfMatch;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.registry.Category;
@@ -17,6 +20,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -41,11 +45,17 @@ class PersonRestController {
 	private final PersonRegistry registry;
 	private final PersonQueries queries;
 	private final AuditTrail audit;
+	private final PersonCaseFile caseFile;
 
-	PersonRestController(PersonRegistry registry, PersonQueries queries, AuditTrail audit) {
+	PersonRestController(PersonRegistry registry, PersonQueries queries, AuditTrail audit, PersonCaseFile caseFile) {
 		this.registry = registry;
 		this.queries = queries;
 		this.audit = audit;
+		this.caseFile = caseFile;
+	}
+
+	/** One entry of a person's case file; {@code link} is the path of the record's page. */
+	record TimelineEntry(CaseFile.Kind kind, Instant at, String summary, String link) {
 	}
 
 	record PersonList(List<PersonQueries.Row> rows, int page, long total, int pageSize) {
@@ -73,6 +83,16 @@ class PersonRestController {
 	@Operation(summary = "Read a person; the read is audited")
 	ResponseEntity<PersonRecord> read(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id) {
 		return withVersion(ResponseEntity.ok(), registry.view(user, id));
+	}
+
+	@GetMapping("/{id}/timeline")
+	@Operation(summary = "A person's case file, newest first: crossings, reports, alerts, actions, decisions, matches,"
+			+ " residences, documents, permits and status changes, as far as the caller may see them; audited as a read")
+	List<TimelineEntry> timeline(@AuthenticationPrincipal ScopedPrincipal user, Authentication authentication,
+			@PathVariable long id, @RequestParam(required = false) CaseFile.Kind kind, Locale locale) {
+		registry.view(user, id);
+		return caseFile.rows(user, authentication.getAuthorities(), id, kind, locale).stream()
+				.map(row -> new TimelineEntry(row.kind(), row.at(), row.summary(), row.link())).toList();
 	}
 
 	@PostMapping
