@@ -50,19 +50,19 @@ class AlertWorkflowIntegrationTests {
 
 		WebSession district = WebSession.loggedIn(port, districtOfficer);
 		String page = district.get("/peringatan?rule=" + rule).body();
-		assertThat(page).contains("alert-row-" + taar).doesNotContain("alert-row-" + fiditan)
-				.doesNotContain("alert-row-" + unplaced).contains("SOMCHAI");
+		assertThat(page).contains(row(taar)).doesNotContain(row(fiditan))
+				.doesNotContain(row(unplaced)).contains("SOMCHAI");
 		assertThat(district.get("/peringatan/" + fiditan).statusCode()).as("another district's alert").isEqualTo(404);
 		assertThat(district.get("/peringatan/" + unplaced).statusCode()).as("a city-wide alert").isEqualTo(404);
 		HttpResponse<String> outside = district.json("GET", "/api/v1/alerts?region=81.72.01&rule=" + rule, null);
 		assertThat(outside.statusCode()).isEqualTo(400);
 		assertThat(outside.body()).contains("di luar wilayah tugas Anda");
 		assertThat(district.get("/peringatan?wilayah=81.72.01&rule=" + rule).body()).contains("filter-errors")
-				.doesNotContain("alert-row-" + fiditan);
+				.doesNotContain(row(fiditan));
 
 		WebSession city = WebSession.loggedIn(port, "kesbangpol");
-		assertThat(city.get("/peringatan?rule=" + rule).body()).contains("alert-row-" + fiditan, "alert-row-" + taar,
-				"alert-row-" + unplaced);
+		assertThat(city.get("/peringatan?rule=" + rule).body()).contains(row(fiditan), row(taar),
+				row(unplaced));
 		String bySeverity = city.json("GET", "/api/v1/alerts?rule=" + rule, null).body();
 		assertThat(bySeverity.indexOf("\"id\":" + unplaced)).as("critical first")
 				.isLessThan(bySeverity.indexOf("\"id\":" + fiditan));
@@ -79,7 +79,7 @@ class AlertWorkflowIntegrationTests {
 
 		assertThat(WebSession.loggedIn(port, "ohoi.fiditan").get("/peringatan").statusCode()).isEqualTo(403);
 		assertThat(WebSession.loggedIn(port, "bpmpd").get("/peringatan?rule=" + rule).body())
-				.contains("alert-row-" + fiditan).doesNotContain("action-form");
+				.contains(row(fiditan)).doesNotContain("action-form");
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'ALERTS_LISTED' and actor = :a")
 				.param("a", districtOfficer).query(Long.class).single()).isPositive();
 	}
@@ -206,5 +206,10 @@ class AlertWorkflowIntegrationTests {
 		HttpResponse<String> response = session.post("/peringatan/" + id + "/" + path, form);
 		assertThat(response.statusCode()).isEqualTo(302);
 		return session.get("/peringatan/" + id).body();
+	}
+
+	/** The row of an alert in a list: exactly that id, not another whose id starts with the same digits. */
+	private static String row(long alertId) {
+		return "id=\"alert-row-" + alertId + "\"";
 	}
 }
