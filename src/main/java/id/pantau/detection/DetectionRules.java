@@ -30,7 +30,7 @@ public class DetectionRules {
 	/** The catalogue's order, as the design lists it. */
 	public static final List<String> CATALOGUE = List.of("OVERSTAY", "PERMIT_EXPIRING", "NO_ENTRY_RECORD",
 			"PRESENT_AFTER_DEPARTURE", "EX_CREW_ASHORE", "DOCUMENT_CONFLICT", "NO_SKTT", "SILENT_VILLAGE",
-			"CONCENTRATION");
+			"CONCENTRATION", "REPORTED_VIOLATION");
 
 	private final Map<String, DetectionRule> rules = new LinkedHashMap<>();
 	private final RuleSettings settings;

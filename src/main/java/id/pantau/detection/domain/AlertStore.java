@@ -71,6 +71,12 @@ class AlertStore {
 				)
 				select count(*) filter (where inserted) from upserted""").param("now", at).query(Integer.class)
 				.single();
+		if (opened > 0 && rule.assignedAgency() != null) {
+			jdbc.sql("""
+					update alert set assigned_agency = :agency
+					where rule = :rule and status = 'OPEN' and opened_at = :now and assigned_agency is null""")
+					.param("agency", rule.assignedAgency()).param("rule", rule.code()).param("now", at).update();
+		}
 		String onlyTouched = context.incremental() && rule.personScoped() ? " and a.person_id = any(:persons)" : "";
 		List<GoneAlert> gone = context.sql("""
 				select a.id, a.subject_key, a.person_id, a.facts_key from alert a

@@ -22,6 +22,11 @@ public interface DetectionRule {
 		return true;
 	}
 
+	/** The agency a new alert of this rule is assigned to, or null when people assign it. */
+	default String assignedAgency() {
+		return null;
+	}
+
 	/** What changed when an open alert's facts are no longer found, and whether that resolves it. */
 	default Resolution whenGone(RuleContext context, GoneAlert alert) {
 		return Resolution.closes("fakta tidak ditemukan lagi pada pemeriksaan " + context.today());

@@ -11,6 +11,8 @@ import java.util.Optional;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.identity.Agency;
+import id.pantau.identity.Notifications;
+import id.pantau.identity.Role;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.InvalidInput.Problem;
@@ -32,16 +34,20 @@ public class AlertWorkflow {
 
 	public static final int PAGE_SIZE = 50;
 	static final int NOTE_LIMIT = 2000;
+	/** The rule of the cases a report hands over to Immigration. */
+	static final String REPORTED_VIOLATION = "REPORTED_VIOLATION";
 
 	private final Alerts alerts;
 	private final ReportRecords reports;
 	private final AuditTrail audit;
+	private final Notifications notifications;
 	private final Clock clock;
 
-	AlertWorkflow(Alerts alerts, ReportRecords reports, AuditTrail audit, Clock clock) {
+	AlertWorkflow(Alerts alerts, ReportRecords reports, AuditTrail audit, Notifications notifications, Clock clock) {
 		this.alerts = alerts;
 		this.reports = reports;
 		this.audit = audit;
+		this.notifications = notifications;
 		this.clock = clock;
 	}
 
@@ -188,7 +194,23 @@ public class AlertWorkflow {
 				null);
 		audit.record(AuditEntry.of("ALERT_CLOSED").subject("ALERT", id).region(alert.regionCode())
 				.detail("outcome", chosen));
+		if (REPORTED_VIOLATION.equals(alert.rule())) {
+			decidedBack(alert);
+		}
 		return alerts.find(id).orElseThrow();
+	}
+
+	/**
+	 * Immigration's decision on a case a report handed over goes back: to Kesbangpol, who concluded the report, and to
+	 * the village, whose report page shows the outcome (without the notes).
+	 */
+	private void decidedBack(Alert alert) {
+		String number = alert.summaryArgs().isEmpty() ? "#" + alert.id() : alert.summaryArgs().get(0);
+		notifications.notifyRole(Role.KESBANGPOL, alert.regionCode(), "notify.violationDecided", number,
+				"/peringatan/" + alert.id());
+		alert.evidence().stream().filter(e -> "REPORT".equals(e.type())).findFirst()
+				.ifPresent(report -> notifications.notifyRole(Role.OHOI, alert.regionCode(), "notify.reportDecided",
+						number, "/laporan/" + report.id()));
 	}
 
 	/** A false alert: closed with the reason; the same facts are not alerted again (the engine never reopens it). */

@@ -1,0 +1,44 @@
+package id.pantau.detection.domain;
+
+import id.pantau.detection.DetectionRules;
+import id.pantau.detection.rules.ReportedViolationRule;
+import id.pantau.identity.Notifications;
+import id.pantau.identity.Role;
+import id.pantau.reports.ReportValidated;
+import id.pantau.reports.ValidationOutcome;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hand-off of a report concluded as a possible violation: Immigration's case is opened at once (not after the
+ * next run) and Immigration's officers are told, in the application and by e-mail where configured.
+ */
+@Component
+class ReportedViolations {
+
+	private final DetectionRules rules;
+	private final JdbcClient jdbc;
+	private final Notifications notifications;
+
+	ReportedViolations(DetectionRules rules, JdbcClient jdbc, Notifications notifications) {
+		this.rules = rules;
+		this.jdbc = jdbc;
+		this.notifications = notifications;
+	}
+
+	@ApplicationModuleListener
+	void on(ReportValidated validated) {
+		if (validated.outcome() != ValidationOutcome.POSSIBLE_VIOLATION) {
+			return;
+		}
+		rules.run(ReportedViolationRule.CODE, "REPORT_VALIDATED");
+		// with the rule switched off there is no case to open, but the report still reaches Immigration
+		String link = jdbc.sql("select id from alert where rule = :rule and facts_key = :facts")
+				.param("rule", ReportedViolationRule.CODE).param("facts", "report:" + validated.reportId())
+				.query(Long.class).optional().map(id -> "/peringatan/" + id)
+				.orElse("/laporan/" + validated.reportId());
+		notifications.notifyRole(Role.IMIGRASI, validated.villageCode(), "notify.violationReported",
+				validated.number(), link);
+	}
+}
