@@ -19,6 +19,7 @@ public class ReportedViolationRule implements DetectionRule {
 	/** The agency whose case it is. */
 	public static final String AGENCY = "IMIGRASI";
 
+	/** @param personName the registry's name of the person, or else the names as the village heard them */
 	record Row(long reportId, String number, String villageCode, String villageName, Long personId, String personName,
 			LocalDate validated) {
 	}
@@ -47,7 +48,8 @@ public class ReportedViolationRule implements DetectionRule {
 	@Override
 	public List<Finding> evaluate(RuleContext context) {
 		return context.sql("""
-				select r.id, r.number, r.village_code, g.name as village_name, r.person_id, p.primary_name,
+				select r.id, r.number, r.village_code, g.name as village_name, r.person_id,
+				  coalesce(p.primary_name, r.names_as_heard) as person_name,
 				  (r.state_since at time zone 'Asia/Jayapura')::date as validated
 				from village_report r
 				join region g on g.code = r.village_code
@@ -55,7 +57,7 @@ public class ReportedViolationRule implements DetectionRule {
 				where r.state = 'VALIDATED' and r.outcome = 'POSSIBLE_VIOLATION'""")
 				.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("number"), rs.getString("village_code"),
 						rs.getString("village_name"), rs.getObject("person_id") == null ? null : rs.getLong("person_id"),
-						rs.getString("primary_name"), rs.getObject("validated", LocalDate.class)))
+						rs.getString("person_name"), rs.getObject("validated", LocalDate.class)))
 				.list().stream().map(ReportedViolationRule::finding).toList();
 	}
 

@@ -24,11 +24,11 @@ class ReportedViolationRuleTests {
 	@Test
 	void aReportAboutSomeoneNotYetRegisteredIsTheVillagesCase() {
 		Finding finding = ReportedViolationRule.finding(new ReportedViolationRule.Row(42, "LAP-8172022002-2026-0003",
-				"81.72.02.2002", "Taar", null, null, LocalDate.of(2026, 11, 21)));
+				"81.72.02.2002", "Taar", null, "Pak Somchai", LocalDate.of(2026, 11, 21)));
 		assertThat(finding.subjectType()).isEqualTo(SubjectType.VILLAGE);
 		assertThat(finding.subjectKey()).isEqualTo("81.72.02.2002");
 		assertThat(finding.regionCode()).isEqualTo("81.72.02.2002");
-		assertThat(finding.summaryArgs()).containsExactly("LAP-8172022002-2026-0003", "Taar", "-");
+		assertThat(finding.summaryArgs()).containsExactly("LAP-8172022002-2026-0003", "Taar", "Pak Somchai");
 		assertThat(finding.evidence()).extracting(Evidence::type).containsExactly("REPORT", "VILLAGE");
 	}
 }
