@@ -51,8 +51,9 @@ final class FollowUpData {
 		return jdbc.sql("""
 				insert into person (primary_name, category, status, region_code, created_at, created_by, updated_at,
 				  updated_by, version)
-				values (:name, 'EX_CREW', 'PRESENT', :region, now(), 'test', now(), 'test', 0) returning id""")
-				.param("name", name).param("region", region).query(Long.class).single();
+				values (:name, 'EX_CREW', 'PRESENT', :region, :now, 'test', :now, 'test', 0) returning id""")
+				.param("name", name).param("region", region).param("now", Timestamp.from(TestClock.now()))
+				.query(Long.class).single();
 	}
 
 	long report(String village, long personId) {
@@ -60,9 +61,9 @@ final class FollowUpData {
 		return jdbc.sql("""
 				insert into village_report (number, village_code, state, names_as_heard, person_id, created_at,
 				  created_by, state_since, updated_at, version)
-				values (:number, :village, 'FORWARDED', 'Pak Zaw', :person, now(), 'ohoi.fiditan', now(), now(), 0)
+				values (:number, :village, 'FORWARDED', 'Pak Zaw', :person, :now, 'ohoi.fiditan', :now, :now, 0)
 				returning id""").param("number", number).param("village", village).param("person", personId)
-				.query(Long.class).single();
+				.param("now", Timestamp.from(TestClock.now())).query(Long.class).single();
 	}
 
 	String status(long alertId) {
