@@ -69,7 +69,7 @@ class MeetingIntegrationTests {
 		act(kesbangpol, meeting, "/timpora/" + meeting + "/butir/" + first + "/keputusan",
 				Map.of("decision", "Imigrasi memanggil yang bersangkutan dalam 7 hari"));
 		act(kesbangpol, meeting, "/timpora/" + meeting + "/selesai",
-				Map.of("version", "0", "notes", "Rapat dibuka pukul 09.30 WIT"));
+				Map.of("version", "0", "notes", "Rapat dibuka pukul 09.30 WIT; hadir juru bahasa NGUYỄN VĂN HÙNG"));
 
 		String page = kesbangpol.get("/timpora/" + meeting).body();
 		assertThat(page).contains("Telah dilaksanakan", "AKP Rahanra", "Tidak ada laporan gangguan keamanan",
@@ -85,7 +85,8 @@ class MeetingIntegrationTests {
 		String minutes = pdfText(kesbangpol, "/timpora/" + meeting + "/notulen.pdf");
 		assertThat(minutes).contains("NOTULEN RAPAT", "Aula Kantor Wali Kota Tual", "Selasa, 10 Februari 2026",
 				"AKP Rahanra", "Tidak ada laporan gangguan keamanan", "KYAW MIN HTUN", "SOMCHAI SRISUK",
-				"Imigrasi memanggil yang bersangkutan dalam 7 hari", "belum diputuskan", "Rapat dibuka pukul 09.30 WIT");
+				"Imigrasi memanggil yang bersangkutan dalam 7 hari", "belum diputuskan", "Rapat dibuka pukul 09.30 WIT",
+				"NGUYỄN VĂN HÙNG");
 		String agenda = pdfText(kesbangpol, "/timpora/" + meeting + "/agenda.pdf");
 		assertThat(agenda).contains("AGENDA RAPAT", "1.", "KYAW MIN HTUN", "2.", "SOMCHAI SRISUK");
 		assertThat(data.audits("MEETING_PRINTED", "MEETING", meeting)).isEqualTo(2);

@@ -10,14 +10,14 @@ import java.util.Locale;
 import id.pantau.dashboard.domain.MonthlyRecap.Change;
 import id.pantau.dashboard.domain.MonthlyRecap.Count;
 import id.pantau.dashboard.domain.MonthlyRecap.Recap;
+import id.pantau.platform.pdf.PdfFonts;
 import id.pantau.platform.tables.Csv;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -156,15 +156,18 @@ public class RecapDocuments {
 		}
 	}
 
-	/** The PDF: A4 portrait, Helvetica, the tables one after the other with page breaks where they fall. */
+	/**
+	 * The PDF: A4 portrait, the embedded font of PdfFonts, the tables one after the other with page breaks where they
+	 * fall.
+	 */
 	public void writePdf(Recap recap, OutputStream out, String generatedLine) throws IOException {
 		try (PDDocument document = new PDDocument()) {
 			PDDocumentInformation info = document.getDocumentInformation();
-			info.setTitle(pdfText(title(recap)));
+			info.setTitle(title(recap));
 			info.setCreator("Pantau");
 			try (PdfPages pages = new PdfPages(document)) {
-				pages.line(title(recap), PdfPages.BOLD, 14);
-				pages.line(generatedLine, PdfPages.REGULAR, 9);
+				pages.line(title(recap), true, 14);
+				pages.line(generatedLine, false, 9);
 				pages.gap(8);
 				for (Table table : tables(recap)) {
 					pages.table(table.title(), table.header(), table.rows());
@@ -174,38 +177,21 @@ public class RecapDocuments {
 		}
 	}
 
-	/** Helvetica writes WinAnsi only: other characters (an accent it lacks, a CJK name) become '?'. */
-	static String pdfText(String text) {
-		StringBuilder out = new StringBuilder(text.length());
-		text.codePoints().forEach(cp -> {
-			if (cp >= 0x20 && cp < 0x7f || cp >= 0xa0 && cp <= 0xff) {
-				out.appendCodePoint(cp);
-			}
-			else if (cp == '\t' || cp == '\n') {
-				out.append(' ');
-			}
-			else {
-				out.append('?');
-			}
-		});
-		return out.toString();
-	}
-
 	/** Writes lines and tables down A4 pages, starting a new page when one is full. */
 	static final class PdfPages implements AutoCloseable {
 
-		static final PDType1Font REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-		static final PDType1Font BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
 		private static final float MARGIN = 48;
 		private static final float SIZE = 9.5f;
 		private static final float LEADING = 13;
 
 		private final PDDocument document;
+		private final PDFont font;
 		private PDPageContentStream content;
 		private float y;
 
 		PdfPages(PDDocument document) throws IOException {
 			this.document = document;
+			this.font = PdfFonts.regular(document);
 			newPage();
 		}
 
@@ -229,35 +215,39 @@ public class RecapDocuments {
 			y -= height;
 		}
 
-		void line(String text, PDType1Font font, float size) throws IOException {
+		void line(String text, boolean bold, float size) throws IOException {
 			room(size + 4);
-			write(MARGIN, text, font, size);
+			write(MARGIN, text, bold, size);
 			y -= size + 5;
 		}
 
-		private void write(float x, String text, PDType1Font font, float size) throws IOException {
+		private void write(float x, String text, boolean bold, float size) throws IOException {
 			content.beginText();
 			content.setFont(font, size);
+			if (bold) {
+				PdfFonts.bold(content, size);
+			}
 			content.newLineAtOffset(x, y - size);
-			content.showText(pdfText(text));
+			content.showText(PdfFonts.printable(text, font));
+			PdfFonts.plain(content);
 			content.endText();
 		}
 
 		void table(String title, List<String> header, List<List<Object>> rows) throws IOException {
 			room(LEADING * 3 + 6);
 			gap(6);
-			line(title, BOLD, 11);
+			line(title, true, 11);
 			float[] columns = { MARGIN, MARGIN + 250, MARGIN + 335, MARGIN + 420 };
-			row(header, columns, BOLD);
+			row(header, columns, true);
 			if (rows.isEmpty()) {
-				row(List.of("-"), columns, REGULAR);
+				row(List.of("-"), columns, false);
 			}
 			for (List<Object> cells : rows) {
-				row(cells, columns, REGULAR);
+				row(cells, columns, false);
 			}
 		}
 
-		private void row(List<?> cells, float[] columns, PDType1Font font) throws IOException {
+		private void row(List<?> cells, float[] columns, boolean bold) throws IOException {
 			room(LEADING);
 			for (int i = 0; i < cells.size() && i < columns.length; i++) {
 				Object value = cells.get(i);
@@ -265,7 +255,7 @@ public class RecapDocuments {
 				if (i == 0 && text.length() > 48) {
 					text = text.substring(0, 47) + "...";
 				}
-				write(columns[i], text, font, SIZE);
+				write(columns[i], text, bold, SIZE);
 			}
 			y -= LEADING;
 		}

@@ -13,6 +13,7 @@ import id.pantau.followup.domain.Meeting.Attendance;
 import id.pantau.followup.domain.Meeting.Detail;
 import id.pantau.followup.domain.Meeting.Item;
 import id.pantau.platform.DisplayTime;
+import id.pantau.platform.pdf.PdfFonts;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.Region;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -20,14 +21,12 @@ import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.springframework.stereotype.Component;
 
 /**
  * A TIMPORA meeting's agenda and minutes (notulen) as PDF, in Indonesian: the official record of the meeting, printed
- * for signing. Written with the standard Helvetica fonts (no font file to ship); characters those fonts cannot show
- * are printed as {@code ?}.
+ * for signing, in the embedded Unicode font of {@link PdfFonts}, so that names print as written.
  */
 @Component
 public class MeetingDocuments {
@@ -123,40 +122,43 @@ public class MeetingDocuments {
 		private static final float LEADING = 14.5f;
 
 		private final PDDocument document = new PDDocument();
-		private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-		private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+		private final PDFont font = PdfFonts.regular(document);
 		private PDPageContentStream page;
 		private float y;
 
 		void title(String text) {
-			write(text, bold, 15, 0);
+			write(text, true, 15, 0);
 			y -= 4;
 		}
 
 		void heading(String text) {
 			gap();
-			write(text, bold, 12, 0);
+			write(text, true, 12, 0);
 		}
 
 		void paragraph(String text, float indent) {
-			write(text, regular, SIZE, indent);
+			write(text, false, SIZE, indent);
 		}
 
 		void gap() {
 			y -= LEADING / 2;
 		}
 
-		private void write(String text, PDType1Font font, float size, float indent) {
+		private void write(String text, boolean bold, float size, float indent) {
 			float width = PDRectangle.A4.getWidth() - 2 * MARGIN - indent;
-			for (String line : wrap(printable(text, font), font, size, width)) {
+			for (String line : wrap(PdfFonts.printable(text, font), font, size, width)) {
 				if (page == null || y < MARGIN + LEADING) {
 					newPage();
 				}
 				try {
 					page.beginText();
 					page.setFont(font, size);
+					if (bold) {
+						PdfFonts.bold(page, size);
+					}
 					page.newLineAtOffset(MARGIN + indent, y);
 					page.showText(line);
+					PdfFonts.plain(page);
 					page.endText();
 				}
 				catch (IOException e) {
@@ -181,23 +183,7 @@ public class MeetingDocuments {
 			}
 		}
 
-		private static String printable(String text, PDType1Font font) {
-			StringBuilder out = new StringBuilder();
-			String flat = text == null ? "" : text.replaceAll("[\\r\\n\\t]+", " ");
-			flat.codePoints().forEach(c -> {
-				String ch = new String(Character.toChars(c));
-				try {
-					font.encode(ch);
-					out.append(ch);
-				}
-				catch (IOException | IllegalArgumentException e) {
-					out.append('?');
-				}
-			});
-			return out.toString();
-		}
-
-		private static List<String> wrap(String text, PDType1Font font, float size, float width) {
+		private static List<String> wrap(String text, PDFont font, float size, float width) {
 			List<String> lines = new ArrayList<>();
 			StringBuilder line = new StringBuilder();
 			for (String word : text.split(" ")) {
@@ -216,7 +202,7 @@ public class MeetingDocuments {
 			return lines;
 		}
 
-		private static float widthOf(String text, PDType1Font font, float size) {
+		private static float widthOf(String text, PDFont font, float size) {
 			try {
 				return font.getStringWidth(text) / 1000 * size;
 			}
