@@ -100,6 +100,18 @@ public class Registry {
 		return ref(persons.register(user, form));
 	}
 
+	/** Registers the person a village report tells of, keeping everything the village wrote (see PersonRegistry). */
+	@Transactional
+	public PersonRef registerFromReport(ScopedPrincipal user, ReportedPerson reported, String category) {
+		return ref(persons.registerFromReport(user, reported, category));
+	}
+
+	/** Adds to a known person what a village report tells that the registry did not know; changes nothing known. */
+	@Transactional
+	public PersonRef addFromReport(ScopedPrincipal user, long personId, ReportedPerson reported) {
+		return ref(persons.addFromReport(user, personId, reported));
+	}
+
 	/** The person, if it exists and the user may see it; not audited as a view of the record. */
 	@Transactional(readOnly = true)
 	public Optional<PersonRef> find(ScopedPrincipal user, long id) {

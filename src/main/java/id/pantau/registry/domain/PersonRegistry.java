@@ -13,6 +13,7 @@ import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.reference.RegionLevel;
 import id.pantau.reference.ReferenceData;
+import id.pantau.registry.BirthDate;
 import id.pantau.registry.Category;
 import id.pantau.registry.DocumentType;
 import id.pantau.registry.HumanitarianFlag;
@@ -20,6 +21,7 @@ import id.pantau.registry.IdentityLinkKind;
 import id.pantau.registry.NameSource;
 import id.pantau.registry.PersonForm;
 import id.pantau.registry.PersonsChanged;
+import id.pantau.registry.ReportedPerson;
 import id.pantau.registry.PersonStatus;
 import id.pantau.registry.Sex;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,6 +88,108 @@ public class PersonRegistry {
 		audit.record(AuditEntry.of("PERSON_CREATED").subject("PERSON", person.getId()).region(person.getRegionCode()));
 		events.publishEvent(PersonsChanged.of(person.getId(), "PERSON_CREATED"));
 		return person;
+	}
+
+	/**
+	 * Registers the person a village report tells of, keeping everything the village wrote: every name as heard
+	 * (the first as the main name), each document with its kind, the birth date or year, the nationality as
+	 * claimed (not as documented), the village and since when as the residence, a registered vessel named as the
+	 * crew service, and the rest in the notes with the report's number.
+	 */
+	@Transactional
+	public Person registerFromReport(ScopedPrincipal user, ReportedPerson reported, String category) {
+		List<String> names = ReportedFacts.names(reported.namesAsHeard());
+		if (names.isEmpty()) {
+			throw InvalidInput.of("namesAsHeard", "name.noLetters");
+		}
+		List<ReportedFacts.Document> documents = ReportedFacts.documents(reported.documentNumbers());
+		LocalDate since = ReportedFacts.date(reported.presentSince());
+		ReportedFacts.Document first = documents.isEmpty() ? null : documents.get(0);
+		Person person = register(user, new PersonForm(names.get(0), NameSource.VILLAGE_REPORT.name(),
+				blankIfNull(reported.sex()), birthText(reported.ageOrBirth()), "",
+				blankIfNull(reported.claimedNationality()), category == null || category.isBlank() ? "OTHER" : category,
+				ReportedFacts.notes(reported), first == null ? "" : first.type().name(),
+				first == null ? "" : first.number(), "", "", "", "", "", reported.villageCode(),
+				blankIfNull(reported.stayingAt()), since == null ? "" : since.toString()));
+		addReported(user, person, reported, "PERSON_ADDED_FROM_REPORT");
+		return person;
+	}
+
+	/**
+	 * Adds to a known person what a village report tells that the registry did not know yet (names, documents, crew
+	 * service on a registered vessel), as entries from the report; nothing already recorded is changed.
+	 */
+	@Transactional
+	public Person addFromReport(ScopedPrincipal user, long id, ReportedPerson reported) {
+		Person person = visible(user, id);
+		if (person.getStatus() == PersonStatus.MERGED) {
+			throw InvalidInput.of("personId", "person.merged", person.getMergedInto());
+		}
+		addReported(user, person, reported, "PERSON_ADDED_FROM_REPORT");
+		return person;
+	}
+
+	private void addReported(ScopedPrincipal user, Person person, ReportedPerson reported, String action) {
+		var now = clock.instant();
+		int added = 0;
+		for (String name : ReportedFacts.names(reported.namesAsHeard())) {
+			if (person.addName(name, NameSource.VILLAGE_REPORT, user.getUsername(), now)) {
+				added++;
+			}
+		}
+		for (ReportedFacts.Document document : ReportedFacts.documents(reported.documentNumbers())) {
+			String key = NameKeys.documentKey(document.number());
+			if (person.getDocuments().stream().noneMatch(d -> d.numberKey().equals(key))) {
+				person.addDocument(document.type(), document.number(), null, null, user.getUsername(), now);
+				added++;
+			}
+		}
+		Optional<Vessel> vessel = vesselNamed(reported.employerOrVessel());
+		if (vessel.isPresent() && person.getVesselAssignments().stream()
+				.noneMatch(a -> vessel.get().getId().equals(a.vesselId()))) {
+			person.assignToVessel(vessel.get().getId(), "ABK", ReportedFacts.date(reported.presentSince()), null,
+					user.getUsername(), now);
+			added++;
+		}
+		if (added > 0) {
+			persons.save(person);
+		}
+		audit.record(AuditEntry.of(action).subject("PERSON", person.getId()).region(person.getRegionCode())
+				.detail("report", reported.reportNumber()).detail("added", added));
+		events.publishEvent(PersonsChanged.of(person.getId(), action));
+	}
+
+	/** A registered vessel the village named, ignoring case, spacing and a prefix such as KM, KMN or MV. */
+	private Optional<Vessel> vesselNamed(String text) {
+		String wanted = vesselKey(text);
+		if (wanted.isEmpty()) {
+			return Optional.empty();
+		}
+		return vessels.findAllByOrderByName().stream().filter(v -> vesselKey(v.getName()).equals(wanted)).findFirst();
+	}
+
+	private static String vesselKey(String name) {
+		if (name == null) {
+			return "";
+		}
+		return name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9 ]", " ").strip()
+				.replaceFirst("^(KM|KMN|KAPAL|MV|FV|MT)\\s+", "").replaceAll("\\s+", " ");
+	}
+
+	private String birthText(String ageOrBirth) {
+		if (ageOrBirth == null || ageOrBirth.isBlank()) {
+			return "";
+		}
+		try {
+			return BirthDate.parse(ageOrBirth, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).text();
+		}
+		catch (IllegalArgumentException notADate) {
+			return "";
+		}
+	}
+
+	private static String blankIfNull(String value) {
+		return value == null ? "" : value;
 	}
 
 	/** A person's record, for the user to look at; the look is audited. */

@@ -18,9 +18,8 @@ import id.pantau.platform.InvalidInput;
 import id.pantau.platform.NotFoundException;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.RegionLevel;
-import id.pantau.registry.BirthDate;
-import id.pantau.registry.PersonForm;
 import id.pantau.registry.Registry;
+import id.pantau.registry.ReportedPerson;
 import id.pantau.reports.ReportForwarded;
 import id.pantau.reports.ReportReturned;
 import id.pantau.reports.ReportState;
@@ -143,9 +142,12 @@ public class VillageReporting {
 		Long personId = switch (outcome) {
 			case KNOWN_IN_ORDER -> knownPerson(user, form.personId(), true);
 			case POSSIBLE_VIOLATION -> knownPerson(user, form.personId(), false);
-			case NEW_PERSON_ADDED -> registry.register(user, personForm(report, form.category())).id();
+			case NEW_PERSON_ADDED -> registry.registerFromReport(user, reported(report), form.category()).id();
 			case NOT_A_FOREIGNER, DUPLICATE -> null;
 		};
+		if (personId != null && outcome != ValidationOutcome.NEW_PERSON_ADDED) {
+			registry.addFromReport(user, personId, reported(report));
+		}
 		Long duplicateOf = null;
 		if (outcome == ValidationOutcome.DUPLICATE) {
 			duplicateOf = form.duplicateOf();
@@ -300,22 +302,11 @@ public class VillageReporting {
 				.orElseThrow(() -> InvalidInput.of("personId", "report.personUnknown", personId));
 	}
 
-	private PersonForm personForm(VillageReport report, String category) {
+	private static ReportedPerson reported(VillageReport report) {
 		ReportContent c = report.getContent();
-		String birth = "";
-		if (c.ageOrBirth() != null) {
-			try {
-				birth = BirthDate.parse(c.ageOrBirth(), clock.instant().atZone(ZoneOffset.UTC).toLocalDate()).text();
-			}
-			catch (IllegalArgumentException notADate) {
-				birth = "";
-			}
-		}
-		String name = c.namesAsHeard().split("[,;/\\n]")[0].strip();
-		return new PersonForm(name, "VILLAGE_REPORT", c.sex() == null ? "" : c.sex(), birth,
-				c.nationality() == null ? "" : c.nationality(), "", category == null || category.isBlank() ? "OTHER"
-						: category, "Dari laporan " + report.getNumber(), "", "", "", "", "", "", "",
-				report.getVillageCode(), c.stayingAt() == null ? "" : c.stayingAt(), "");
+		return new ReportedPerson(report.getNumber(), report.getVillageCode(), c.namesAsHeard(), c.sex(),
+				c.nationality(), c.nationalityText(), c.ageOrBirth(), c.documentNumbers(), c.stayingAt(), c.activity(),
+				c.employerOrVessel(), c.presentSince(), c.note());
 	}
 
 	private static ValidationOutcome outcome(String value) {
