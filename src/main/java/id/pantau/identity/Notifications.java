@@ -2,6 +2,7 @@ package id.pantau.identity;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tells users that something reached them: in the application always, and by e-mail where the user has an address and
@@ -19,6 +20,9 @@ public interface Notifications {
 	List<Notification> recent(String username, int limit);
 
 	long unread(String username);
+
+	/** Marks one of the user's notifications read and gives where it leads; empty when it is not the user's. */
+	Optional<String> open(String username, long id);
 
 	void markAllRead(String username);
 }

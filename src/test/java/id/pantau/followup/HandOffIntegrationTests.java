@@ -4,6 +4,7 @@ import static id.pantau.followup.FollowUpData.FIDITAN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -57,9 +58,18 @@ class HandOffIntegrationTests {
 		assertThat((String) row.get("evidence")).contains("\"type\":\"REPORT\",\"id\":\"" + report + "\"");
 		await().atMost(Duration.ofSeconds(10)).until(() -> notifications("imigrasi", "notify.violationReported"),
 				n -> n > immigrationBefore);
+		long notification = jdbc.sql("""
+				select max(id) from notification where username = 'imigrasi' and message_key = 'notify.violationReported'
+				""").query(Long.class).single();
 		WebSession immigration = WebSession.loggedIn(port, "imigrasi");
 		assertThat(immigration.get("/notifikasi").body()).contains("Laporan " + number + ": dugaan pelanggaran diserahkan"
-				+ " ke Imigrasi").contains("/peringatan/" + alert);
+				+ " ke Imigrasi").contains("href=\"/notifikasi/" + notification + "\"");
+		assertThat(WebSession.loggedIn(port, "kesbangpol").get("/notifikasi/" + notification).statusCode())
+				.as("not Kesbangpol's notification").isEqualTo(404);
+		HttpResponse<String> opened = immigration.get("/notifikasi/" + notification);
+		assertThat(WebSession.location(opened)).endsWith("/peringatan/" + alert);
+		assertThat(jdbc.sql("select read_at is not null from notification where id = :id").param("id", notification)
+				.query(Boolean.class).single()).as("opening it marks it read").isTrue();
 		assertThat(immigration.get("/peringatan/" + alert).body()).contains("Dugaan pelanggaran dari laporan desa")
 				.contains(number);
 

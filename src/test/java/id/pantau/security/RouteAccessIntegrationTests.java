@@ -107,6 +107,8 @@ class RouteAccessIntegrationTests {
 			Map.entry("POST /akun/sandi", rule(Kind.NO_PERSONAL_DATA)),
 			Map.entry("GET /notifikasi", list("")),
 			Map.entry("POST /notifikasi/dibaca", rule(Kind.NO_PERSONAL_DATA)),
+			// one's own notification only: another user's id answers 404 (HandOffIntegrationTests)
+			Map.entry("GET /notifikasi/{id}", rule(Kind.NO_PERSONAL_DATA)),
 			// administration, audit views and reference data
 			Map.entry("GET /admin/pengguna", rule(Kind.ADMIN_ONLY)),
 			Map.entry("GET /admin/pengguna/baru", rule(Kind.ADMIN_ONLY)),

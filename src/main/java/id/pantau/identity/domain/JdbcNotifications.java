@@ -3,6 +3,7 @@ package id.pantau.identity.domain;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 
 import id.pantau.identity.Notifications;
@@ -115,6 +116,15 @@ class JdbcNotifications implements Notifications {
 	public long unread(String username) {
 		return jdbc.sql("select count(*) from notification where username = :username and read_at is null")
 				.param("username", username).query(Long.class).single();
+	}
+
+	@Override
+	@Transactional
+	public Optional<String> open(String username, long id) {
+		return jdbc.sql("""
+				update notification set read_at = coalesce(read_at, :now) where id = :id and username = :username
+				returning link""").param("now", java.sql.Timestamp.from(clock.instant())).param("id", id)
+				.param("username", username).query(String.class).optional();
 	}
 
 	@Override
