@@ -7,8 +7,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import id.pantau.platform.NotFoundException;
@@ -98,6 +101,23 @@ public class Registry {
 	@Transactional
 	public PersonRef register(ScopedPrincipal user, PersonForm form) {
 		return ref(persons.register(user, form));
+	}
+
+	/**
+	 * The names, nationalities and villages of persons that a list the user may see mentions (alerts, agendas); not
+	 * audited as views of the records, and unknown ids are left out.
+	 */
+	@Transactional(readOnly = true)
+	public Map<Long, PersonRef> refs(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Map.of();
+		}
+		Map<Long, PersonRef> refs = new HashMap<>();
+		jdbc.sql("select id, primary_name, nationality, region_code from person where id in (:ids)")
+				.param("ids", Set.copyOf(ids)).query((rs, n) -> refs.put(rs.getLong("id"), new PersonRef(rs.getLong("id"),
+						rs.getString("primary_name"), rs.getString("nationality"), rs.getString("region_code"))))
+				.list();
+		return refs;
 	}
 
 	/** Registers the person a village report tells of, keeping everything the village wrote (see PersonRegistry). */

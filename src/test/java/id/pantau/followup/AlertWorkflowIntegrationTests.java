@@ -208,6 +208,23 @@ class AlertWorkflowIntegrationTests {
 		return session.get("/peringatan/" + id).body();
 	}
 
+	@Test
+	void alertsSayWhoAndWhereByNameInTheListAndOnTheirPage() {
+		String rule = FollowUpData.rule();
+		String name = "NGUYEN VAN SIAPA " + rule;
+		long person = data.person(name, FIDITAN);
+		jdbc.sql("update person set nationality = 'VNM' where id = :id").param("id", person).update();
+		long alert = data.alert(rule, "HIGH", FIDITAN, person, 3, "2026-11-01", "3");
+
+		WebSession city = WebSession.loggedIn(port, "kesbangpol");
+		String list = city.get("/peringatan?rule=" + rule).body();
+		String row = list.substring(list.indexOf(row(alert)));
+		assertThat(row.substring(0, row.indexOf("</tr>"))).contains(name).contains("Viet Nam").contains(">Fiditan<")
+				.doesNotContain(">" + FIDITAN + "<");
+		assertThat(city.get("/peringatan/" + alert).body()).containsPattern(
+				"id=\"alert-person\"><a href=\"/orang-asing/" + person + "\"\\s*>" + name + "</a>");
+	}
+
 	/** The row of an alert in a list: exactly that id, not another whose id starts with the same digits. */
 	private static String row(long alertId) {
 		return "id=\"alert-row-" + alertId + "\"";

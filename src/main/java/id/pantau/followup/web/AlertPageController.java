@@ -1,9 +1,14 @@
 package id.pantau.followup.web;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import id.pantau.followup.domain.ActionKind;
+import id.pantau.followup.domain.Alert;
 import id.pantau.followup.domain.AlertFilter;
 import id.pantau.followup.domain.AlertStatus;
 import id.pantau.followup.domain.AlertWorkflow;
@@ -15,6 +20,7 @@ import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.RegionLevel;
+import id.pantau.registry.Registry;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,11 +48,13 @@ class AlertPageController {
 	private final AlertWorkflow workflow;
 	private final ReferenceData reference;
 	private final ProblemMessages problems;
+	private final Registry registry;
 
-	AlertPageController(AlertWorkflow workflow, ReferenceData reference, ProblemMessages problems) {
+	AlertPageController(AlertWorkflow workflow, ReferenceData reference, ProblemMessages problems, Registry registry) {
 		this.workflow = workflow;
 		this.reference = reference;
 		this.problems = problems;
+		this.registry = registry;
 	}
 
 	@GetMapping
@@ -66,6 +74,11 @@ class AlertPageController {
 			model.addAttribute("filterErrors", problems.of(invalid));
 			model.addAttribute("result", workflow.list(user, AlertFilter.active()));
 		}
+		List<Alert> shown = ((AlertWorkflow.AlertPage) model.getAttribute("result")).alerts();
+		model.addAttribute("persons", registry.refs(shown.stream().map(Alert::personId).filter(Objects::nonNull)
+				.collect(Collectors.toSet())));
+		model.addAttribute("places", placeNames(shown.stream().map(Alert::regionCode)));
+		model.addAttribute("countries", countryNames());
 		model.addAttribute("filter", filter);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("statuses", AlertStatus.values());
@@ -85,6 +98,9 @@ class AlertPageController {
 		model.addAttribute("a", view.alert());
 		model.addAttribute("village", view.alert().regionCode() == null ? List.of()
 				: reference.lineage(view.alert().regionCode()));
+		model.addAttribute("person", view.alert().personId() == null ? null
+				: registry.refs(List.of(view.alert().personId())).get(view.alert().personId()));
+		model.addAttribute("countries", countryNames());
 		model.addAttribute("kinds", ActionKind.recordable());
 		model.addAttribute("outcomes", Outcome.choosable());
 		model.addAttribute("agencies", Agency.values());
@@ -160,5 +176,17 @@ class AlertPageController {
 			redirect.addFlashAttribute("errorKey", "followup.notAllowed");
 		}
 		return "redirect:/peringatan/" + id;
+	}
+
+	/** Each village's (or district's) name by its code, for the list's "where" column. */
+	private Map<String, String> placeNames(Stream<String> codes) {
+		Map<String, String> names = new HashMap<>();
+		codes.filter(Objects::nonNull).distinct()
+				.forEach(code -> reference.region(code).ifPresent(region -> names.put(code, region.name())));
+		return names;
+	}
+
+	private Map<String, String> countryNames() {
+		return reference.countries().stream().collect(Collectors.toMap(c -> c.alpha3(), c -> c.nameId()));
 	}
 }
