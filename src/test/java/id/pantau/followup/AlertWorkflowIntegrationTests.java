@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import id.pantau.PantauIntegrationTest;
+import id.pantau.TestClock;
 import id.pantau.TokenClient;
 import id.pantau.WebSession;
 import id.pantau.identity.Agency;
@@ -223,6 +224,33 @@ class AlertWorkflowIntegrationTests {
 				.doesNotContain(">" + FIDITAN + "<");
 		assertThat(city.get("/peringatan/" + alert).body()).containsPattern(
 				"id=\"alert-person\"><a href=\"/orang-asing/" + person + "\"\\s*>" + name + "</a>");
+	}
+
+	@Test
+	void onlyTheActionsThatFitTheAlertAndTheRoleAreOfferedOrAccepted() {
+		String rule = FollowUpData.rule();
+		long person = data.person("ORANG TINDAKAN " + rule, FIDITAN);
+		long aboutPerson = data.alert(rule, "HIGH", FIDITAN, person, 5, "x", "1");
+		long aboutVillage = jdbc.sql("""
+				insert into alert (rule, severity, subject_type, subject_key, region_code, facts_key, summary_args,
+				  evidence, legal_reference, status, opened_at, last_seen_at, version)
+				values (:rule, 'LOW', 'VILLAGE', :village, :village, :facts, '[]', '[]', '-', 'OPEN', :now, :now, 0)
+				returning id""").param("rule", rule).param("village", FIDITAN).param("facts", "month:" + rule)
+				.param("now", java.sql.Timestamp.from(TestClock.now())).query(Long.class).single();
+
+		WebSession immigration = WebSession.loggedIn(port, "imigrasi");
+		assertThat(immigration.get("/peringatan/" + aboutPerson).body()).contains("value=\"DEPORTATION\"")
+				.contains("value=\"ADMINISTRATIVE_ACTION\"");
+		assertThat(immigration.get("/peringatan/" + aboutVillage).body()).contains("value=\"FIELD_CHECK\"")
+				.doesNotContain("value=\"DEPORTATION\"").doesNotContain("value=\"ADMINISTRATIVE_ACTION\"");
+		assertThat(WebSession.loggedIn(port, "timpora.polres").get("/peringatan/" + aboutPerson).body())
+				.contains("value=\"FIELD_CHECK\"").doesNotContain("value=\"DEPORTATION\"");
+
+		HttpResponse<String> refused = immigration.post("/peringatan/" + aboutVillage + "/tindakan", Map.of("version",
+				"0", "kind", "DEPORTATION", "note", "tidak pada tempatnya"));
+		assertThat(refused.body() + WebSession.location(refused)).doesNotContain("Exception");
+		assertThat(jdbc.sql("select count(*) from alert_action where alert_id = :id").param("id", aboutVillage)
+				.query(Long.class).single()).isZero();
 	}
 
 	/** The row of an alert in a list: exactly that id, not another whose id starts with the same digits. */

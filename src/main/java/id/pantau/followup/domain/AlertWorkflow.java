@@ -147,6 +147,9 @@ public class AlertWorkflow {
 				.orElseThrow(() -> InvalidInput.of("kind", "input.choice"));
 		FollowUpPolicy.require(FollowUpPolicy.mayRead(actor.role()) && FollowUpPolicy.mayRecord(actor.role(), chosen));
 		Alert alert = atVersion(active(actor, id), version);
+		if (!FollowUpPolicy.actionsFor(actor.role(), alert).contains(chosen)) {
+			throw InvalidInput.of("kind", "followup.action.notForThisAlert");
+		}
 		List<Problem> problems = new ArrayList<>();
 		String text = blankToNull(note);
 		if (text == null) {
@@ -186,6 +189,9 @@ public class AlertWorkflow {
 				.orElseThrow(() -> InvalidInput.of("outcome", "input.choice"));
 		FollowUpPolicy.require(FollowUpPolicy.mayClose(actor.role(), chosen));
 		Alert alert = atVersion(visible(actor, id), version);
+		if (!FollowUpPolicy.outcomesFor(actor.role(), alert).contains(chosen)) {
+			throw InvalidInput.of("outcome", "followup.action.notForThisAlert");
+		}
 		String text = checkedNote(note, false);
 		transition(alert, AlertStatus.CLOSED);
 		Instant now = clock.instant();

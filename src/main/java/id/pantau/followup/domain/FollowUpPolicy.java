@@ -1,6 +1,7 @@
 package id.pantau.followup.domain;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import id.pantau.identity.Agency;
@@ -17,6 +18,9 @@ public final class FollowUpPolicy {
 	private static final Set<Role> READERS = EnumSet.of(Role.KESBANGPOL, Role.IMIGRASI, Role.TIMPORA, Role.BPMPD);
 	private static final Set<Role> COORDINATORS = EnumSet.of(Role.KESBANGPOL, Role.IMIGRASI);
 	private static final Set<Role> MEMBERS = EnumSet.of(Role.KESBANGPOL, Role.IMIGRASI, Role.TIMPORA);
+	private static final Set<ActionKind> VILLAGE_ACTIONS = EnumSet.of(ActionKind.FIELD_CHECK, ActionKind.OTHER);
+	private static final Set<Outcome> VILLAGE_OUTCOMES = EnumSet.of(Outcome.RESOLVED_COMPLIANT, Outcome.REFERRED,
+			Outcome.OTHER);
 
 	private FollowUpPolicy() {
 	}
@@ -51,6 +55,25 @@ public final class FollowUpPolicy {
 			return false;
 		}
 		return outcome.isImmigrationOutcome() ? role == Role.IMIGRASI : COORDINATORS.contains(role);
+	}
+
+	/**
+	 * The actions {@code role} may record on {@code alert}: an alert about a village (silent, a concentration) is
+	 * followed up by checking and talking, never by an immigration measure against a person.
+	 */
+	public static List<ActionKind> actionsFor(Role role, Alert alert) {
+		return ActionKind.recordable().stream().filter(kind -> mayRecord(role, kind))
+				.filter(kind -> !aboutVillage(alert) || VILLAGE_ACTIONS.contains(kind)).toList();
+	}
+
+	/** The outcomes {@code role} may close {@code alert} with; a village's alert has no immigration outcome. */
+	public static List<Outcome> outcomesFor(Role role, Alert alert) {
+		return Outcome.choosable().stream().filter(outcome -> mayClose(role, outcome))
+				.filter(outcome -> !aboutVillage(alert) || VILLAGE_OUTCOMES.contains(outcome)).toList();
+	}
+
+	private static boolean aboutVillage(Alert alert) {
+		return "VILLAGE".equals(alert.subjectType());
 	}
 
 	public static boolean mayDismiss(Role role) {

@@ -7,12 +7,11 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import id.pantau.followup.domain.ActionKind;
 import id.pantau.followup.domain.Alert;
 import id.pantau.followup.domain.AlertFilter;
 import id.pantau.followup.domain.AlertStatus;
 import id.pantau.followup.domain.AlertWorkflow;
-import id.pantau.followup.domain.Outcome;
+import id.pantau.followup.domain.FollowUpPolicy;
 import id.pantau.followup.domain.Severity;
 import id.pantau.identity.Agency;
 import id.pantau.identity.PantauUser;
@@ -101,8 +100,8 @@ class AlertPageController {
 		model.addAttribute("person", view.alert().personId() == null ? null
 				: registry.refs(List.of(view.alert().personId())).get(view.alert().personId()));
 		model.addAttribute("countries", countryNames());
-		model.addAttribute("kinds", ActionKind.recordable());
-		model.addAttribute("outcomes", Outcome.choosable());
+		model.addAttribute("kinds", FollowUpPolicy.actionsFor(user.role(), view.alert()));
+		model.addAttribute("outcomes", FollowUpPolicy.outcomesFor(user.role(), view.alert()));
 		model.addAttribute("agencies", Agency.values());
 		return "followup/alert";
 	}
