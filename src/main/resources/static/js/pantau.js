@@ -15,6 +15,23 @@ document.addEventListener('click', function (event) {
   }
 });
 
+// A form shows only the fields its chosen option needs: <select data-shows-fields> and <... data-for-outcomes="A B">.
+function showFieldsFor(select) {
+  var form = select.form;
+  form.querySelectorAll('[data-for-outcomes]').forEach(function (field) {
+    var wanted = field.getAttribute('data-for-outcomes').split(' ');
+    field.hidden = select.value !== '' && wanted.indexOf(select.value) < 0;
+  });
+}
+document.addEventListener('change', function (event) {
+  if (event.target.matches('select[data-shows-fields]')) {
+    showFieldsFor(event.target);
+  }
+});
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('select[data-shows-fields]').forEach(showFieldsFor);
+});
+
 // The service worker keeps the report form usable without a connection (sw.js, js/outbox.js).
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js').catch(function (error) {

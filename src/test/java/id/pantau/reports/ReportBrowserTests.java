@@ -109,6 +109,8 @@ class ReportBrowserTests {
 		click(By.linkText(number));
 		new Select(wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("outcome"))))
 				.selectByValue("NOT_A_FOREIGNER");
+		assertThat(browser.findElement(By.id("personId")).isDisplayed()).as("no person to name").isFalse();
+		assertThat(browser.findElement(By.id("category")).isDisplayed()).as("no person to register").isFalse();
 		browser.findElement(By.cssSelector("#validation-form input[name='view.IMIGRASI']"))
 				.sendKeys("Tercatat WNI, KTP Kota Tual");
 		click(By.id("report-validate"));

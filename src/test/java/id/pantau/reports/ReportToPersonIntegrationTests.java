@@ -83,6 +83,35 @@ class ReportToPersonIntegrationTests {
 				.containsExactlyInAnyOrder("PASSPORT T" + tag + "1", "ID_CARD 9" + tag);
 	}
 
+	@Test
+	void theValidationFormNamesEachAgencyPreselectsNothingAndKeepsWhatWasTypedOnAnError() {
+		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
+		String location = WebSession.location(village.post("/laporan/baru", Map.of("namesAsHeard", "Tanpa Nomor Orang",
+				"nationalityText", "Myanmar", "sex", "M", "submit", "true")));
+		long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+		WebSession.loggedIn(port, "bpmpd").post("/laporan/" + id + "/teruskan", Map.of("version", version(id)));
+		WebSession kesbangpol = WebSession.loggedIn(port, "kesbangpol");
+
+		String form = kesbangpol.get("/laporan/" + id).body();
+		assertThat(form).contains("<label class=\"form-label small mb-0\" for=\"view-POLRES\">Kepolisian Resor (Polres)</label>")
+				.contains("<option value=\"\">Pilih hasil validasi</option>").doesNotContain("selected=\"selected\"");
+
+		Map<String, String> typed = new HashMap<>(Map.of("version", version(id), "outcome", "KNOWN_IN_ORDER",
+				"note", "Dibahas 3 Desember", "view.POLRES", "Tidak ada catatan gangguan",
+				"view.IMIGRASI", "Izin tinggal masih berlaku"));
+		kesbangpol.post("/laporan/" + id + "/validasi", typed);
+		String again = kesbangpol.get("/laporan/" + id).body();
+		assertThat(again).contains("id=\"entry-errors\"").contains("value=\"Tidak ada catatan gangguan\"")
+				.contains("value=\"Izin tinggal masih berlaku\"").contains(">Dibahas 3 Desember</textarea>")
+				.containsPattern("<option value=\"KNOWN_IN_ORDER\" selected=\"selected\"");
+		assertThat(jdbc.sql("select state from village_report where id = :id").param("id", id).query(String.class)
+				.single()).isEqualTo("FORWARDED");
+
+		kesbangpol.post("/laporan/" + id + "/validasi", Map.of("version", version(id), "outcome", "NEW_PERSON_ADDED"));
+		assertThat(jdbc.sql("select state from village_report where id = :id").param("id", id).query(String.class)
+				.single()).as("a new person needs a category").isEqualTo("FORWARDED");
+	}
+
 	/** A report from Fiditan through BPMPD to Kesbangpol's validation with this outcome. */
 	private long validatedAs(String outcome, Long person, Map<String, String> fields) {
 		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");

@@ -139,6 +139,9 @@ public class VillageReporting {
 		VillageReport report = current(user, id, version);
 		requireRole(user, Role.KESBANGPOL);
 		ValidationOutcome outcome = outcome(form.outcome());
+		if (outcome == ValidationOutcome.NEW_PERSON_ADDED && (form.category() == null || form.category().isBlank())) {
+			throw InvalidInput.of("category", "input.required");
+		}
 		Long personId = switch (outcome) {
 			case KNOWN_IN_ORDER -> knownPerson(user, form.personId(), true);
 			case POSSIBLE_VIOLATION -> knownPerson(user, form.personId(), false);

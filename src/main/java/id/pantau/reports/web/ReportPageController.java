@@ -201,9 +201,12 @@ class ReportPageController {
 		}
 		catch (InvalidInput invalid) {
 			redirect.addFlashAttribute("entryErrors", problems.of(invalid));
+			// what the officer typed comes back into the form, views and note included
+			redirect.addFlashAttribute("typed", typed(fields));
 		}
 		catch (IllegalTransition | OptimisticLockingFailureException e) {
 			redirect.addFlashAttribute("errorKey", "report.changedMeanwhile");
+			redirect.addFlashAttribute("typed", typed(fields));
 		}
 		return "redirect:/laporan/" + id;
 	}
@@ -294,5 +297,12 @@ class ReportPageController {
 		catch (NumberFormatException e) {
 			throw InvalidInput.of("personId", "input.choice");
 		}
+	}
+
+	private static Map<String, String> typed(Map<String, String> fields) {
+		Map<String, String> typed = new java.util.HashMap<>(fields);
+		typed.remove("_csrf");
+		typed.remove("version");
+		return typed;
 	}
 }
