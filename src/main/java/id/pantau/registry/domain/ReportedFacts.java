@@ -20,6 +20,9 @@ final class ReportedFacts {
 	record Document(DocumentType type, String number) {
 	}
 
+	/** Words a village writes before a nickname: "dipanggil Pak Min", "alias Ko Min". */
+	private static final Pattern NICKNAME = Pattern.compile(
+			"^(?i)(dipanggil|panggilan|biasa dipanggil|alias|a\\.?k\\.?a\\.?|juga dikenal sebagai)\\s+");
 	private static final Pattern NUMBER = Pattern.compile("[A-Z0-9][A-Z0-9./-]{3,}[A-Z0-9]");
 	private static final DateTimeFormatter DAY_MONTH_YEAR = DateTimeFormatter.ofPattern("d-M-uuuu");
 
@@ -31,7 +34,7 @@ final class ReportedFacts {
 		Set<String> names = new LinkedHashSet<>();
 		if (namesAsHeard != null) {
 			for (String part : namesAsHeard.split("[,;/\\n()]")) {
-				String name = part.strip().replaceAll("\\s+", " ");
+				String name = NICKNAME.matcher(part.strip().replaceAll("\\s+", " ")).replaceFirst("").strip();
 				if (!name.isEmpty() && name.chars().anyMatch(Character::isLetter)) {
 					names.add(name);
 				}

@@ -14,6 +14,8 @@ class ReportedFactsTests {
 	void everyNameAndNicknameAsHeardIsKeptTheFirstFirst() {
 		assertThat(ReportedFacts.names("Htun Htun Oo (Pak Htun), Ko Htun; Htun Htun Oo\n")).containsExactly(
 				"Htun Htun Oo", "Pak Htun", "Ko Htun");
+		assertThat(ReportedFacts.names("Kyaw Min, dipanggil Pak Min; alias Ko Min")).containsExactly("Kyaw Min",
+				"Pak Min", "Ko Min");
 		assertThat(ReportedFacts.names(" , 123 ")).isEmpty();
 	}
 
