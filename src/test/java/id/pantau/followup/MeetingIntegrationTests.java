@@ -43,7 +43,8 @@ class MeetingIntegrationTests {
 	@Test
 	void aMeetingTakesOpenAlertsAsAgendaRecordsAttendanceViewsAndDecisionsAndPrintsItsMinutes() throws IOException {
 		long first = data.alert(FollowUpData.rule(), "HIGH", FIDITAN, null, 9, "KYAW MIN HTUN", "15");
-		long second = data.alert(FollowUpData.rule(), "MEDIUM", TAAR, null, 4, "SOMCHAI SRISUK", "2");
+		long somchai = data.person("SOMCHAI SRISUK " + FollowUpData.rule(), TAAR);
+		long second = data.alert(FollowUpData.rule(), "MEDIUM", TAAR, somchai, 4, "SOMCHAI SRISUK", "2");
 		WebSession kesbangpol = WebSession.loggedIn(port, "kesbangpol");
 		HttpResponse<String> created = kesbangpol.post("/timpora", Map.of("heldAt", "2026-02-10T09:30", "place",
 				"Aula Kantor Wali Kota Tual", "chair", "Kepala Kantor Imigrasi Tual"));
@@ -88,7 +89,8 @@ class MeetingIntegrationTests {
 				"Imigrasi memanggil yang bersangkutan dalam 7 hari", "belum diputuskan", "Rapat dibuka pukul 09.30 WIT",
 				"NGUYỄN VĂN HÙNG");
 		String agenda = pdfText(kesbangpol, "/timpora/" + meeting + "/agenda.pdf");
-		assertThat(agenda).contains("AGENDA RAPAT", "1.", "KYAW MIN HTUN", "2.", "SOMCHAI SRISUK");
+		assertThat(agenda).contains("AGENDA RAPAT", "1.", "KYAW MIN HTUN", "2.", "SOMCHAI SRISUK")
+				.as("who and where, by name").contains("SOMCHAI SRISUK TEST_").contains("Taar (#" + second + ")");
 		assertThat(data.audits("MEETING_PRINTED", "MEETING", meeting)).isEqualTo(2);
 
 		assertThat(act(kesbangpol, meeting, "/timpora/" + meeting + "/agenda?alertId=" + first, Map.of()))

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import id.pantau.followup.domain.Meeting.AgencyView;
 import id.pantau.followup.domain.Meeting.Attendance;
@@ -16,6 +17,7 @@ import id.pantau.platform.DisplayTime;
 import id.pantau.platform.pdf.PdfFonts;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.Region;
+import id.pantau.registry.Registry;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -37,10 +39,12 @@ public class MeetingDocuments {
 
 	private final AlertTexts texts;
 	private final ReferenceData reference;
+	private final Registry registry;
 
-	MeetingDocuments(AlertTexts texts, ReferenceData reference) {
+	MeetingDocuments(AlertTexts texts, ReferenceData reference, Registry registry) {
 		this.texts = texts;
 		this.reference = reference;
+		this.registry = registry;
 	}
 
 	public byte[] agenda(Detail detail) {
@@ -105,8 +109,12 @@ public class MeetingDocuments {
 		Alert a = item.alert();
 		String village = a.regionCode() == null ? msg("followup.alert.noRegion")
 				: reference.region(a.regionCode()).map(Region::name).orElse(a.regionCode());
+		String who = a.personId() == null ? ""
+				: Optional.ofNullable(registry.refs(List.of(a.personId())).get(a.personId()))
+						.map(p -> p.primaryName() + (p.nationality() == null ? "" : " (" + p.nationality() + ")") + ", ")
+						.orElse("");
 		pdf.paragraph(item.position() + ". [" + msg("followup.severity." + a.severity()) + "] "
-				+ texts.name(a.rule(), ID) + " (#" + a.id() + ", " + village + ")", 0);
+				+ texts.name(a.rule(), ID) + ": " + who + village + " (#" + a.id() + ")", 0);
 		pdf.paragraph(texts.summary(a, ID), 12);
 	}
 
