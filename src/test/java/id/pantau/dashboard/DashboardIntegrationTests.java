@@ -45,8 +45,23 @@ class DashboardIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	private static boolean detectionQuiet;
+
 	@BeforeEach
 	void alerts() {
+		// these tests compare figures with counts of alerts: first let the detection run that follows the start-up's
+		// matching (asynchronous, then 5 s of gathering) come and finish, or it raises alerts between a page and its
+		// count: 15 s after the start and no rule run for 8 s
+		if (!detectionQuiet) {
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> System
+					.currentTimeMillis() - context.getStartupDate() > 15_000 && jdbc.sql(
+							"select coalesce(max(finished_at), 'epoch') from rule_run").query(java.sql.Timestamp.class)
+							.single().toInstant().isBefore(TestClock.now().minusSeconds(8)));
+			detectionQuiet = true;
+		}
 		// two open alerts in Fiditan and one closed in Taar, raised this month, with a follow-up action
 		insertAlert("OVERSTAY", "HIGH", "OPEN", FIDITAN, "=HYPERLINK(\"http://x\")", null);
 		insertAlert("PERMIT_EXPIRING", "LOW", "ACKNOWLEDGED", FIDITAN, "a", null);
@@ -87,8 +102,11 @@ class DashboardIntegrationTests {
 				.isEqualTo(ofNationality);
 		assertThat(value(home, "fig-excrew"))
 				.isEqualTo(count("select count(*) from person where status = 'PRESENT' and category = 'EX_CREW'"));
-		assertThat(value(home, "fig-alerts")).isEqualTo(count("select count(*) from alert where status in ('OPEN', "
-				+ "'ACKNOWLEDGED') and " + IN_CITY));
+		// alerts may still be raised by the detection run after start-up's matching: compare at a quiet moment
+		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+			long open = count("select count(*) from alert where status in ('OPEN', 'ACKNOWLEDGED') and " + IN_CITY);
+			assertThat(value(kesbangpol.get("/").body(), "fig-alerts")).isEqualTo(open);
+		});
 		assertThat(home).contains("/peringatan?severity=HIGH").contains("/laporan?status=SUBMITTED")
 				.contains("id=\"table-crossings\"");
 		// the reports waiting at BPMPD, and the list behind them
