@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import id.pantau.identity.PantauUser;
+import id.pantau.identity.Role;
 import id.pantau.platform.IfMatch;
 import id.pantau.reports.ReportState;
 import id.pantau.reports.domain.ReportContent;
@@ -55,14 +56,14 @@ class ReportRestController {
 		record Step(ReportState from, ReportState to, String actor, Instant at, String reason) {
 		}
 
-		static ReportRecord of(VillageReport r) {
+		static ReportRecord of(VillageReport r, boolean withAgencyViews) {
 			return new ReportRecord(r.getId(), r.getNumber(), r.getVillageCode(), r.getState(), r.getContent(),
 					r.getReturnReason(), r.getOutcome() == null ? null : r.getOutcome().name(), r.getPersonId(),
 					r.getDuplicateOf(), r.getPhotoId() != null,
 					r.getEvents().stream().map(e -> new Step(e.fromState(), e.toState(), e.actor(), e.at(), e.reason()))
 							.toList(),
-					r.getAgencyViews().stream().collect(java.util.stream.Collectors.toMap(v -> v.agency(),
-							v -> v.viewText(), (a, b) -> a, java.util.LinkedHashMap::new)),
+					withAgencyViews ? r.getAgencyViews().stream().collect(java.util.stream.Collectors.toMap(v -> v.agency(),
+							v -> v.viewText(), (a, b) -> a, java.util.LinkedHashMap::new)) : Map.of(),
 					r.getVersion());
 		}
 	}
@@ -91,7 +92,7 @@ class ReportRestController {
 	@GetMapping("/{id}")
 	@Operation(summary = "Read a report; the read is audited")
 	ResponseEntity<ReportRecord> read(@AuthenticationPrincipal PantauUser user, @PathVariable long id) {
-		return versioned(ResponseEntity.ok(), reporting.view(user, id));
+		return versioned(user, ResponseEntity.ok(), reporting.view(user, id));
 	}
 
 	@PostMapping
@@ -99,7 +100,7 @@ class ReportRestController {
 	@Operation(summary = "Create a draft; the same clientKey twice gives the same report")
 	ResponseEntity<ReportRecord> create(@AuthenticationPrincipal PantauUser user, @RequestBody NewReport report) {
 		VillageReport created = reporting.draft(user, report.villageCode(), report.form(), report.clientKey());
-		return versioned(ResponseEntity.created(URI.create("/api/v1/reports/" + created.getId())), created);
+		return versioned(user, ResponseEntity.created(URI.create("/api/v1/reports/" + created.getId())), created);
 	}
 
 	@PutMapping("/{id}")
@@ -107,39 +108,41 @@ class ReportRestController {
 	@Operation(summary = "Change a draft or returned report")
 	ResponseEntity<ReportRecord> update(@AuthenticationPrincipal PantauUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody ReportForm form) {
-		return versioned(ResponseEntity.ok(), reporting.edit(user, id, IfMatch.version(ifMatch), form));
+		return versioned(user, ResponseEntity.ok(), reporting.edit(user, id, IfMatch.version(ifMatch), form));
 	}
 
 	@PostMapping("/{id}/submit")
 	@Operation(summary = "Submit to BPMPD (the village)")
 	ResponseEntity<ReportRecord> submit(@AuthenticationPrincipal PantauUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return versioned(ResponseEntity.ok(), reporting.submit(user, id, IfMatch.version(ifMatch)));
+		return versioned(user, ResponseEntity.ok(), reporting.submit(user, id, IfMatch.version(ifMatch)));
 	}
 
 	@PostMapping("/{id}/return")
 	@Operation(summary = "Return to the village with a reason (BPMPD)")
 	ResponseEntity<ReportRecord> returnToVillage(@AuthenticationPrincipal PantauUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody Returning body) {
-		return versioned(ResponseEntity.ok(), reporting.returnToVillage(user, id, IfMatch.version(ifMatch), body.reason()));
+		return versioned(user, ResponseEntity.ok(), reporting.returnToVillage(user, id, IfMatch.version(ifMatch), body.reason()));
 	}
 
 	@PostMapping("/{id}/forward")
 	@Operation(summary = "Forward to Kesbangpol (BPMPD)")
 	ResponseEntity<ReportRecord> forward(@AuthenticationPrincipal PantauUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
-		return versioned(ResponseEntity.ok(), reporting.forward(user, id, IfMatch.version(ifMatch)));
+		return versioned(user, ResponseEntity.ok(), reporting.forward(user, id, IfMatch.version(ifMatch)));
 	}
 
 	@PostMapping("/{id}/validate")
 	@Operation(summary = "Conclude the validation with TIMPORA (Kesbangpol)")
 	ResponseEntity<ReportRecord> validate(@AuthenticationPrincipal PantauUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody ValidationForm form) {
-		return versioned(ResponseEntity.ok(), reporting.validate(user, id, IfMatch.version(ifMatch), form));
+		return versioned(user, ResponseEntity.ok(), reporting.validate(user, id, IfMatch.version(ifMatch), form));
 	}
 
-	private static ResponseEntity<ReportRecord> versioned(ResponseEntity.BodyBuilder response, VillageReport report) {
-		return response.eTag("\"" + report.getVersion() + "\"").body(ReportRecord.of(report));
+	/** A village sees the outcome, never the agencies' internal views. */
+	private static ResponseEntity<ReportRecord> versioned(PantauUser user, ResponseEntity.BodyBuilder response,
+			VillageReport report) {
+		return response.eTag("\"" + report.getVersion() + "\"").body(ReportRecord.of(report, user.role() != Role.OHOI));
 	}
 
 }
