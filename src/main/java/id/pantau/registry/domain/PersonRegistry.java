@@ -151,9 +151,10 @@ public class PersonRegistry {
 					user.getUsername(), now);
 			added++;
 		}
-		if (added > 0) {
-			persons.save(person);
+		if (added == 0) {
+			return;
 		}
+		persons.save(person);
 		audit.record(AuditEntry.of(action).subject("PERSON", person.getId()).region(person.getRegionCode())
 				.detail("report", reported.reportNumber()).detail("added", added));
 		events.publishEvent(PersonsChanged.of(person.getId(), action));
