@@ -7,7 +7,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 import id.pantau.followup.domain.Meeting.AgencyView;
 import id.pantau.followup.domain.Meeting.Attendance;
@@ -54,8 +56,9 @@ public class MeetingDocuments {
 		if (detail.items().isEmpty()) {
 			pdf.paragraph(msg("followup.pdf.noItems"), 0);
 		}
+		Map<Long, Registry.PersonRef> persons = persons(detail);
 		for (Item item : detail.items()) {
-			itemLines(pdf, item);
+			itemLines(pdf, item, persons);
 		}
 		return pdf.finish(msg("followup.pdf.agendaTitle"));
 	}
@@ -74,8 +77,9 @@ public class MeetingDocuments {
 		if (detail.items().isEmpty()) {
 			pdf.paragraph(msg("followup.pdf.noItems"), 0);
 		}
+		Map<Long, Registry.PersonRef> persons = persons(detail);
 		for (Item item : detail.items()) {
-			itemLines(pdf, item);
+			itemLines(pdf, item, persons);
 			for (AgencyView view : item.views()) {
 				pdf.paragraph(msg("followup.pdf.viewOf", msg("agency." + view.agency())) + " " + view.view(), 24);
 			}
@@ -105,17 +109,28 @@ public class MeetingDocuments {
 		}
 	}
 
-	private void itemLines(Writer pdf, Item item) {
+	/** The persons of the items, read once for the whole document. */
+	private Map<Long, Registry.PersonRef> persons(Detail detail) {
+		return registry.refs(detail.items().stream().map(item -> item.alert().personId()).filter(Objects::nonNull)
+				.collect(Collectors.toSet()));
+	}
+
+	private void itemLines(Writer pdf, Item item, Map<Long, Registry.PersonRef> persons) {
 		Alert a = item.alert();
 		String village = a.regionCode() == null ? msg("followup.alert.noRegion")
 				: reference.region(a.regionCode()).map(Region::name).orElse(a.regionCode());
-		String who = a.personId() == null ? ""
-				: Optional.ofNullable(registry.refs(List.of(a.personId())).get(a.personId()))
-						.map(p -> p.primaryName() + (p.nationality() == null ? "" : " (" + p.nationality() + ")") + ", ")
-						.orElse("");
+		Registry.PersonRef person = a.personId() == null ? null : persons.get(a.personId());
+		String who = person == null ? ""
+				: person.primaryName() + (person.nationality() == null ? "" : " (" + country(person.nationality()) + ")")
+						+ ", ";
 		pdf.paragraph(item.position() + ". [" + msg("followup.severity." + a.severity()) + "] "
 				+ texts.name(a.rule(), ID) + ": " + who + village + " (#" + a.id() + ")", 0);
 		pdf.paragraph(texts.summary(a, ID), 12);
+	}
+
+	private String country(String alpha3) {
+		return reference.countries().stream().filter(c -> c.alpha3().equals(alpha3)).map(c -> c.nameId()).findFirst()
+				.orElse(alpha3);
 	}
 
 	private String msg(String key, Object... args) {
