@@ -126,7 +126,7 @@ class CaseFileIntegrationTests {
 				"MATCH", "RESIDENCE", "DOCUMENT", "PERMIT", "STATUS");
 		List<Instant> times = entries.stream().map(e -> Instant.parse(e.get("at").asString())).toList();
 		assertThat(times).isSortedAccordingTo((a, b) -> b.compareTo(a));
-		assertThat(summaries(entries)).anyMatch(s -> s.startsWith("Masuk lewat Pelabuhan Laut Tual, dokumen C" + tag))
+		assertThat(summaries(entries)).anyMatch(s -> s.startsWith("Masuk lewat Pelabuhan Laut Tual, dokumen C" + tag + "; Izin Tinggal Terbatas"))
 				.anyMatch(s -> s.equals("Laporan " + fiditanReport + " dari Fiditan: Tervalidasi (kesbangpol), hasil: "
 						+ "Orang baru, ditambahkan ke daftar"))
 				.anyMatch(s -> s.startsWith("Peringatan dibuka: ") && s.contains("tingkat Tinggi; kini Diterima"))
@@ -155,6 +155,9 @@ class CaseFileIntegrationTests {
 				.doesNotContain("data-kind=\"ALERT\"");
 		assertThat(city.json("GET", "/api/v1/persons/" + person + "/timeline?kind=BOGUS", null).statusCode())
 				.isEqualTo(400);
+		HttpResponse<String> badFilter = city.get("/orang-asing/" + person + "?jenis=BOGUS");
+		assertThat(badFilter.statusCode()).as("a clean refusal, never 500").isIn(400, 404);
+		assertThat(badFilter.body()).doesNotContain("Exception");
 	}
 
 	@Test

@@ -47,9 +47,15 @@ class CrossingCaseFile implements CaseFile.Part {
 							.encode().toUriString();
 					return new Entry(Kind.CROSSING, at, "casefile.crossing", List.of(label("direction.", direction),
 							portName(port), rs.getString("document_number"),
-							rs.getString("permit_type") == null ? "-" : rs.getString("permit_type"),
+							permitName(rs.getString("permit_type")),
 							day(rs.getObject("stay_until", LocalDate.class))), link);
 				}).list();
+	}
+
+	private String permitName(String code) {
+		return code == null ? "-"
+				: reference.permitTypes().stream().filter(t -> t.code().equals(code)).map(t -> t.nameId()).findFirst()
+						.orElse(code);
 	}
 
 	private String portName(String code) {
