@@ -90,7 +90,7 @@ class ReportChainIntegrationTests {
 		assertThat(outcome).contains("Orang baru, ditambahkan ke daftar").as("the agencies' views are theirs")
 				.doesNotContain("Tidak ada catatan gangguan");
 		assertThat(kesbangpol.get("/laporan/" + id).body()).contains("Tidak ada catatan gangguan");
-		assertThat(village.json("GET", "/api/v1/reports/" + id, null).body()).contains("\"agencyViews\":{}");
+		assertThat(village.json("GET", "/api/v1/reports/" + id, null).body()).contains("\"agencyViews\":[]");
 		assertThat(jdbc.sql("select action from audit_event where subject_type = 'REPORT' and subject_id = :id order by id")
 				.param("id", Long.toString(id)).query(String.class).list()).contains("REPORT_CREATED",
 						"REPORT_SUBMITTED", "REPORT_RETURNED", "REPORT_EDITED", "REPORT_FORWARDED", "REPORT_VALIDATED",

@@ -33,6 +33,7 @@ final class DemoAccounts {
 			new Demo("kesbangpol", "Petugas Kesbangpol Kota Tual", Role.KESBANGPOL, Agency.KESBANGPOL, "81.72"),
 			new Demo("imigrasi", "Petugas Kantor Imigrasi Tual", Role.IMIGRASI, Agency.IMIGRASI, null),
 			new Demo("timpora.polres", "Anggota TIMPORA (Polres Tual)", Role.TIMPORA, Agency.POLRES, "81.72"),
+			new Demo("timpora.lanal", "Anggota TIMPORA (Lanal Tual)", Role.TIMPORA, Agency.LANAL, "81.72"),
 			new Demo("admin", "Administrator Pantau", Role.ADMIN, Agency.PEMERINTAH_KOTA, null));
 
 	private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);

@@ -98,17 +98,24 @@ class ReportDemoData {
 			if (stage >= 3) {
 				report.forward("bpmpd", t = t.plus(Duration.ofHours(26)));
 			}
+			if (stage == 3 && i % 2 == 1) {
+				report.recordView("IMIGRASI", "Belum ada catatan perlintasan atas nama ini di TPI Tual.", "imigrasi",
+						t.plus(Duration.ofHours(3)));
+			}
 			if (stage == 4 || stage == 5) {
 				ValidationOutcome outcome = stage == 4 ? ValidationOutcome.KNOWN_IN_ORDER
 						: ValidationOutcome.POSSIBLE_VIOLATION;
 				Long person = persons.isEmpty() ? null : persons.get(random.nextInt(persons.size()));
+				report.recordView("IMIGRASI", stage == 4 ? "Izin tinggal masih berlaku."
+						: "Tidak ada catatan masuk; perlu pemeriksaan lapangan.", "imigrasi", t.plus(Duration.ofHours(30)));
+				report.recordView("POLRES", "Tidak ada catatan gangguan keamanan.", "timpora.polres",
+						t.plus(Duration.ofHours(34)));
 				report.validate(outcome, outcome == ValidationOutcome.KNOWN_IN_ORDER && person == null
-						? null : person, null, List.of(new AgencyView("IMIGRASI", stage == 4
-								? "Izin tinggal masih berlaku." : "Tidak ada catatan masuk; perlu pemeriksaan lapangan.",
-								"kesbangpol", t.plus(Duration.ofHours(48))),
-								new AgencyView("POLRES", "Tidak ada catatan gangguan keamanan.", "kesbangpol",
-										t.plus(Duration.ofHours(48)))),
-						"Rapat TIMPORA", "kesbangpol", t.plus(Duration.ofHours(48)));
+						? null : person, null, List.of(new AgencyView("DISNAKER", stage == 4
+								? "Bekerja sesuai izin kerja." : "Tidak terdaftar sebagai tenaga kerja asing.", "kesbangpol",
+								t.plus(Duration.ofHours(48)), true)),
+						stage == 4 ? "Orang asing ini tercatat dengan izin yang berlaku."
+								: "Diserahkan ke Imigrasi untuk diperiksa.", "kesbangpol", t.plus(Duration.ofHours(48)));
 			}
 			if (stage == 6) {
 				report.validate(ValidationOutcome.NOT_A_FOREIGNER, null, null, List.of(),

@@ -6,10 +6,14 @@ import id.pantau.reports.ReportForwarded;
 import id.pantau.reports.ReportReturned;
 import id.pantau.reports.ReportSubmitted;
 import id.pantau.reports.ReportValidated;
+import id.pantau.reports.ReportViewRecorded;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Tells the next people in the chain that a report reached them, and the village what became of its report. */
+/**
+ * Tells the next people in the chain that a report reached them (TIMPORA's members that their view is awaited,
+ * Kesbangpol who has given it), and the village what became of its report.
+ */
 @Component
 class ReportNotifier {
 
@@ -35,6 +39,16 @@ class ReportNotifier {
 	void on(ReportForwarded event) {
 		notifications.notifyRole(Role.KESBANGPOL, event.villageCode(), "notify.reportForwarded", event.number(),
 				link(event.reportId()));
+		for (Role member : new Role[] { Role.IMIGRASI, Role.TIMPORA }) {
+			notifications.notifyRole(member, event.villageCode(), "notify.reportAwaitsView", event.number(),
+					link(event.reportId()));
+		}
+	}
+
+	@EventListener
+	void on(ReportViewRecorded event) {
+		notifications.notifyRole(Role.KESBANGPOL, event.villageCode(), "notify.reportViewRecorded." + event.agency(),
+				event.number(), link(event.reportId()));
 	}
 
 	@EventListener

@@ -31,34 +31,50 @@ public class ReportQueries {
 	}
 
 	public record Row(long id, String number, String villageCode, String villageName, ReportState state,
-			String namesAsHeard, String nationality, Instant stateSince, boolean waitingTooLong) {
+			String namesAsHeard, String nationality, Instant stateSince, boolean waitingTooLong, int views) {
 	}
 
 	public List<Row> list(Scope scope, List<ReportState> states, int page) {
+		return list(scope, states, null, page);
+	}
+
+	/** Forwarded reports within the scope on which the agency has not given its view yet, oldest first. */
+	public List<Row> awaitingViewOf(Scope scope, String agency) {
+		return list(scope, List.of(ReportState.FORWARDED), agency, 0);
+	}
+
+	private List<Row> list(Scope scope, List<ReportState> states, String withoutViewOf, int page) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		String stateFilter = "";
 		if (states != null && !states.isEmpty()) {
 			stateFilter = " and r.state in (:states)";
 			params.put("states", states.stream().map(Enum::name).toList());
 		}
+		if (withoutViewOf != null) {
+			stateFilter += " and not exists (select 1 from report_agency_view w where w.village_report_id = r.id"
+					+ " and w.agency = :agency)";
+			params.put("agency", withoutViewOf);
+		}
 		params.put("limit", PAGE_SIZE);
 		params.put("offset", Math.max(0, page) * PAGE_SIZE);
 		return jdbc.sql("""
 				select r.id, r.number, r.village_code, v.name as village_name, r.state, r.names_as_heard,
-				  coalesce(c.name_id, r.nationality_text) as nationality, r.state_since
+				  coalesce(c.name_id, r.nationality_text) as nationality, r.state_since,
+				  (select count(*) from report_agency_view w where w.village_report_id = r.id) as views
 				from village_report r
 				join region v on v.code = r.village_code
 				left join country c on c.alpha3 = r.nationality
 				where %s%s
-				order by r.state_since desc, r.id desc
-				limit :limit offset :offset""".formatted(scope.sqlCondition("r.village_code"), stateFilter))
+				order by r.state_since %s, r.id desc
+				limit :limit offset :offset""".formatted(scope.sqlCondition("r.village_code"), stateFilter,
+				withoutViewOf == null ? "desc" : "asc"))
 				.params(params)
 				.query((rs, n) -> {
 					ReportState state = ReportState.valueOf(rs.getString("state"));
 					Instant since = rs.getTimestamp("state_since").toInstant();
 					return new Row(rs.getLong("id"), rs.getString("number"), rs.getString("village_code"),
 							rs.getString("village_name"), state, rs.getString("names_as_heard"),
-							rs.getString("nationality"), since, waiting(state, since));
+							rs.getString("nationality"), since, waiting(state, since), rs.getInt("views"));
 				}).list();
 	}
 

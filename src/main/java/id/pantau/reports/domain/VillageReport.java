@@ -98,13 +98,36 @@ public class VillageReport {
 		move(ReportState.FORWARDED, actor, now, null);
 	}
 
-	void validate(ValidationOutcome outcome, Long personId, Long duplicateOf, List<AgencyView> views, String note,
-			String actor, Instant now) {
+	/**
+	 * An agency's own view, while the report waits for the joint validation; it replaces what the same agency said
+	 * before. Views collected on paper come with the conclusion, not here.
+	 */
+	void recordView(String agency, String text, String actor, Instant now) {
+		if (state != ReportState.FORWARDED) {
+			throw new IllegalTransition(state, state);
+		}
+		agencyViews.removeIf(v -> v.agency().equals(agency));
+		agencyViews.add(new AgencyView(agency, text, actor, now, false));
+		updatedAt = now;
+	}
+
+	/** Whether the agency has spoken on this report, from its own account or on paper. */
+	public boolean hasViewOf(String agency) {
+		return agencyViews.stream().anyMatch(v -> v.agency().equals(agency));
+	}
+
+	void validate(ValidationOutcome outcome, Long personId, Long duplicateOf, List<AgencyView> paperViews,
+			String note, String actor, Instant now) {
+		for (AgencyView view : paperViews) {
+			if (hasViewOf(view.agency())) {
+				throw new IllegalArgumentException(view.agency() + " has already given its view");
+			}
+		}
 		move(outcome.state(), actor, now, note);
 		this.outcome = outcome;
 		this.personId = personId;
 		this.duplicateOf = duplicateOf;
-		this.agencyViews.addAll(views);
+		this.agencyViews.addAll(paperViews);
 	}
 
 	private void move(ReportState next, String actor, Instant now, String reason) {

@@ -25,6 +25,7 @@ import id.pantau.reports.ReportReturned;
 import id.pantau.reports.ReportState;
 import id.pantau.reports.ReportSubmitted;
 import id.pantau.reports.ReportValidated;
+import id.pantau.reports.ReportViewRecorded;
 import id.pantau.reports.ValidationOutcome;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -40,6 +41,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class VillageReporting {
+
+	/** The agencies that sit at TIMPORA's table with Kesbangpol and give a view on each forwarded report. */
+	public static final List<Agency> TIMPORA_MEMBERS = List.of(Agency.IMIGRASI, Agency.POLRES, Agency.KODIM,
+			Agency.LANAL, Agency.KEJAKSAAN, Agency.DISNAKER, Agency.DUKCAPIL, Agency.BIN_DAERAH);
 
 	private final VillageReports reports;
 	private final ReferenceData reference;
@@ -159,22 +164,48 @@ public class VillageReporting {
 				throw InvalidInput.of("duplicateOf", "report.duplicateUnknown");
 			}
 		}
-		List<AgencyView> views = new ArrayList<>();
 		Instant now = clock.instant();
+		List<AgencyView> paperViews = new ArrayList<>();
 		if (form.views() != null) {
 			for (Map.Entry<String, String> view : form.views().entrySet()) {
 				if (view.getValue() != null && !view.getValue().isBlank()) {
-					Agency agency = agency(view.getKey());
-					views.add(new AgencyView(agency.name(), view.getValue().strip(), user.getUsername(), now));
+					Agency agency = member(view.getKey());
+					if (report.hasViewOf(agency.name())) {
+						throw InvalidInput.of("view." + agency.name(), "report.viewAlreadyGiven");
+					}
+					paperViews.add(new AgencyView(agency.name(), limited(view.getValue()), user.getUsername(), now,
+							true));
 				}
 			}
 		}
 		String note = form.note() == null || form.note().isBlank() ? null : form.note().strip();
-		report.validate(outcome, personId, duplicateOf, views, note, user.getUsername(), now);
+		report.validate(outcome, personId, duplicateOf, paperViews, note, user.getUsername(), now);
 		reports.save(report);
 		audit.record(AuditEntry.of("REPORT_VALIDATED").subject("REPORT", id).region(report.getVillageCode())
 				.detail("outcome", outcome).detail("person", personId));
 		events.publishEvent(new ReportValidated(id, report.getNumber(), report.getVillageCode(), outcome, personId));
+		return report;
+	}
+
+	/**
+	 * A TIMPORA member's officer gives its agency's view on a report that waits for the joint validation; saying it
+	 * again replaces what the agency said before. Kesbangpol is told who has spoken.
+	 */
+	@Transactional
+	public VillageReport recordView(PantauUser user, long id, int version, String text) {
+		VillageReport report = current(user, id, version);
+		Agency agency = user.agency();
+		if ((user.role() != Role.TIMPORA && user.role() != Role.IMIGRASI) || !TIMPORA_MEMBERS.contains(agency)) {
+			throw new AccessDeniedException("only a TIMPORA member agency gives its view");
+		}
+		if (text == null || text.isBlank()) {
+			throw InvalidInput.of("view", "report.viewRequired");
+		}
+		report.recordView(agency.name(), limited(text), user.getUsername(), clock.instant());
+		reports.save(report);
+		audit.record(AuditEntry.of("REPORT_VIEW_RECORDED").subject("REPORT", id).region(report.getVillageCode())
+				.detail("agency", agency));
+		events.publishEvent(new ReportViewRecorded(id, report.getNumber(), report.getVillageCode(), agency.name()));
 		return report;
 	}
 
@@ -321,12 +352,21 @@ public class VillageReporting {
 		}
 	}
 
-	private static Agency agency(String value) {
+	private static Agency member(String value) {
 		try {
-			return Agency.valueOf(value);
+			Agency agency = Agency.valueOf(value);
+			if (TIMPORA_MEMBERS.contains(agency)) {
+				return agency;
+			}
 		}
 		catch (IllegalArgumentException e) {
-			throw InvalidInput.of("views", "input.choice");
+			// refused below
 		}
+		throw InvalidInput.of("views", "input.choice");
+	}
+
+	private static String limited(String text) {
+		String stripped = text.strip();
+		return stripped.length() > 1000 ? stripped.substring(0, 1000) : stripped;
 	}
 }

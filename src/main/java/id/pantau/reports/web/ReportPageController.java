@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import id.pantau.identity.Agency;
 import id.pantau.identity.PantauUser;
 import id.pantau.identity.Role;
 import id.pantau.platform.DisplayTime;
@@ -54,9 +53,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("!hasRole('ADMIN')")
 class ReportPageController {
 
-	static final List<Agency> TIMPORA_AGENCIES = List.of(Agency.IMIGRASI, Agency.POLRES, Agency.KODIM, Agency.LANAL,
-			Agency.KEJAKSAAN, Agency.DISNAKER, Agency.DUKCAPIL, Agency.BIN_DAERAH);
-
 	private final VillageReporting reporting;
 	private final ReportQueries queries;
 	private final PeriodicReporting periodic;
@@ -90,6 +86,7 @@ class ReportPageController {
 		model.addAttribute("status", status);
 		model.addAttribute("states", ReportState.values());
 		model.addAttribute("counts", queries.counts(shown));
+		model.addAttribute("agencyCount", VillageReporting.TIMPORA_MEMBERS.size());
 		model.addAttribute("reports", queries.list(shown, status == null ? List.of() : List.of(status), 0));
 		model.addAttribute("wilayah", shown.equals(user.scope()) ? null : shown.regionCode());
 		model.addAttribute("wilayahName", shown.equals(user.scope()) ? null
@@ -109,6 +106,16 @@ class ReportPageController {
 			throw new id.pantau.platform.NotFoundException("region " + wilayah);
 		}
 		return Scope.of(wilayah);
+	}
+
+	/** For a TIMPORA member's home page: the forwarded reports on which its agency has not spoken yet. */
+	@GetMapping("/menunggu-pandangan")
+	@PreAuthorize("hasAnyRole('TIMPORA', 'IMIGRASI')")
+	String awaitingView(@AuthenticationPrincipal PantauUser user, Model model) {
+		boolean member = VillageReporting.TIMPORA_MEMBERS.contains(user.agency());
+		model.addAttribute("reports", member ? queries.awaitingViewOf(user.scope(), user.agency().name()) : List.of());
+		model.addAttribute("agency", user.agency());
+		return "reports/awaiting :: awaiting";
 	}
 
 	@GetMapping("/baru")
@@ -148,7 +155,12 @@ class ReportPageController {
 		model.addAttribute("village", reference.lineage(report.getVillageCode()));
 		model.addAttribute("outcomes", ValidationOutcome.values());
 		model.addAttribute("categories", Category.values());
-		model.addAttribute("agencies", TIMPORA_AGENCIES);
+		model.addAttribute("agencies", VillageReporting.TIMPORA_MEMBERS);
+		model.addAttribute("views", report.getAgencyViews().stream()
+				.collect(java.util.stream.Collectors.toMap(v -> v.agency(), v -> v)));
+		boolean member = (user.role() == Role.TIMPORA || user.role() == Role.IMIGRASI)
+				&& VillageReporting.TIMPORA_MEMBERS.contains(user.agency());
+		model.addAttribute("ownAgency", member ? user.agency() : null);
 		model.addAttribute("nationalityName", report.getContent().nationality() == null ? null
 				: reference.countries().stream().filter(c -> c.alpha3().equals(report.getContent().nationality()))
 						.findFirst().map(c -> c.nameId()).orElse(null));
@@ -187,7 +199,7 @@ class ReportPageController {
 		}
 	}
 
-	@PostMapping("/{id}/{action:kirim|kembalikan|teruskan|validasi}")
+	@PostMapping("/{id}/{action:kirim|kembalikan|teruskan|pandangan|validasi}")
 	String act(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @PathVariable String action,
 			@RequestParam int version, @RequestParam Map<String, String> fields, RedirectAttributes redirect) {
 		try {
@@ -195,6 +207,7 @@ class ReportPageController {
 				case "kirim" -> reporting.submit(user, id, version);
 				case "kembalikan" -> reporting.returnToVillage(user, id, version, fields.get("reason"));
 				case "teruskan" -> reporting.forward(user, id, version);
+				case "pandangan" -> reporting.recordView(user, id, version, fields.get("view"));
 				default -> reporting.validate(user, id, version, validation(fields));
 			}
 			redirect.addFlashAttribute("notice", "report.notice." + action);

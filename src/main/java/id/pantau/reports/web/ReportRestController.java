@@ -10,6 +10,7 @@ import id.pantau.identity.PantauUser;
 import id.pantau.identity.Role;
 import id.pantau.platform.IfMatch;
 import id.pantau.reports.ReportState;
+import id.pantau.reports.domain.AgencyView;
 import id.pantau.reports.domain.ReportContent;
 import id.pantau.reports.domain.ReportForm;
 import id.pantau.reports.domain.ReportQueries;
@@ -51,7 +52,7 @@ class ReportRestController {
 
 	record ReportRecord(long id, String number, String villageCode, ReportState state, ReportContent content,
 			String returnReason, String outcome, Long personId, Long duplicateOf, boolean hasPhoto,
-			List<Step> history, Map<String, String> agencyViews, int version) {
+			List<Step> history, List<AgencyView> agencyViews, int version) {
 
 		record Step(ReportState from, ReportState to, String actor, Instant at, String reason) {
 		}
@@ -62,8 +63,7 @@ class ReportRestController {
 					r.getDuplicateOf(), r.getPhotoId() != null,
 					r.getEvents().stream().map(e -> new Step(e.fromState(), e.toState(), e.actor(), e.at(), e.reason()))
 							.toList(),
-					withAgencyViews ? r.getAgencyViews().stream().collect(java.util.stream.Collectors.toMap(v -> v.agency(),
-							v -> v.viewText(), (a, b) -> a, java.util.LinkedHashMap::new)) : Map.of(),
+					withAgencyViews ? r.getAgencyViews() : List.of(),
 					r.getVersion());
 		}
 	}
@@ -80,6 +80,9 @@ class ReportRestController {
 	}
 
 	record Returning(String reason) {
+	}
+
+	record View(String view) {
 	}
 
 	@GetMapping
@@ -130,6 +133,13 @@ class ReportRestController {
 	ResponseEntity<ReportRecord> forward(@AuthenticationPrincipal PantauUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		return versioned(user, ResponseEntity.ok(), reporting.forward(user, id, IfMatch.version(ifMatch)));
+	}
+
+	@PostMapping("/{id}/views")
+	@Operation(summary = "Give the own agency's view on a report waiting for the joint validation (a TIMPORA member)")
+	ResponseEntity<ReportRecord> recordView(@AuthenticationPrincipal PantauUser user, @PathVariable long id,
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody View body) {
+		return versioned(user, ResponseEntity.ok(), reporting.recordView(user, id, IfMatch.version(ifMatch), body.view()));
 	}
 
 	@PostMapping("/{id}/validate")

@@ -52,7 +52,7 @@ class VillageReportTests {
 	void theOutcomeDecidesWhetherTheReportIsValidatedOrRejected() {
 		VillageReport validated = forwarded();
 		validated.validate(ValidationOutcome.POSSIBLE_VIOLATION, null, null,
-				List.of(new AgencyView("IMIGRASI", "Periksa di lapangan", "kesbangpol", NOW)), null, "kesbangpol", NOW);
+				List.of(new AgencyView("IMIGRASI", "Periksa di lapangan", "kesbangpol", NOW, true)), null, "kesbangpol", NOW);
 		assertThat(validated.getState()).isEqualTo(ReportState.VALIDATED);
 		assertThat(validated.getAgencyViews()).extracting(AgencyView::agency).containsExactly("IMIGRASI");
 
