@@ -28,6 +28,25 @@ document.addEventListener('change', function (event) {
     showFieldsFor(event.target);
   }
 });
+// A person picked from a list (the matcher's candidates, a search) fills the form's person number:
+// <button data-pick-person="12" data-pick-label="NAME"> inside a block with an input #personId and a #person-picked.
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('[data-pick-person]');
+  if (!button) {
+    return;
+  }
+  var input = document.getElementById('personId');
+  var picked = document.getElementById('person-picked');
+  if (input) {
+    input.value = button.getAttribute('data-pick-person');
+  }
+  if (picked) {
+    picked.textContent = (picked.getAttribute('data-picked-prefix') || '\u2713') + ' ' +
+        button.getAttribute('data-pick-label') + ' (#' + button.getAttribute('data-pick-person') + ')';
+    picked.classList.add('text-success', 'fw-semibold');
+  }
+});
+
 document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('select[data-shows-fields]').forEach(showFieldsFor);
 });

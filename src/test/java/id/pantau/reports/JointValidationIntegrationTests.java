@@ -126,6 +126,27 @@ class JointValidationIntegrationTests {
 				.query(Long.class).single()).isZero();
 	}
 
+	@Test
+	void theValidatorFindsThePersonByDocumentNumberAndSeesTheMatchersCandidatesBesideTheForm() {
+		long id = forwardedReport("Thant Zin Cari Orang");
+		Map<String, Object> known = jdbc.sql("""
+				select p.id, p.primary_name, d.number from person p join travel_document d on d.person_id = p.id
+				where p.region_code like '81.72%' and p.status <> 'MERGED' order by p.id limit 1""").query().singleRow();
+		WebSession kesbangpol = WebSession.loggedIn(port, "kesbangpol");
+		String page = kesbangpol.get("/laporan/" + id).body();
+		assertThat(page).contains("id=\"person-search\"").contains("/pencocokan/laporan/" + id);
+
+		String found = kesbangpol.get("/orang-asing/pilih?q=" + known.get("number")).body();
+		assertThat(found).contains("data-pick-person=\"" + known.get("id") + "\"")
+				.contains(known.get("primary_name").toString());
+		assertThat(kesbangpol.get("/orang-asing/pilih?q=ZZ-TIDAK-ADA-999").body())
+				.contains("Tidak ada orang asing dengan nama atau nomor dokumen itu");
+		assertThat(kesbangpol.get("/pencocokan/laporan/" + id).body()).contains("Kandidat dari pencocokan otomatis")
+				.doesNotContain("??");
+		assertThat(WebSession.loggedIn(port, "ohoi.fiditan").get("/pencocokan/laporan/" + id).statusCode())
+				.isEqualTo(403);
+	}
+
 	private long forwardedReport(String name) {
 		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
 		String location = WebSession.location(village.post("/laporan/baru", Map.of("namesAsHeard", name,

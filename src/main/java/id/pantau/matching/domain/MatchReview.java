@@ -120,6 +120,13 @@ public class MatchReview {
 				candidates.size() - shown.size());
 	}
 
+	/** The case the linker made for a record (a village report beside its validation form), when there is one. */
+	@Transactional
+	public java.util.Optional<CaseView> forRecord(ScopedPrincipal user, Kind kind, long recordId) {
+		return cases.find(kind, recordId).filter(c -> user.scope().sees(c.regionCode()))
+				.map(c -> view(user, c.id()));
+	}
+
 	/** Links the record to one of its candidates (or to another person the user names and may see). */
 	@Transactional
 	public MatchCase confirm(ScopedPrincipal user, long caseId, int version, long personId, String reason) {

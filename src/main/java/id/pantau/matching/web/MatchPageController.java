@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import id.pantau.identity.PantauUser;
+import id.pantau.matching.domain.MatchCase;
 import id.pantau.matching.domain.MatchReview;
 import id.pantau.matching.domain.MatchReview.Queue;
 import id.pantau.platform.InvalidInput;
@@ -51,6 +52,20 @@ class MatchPageController {
 		model.addAttribute("page", review.queue(user, chosen, page));
 		model.addAttribute("queues", Queue.values());
 		return "matching/queue";
+	}
+
+	/** The linker's candidates for a village report, to pick from beside Kesbangpol's validation form. */
+	@GetMapping("/laporan/{reportId}")
+	String reportCandidates(@AuthenticationPrincipal PantauUser user, @PathVariable long reportId, Model model) {
+		MatchReview.CaseView view = review.forRecord(user, MatchCase.Kind.REPORT, reportId).orElse(null);
+		model.addAttribute("view", view);
+		model.addAttribute("countryNames", reference.countries().stream()
+				.collect(java.util.stream.Collectors.toMap(c -> c.alpha3(), c -> c.nameId(), (a, b) -> a)));
+		model.addAttribute("villageNames", view == null ? java.util.Map.of() : view.candidates().stream()
+				.map(k -> k.person().regionCode()).filter(java.util.Objects::nonNull).distinct()
+				.flatMap(code -> reference.region(code).stream())
+				.collect(java.util.stream.Collectors.toMap(r -> r.code(), r -> r.name())));
+		return "matching/candidates :: candidates";
 	}
 
 	@GetMapping("/{id}")

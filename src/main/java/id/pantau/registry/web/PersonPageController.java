@@ -97,6 +97,16 @@ class PersonPageController {
 		return request.getHeader("HX-Request") != null ? "registry/search :: results" : "registry/search";
 	}
 
+	/** A short list of persons by name or document number, to pick one from in another form (report validation). */
+	@GetMapping("/pilih")
+	String pick(@AuthenticationPrincipal ScopedPrincipal user, @RequestParam(required = false) String q, Model model) {
+		model.addAttribute("q", q);
+		model.addAttribute("rows", q == null || q.isBlank() ? List.of()
+				: queries.search(user.scope(), new PersonQueries.Filter(q, null, null, null, null, null),
+						PersonQueries.Sort.RELEVANCE, 0).rows().stream().limit(8).toList());
+		return "registry/pick :: results";
+	}
+
 	@GetMapping("/baru")
 	@PreAuthorize(EDITORS)
 	String createForm(@AuthenticationPrincipal ScopedPrincipal user, Model model) {
