@@ -73,8 +73,11 @@ class ReportToPersonIntegrationTests {
 		long person = personOf(first);
 
 		long second = validatedAs("KNOWN_IN_ORDER", person, Map.of("namesAsHeard", "Somchai Lap " + tag + ", Chai "
-				+ tag, "nationalityText", "Laos", "sex", "M", "documentNumbers", "paspor T" + tag + "1, KTP 9" + tag));
+				+ tag, "nationalityText", "Laos", "sex", "M", "documentNumbers", "paspor T" + tag + "1, KTP 9" + tag,
+				"ageOrBirth", "1981"));
 		assertThat(personOf(second)).isEqualTo(person);
+		assertThat(jdbc.sql("select birth_year from person where id = :id").param("id", person).query(Integer.class)
+				.single()).as("the birth year the first report did not give").isEqualTo(1981);
 		assertThat(jdbc.sql("select primary_name || ' ' || claimed_nationality from person where id = :id")
 				.param("id", person).query(String.class).single()).isEqualTo("Somchai Lap " + tag + " THA");
 		assertThat(strings("select full_name from person_name where person_id = :p", person))

@@ -35,7 +35,7 @@ class AlertCaseFile implements CaseFile.Part {
 		List<Entry> entries = new ArrayList<>();
 		List<Long> visible = new ArrayList<>();
 		jdbc.sql("""
-				select id, rule, severity, status, outcome, region_code, opened_at, closed_at, closed_by from alert
+				select id, rule, severity, status, outcome, region_code, opened_at, closed_at, closed_by, assigned_agency from alert
 				where person_id = :p order by opened_at desc limit 500""").param("p", personId).query((rs, n) -> {
 					if (!viewer.scope().sees(rs.getString("region_code"))) {
 						return null;
@@ -44,10 +44,15 @@ class AlertCaseFile implements CaseFile.Part {
 					visible.add(id);
 					String rule = rs.getString("rule");
 					String link = "/peringatan/" + id;
-					entries.add(new Entry(Kind.ALERT, rs.getTimestamp("opened_at").toInstant(), "casefile.alertOpened",
-							List.of(label("alert.rule.", rule, ".name"), label("followup.severity.",
-									rs.getString("severity")), label("followup.status.", rs.getString("status"))),
-							link));
+					String assignedTo = rs.getString("assigned_agency");
+					List<Object> opened = new ArrayList<>(List.of(label("alert.rule.", rule, ".name"),
+							label("followup.severity.", rs.getString("severity")),
+							label("followup.status.", rs.getString("status"))));
+					if (assignedTo != null) {
+						opened.add(label("agency.", assignedTo));
+					}
+					entries.add(new Entry(Kind.ALERT, rs.getTimestamp("opened_at").toInstant(),
+							assignedTo == null ? "casefile.alertOpened" : "casefile.alertOpenedFor", opened, link));
 					if (rs.getTimestamp("closed_at") != null) {
 						String outcome = rs.getString("outcome");
 						entries.add(new Entry(Kind.ALERT, rs.getTimestamp("closed_at").toInstant(),

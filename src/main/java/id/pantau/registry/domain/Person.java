@@ -96,6 +96,37 @@ public class Person {
 		apply(identity, actor, now);
 	}
 
+	/**
+	 * Fills what the record does not know yet (sex, birth, the nationality the person claims, a first residence) from
+	 * another source, never changing what it already holds; how many facts were added.
+	 */
+	int fillGaps(Sex sex, BirthDate birth, String claimedNationality, String regionCode, LocalDate since,
+			String actor, Instant now) {
+		requireActive();
+		int filled = 0;
+		if (this.sex == null && sex != null) {
+			this.sex = sex;
+			filled++;
+		}
+		if (birthDate == null && birthYear == null && birth != null && birth.year() != null) {
+			birthDate = birth.date();
+			birthYear = birth.year();
+			filled++;
+		}
+		if (this.claimedNationality == null && claimedNationality != null) {
+			this.claimedNationality = claimedNationality;
+			filled++;
+		}
+		if (residences.isEmpty() && regionCode != null) {
+			moveTo(regionCode, null, since, actor, now);
+			filled++;
+		}
+		if (filled > 0) {
+			touch(actor, now);
+		}
+		return filled;
+	}
+
 	private void apply(Identity identity, String actor, Instant now) {
 		this.primaryName = identity.primaryName();
 		this.sex = identity.sex();

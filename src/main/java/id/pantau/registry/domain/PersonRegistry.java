@@ -116,8 +116,9 @@ public class PersonRegistry {
 	}
 
 	/**
-	 * Adds to a known person what a village report tells that the registry did not know yet (names, documents, crew
-	 * service on a registered vessel), as entries from the report; nothing already recorded is changed.
+	 * Adds to a known person what a village report tells that the registry did not know yet (names, documents, sex,
+	 * birth, claimed nationality, a first residence, crew service on a registered vessel), as entries from the
+	 * report; nothing already recorded is changed.
 	 */
 	@Transactional
 	public Person addFromReport(ScopedPrincipal user, long id, ReportedPerson reported) {
@@ -144,6 +145,8 @@ public class PersonRegistry {
 				added++;
 			}
 		}
+		added += person.fillGaps(sex(reported.sex()), birth(reported.ageOrBirth()), reported.claimedNationality(),
+				reported.villageCode(), ReportedFacts.date(reported.presentSince()), user.getUsername(), now);
 		Optional<Vessel> vessel = vesselNamed(reported.employerOrVessel());
 		if (vessel.isPresent() && person.getVesselAssignments().stream()
 				.noneMatch(a -> vessel.get().getId().equals(a.vesselId()))) {
@@ -175,6 +178,24 @@ public class PersonRegistry {
 		}
 		return name.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9 ]", " ").strip()
 				.replaceFirst("^(KM|KMN|KAPAL|MV|FV|MT)\\s+", "").replaceAll("\\s+", " ");
+	}
+
+	private BirthDate birth(String ageOrBirth) {
+		try {
+			return BirthDate.parse(ageOrBirth, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+		}
+		catch (IllegalArgumentException notADate) {
+			return BirthDate.UNKNOWN;
+		}
+	}
+
+	private static Sex sex(String code) {
+		try {
+			return code == null || code.isBlank() ? null : Sex.valueOf(code.strip());
+		}
+		catch (IllegalArgumentException unknown) {
+			return null;
+		}
 	}
 
 	private String birthText(String ageOrBirth) {
