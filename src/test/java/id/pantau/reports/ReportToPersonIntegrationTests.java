@@ -50,10 +50,11 @@ class ReportToPersonIntegrationTests {
 				.query(String.class).single();
 		assertThat((String) row.get("notes")).startsWith("Dari laporan desa " + number).contains("kegiatan nelayan")
 				.contains("Turun dari kapal yang ditahan");
-		assertThat(strings("select full_name || ' ' || source from person_name where person_id = :p", person))
-				.contains("Pak Lap VILLAGE_REPORT", "Anh Lap " + tag + " VILLAGE_REPORT");
-		assertThat(strings("select document_type || ' ' || number from travel_document where person_id = :p", person))
-				.containsExactlyInAnyOrder("PASSPORT C" + tag + "7", "SEAMAN_BOOK VN" + tag);
+		assertThat(strings("select full_name || ' ' || source || ' ' || source_ref from person_name where person_id = :p",
+				person)).containsExactlyInAnyOrder("Nguyen Van Lap " + tag + " VILLAGE_REPORT " + number,
+						"Pak Lap VILLAGE_REPORT " + number, "Anh Lap " + tag + " VILLAGE_REPORT " + number);
+		assertThat(strings("select document_type || ' ' || number || ' ' || source_ref from travel_document where person_id = :p",
+				person)).containsExactlyInAnyOrder("PASSPORT C" + tag + "7 " + number, "SEAMAN_BOOK VN" + tag + " " + number);
 		assertThat(strings("select region_code || ' ' || since || ' ' || address from residence where person_id = :p",
 				person)).containsExactly("81.72.01.2001 2024-06-01 RT 02, rumah Bapak Rahanra");
 		assertThat(strings("""
@@ -63,6 +64,7 @@ class ReportToPersonIntegrationTests {
 		WebSession city = WebSession.loggedIn(port, "kesbangpol");
 		assertThat(city.json("GET", "/api/v1/persons?q=C" + tag + "7", null).body()).contains("\"id\":" + person + ",");
 		assertThat(city.get("/orang-asing?q=VN-" + tag).body()).contains("href=\"/orang-asing/" + person + "\"");
+		assertThat(city.get("/orang-asing/" + person).body()).contains("dari laporan " + number);
 	}
 
 	@Test

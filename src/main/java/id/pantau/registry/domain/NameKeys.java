@@ -14,8 +14,12 @@ final class NameKeys {
 	}
 
 	static PersonName entry(String fullName, NameSource source, boolean primary, Instant now) {
+		return entry(fullName, source, null, primary, now);
+	}
+
+	static PersonName entry(String fullName, NameSource source, String sourceRef, boolean primary, Instant now) {
 		String display = fullName.trim().replaceAll("\\s+", " ");
-		return new PersonName(display, source, primary, searchKey(display), phoneticKey(display), now);
+		return new PersonName(display, source, primary, searchKey(display), phoneticKey(display), now, sourceRef);
 	}
 
 	static String searchKey(String name) {

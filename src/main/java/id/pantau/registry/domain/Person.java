@@ -96,6 +96,18 @@ public class Person {
 		apply(identity, actor, now);
 	}
 
+	/** Marks every name and document of a record just made from a report as coming from that report. */
+	void citeAll(NameSource source, String sourceRef) {
+		Set<PersonName> cited = new HashSet<>();
+		names.forEach(n -> cited.add(n.source() == source && n.sourceRef() == null ? new PersonName(n.fullName(),
+				n.source(), n.isPrimary(), n.searchKey(), n.phoneticKey(), n.addedAt(), sourceRef) : n));
+		names = cited;
+		Set<TravelDocument> documentsCited = new HashSet<>();
+		documents.forEach(d -> documentsCited.add(d.sourceRef() == null ? new TravelDocument(d.documentType(),
+				d.number(), d.numberKey(), d.issuingState(), d.expiryDate(), d.addedAt(), sourceRef) : d));
+		documents = documentsCited;
+	}
+
 	/**
 	 * Fills what the record does not know yet (sex, birth, the nationality the person claims, a first residence) from
 	 * another source, never changing what it already holds; how many facts were added.
@@ -141,23 +153,33 @@ public class Person {
 
 	/** @return whether the name was new to this person */
 	boolean addName(String fullName, NameSource source, String actor, Instant now) {
+		return addName(fullName, source, null, actor, now);
+	}
+
+	boolean addName(String fullName, NameSource source, String sourceRef, String actor, Instant now) {
 		requireActive();
 		String key = NameKeys.searchKey(fullName);
 		if (names.stream().anyMatch(n -> n.fullName().equalsIgnoreCase(fullName.trim()) || (!key.isEmpty()
 				&& n.searchKey().equals(key) && n.source() == source))) {
 			return false;
 		}
-		names.add(NameKeys.entry(fullName, source, false, now));
+		names.add(NameKeys.entry(fullName, source, sourceRef, false, now));
 		touch(actor, now);
 		return true;
 	}
 
 	void addDocument(DocumentType type, String number, String issuingState, LocalDate expiry, String actor,
 			Instant now) {
+		addDocument(type, number, issuingState, expiry, null, actor, now);
+	}
+
+	void addDocument(DocumentType type, String number, String issuingState, LocalDate expiry, String sourceRef,
+			String actor, Instant now) {
 		requireActive();
 		String key = NameKeys.documentKey(number);
 		documents.removeIf(d -> d.numberKey().equals(key) && d.documentType() == type);
-		documents.add(new TravelDocument(type, NameKeys.documentNumber(number), key, issuingState, expiry, now));
+		documents.add(new TravelDocument(type, NameKeys.documentNumber(number), key, issuingState, expiry, now,
+				sourceRef));
 		touch(actor, now);
 	}
 
@@ -262,7 +284,7 @@ public class Person {
 		for (PersonName name : other.names) {
 			if (names.stream().noneMatch(n -> n.fullName().equalsIgnoreCase(name.fullName()))) {
 				names.add(new PersonName(name.fullName(), name.source(), false, name.searchKey(), name.phoneticKey(),
-						name.addedAt()));
+						name.addedAt(), name.sourceRef()));
 			}
 		}
 		for (TravelDocument document : other.documents) {

@@ -111,6 +111,8 @@ public class PersonRegistry {
 				ReportedFacts.notes(reported), first == null ? "" : first.type().name(),
 				first == null ? "" : first.number(), "", "", "", "", "", reported.villageCode(),
 				blankIfNull(reported.stayingAt()), since == null ? "" : since.toString()));
+		person.citeAll(NameSource.VILLAGE_REPORT, reported.reportNumber());
+		persons.save(person);
 		addReported(user, person, reported, "PERSON_ADDED_FROM_REPORT");
 		return person;
 	}
@@ -134,14 +136,15 @@ public class PersonRegistry {
 		var now = clock.instant();
 		int added = 0;
 		for (String name : ReportedFacts.names(reported.namesAsHeard())) {
-			if (person.addName(name, NameSource.VILLAGE_REPORT, user.getUsername(), now)) {
+			if (person.addName(name, NameSource.VILLAGE_REPORT, reported.reportNumber(), user.getUsername(), now)) {
 				added++;
 			}
 		}
 		for (ReportedFacts.Document document : ReportedFacts.documents(reported.documentNumbers())) {
 			String key = NameKeys.documentKey(document.number());
 			if (person.getDocuments().stream().noneMatch(d -> d.numberKey().equals(key))) {
-				person.addDocument(document.type(), document.number(), null, null, user.getUsername(), now);
+				person.addDocument(document.type(), document.number(), null, null, reported.reportNumber(),
+						user.getUsername(), now);
 				added++;
 			}
 		}
