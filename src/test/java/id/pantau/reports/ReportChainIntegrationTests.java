@@ -192,6 +192,15 @@ class ReportChainIntegrationTests {
 		assertThat(photo.getContentType()).isEqualTo("image/png");
 		assertThat(mvc.perform(get("/laporan/" + id + "/foto").with(user(taar))).andReturn().getResponse().getStatus())
 				.isEqualTo(404);
+
+		long person = jdbc.sql("select id from person where region_code = '81.72.01.2001' order by id limit 1")
+				.query(Long.class).single();
+		jdbc.sql("update village_report set person_id = :p where id = :id").param("p", person).param("id", id).update();
+		assertThat(mvc.perform(get("/laporan/orang/" + person + "/foto").with(user(fiditan))).andReturn().getResponse()
+				.getContentAsString()).as("the person's page shows the village's photo")
+				.contains("src=\"/laporan/" + id + "/foto\"");
+		assertThat(mvc.perform(get("/laporan/orang/" + person + "/foto").with(user(taar))).andReturn().getResponse()
+				.getContentAsString()).doesNotContain("/laporan/" + id + "/foto");
 	}
 
 	@Test

@@ -78,6 +78,23 @@ public class ReportQueries {
 				}).list();
 	}
 
+	public record Photo(long reportId, String number, String villageName, Instant createdAt) {
+	}
+
+	/** The photos villages took of a person, with their reports, within the scope (a village sees its own). */
+	public List<Photo> photosOf(Scope scope, long personId) {
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		params.put("person", personId);
+		return jdbc.sql("""
+				select r.id, r.number, v.name as village_name, r.created_at from village_report r
+				join region v on v.code = r.village_code
+				where r.person_id = :person and r.photo_id is not null and %s
+				order by r.created_at desc limit 12""".formatted(scope.sqlCondition("r.village_code")))
+				.params(params).query((rs, n) -> new Photo(rs.getLong("id"), rs.getString("number"),
+						rs.getString("village_name"), rs.getTimestamp("created_at").toInstant()))
+				.list();
+	}
+
 	/** How many reports wait in each state, within the scope. */
 	public Map<ReportState, Long> counts(Scope scope) {
 		Map<ReportState, Long> counts = new java.util.EnumMap<>(ReportState.class);

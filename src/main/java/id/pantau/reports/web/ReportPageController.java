@@ -118,6 +118,13 @@ class ReportPageController {
 		return "reports/awaiting :: awaiting";
 	}
 
+	/** For a person's page: the photos villages attached to their reports about the person, within the scope. */
+	@GetMapping("/orang/{personId}/foto")
+	String personPhotos(@AuthenticationPrincipal PantauUser user, @PathVariable long personId, Model model) {
+		model.addAttribute("photos", queries.photosOf(user.scope(), personId));
+		return "reports/person-photos :: photos";
+	}
+
 	@GetMapping("/baru")
 	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
 	String createForm(@AuthenticationPrincipal PantauUser user, Model model) {
