@@ -2,10 +2,15 @@ package id.pantau.dashboard.domain;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import id.pantau.dashboard.domain.MonthlyRecap.Change;
 import id.pantau.dashboard.domain.MonthlyRecap.Count;
@@ -27,16 +32,21 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * The monthly recap as a document, in Indonesian: a PDF to print for a TIMPORA meeting or the Wali Kota, and an XLSX
- * workbook with one sheet per table for those who work the figures further. Both carry the same tables.
+ * The monthly recap as tables, in the user's language: what the recap page shows, a PDF to print for a TIMPORA
+ * meeting or the Wali Kota, and an XLSX workbook with one sheet per table for those who work the figures further. All
+ * three are built from the same {@link #tables} and print labels (a rule's name, a severity, an outcome), never codes.
  */
 @Component
 public class RecapDocuments {
 
-	static final Locale INDONESIAN = Locale.forLanguageTag("id");
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
 
-	/** A table of the recap: its title, its header and its rows of cells (text or numbers). */
-	record Table(String sheet, String title, List<String> header, List<List<Object>> rows) {
+	/**
+	 * A table of the recap: an id (for the page), its sheet name, title, header and rows of cells (text or numbers).
+	 * {@code changes} marks a table whose last column is a change, shown with its sign.
+	 */
+	public record Table(String id, String sheet, String title, List<String> header, List<List<Object>> rows,
+			boolean changes) {
 	}
 
 	private final MessageSource messages;
@@ -45,93 +55,121 @@ public class RecapDocuments {
 		this.messages = messages;
 	}
 
-	String text(String key, Object... args) {
-		return messages.getMessage(key, args, key, INDONESIAN);
+	private String text(Locale locale, String key, Object... args) {
+		return messages.getMessage(key, args, key, locale);
 	}
 
-	String monthName(Recap recap) {
-		return recap.month().getMonth().getDisplayName(TextStyle.FULL, INDONESIAN) + " " + recap.month().getYear();
+	/**
+	 * The label behind a code's message key ({@code followup.severity.HIGH}, {@code alert.rule.OVERSTAY.name}); the code
+	 * itself only when no bundle has the key, never the key.
+	 */
+	private String label(Locale locale, String key) {
+		String fallback = key.endsWith(".name") ? key.substring(0, key.length() - 5) : key;
+		return messages.getMessage(key, null, fallback.substring(fallback.lastIndexOf('.') + 1), locale);
 	}
 
-	String title(Recap recap) {
-		return text("recap.doc.title", monthName(recap), recap.areaName());
+	/** A date as the interface shows dates: dd-mm-yyyy. */
+	public static String date(LocalDate date) {
+		return DATE.format(date);
+	}
+
+	public String monthName(YearMonth month, Locale locale) {
+		String name = month.getMonth().getDisplayName(TextStyle.FULL, locale);
+		return Character.toUpperCase(name.charAt(0)) + name.substring(1) + " " + month.getYear();
+	}
+
+	public String title(Recap recap, Locale locale) {
+		return text(locale, "recap.doc.title", monthName(recap.month(), locale), recap.areaName());
 	}
 
 	/** The summary lines that open both documents. */
-	List<List<Object>> summary(Recap recap) {
+	List<List<Object>> summary(Recap recap, Locale locale) {
 		List<List<Object>> rows = new ArrayList<>();
-		rows.add(List.of(text("recap.doc.present"), recap.present(), recap.presentBefore(), recap.presentChange()));
-		rows.add(List.of(text("recap.doc.registered"), recap.registered(), "", ""));
-		rows.add(List.of(text("recap.doc.alertsRaised"), recap.alertsRaisedTotal(), "", ""));
-		rows.add(List.of(text("recap.doc.alertsClosed"), recap.alertsClosedTotal(), "", ""));
-		rows.add(List.of(text("recap.doc.alertsOpen"), recap.alertsOpenAtEnd(), "", ""));
-		rows.add(List.of(text("recap.doc.completeness"), recap.completeness().percent() + "%", "", ""));
+		rows.add(List.of(text(locale, "recap.doc.present"), recap.present(), recap.presentBefore(),
+				recap.presentChange()));
+		rows.add(List.of(text(locale, "recap.doc.registered"), recap.registered(), "", ""));
+		rows.add(List.of(text(locale, "recap.doc.alertsRaised"), recap.alertsRaisedTotal(), "", ""));
+		rows.add(List.of(text(locale, "recap.doc.alertsClosed"), recap.alertsClosedTotal(), "", ""));
+		rows.add(List.of(text(locale, "recap.doc.alertsOpen"), recap.alertsOpenAtEnd(), "", ""));
+		rows.add(List.of(text(locale, "recap.doc.completeness"), recap.completeness().percent() + "%", "", ""));
 		if (recap.hasCrossings()) {
-			rows.add(List.of(text("recap.doc.entries"), recap.entries(), "", ""));
-			rows.add(List.of(text("recap.doc.exits"), recap.exits(), "", ""));
+			rows.add(List.of(text(locale, "recap.doc.entries"), recap.entries(), "", ""));
+			rows.add(List.of(text(locale, "recap.doc.exits"), recap.exits(), "", ""));
 		}
 		return rows;
 	}
 
-	List<Table> tables(Recap recap) {
-		List<String> changeHeader = List.of("", text("recap.doc.endOfMonth"), text("recap.doc.monthBefore"),
-				text("recap.doc.change"));
+	/** The recap's tables, labelled in {@code locale}: the summary first, then the breakdowns and the counts. */
+	public List<Table> tables(Recap recap, Locale locale) {
+		String endOfMonth = text(locale, "recap.doc.endOfMonthOn", date(recap.presentOn()));
+		String monthBefore = text(locale, "recap.doc.monthBeforeOn", date(recap.presentBeforeOn()));
+		String change = text(locale, "recap.doc.change");
+		List<String> changeHeader = List.of("", endOfMonth, monthBefore, change);
 		List<Table> tables = new ArrayList<>();
-		tables.add(new Table(text("recap.sheet.summary"), text("recap.doc.summary"),
-				List.of(text("recap.doc.figure"), text("recap.doc.endOfMonth"), text("recap.doc.monthBefore"),
-						text("recap.doc.change")),
-				summary(recap)));
-		tables.add(changes(text("recap.sheet.nationality"), text("recap.doc.byNationality"), changeHeader,
-				recap.byNationality(), c -> c.label() != null ? c.label() + " (" + c.key() + ")" : none(c)));
-		tables.add(changes(text("recap.sheet.category"), text("recap.doc.byCategory"), changeHeader,
-				recap.byCategory(), c -> text("category." + c.key())));
-		tables.add(changes(text("recap.sheet.district"), text("recap.doc.byDistrict"), changeHeader,
-				recap.byDistrict(), c -> c.label() != null ? c.label() : none(c)));
-		tables.add(changes(text("recap.sheet.village"), text("recap.doc.byVillage"), changeHeader, recap.byVillage(),
-				c -> c.label() != null ? c.label() : none(c)));
-		tables.add(counts(text("recap.sheet.alertsRaised"), text("recap.doc.alertsRaisedBy"), recap.alertsRaised()));
-		tables.add(counts(text("recap.sheet.alertsClosed"), text("recap.doc.alertsClosedBy"), recap.alertsClosed()));
-		tables.add(counts(text("recap.sheet.actions"), text("recap.doc.actions"), recap.actions()));
+		tables.add(new Table("summary", text(locale, "recap.sheet.summary"), text(locale, "recap.doc.summary"),
+				List.of(text(locale, "recap.doc.figure"), endOfMonth, monthBefore, change), summary(recap, locale),
+				true));
+		tables.add(changes(locale, "nationality", changeHeader, recap.byNationality(),
+				c -> c.key() == null ? text(locale, "recap.unknown.nationality")
+						: c.label(locale) != null ? c.label(locale) : c.key()));
+		tables.add(changes(locale, "category", changeHeader, recap.byCategory(),
+				c -> c.key() == null ? text(locale, "recap.unknown.category") : label(locale, "category." + c.key())));
+		tables.add(changes(locale, "district", changeHeader, recap.byDistrict(),
+				c -> c.key() == null ? text(locale, "recap.unknown.district")
+						: c.label() != null ? text(locale, "regions.district", c.label()) : c.key()));
+		tables.add(changes(locale, "village", changeHeader, recap.byVillage(),
+				c -> c.key() == null ? text(locale, "recap.unknown.village") : c.label() != null ? c.label() : c.key()));
+		tables.add(counts(locale, "alertsRaised", text(locale, "recap.doc.ruleAndSeverity"), recap.alertsRaised()));
+		tables.add(counts(locale, "alertsClosed", text(locale, "recap.doc.statusAndOutcome"), recap.alertsClosed()));
+		tables.add(counts(locale, "actions", text(locale, "recap.doc.kind"), recap.actions()));
 		MonthlyRecap.Completeness c = recap.completeness();
-		tables.add(new Table(text("recap.sheet.completeness"), text("recap.doc.completenessTitle"),
-				List.of(text("recap.doc.figure"), text("recap.doc.count")),
-				List.of(List.of(text("recap.doc.villages"), c.villages()), List.of(text("recap.doc.onTime"), c.onTime()),
-						List.of(text("recap.doc.late"), c.late()), List.of(text("recap.doc.missing"), c.missing()),
-						List.of(text("recap.doc.nil"), c.nil()))));
-		tables.add(new Table(text("recap.sheet.reports"), text("recap.doc.reports"),
-				List.of(text("recap.doc.state"), text("recap.doc.count")), recap.reports().stream()
-						.map(r -> List.<Object>of(text("reportState." + r.key()), r.count())).toList()));
+		tables.add(new Table("completeness", text(locale, "recap.sheet.completeness"),
+				text(locale, "recap.doc.completenessTitle"),
+				List.of(text(locale, "recap.doc.figure"), text(locale, "recap.doc.count")),
+				List.of(List.of(text(locale, "recap.doc.villages"), c.villages()),
+						List.of(text(locale, "recap.doc.onTime"), c.onTime()),
+						List.of(text(locale, "recap.doc.late"), c.late()),
+						List.of(text(locale, "recap.doc.missing"), c.missing()),
+						List.of(text(locale, "recap.doc.nil"), c.nil())),
+				false));
+		tables.add(counts(locale, "reports", text(locale, "recap.doc.state"), recap.reports()));
 		return tables;
 	}
 
-	private String none(Change change) {
-		return change.key() == null ? text("recap.doc.noVillage") : change.key();
+	private Table changes(Locale locale, String id, List<String> header, List<Change> changes,
+			Function<Change, String> label) {
+		List<String> columns = new ArrayList<>(header);
+		columns.set(0, text(locale, "recap.doc.column." + id));
+		return new Table(id, text(locale, "recap.sheet." + id), text(locale, "recap.doc.by." + id),
+				List.copyOf(columns),
+				changes.stream().map(c -> List.<Object>of(label.apply(c), c.now(), c.before(), c.difference()))
+						.toList(),
+				true);
 	}
 
-	private static Table changes(String sheet, String title, List<String> header, List<Change> changes,
-			java.util.function.Function<Change, String> label) {
-		return new Table(sheet, title, header, changes.stream()
-				.map(c -> List.<Object>of(label.apply(c), c.now(), c.before(), c.difference())).toList());
-	}
-
-	private Table counts(String sheet, String title, List<Count> counts) {
-		return new Table(sheet, title, List.of(text("recap.doc.kind"), text("recap.doc.count")),
-				counts.stream().map(c -> List.<Object>of(c.key() == null ? "-" : c.key(), c.count())).toList());
+	private Table counts(Locale locale, String id, String firstColumn, List<Count> counts) {
+		return new Table(id, text(locale, "recap.sheet." + id), text(locale, "recap.doc.by." + id),
+				List.of(firstColumn, text(locale, "recap.doc.count")),
+				counts.stream().map(c -> List.<Object>of(c.labelKeys().stream().map(k -> label(locale, k))
+						.collect(Collectors.joining(" / ")), c.count())).toList(),
+				false);
 	}
 
 	/** The workbook: a sheet per table, the title in the first row, the header in the second. */
-	public void writeXlsx(Recap recap, OutputStream out) throws IOException {
+	public void writeXlsx(Recap recap, Locale locale, OutputStream out) throws IOException {
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Font boldFont = workbook.createFont();
 			boldFont.setBold(true);
 			CellStyle bold = workbook.createCellStyle();
 			bold.setFont(boldFont);
-			for (Table table : tables(recap)) {
+			bold.setWrapText(true);
+			String title = title(recap, locale);
+			for (Table table : tables(recap, locale)) {
 				Sheet sheet = workbook.createSheet(table.sheet());
-				sheet.setDefaultColumnWidth(16);
-				sheet.setColumnWidth(0, 40 * 256);
+				sheet.setDefaultColumnWidth(18);
+				sheet.setColumnWidth(0, 48 * 256);
 				Row titleRow = sheet.createRow(0);
-				titleRow.createCell(0).setCellValue(Csv.neutralise(title(recap) + " - " + table.title()));
+				titleRow.createCell(0).setCellValue(Csv.neutralise(title + " - " + table.title()));
 				titleRow.getCell(0).setCellStyle(bold);
 				Row header = sheet.createRow(1);
 				for (int i = 0; i < table.header().size(); i++) {
@@ -158,18 +196,19 @@ public class RecapDocuments {
 
 	/**
 	 * The PDF: A4 portrait, the embedded font of PdfFonts, the tables one after the other with page breaks where they
-	 * fall.
+	 * fall. Titles and cells wrap within their column, measured with the font, so nothing runs past the margin.
 	 */
-	public void writePdf(Recap recap, OutputStream out, String generatedLine) throws IOException {
+	public void writePdf(Recap recap, Locale locale, OutputStream out, String generatedLine) throws IOException {
 		try (PDDocument document = new PDDocument()) {
 			PDDocumentInformation info = document.getDocumentInformation();
-			info.setTitle(title(recap));
+			String title = title(recap, locale);
+			info.setTitle(title);
 			info.setCreator("Pantau");
 			try (PdfPages pages = new PdfPages(document)) {
-				pages.line(title(recap), true, 14);
+				pages.line(title, true, 14);
 				pages.line(generatedLine, false, 9);
 				pages.gap(8);
-				for (Table table : tables(recap)) {
+				for (Table table : tables(recap, locale)) {
 					pages.table(table.title(), table.header(), table.rows());
 				}
 			}
@@ -180,18 +219,23 @@ public class RecapDocuments {
 	/** Writes lines and tables down A4 pages, starting a new page when one is full. */
 	static final class PdfPages implements AutoCloseable {
 
-		private static final float MARGIN = 48;
+		static final float MARGIN = 48;
 		private static final float SIZE = 9.5f;
-		private static final float LEADING = 13;
+		private static final float LEADING = 12;
+		/** The width of a figure column; the first column takes the rest of the line. */
+		private static final float FIGURE = 86;
+		private static final float PADDING = 6;
 
 		private final PDDocument document;
 		private final PDFont font;
+		private final float width;
 		private PDPageContentStream content;
 		private float y;
 
 		PdfPages(PDDocument document) throws IOException {
 			this.document = document;
 			this.font = PdfFonts.regular(document);
+			this.width = PDRectangle.A4.getWidth() - 2 * MARGIN;
 			newPage();
 		}
 
@@ -215,10 +259,14 @@ public class RecapDocuments {
 			y -= height;
 		}
 
+		/** A paragraph across the page, wrapped to the margins. */
 		void line(String text, boolean bold, float size) throws IOException {
-			room(size + 4);
-			write(MARGIN, text, bold, size);
-			y -= size + 5;
+			for (String part : wrap(text, width, size)) {
+				room(size + 4);
+				write(MARGIN, part, bold, size);
+				y -= size + 4;
+			}
+			y -= 2;
 		}
 
 		private void write(float x, String text, boolean bold, float size) throws IOException {
@@ -228,36 +276,100 @@ public class RecapDocuments {
 				PdfFonts.bold(content, size);
 			}
 			content.newLineAtOffset(x, y - size);
-			content.showText(PdfFonts.printable(text, font));
+			content.showText(text);
 			PdfFonts.plain(content);
 			content.endText();
 		}
 
+		float width(String text, float size) throws IOException {
+			return font.getStringWidth(text) / 1000 * size;
+		}
+
+		/**
+		 * {@code text} (made printable) in lines no wider than {@code room}: broken between words, and inside a word
+		 * only when the word alone is wider.
+		 */
+		List<String> wrap(String text, float room, float size) throws IOException {
+			String printable = PdfFonts.printable(text, font).strip();
+			List<String> lines = new ArrayList<>();
+			StringBuilder line = new StringBuilder();
+			for (String word : printable.split(" +")) {
+				String candidate = line.isEmpty() ? word : line + " " + word;
+				if (width(candidate, size) <= room) {
+					line.setLength(0);
+					line.append(candidate);
+					continue;
+				}
+				if (!line.isEmpty()) {
+					lines.add(line.toString());
+					line.setLength(0);
+				}
+				// a word wider than the room on its own: cut it where it fills the line
+				while (width(word, size) > room && word.length() > 1) {
+					int cut = word.length() - 1;
+					while (cut > 1 && width(word.substring(0, cut), size) > room) {
+						cut--;
+					}
+					lines.add(word.substring(0, cut));
+					word = word.substring(cut);
+				}
+				line.append(word);
+			}
+			if (!line.isEmpty() || lines.isEmpty()) {
+				lines.add(line.toString());
+			}
+			return lines;
+		}
+
 		void table(String title, List<String> header, List<List<Object>> rows) throws IOException {
-			room(LEADING * 3 + 6);
+			room(LEADING * 4 + 6);
 			gap(6);
 			line(title, true, 11);
-			float[] columns = { MARGIN, MARGIN + 250, MARGIN + 335, MARGIN + 420 };
-			row(header, columns, true);
+			int n = header.size();
+			float[] widths = new float[n];
+			widths[0] = width - FIGURE * (n - 1);
+			for (int i = 1; i < n; i++) {
+				widths[i] = FIGURE;
+			}
+			row(header, widths, true);
 			if (rows.isEmpty()) {
-				row(List.of("-"), columns, false);
+				row(List.of("-"), widths, false);
 			}
 			for (List<Object> cells : rows) {
-				row(cells, columns, false);
+				row(cells, widths, false);
 			}
 		}
 
-		private void row(List<?> cells, float[] columns, boolean bold) throws IOException {
-			room(LEADING);
-			for (int i = 0; i < cells.size() && i < columns.length; i++) {
+		/** A row: every cell wrapped within its column; figures (every column but the first) aligned right. */
+		private void row(List<?> cells, float[] widths, boolean bold) throws IOException {
+			List<List<String>> wrapped = new ArrayList<>();
+			int lines = 1;
+			for (int i = 0; i < cells.size() && i < widths.length; i++) {
 				Object value = cells.get(i);
-				String text = value == null ? "" : value.toString();
-				if (i == 0 && text.length() > 48) {
-					text = text.substring(0, 47) + "...";
-				}
-				write(columns[i], text, bold, SIZE);
+				List<String> cell = wrap(value == null ? "" : value.toString(), widths[i] - PADDING, SIZE);
+				wrapped.add(cell);
+				lines = Math.max(lines, cell.size());
 			}
-			y -= LEADING;
+			room(lines * LEADING + 2);
+			float x = MARGIN;
+			for (int i = 0; i < wrapped.size(); i++) {
+				float top = y;
+				for (String part : wrapped.get(i)) {
+					float at = i == 0 ? x : x + widths[i] - PADDING / 2 - width(part, SIZE);
+					write(at, part, bold, SIZE);
+					y -= LEADING;
+				}
+				y = top;
+				x += widths[i];
+			}
+			y -= lines * LEADING + 2;
+			if (bold) {
+				content.moveTo(MARGIN, y + 1);
+				content.lineTo(MARGIN + width, y + 1);
+				content.setLineWidth(0.5f);
+				content.stroke();
+				y -= 2;
+			}
 		}
 
 		@Override

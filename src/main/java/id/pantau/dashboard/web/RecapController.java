@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
@@ -17,6 +18,7 @@ import id.pantau.platform.Scope;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.RegionLevel;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -29,7 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The monthly recap (rekapitulasi bulanan) of a month and an area within the user's scope: on a page, and as PDF or
- * XLSX in Indonesian. An area outside the scope is answered as if it did not exist. Every download is audited.
+ * XLSX, in the user's language with the same tables and labels as the page. An area outside the scope is answered as
+ * if it did not exist. Every download is audited. Without a month, the last complete month (by the clock, in WIT).
  */
 @Controller
 @PreAuthorize("!hasRole('ADMIN')")
@@ -43,9 +46,11 @@ class RecapController {
 	private final ReferenceData reference;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final MessageSource messages;
 
 	RecapController(MonthlyRecap recaps, RecapDocuments documents, ReferenceData reference, AuditTrail audit,
-			Clock clock) {
+			Clock clock, MessageSource messages) {
+		this.messages = messages;
 		this.recaps = recaps;
 		this.documents = documents;
 		this.reference = reference;
@@ -55,38 +60,43 @@ class RecapController {
 
 	@GetMapping("/rekap")
 	String page(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String bulan,
-			@RequestParam(required = false) String wilayah, Model model) {
+			@RequestParam(required = false) String wilayah, Locale locale, Model model) {
 		YearMonth month = month(bulan);
 		Scope area = area(user, wilayah);
-		model.addAttribute("recap", recaps.of(area, areaName(area), month));
+		MonthlyRecap.Recap recap = recaps.of(area, areaName(area, locale), month);
+		model.addAttribute("recap", recap);
+		model.addAttribute("tables", documents.tables(recap, locale));
+		model.addAttribute("monthName", documents.monthName(month, locale));
+		model.addAttribute("presentOn", RecapDocuments.date(recap.presentOn()));
+		model.addAttribute("presentBeforeOn", RecapDocuments.date(recap.presentBeforeOn()));
 		model.addAttribute("month", month);
 		model.addAttribute("areaCode", area.regionCode() == null ? "" : area.regionCode());
 		model.addAttribute("districts", reference.regionsWithin(user.scope(), RegionLevel.DISTRICT));
 		model.addAttribute("villages", reference.regionsWithin(user.scope(), RegionLevel.VILLAGE));
 		model.addAttribute("scopeCode", user.scope().regionCode());
-		model.addAttribute("scopeName", areaName(user.scope()));
+		model.addAttribute("scopeName", areaName(user.scope(), locale));
 		return "dashboard/recap";
 	}
 
 	@GetMapping("/rekap/unduh")
 	void download(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String bulan,
 			@RequestParam(required = false) String wilayah, @RequestParam(defaultValue = "pdf") String format,
-			HttpServletResponse response) throws IOException {
+			Locale locale, HttpServletResponse response) throws IOException {
 		YearMonth month = month(bulan);
 		Scope area = area(user, wilayah);
 		boolean pdf = "pdf".equalsIgnoreCase(format);
 		if (!pdf && !"xlsx".equalsIgnoreCase(format)) {
 			throw new NotFoundException("format " + format);
 		}
-		MonthlyRecap.Recap recap = recaps.of(area, areaName(area), month);
+		MonthlyRecap.Recap recap = recaps.of(area, areaName(area, locale), month);
 		// built in memory (a few pages), so that a failure answers with an error page rather than half a file
 		ByteArrayOutputStream file = new ByteArrayOutputStream();
 		if (pdf) {
-			documents.writePdf(recap, file, "Dibuat oleh Pantau pada "
-					+ GENERATED.format(clock.instant()) + " WIT untuk " + user.fullName());
+			documents.writePdf(recap, locale, file, messages.getMessage("recap.doc.generated",
+					new Object[] { GENERATED.format(clock.instant()), user.fullName() }, locale));
 		}
 		else {
-			documents.writeXlsx(recap, file);
+			documents.writeXlsx(recap, locale, file);
 		}
 		audit.record(AuditEntry.of("RECAP_DOWNLOADED").region(area.regionCode()).detail("month", month)
 				.detail("format", pdf ? "pdf" : "xlsx"));
@@ -128,10 +138,10 @@ class RecapController {
 		return area;
 	}
 
-	private String areaName(Scope area) {
-		return area.isWholeDeployment() ? "Seluruh wilayah"
+	private String areaName(Scope area, Locale locale) {
+		return area.isWholeDeployment() ? messages.getMessage("recap.area.all", null, locale)
 				: reference.region(area.regionCode()).map(r -> switch (r.level()) {
-					case DISTRICT -> "Kecamatan " + r.name();
+					case DISTRICT -> messages.getMessage("regions.district", new Object[] { r.name() }, locale);
 					default -> r.name();
 				}).orElseThrow(() -> new NotFoundException("region " + area.regionCode()));
 	}
