@@ -93,14 +93,18 @@ class AlertStore {
 			if (resolution.closes()) {
 				resolved += jdbc.sql("""
 						update alert set status = 'CLOSED', outcome = :outcome, closed_by = :system, closed_at = :now,
-						  close_note = :note, facts_changed_at = :now, facts_note = :note, version = version + 1
+						  close_note = null, facts_changed_at = :now, facts_note = null, facts_note_key = :key,
+						  facts_note_args = :args, version = version + 1
 						where id = :id and status in ('OPEN', 'ACKNOWLEDGED')""").param("outcome", RESOLVED_BY_FACTS)
-						.param("system", SYSTEM).param("now", at).param("note", resolution.note())
-						.param("id", alert.id()).update();
+						.param("system", SYSTEM).param("now", at).param("key", resolution.messageKey())
+						.param("args", JSON.writeValueAsString(resolution.args())).param("id", alert.id()).update();
 			}
 			else {
-				jdbc.sql("update alert set facts_changed_at = :now, facts_note = :note where id = :id")
-						.param("now", at).param("note", resolution.note()).param("id", alert.id()).update();
+				jdbc.sql("""
+						update alert set facts_changed_at = :now, facts_note = null, facts_note_key = :key,
+						  facts_note_args = :args where id = :id""").param("now", at)
+						.param("key", resolution.messageKey()).param("args", JSON.writeValueAsString(resolution.args()))
+						.param("id", alert.id()).update();
 			}
 		}
 		return new Applied(findings.size(), opened, resolved, gone.size());

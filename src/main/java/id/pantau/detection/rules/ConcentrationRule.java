@@ -94,8 +94,7 @@ public class ConcentrationRule implements DetectionRule {
 	@Override
 	public Resolution whenGone(RuleContext context, GoneAlert alert) {
 		return alert.factsKey().startsWith("present:")
-				? Resolution.closes("jumlah orang asing di desa tidak lagi pada tingkat "
-						+ alert.factsKey().substring("present:".length()))
-				: Resolution.staysOpen("bulan laporan yang dibandingkan sudah berganti atau laporannya diubah");
+				? Resolution.closes("concentrationGone", alert.factsKey().substring("present:".length()))
+				: Resolution.staysOpen("concentrationMonthChanged");
 	}
 }

@@ -29,6 +29,6 @@ public interface DetectionRule {
 
 	/** What changed when an open alert's facts are no longer found, and whether that resolves it. */
 	default Resolution whenGone(RuleContext context, GoneAlert alert) {
-		return Resolution.closes("fakta tidak ditemukan lagi pada pemeriksaan " + context.today());
+		return Resolution.closes("factsGone", context.today());
 	}
 }

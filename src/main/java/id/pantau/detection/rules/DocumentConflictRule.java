@@ -141,8 +141,7 @@ public class DocumentConflictRule implements DetectionRule {
 
 	@Override
 	public Resolution whenGone(RuleContext context, GoneAlert alert) {
-		return Resolution.staysOpen("data dokumen atau tautan perlintasan berubah pada " + context.today()
-				+ "; periksa apakah perubahan itu menjelaskan konflik");
+		return Resolution.staysOpen("documentDataChanged", context.today());
 	}
 
 	private static List<Long> longs(Array array) throws SQLException {

@@ -82,7 +82,7 @@ public class ExCrewAshoreRule implements DetectionRule {
 
 	@Override
 	public Resolution whenGone(RuleContext context, GoneAlert alert) {
-		return PersonMovements.departure(context, alert.personId()).map(Resolution::closes)
-				.orElseGet(() -> Resolution.closes("izin tinggal di darat, status kapal atau penugasan baru tercatat"));
+		return PersonMovements.departure(context, alert.personId())
+				.orElseGet(() -> Resolution.closes("ashorePermitOrVesselRecorded"));
 	}
 }

@@ -83,9 +83,9 @@ public class NoEntryRecordRule implements DetectionRule {
 	public Resolution whenGone(RuleContext context, GoneAlert alert) {
 		Optional<LocalDate> entry = PersonMovements.latest(context, alert.personId(), "ENTRY");
 		if (entry.isPresent()) {
-			return Resolution.closes("kedatangan tercatat " + entry.get());
+			return Resolution.closes("entryRecorded", entry.get());
 		}
-		return PersonMovements.departure(context, alert.personId()).map(Resolution::closes)
-				.orElseGet(() -> Resolution.closes("izin tinggal atau data kapal tercatat"));
+		return PersonMovements.departure(context, alert.personId())
+				.orElseGet(() -> Resolution.closes("permitOrVesselRecorded"));
 	}
 }

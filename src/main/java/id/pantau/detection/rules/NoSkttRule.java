@@ -77,9 +77,9 @@ public class NoSkttRule implements DetectionRule {
 				where person_id = :person and kind = 'SKTT'""").param("person", alert.personId())
 				.query(LocalDate.class).optional();
 		if (sktt.isPresent()) {
-			return Resolution.closes("SKTT tercatat " + sktt.get());
+			return Resolution.closes("skttRecorded", sktt.get());
 		}
-		return PersonMovements.departure(context, alert.personId()).map(Resolution::closes)
-				.orElseGet(() -> Resolution.closes("izin tinggal terbatas berakhir atau diganti"));
+		return PersonMovements.departure(context, alert.personId())
+				.orElseGet(() -> Resolution.closes("limitedPermitEnded"));
 	}
 }

@@ -60,8 +60,7 @@ public class OverstayRule implements DetectionRule {
 	@Override
 	public Resolution whenGone(RuleContext context, GoneAlert alert) {
 		long person = alert.personId();
-		return PersonMovements.departure(context, person).map(Resolution::closes)
-				.orElseGet(() -> Resolution.staysOpen("izin tinggal baru atau perpanjangan tercatat; periksa apakah"
-						+ " ada masa tanpa izin sebelumnya"));
+		return PersonMovements.departure(context, person)
+				.orElseGet(() -> Resolution.staysOpen("newPermitCheckGap"));
 	}
 }

@@ -51,13 +51,12 @@ public class PermitExpiringRule implements DetectionRule {
 
 	@Override
 	public Resolution whenGone(RuleContext context, GoneAlert alert) {
-		Optional<String> departure = PersonMovements.departure(context, alert.personId());
+		Optional<Resolution> departure = PersonMovements.departure(context, alert.personId());
 		if (departure.isPresent()) {
-			return Resolution.closes(departure.get());
+			return departure.get();
 		}
 		LocalDate until = LocalDate.parse(alert.factsKey().substring("until:".length()));
-		return Resolution.closes(until.isBefore(context.today())
-				? "izin tinggal telah berakhir " + until + " (lihat aturan OVERSTAY)"
-				: "izin tinggal diperpanjang atau diganti");
+		return until.isBefore(context.today()) ? Resolution.closes("permitEnded", until)
+				: Resolution.closes("permitExtended");
 	}
 }

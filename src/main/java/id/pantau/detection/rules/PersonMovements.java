@@ -28,18 +28,16 @@ final class PersonMovements {
 	}
 
 	/** "keberangkatan tercatat <date>" or the person's new status, when either explains why the facts are gone. */
-	static Optional<String> departure(RuleContext context, long personId) {
+	static Optional<Resolution> departure(RuleContext context, long personId) {
 		Optional<LocalDate> exit = latest(context, personId, "EXIT");
 		Optional<LocalDate> entry = latest(context, personId, "ENTRY");
 		if (exit.isPresent() && (entry.isEmpty() || !exit.get().isBefore(entry.get()))) {
-			return Optional.of("keberangkatan tercatat " + exit.get());
+			return Optional.of(Resolution.closes("exitRecorded", exit.get()));
 		}
 		String status = status(context, personId);
 		return switch (status) {
-			case "DEPARTED" -> Optional.of("status orang asing diubah menjadi: sudah keluar");
-			case "DEPORTED" -> Optional.of("status orang asing diubah menjadi: dideportasi");
-			case "DECEASED" -> Optional.of("status orang asing diubah menjadi: meninggal");
-			case "MERGED" -> Optional.of("data orang digabung dengan data lain");
+			case "DEPARTED", "DEPORTED", "DECEASED" -> Optional.of(Resolution.closes("status." + status));
+			case "MERGED" -> Optional.of(Resolution.closes("merged"));
 			default -> Optional.empty();
 		};
 	}

@@ -89,11 +89,11 @@ public class PresentAfterDepartureRule implements DetectionRule {
 				select (crossed_at at time zone 'Asia/Jayapura')::date from crossing where id = :id and person_id = :person""")
 				.param("id", exitId).param("person", alert.personId()).query(LocalDate.class).optional();
 		if (exit.isEmpty()) {
-			return Resolution.closes("catatan keberangkatan tidak lagi terkait dengan orang ini");
+			return Resolution.closes("exitUnlinked");
 		}
 		if (entry.isPresent() && entry.get().isAfter(exit.get().minusDays(1))) {
-			return Resolution.closes("kedatangan kembali tercatat " + entry.get());
+			return Resolution.closes("reentryRecorded", entry.get());
 		}
-		return Resolution.closes("laporan atau tempat tinggal setelah keberangkatan tidak lagi tercatat");
+		return Resolution.closes("sightingAfterExitGone");
 	}
 }

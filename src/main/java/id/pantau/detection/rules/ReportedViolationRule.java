@@ -81,6 +81,6 @@ public class ReportedViolationRule implements DetectionRule {
 
 	@Override
 	public Resolution whenGone(RuleContext context, GoneAlert alert) {
-		return Resolution.closes("laporan tidak lagi berkesimpulan dugaan pelanggaran");
+		return Resolution.closes("reportNoLongerViolation");
 	}
 }

@@ -1,15 +1,31 @@
 package id.pantau.detection.rules;
 
-/**
- * What a rule makes of facts that are gone: a note saying what changed, and whether that change resolves the alert.
- */
-public record Resolution(String note, boolean closes) {
+import java.util.List;
 
-	public static Resolution closes(String note) {
-		return new Resolution(note, true);
+/**
+ * What a rule makes of facts that are gone: what changed, as a message ({@code alert.resolution.<key>}) with its
+ * arguments so that each reader sees it in their language, and whether that change resolves the alert. Dates among
+ * the arguments are ISO days; they are shown as the interface shows days.
+ */
+public record Resolution(String key, List<String> args, boolean closes) {
+
+	public Resolution {
+		args = List.copyOf(args);
 	}
 
-	public static Resolution staysOpen(String note) {
-		return new Resolution(note, false);
+	public String messageKey() {
+		return "alert.resolution." + key;
+	}
+
+	public static Resolution closes(String key, Object... args) {
+		return new Resolution(key, strings(args), true);
+	}
+
+	public static Resolution staysOpen(String key, Object... args) {
+		return new Resolution(key, strings(args), false);
+	}
+
+	private static List<String> strings(Object... args) {
+		return java.util.Arrays.stream(args).map(String::valueOf).toList();
 	}
 }

@@ -98,8 +98,7 @@ public class SilentVillageRule implements DetectionRule {
 				select (submitted_at at time zone 'Asia/Jayapura')::date from periodic_report
 				where village_code = :village and month = :month""").param("village", alert.subjectKey())
 				.param("month", YearMonth.parse(month).atDay(1)).query(LocalDate.class).optional();
-		return received.map(d -> Resolution.closes("laporan bulanan " + month + " diterima " + d))
-				.orElseGet(() -> Resolution.staysOpen("laporan bulanan " + month + " masih belum diterima; bulan"
-						+ " laporan yang diperiksa sudah berganti"));
+		return received.map(d -> Resolution.closes("monthlyReportReceived", month, d))
+				.orElseGet(() -> Resolution.staysOpen("monthlyReportStillMissing", month));
 	}
 }

@@ -8,8 +8,8 @@ import java.util.List;
 public record Alert(long id, String rule, Severity severity, String subjectType, String subjectKey, Long personId,
 		String regionCode, List<String> summaryArgs, List<Evidence> evidence, String legalReference,
 		AlertStatus status, String assignedAgency, String assignedTo, Instant openedAt, Instant lastSeenAt,
-		Instant factsChangedAt, String factsNote, Instant closedAt, String closedBy, String outcome, String closeNote,
-		int version) {
+		Instant factsChangedAt, String factsNote, String factsNoteKey, List<String> factsNoteArgs, Instant closedAt,
+		String closedBy, String outcome, String closeNote, int version) {
 
 	/** Whole days since the alert opened (until it was closed, for a closed one). */
 	public long ageDays(Instant now) {

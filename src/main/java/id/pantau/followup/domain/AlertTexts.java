@@ -41,6 +41,36 @@ public class AlertTexts {
 		return messages.getMessage("alert.rule." + alert.rule() + ".summary", args, fallback, locale);
 	}
 
+	/**
+	 * What changed in the alert's facts, in the reader's language; notes written before they were kept as messages
+	 * are shown as written.
+	 */
+	public String factsNote(Alert alert) {
+		return factsNote(alert, LocaleContextHolder.getLocale());
+	}
+
+	public String factsNote(Alert alert, Locale locale) {
+		if (alert.factsNoteKey() == null) {
+			return alert.factsNote();
+		}
+		Object[] args = alert.factsNoteArgs().stream().map(AlertTexts::day).toArray();
+		return messages.getMessage(alert.factsNoteKey(), args.length == 0 ? null : args, alert.factsNoteKey(), locale);
+	}
+
+	/** The note the alert was closed with: the officer's words, or what changed when the facts closed it. */
+	public String closeNote(Alert alert) {
+		return alert.closeNote() != null ? alert.closeNote()
+				: "RESOLVED_BY_FACTS".equals(alert.outcome()) ? factsNote(alert) : null;
+	}
+
+	/** An ISO day among a message's arguments, as the interface shows days (dd-mm-yyyy); anything else as it is. */
+	static String day(String argument) {
+		if (argument != null && argument.matches("\\d{4}-\\d{2}-\\d{2}")) {
+			return argument.substring(8, 10) + "-" + argument.substring(5, 7) + "-" + argument.substring(0, 4);
+		}
+		return argument;
+	}
+
 	public String explanation(String rule) {
 		return messages.getMessage("alert.rule." + rule + ".explanation", null,
 				messages.getMessage("followup.alert.explanationDefault", null, "", LocaleContextHolder.getLocale()),

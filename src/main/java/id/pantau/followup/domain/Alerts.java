@@ -168,7 +168,7 @@ class Alerts {
 				rs.getString("legal_reference"), AlertStatus.valueOf(rs.getString("status")),
 				rs.getString("assigned_agency"), rs.getString("assigned_to"), instant(rs, "opened_at"),
 				instant(rs, "last_seen_at"), instant(rs, "facts_changed_at"), rs.getString("facts_note"),
-				instant(rs, "closed_at"), rs.getString("closed_by"), rs.getString("outcome"),
+				rs.getString("facts_note_key"), strings(rs.getString("facts_note_args")), instant(rs, "closed_at"), rs.getString("closed_by"), rs.getString("outcome"),
 				rs.getString("close_note"), rs.getInt("version"));
 	}
 

@@ -105,8 +105,8 @@ class AlertRestController {
 		AlertWorkflow.AlertView view = workflow.view(user, id);
 		Alert a = view.alert();
 		AlertDetail detail = new AlertDetail(summary(a, clock.instant()), a.summaryArgs(), texts.explanation(a.rule()),
-				a.evidence(), a.legalReference(), a.factsChangedAt(), a.factsNote(), a.closedAt(), a.closedBy(),
-				a.closeNote(), view.actions().stream().map(Action::of).toList(), view.decisions());
+				a.evidence(), a.legalReference(), a.factsChangedAt(), texts.factsNote(a), a.closedAt(), a.closedBy(),
+				texts.closeNote(a), view.actions().stream().map(Action::of).toList(), view.decisions());
 		return ResponseEntity.ok().eTag("\"" + a.version() + "\"").body(detail);
 	}
 
