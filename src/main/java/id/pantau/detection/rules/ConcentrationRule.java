@@ -73,7 +73,7 @@ public class ConcentrationRule implements DetectionRule {
 		int level = policy.level(row.present());
 		return new Finding(CODE, policy.severity(row.present()), SubjectType.VILLAGE, row.villageCode(), null,
 				row.villageCode(), "present:" + level,
-				List.of(row.villageName(), Integer.toString(row.present()), "ambang " + level),
+				List.of(row.villageName(), Integer.toString(row.present()), Texts.message("concentrationLevel", level)),
 				List.of(Evidence.of("VILLAGE", row.villageCode(), row.villageName() + ": " + row.present()
 						+ " orang asing tercatat berada di desa", java.time.LocalDate.parse(today))),
 				BASIS);
@@ -82,7 +82,7 @@ public class ConcentrationRule implements DetectionRule {
 	static Finding rise(Rise rise, YearMonth last) {
 		return new Finding(CODE, Severity.LOW, SubjectType.VILLAGE, rise.villageCode(), null, rise.villageCode(),
 				"rise:" + last, List.of(rise.villageName(), Integer.toString(rise.last()),
-						"laporan " + last + ", naik dari " + rise.before() + " pada " + last.minusMonths(1)),
+						Texts.message("concentrationRise", last, rise.before(), last.minusMonths(1))),
 				List.of(Evidence.of("PERIODIC_REPORT", rise.villageCode() + ":" + last.minusMonths(1),
 						"Laporan bulanan " + last.minusMonths(1) + ": " + rise.before() + " orang asing",
 						last.minusMonths(1).atDay(1)),

@@ -120,7 +120,7 @@ public class DocumentConflictRule implements DetectionRule {
 		String region = regions.size() == 1 && !regions.iterator().next().isEmpty() ? regions.iterator().next() : null;
 		String persons = String.join(",", conflicting.stream().sorted().map(String::valueOf).toList());
 		return Optional.of(new Finding(CODE, Severity.HIGH, SubjectType.DOCUMENT, shared.numberKey(), null, region,
-				"persons:" + persons, List.of(shared.number(), "tercatat pada " + conflicting.size() + " orang berbeda"),
+				"persons:" + persons, List.of(shared.number(), Texts.message("documentShared", conflicting.size())),
 				evidence, LEGAL));
 	}
 
@@ -134,8 +134,7 @@ public class DocumentConflictRule implements DetectionRule {
 				Evidence.of("PERSON", mismatch.personId(), "Kewarganegaraan tercatat: " + known, null));
 		return Finding.aboutPerson(CODE, Severity.HIGH, mismatch.personId(), mismatch.regionCode(),
 				"crossing:" + mismatch.crossingId(), List.of(mismatch.crossingNationality(),
-						"dipakai pada perlintasan " + mismatch.crossedOn() + ", tidak cocok dengan kewarganegaraan tercatat ("
-								+ known + ")"),
+						Texts.message("documentMismatch", mismatch.crossedOn(), known)),
 				evidence, LEGAL);
 	}
 

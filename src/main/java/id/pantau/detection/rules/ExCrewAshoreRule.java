@@ -75,7 +75,8 @@ public class ExCrewAshoreRule implements DetectionRule {
 				? "Turun dari kapal " + row.signedOff() : "Tanggal turun dari kapal tidak tercatat", row.signedOff()));
 		return Optional.of(Finding.aboutPerson(CODE, longAshore ? Severity.HIGH : Severity.MEDIUM, row.personId(),
 				row.regionCode(), "vessel:" + row.vesselId() + ":" + row.vesselStatus(),
-				List.of(row.vesselName(), status, Texts.date(row.signedOff())), evidence,
+				List.of(row.vesselName(), Texts.message("vesselStatus." + row.vesselStatus()), Texts.date(row.signedOff())),
+				evidence,
 				"UU 6/2011 tentang Keimigrasian, Pasal 48 (kewajiban izin tinggal); izin awak alat angkut hanya"
 						+ " berlaku selama bertugas di kapal"));
 	}

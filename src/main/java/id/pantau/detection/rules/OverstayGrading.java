@@ -19,8 +19,8 @@ record OverstayGrading(long chargePerDay, int chargeMaxDays, int minDays) {
 		/** The grade in words, for the alert's summary. */
 		String describe(long chargePerDay) {
 			return kind == Kind.CHARGE
-					? "biaya beban " + Texts.rupiah(charge) + " (" + days + " hari x " + Texts.rupiah(chargePerDay) + ")"
-					: "lebih dari batas biaya beban: deportasi dan penangkalan";
+					? Texts.message("overstayCharge", Texts.rupiah(charge), days, Texts.rupiah(chargePerDay))
+					: Texts.message("overstayDeport");
 		}
 	}
 

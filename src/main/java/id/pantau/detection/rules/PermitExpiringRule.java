@@ -43,7 +43,7 @@ public class PermitExpiringRule implements DetectionRule {
 			return Optional.empty();
 		}
 		Severity severity = left <= urgentDays ? Severity.MEDIUM : Severity.LOW;
-		String kind = row.endsWithPermit() ? row.permitType() : "izin tinggal saat kedatangan";
+		String kind = row.endsWithPermit() ? row.permitType() : Texts.message("arrivalPermit");
 		return Optional.of(Finding.aboutPerson(CODE, severity, row.personId(), row.regionCode(), "until:" + until,
 				List.of(until.toString(), Long.toString(left), kind), row.evidence(),
 				"UU 6/2011 tentang Keimigrasian (izin tinggal dan perpanjangannya)"));

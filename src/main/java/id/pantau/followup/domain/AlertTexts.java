@@ -1,5 +1,6 @@
 package id.pantau.followup.domain;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
@@ -35,9 +36,9 @@ public class AlertTexts {
 	}
 
 	public String summary(Alert alert, Locale locale) {
-		Object[] args = alert.summaryArgs().toArray();
-		String fallback = name(alert.rule(), locale)
-				+ (alert.summaryArgs().isEmpty() ? "" : ": " + String.join(", ", alert.summaryArgs()));
+		List<String> shown = alert.summaryArgs().stream().map(arg -> argument(arg, locale)).toList();
+		Object[] args = shown.toArray();
+		String fallback = name(alert.rule(), locale) + (shown.isEmpty() ? "" : ": " + String.join(", ", shown));
 		return messages.getMessage("alert.rule." + alert.rule() + ".summary", args, fallback, locale);
 	}
 
@@ -61,6 +62,19 @@ public class AlertTexts {
 	public String closeNote(Alert alert) {
 		return alert.closeNote() != null ? alert.closeNote()
 				: "RESOLVED_BY_FACTS".equals(alert.outcome()) ? factsNote(alert) : null;
+	}
+
+	/**
+	 * A summary argument as the reader sees it: one written as {@code msg:key|arg|...} is a message in the reader's
+	 * language, an ISO day is shown as dd-mm-yyyy.
+	 */
+	String argument(String argument, Locale locale) {
+		if (argument == null || !argument.startsWith("msg:")) {
+			return day(argument);
+		}
+		String[] parts = argument.substring("msg:".length()).split("\\|", -1);
+		Object[] args = java.util.Arrays.stream(parts, 1, parts.length).map(AlertTexts::day).toArray();
+		return messages.getMessage(parts[0], args.length == 0 ? null : args, parts[0], locale);
 	}
 
 	/** An ISO day among a message's arguments, as the interface shows days (dd-mm-yyyy); anything else as it is. */

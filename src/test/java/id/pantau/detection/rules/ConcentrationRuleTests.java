@@ -32,6 +32,6 @@ class ConcentrationRuleTests {
 		Finding finding = ConcentrationRule.present(new ConcentrationRule.Present("81.72.01.2001", "Ohoi Uji", 17),
 				policy, "2026-05-20");
 		assertThat(finding.factsKey()).isEqualTo("present:15");
-		assertThat(finding.summaryArgs()).containsExactly("Ohoi Uji", "17", "ambang 15");
+		assertThat(finding.summaryArgs()).containsExactly("Ohoi Uji", "17", "msg:alert.arg.concentrationLevel|15");
 	}
 }

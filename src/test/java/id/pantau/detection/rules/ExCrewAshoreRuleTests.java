@@ -18,7 +18,7 @@ class ExCrewAshoreRuleTests {
 	void crewOfASeizedVesselAshoreForYearsIsHigh() {
 		Finding finding = ExCrewAshoreRule.finding(row("SEIZED", TODAY.minusYears(5)), TODAY, 0, 5).orElseThrow();
 		assertThat(finding.severity()).isEqualTo(Severity.HIGH);
-		assertThat(finding.summaryArgs()).containsExactly("KM Antasena 809", "disita", TODAY.minusYears(5).toString());
+		assertThat(finding.summaryArgs()).containsExactly("KM Antasena 809", "msg:vesselStatus.SEIZED", TODAY.minusYears(5).toString());
 		assertThat(finding.factsKey()).isEqualTo("vessel:3:SEIZED");
 	}
 
@@ -27,7 +27,7 @@ class ExCrewAshoreRuleTests {
 		assertThat(ExCrewAshoreRule.finding(row("SUNK", TODAY.minusYears(1)), TODAY, 0, 5).orElseThrow().severity())
 				.isEqualTo(Severity.MEDIUM);
 		assertThat(ExCrewAshoreRule.finding(row("DEPARTED", null), TODAY, 30, 5).orElseThrow().summaryArgs())
-				.containsExactly("KM Antasena 809", "sudah berangkat", "-");
+				.containsExactly("KM Antasena 809", "msg:vesselStatus.DEPARTED", "-");
 	}
 
 	@Test

@@ -56,7 +56,7 @@ class OverstayRuleTests {
 				.orElseThrow();
 		assertThat(finding.factsKey()).isEqualTo("until:" + TODAY.minusDays(4));
 		assertThat(finding.summaryArgs()).containsExactly("4", TODAY.minusDays(4).toString(),
-				"biaya beban Rp 4.000.000 (4 hari x Rp 1.000.000)");
+				"msg:alert.arg.overstayCharge|Rp 4.000.000|4|Rp 1.000.000");
 		assertThat(finding.evidence()).extracting(Evidence::type).containsExactly("PERMIT", "CROSSING");
 		assertThat(finding.subjectType()).isEqualTo(SubjectType.PERSON);
 	}
