@@ -12,9 +12,11 @@ import id.pantau.platform.DisplayTime;
 import id.pantau.reference.RegionLevel;
 import id.pantau.reference.ReferenceData;
 import id.pantau.platform.Scope;
+import id.pantau.reports.ReportValidated;
 import id.pantau.reports.ValidationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,6 +34,7 @@ class ReportDemoData {
 	private static final Logger log = LoggerFactory.getLogger(ReportDemoData.class);
 	private static final String SILENT_VILLAGE = "81.72.05.2006";
 	private static final String RISING_VILLAGE = "81.72.01.2003";
+	private static final String STORY_VILLAGE = "81.72.01.2001";
 
 	private static final String[][] SIGHTINGS = {
 			{ "Kyaw Min, dipanggil Pak Min", "Myanmar", "M", "sekitar 45", "", "rumah Bapak Renwarin", "nelayan",
@@ -52,10 +55,12 @@ class ReportDemoData {
 	private final VillageReporting reporting;
 	private final ReferenceData reference;
 	private final JdbcClient jdbc;
+	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	ReportDemoData(VillageReports reports, VillageReporting reporting, ReferenceData reference, JdbcClient jdbc,
-			Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.events = events;
 		this.reports = reports;
 		this.reporting = reporting;
 		this.reference = reference;
@@ -124,6 +129,7 @@ class ReportDemoData {
 			reports.save(report);
 			created++;
 		}
+		boolean story = storyOfAnExCrewMemberAshore(now);
 		YearMonth current = YearMonth.from(now.atZone(DisplayTime.ZONE));
 		int periodic = 0;
 		for (String village : villages) {
@@ -156,6 +162,51 @@ class ReportDemoData {
 				periodic++;
 			}
 		}
-		log.info("{} laporan desa dan {} laporan bulanan demo dibuat", created, periodic);
+		log.info("{} laporan desa dan {} laporan bulanan demo dibuat", created + (story ? 1 : 0), periodic);
+	}
+
+	/**
+	 * One case the way it goes between the agencies, for a demo person whose page then tells it whole: Fiditan reports
+	 * an ex-crew member of a seized vessel still ashore, BPMPD forwards, Immigration and Polres give their views from
+	 * their own accounts, Kesbangpol adds Lanal's view from the meeting and concludes "possible violation"; the
+	 * conclusion goes to Immigration as a case (the detection module opens it and tells Immigration), waiting there
+	 * for the demo user's decision.
+	 */
+	private boolean storyOfAnExCrewMemberAshore(Instant now) {
+		var person = jdbc.sql("""
+				select p.id, p.primary_name, p.nationality, d.number from person p
+				join travel_document d on d.person_id = p.id
+				where p.created_by = 'demo' and p.category = 'EX_CREW' and p.region_code = :village
+				order by p.id limit 1""").param("village", STORY_VILLAGE).query().listOfRows().stream().findFirst();
+		if (person.isEmpty()) {
+			return false;
+		}
+		String name = (String) person.get().get("primary_name");
+		long personId = ((Number) person.get().get("id")).longValue();
+		Instant t = now.minus(Duration.ofDays(9));
+		String village = "ohoi." + STORY_VILLAGE.replace(".", "");
+		String nationality = reference.countries().stream()
+				.filter(c -> c.alpha3().equals(person.get().get("nationality"))).map(c -> c.nameId()).findFirst()
+				.orElse("tidak jelas");
+		ReportContent content = new ReportContent(name + ", dipanggil Pak " + name.split(" ")[0], nationality,
+				reporting.nationalityOf(nationality), "M", "sekitar 40", "buku pelaut " + person.get().get("number"),
+				"menumpang di rumah Bapak Renwarin, RT 04", "membantu nelayan setempat, tidak punya kapal sendiri",
+				"KM Antasena 809 (disita)", "2015", "Sudah lama tinggal; warga bertanya apakah ia boleh menetap.");
+		VillageReport report = VillageReport.draft(reporting.nextNumber(STORY_VILLAGE, t), STORY_VILLAGE, content, null,
+				village, t);
+		report.submit(village, t = t.plus(Duration.ofHours(1)));
+		report.forward("bpmpd", t = t.plus(Duration.ofHours(22)));
+		report.recordView("IMIGRASI", "Tidak ada catatan kedatangan maupun izin tinggal; izin awak kapal berakhir saat"
+				+ " kapal disita. Perlu pemeriksaan keimigrasian.", "imigrasi", t = t.plus(Duration.ofHours(20)));
+		report.recordView("POLRES", "Tidak ada catatan pidana; dikenal warga, tidak pernah membuat gangguan.",
+				"timpora.polres", t = t.plus(Duration.ofHours(5)));
+		report.validate(ValidationOutcome.POSSIBLE_VIOLATION, personId, null, List.of(new AgencyView("LANAL",
+				"Awak KM Antasena 809 yang ditahan di Pelabuhan Tual sejak 2015.", "kesbangpol",
+				t = t.plus(Duration.ofDays(2)), true)), "Tinggal tanpa izin tinggal sejak kapal disita; diserahkan"
+						+ " ke Imigrasi untuk diperiksa.", "kesbangpol", t);
+		reports.save(report);
+		events.publishEvent(new ReportValidated(report.getId(), report.getNumber(), STORY_VILLAGE,
+				ValidationOutcome.POSSIBLE_VIOLATION, personId));
+		return true;
 	}
 }
