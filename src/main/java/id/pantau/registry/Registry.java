@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.registry.domain.CrewLists;
 import id.pantau.registry.domain.Person;
@@ -135,12 +134,7 @@ public class Registry {
 	/** The person, if it exists and the user may see it; not audited as a view of the record. */
 	@Transactional(readOnly = true)
 	public Optional<PersonRef> find(ScopedPrincipal user, long id) {
-		try {
-			return Optional.of(ref(persons.visible(user, id)));
-		}
-		catch (NotFoundException e) {
-			return Optional.empty();
-		}
+		return persons.seen(user, id).map(Registry::ref);
 	}
 
 	/**

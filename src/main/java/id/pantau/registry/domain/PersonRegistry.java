@@ -228,11 +228,13 @@ public class PersonRegistry {
 	/** A person's record, for a change or a form; not audited as a view. */
 	@Transactional(readOnly = true)
 	public Person visible(ScopedPrincipal user, long id) {
-		Person person = persons.findById(id).orElseThrow(() -> new NotFoundException("person " + id));
-		if (!user.scope().sees(person.getRegionCode())) {
-			throw new NotFoundException("person " + id);
-		}
-		return person;
+		return seen(user, id).orElseThrow(() -> new NotFoundException("person " + id));
+	}
+
+	/** The person, if it exists and the user may see it; an answer, not a refusal, so no transaction is spoilt. */
+	@Transactional(readOnly = true)
+	public Optional<Person> seen(ScopedPrincipal user, long id) {
+		return persons.findById(id).filter(person -> user.scope().sees(person.getRegionCode()));
 	}
 
 	@Transactional

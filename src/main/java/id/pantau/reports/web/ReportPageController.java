@@ -18,6 +18,7 @@ import id.pantau.platform.ProblemMessages;
 import id.pantau.reference.RegionLevel;
 import id.pantau.reference.ReferenceData;
 import id.pantau.registry.Category;
+import id.pantau.registry.Registry;
 import id.pantau.reports.ReportState;
 import id.pantau.reports.ValidationOutcome;
 import id.pantau.reports.domain.IllegalTransition;
@@ -58,11 +59,13 @@ class ReportPageController {
 	private final PeriodicReporting periodic;
 	private final PhotoStore photos;
 	private final ReferenceData reference;
+	private final Registry registry;
 	private final ProblemMessages problems;
 	private final Clock clock;
 
 	ReportPageController(VillageReporting reporting, ReportQueries queries, PeriodicReporting periodic,
-			PhotoStore photos, ReferenceData reference, ProblemMessages problems, Clock clock) {
+			PhotoStore photos, ReferenceData reference, Registry registry, ProblemMessages problems, Clock clock) {
+		this.registry = registry;
 		this.reporting = reporting;
 		this.queries = queries;
 		this.periodic = periodic;
@@ -121,6 +124,9 @@ class ReportPageController {
 	/** For a person's page: the photos villages attached to their reports about the person, within the scope. */
 	@GetMapping("/orang/{personId}/foto")
 	String personPhotos(@AuthenticationPrincipal PantauUser user, @PathVariable long personId, Model model) {
+		if (registry.find(user, personId).isEmpty()) {
+			throw new NotFoundException("person " + personId);
+		}
 		model.addAttribute("photos", queries.photosOf(user.scope(), personId));
 		return "reports/person-photos :: photos";
 	}
