@@ -104,7 +104,7 @@ public class TimporaMeetings {
 
 	/**
 	 * Active alerts within the user's scope that are not on the agenda yet, most severe first, at most
-	 * {@link #PICKER_LIMIT} of {@code total}. Audited as a list of alerts, since it names persons.
+	 * {@link #PICKER_LIMIT} of {@code total}.
 	 */
 	public record AgendaCandidates(List<Alert> alerts, long total, Instant now) {
 
@@ -113,6 +113,7 @@ public class TimporaMeetings {
 		}
 	}
 
+	/** What the agenda picker offers; audited as a list of alerts, since the picker names persons. */
 	@Transactional
 	public AgendaCandidates agendaCandidates(ScopedPrincipal user, long id) {
 		Actor actor = Actor.of(user);
