@@ -51,6 +51,115 @@ document.addEventListener('DOMContentLoaded', function () {
   document.querySelectorAll('select[data-shows-fields]').forEach(showFieldsFor);
 });
 
+// The TIMPORA agenda picker (<form data-agenda-picker>): a search box that hides the alerts it does not match, a
+// "select all" per rule group (the rows shown), a "select this person's whole case" button, and a count of what is
+// chosen. Without the script every alert is listed and the form submits the same alertId values.
+function foldText(text) {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+}
+function fillTemplate(template, values) {
+  return template.replace(/\{(\d)\}/g, function (match, index) {
+    return values[Number(index)];
+  });
+}
+function refreshAgendaPicker(form) {
+  var search = form.querySelector('[data-agenda-search]');
+  var terms = search ? foldText(search.value).split(/\s+/).filter(Boolean) : [];
+  var anyShown = false;
+  form.querySelectorAll('[data-agenda-group]').forEach(function (group) {
+    var rows = group.querySelectorAll('.agenda-row');
+    var shown = 0;
+    var checked = 0;
+    rows.forEach(function (row) {
+      var text = row.getAttribute('data-search') || '';
+      row.hidden = !terms.every(function (term) { return text.indexOf(term) >= 0; });
+      if (!row.hidden) {
+        shown++;
+        if (row.querySelector('input[name="alertId"]').checked) {
+          checked++;
+        }
+      }
+    });
+    group.hidden = shown === 0;
+    anyShown = anyShown || shown > 0;
+    var count = group.querySelector('.agenda-group-count');
+    if (count && terms.length > 0 && form.getAttribute('data-shown-template')) {
+      count.textContent = fillTemplate(form.getAttribute('data-shown-template'), [shown, rows.length]);
+    } else if (count && count.getAttribute('data-original') !== null) {
+      count.textContent = count.getAttribute('data-original');
+    }
+    var all = group.querySelector('[data-group-all]');
+    var allLabel = all && all.id ? group.querySelector('label[for="' + all.id + '"]') : null;
+    if (allLabel && allLabel.getAttribute('data-filtered-text')) {
+      if (allLabel.getAttribute('data-original') === null) {
+        allLabel.setAttribute('data-original', allLabel.textContent);
+      }
+      allLabel.textContent = terms.length > 0 ? allLabel.getAttribute('data-filtered-text')
+          : allLabel.getAttribute('data-original');
+    }
+    if (all) {
+      all.checked = shown > 0 && checked === shown;
+      all.indeterminate = checked > 0 && checked < shown;
+    }
+  });
+  var noMatch = form.querySelector('#agenda-no-match');
+  if (noMatch) {
+    noMatch.hidden = anyShown;
+  }
+  var selected = form.querySelector('#agenda-selected');
+  if (selected) {
+    var n = form.querySelectorAll('input[name="alertId"]:checked').length;
+    selected.textContent = n > 0 ? fillTemplate(form.getAttribute('data-selected-template') || '{0}', [n]) : '';
+  }
+}
+document.addEventListener('input', function (event) {
+  if (event.target.matches('[data-agenda-search]')) {
+    refreshAgendaPicker(event.target.form);
+  }
+});
+document.addEventListener('keydown', function (event) {
+  // Enter in the search box would submit the agenda with whatever happens to be ticked.
+  if (event.key === 'Enter' && event.target.matches('[data-agenda-search]')) {
+    event.preventDefault();
+  }
+});
+document.addEventListener('change', function (event) {
+  var form = event.target.closest('form[data-agenda-picker]');
+  if (!form) {
+    return;
+  }
+  if (event.target.matches('[data-group-all]')) {
+    var group = event.target.closest('[data-agenda-group]');
+    group.querySelectorAll('.agenda-row:not([hidden]) input[name="alertId"]').forEach(function (box) {
+      box.checked = event.target.checked;
+    });
+  }
+  refreshAgendaPicker(form);
+});
+document.addEventListener('click', function (event) {
+  var button = event.target.closest('[data-pick-case]');
+  if (!button) {
+    return;
+  }
+  var form = button.closest('form[data-agenda-picker]');
+  var key = button.getAttribute('data-pick-case');
+  form.querySelectorAll('.agenda-row').forEach(function (row) {
+    if (row.getAttribute('data-case') === key) {
+      row.querySelector('input[name="alertId"]').checked = true;
+    }
+  });
+  refreshAgendaPicker(form);
+});
+document.addEventListener('DOMContentLoaded', function () {
+  document.querySelectorAll('form[data-agenda-picker]').forEach(function (form) {
+    form.querySelectorAll('[data-js-only]').forEach(function (element) { element.hidden = false; });
+    form.querySelectorAll('.agenda-group-count').forEach(function (count) {
+      count.setAttribute('data-original', count.textContent);
+    });
+    refreshAgendaPicker(form);
+  });
+});
+
 // The service worker keeps the report form usable without a connection (sw.js, js/outbox.js).
 if ('serviceWorker' in navigator) {
   navigator.serviceWorker.register('/sw.js').catch(function (error) {

@@ -9,12 +9,19 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import id.pantau.PantauIntegrationTest;
+import id.pantau.TestClock;
 import id.pantau.WebSession;
+import id.pantau.identity.Agency;
+import id.pantau.identity.Role;
+import id.pantau.identity.domain.AccountSeeding;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -32,6 +39,9 @@ class MeetingIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	AccountSeeding seeding;
 
 	FollowUpData data;
 
@@ -125,6 +135,66 @@ class MeetingIntegrationTests {
 				.isEqualTo(404);
 		assertThat(WebSession.loggedIn(port, "kesbangpol").get("/peringatan/laporan/" + report).body())
 				.contains("Izin tinggal diurus melalui penjamin");
+	}
+
+	@Test
+	void theAgendaPickerGroupsByRuleNamesEachPersonAndOffersNeitherAddedNorOutOfScopeAlerts() {
+		String overstay = FollowUpData.rule();
+		String noPermit = FollowUpData.rule();
+		long somchai = data.person("SOMCHAI PICKER " + overstay, TAAR);
+		jdbc.sql("update person set nationality = 'THA' where id = :id").param("id", somchai).update();
+		long anan = data.person("ANAN PICKER " + overstay, TAAR);
+		long kyaw = data.person("KYAW PICKER " + overstay, FIDITAN);
+		long somchaiLate = data.alert(overstay, "HIGH", TAAR, somchai, 6, "SOMCHAI");
+		long somchaiNoPermit = data.alert(noPermit, "MEDIUM", TAAR, somchai, 3, "SOMCHAI");
+		long somchaiOld = data.alert(overstay, "MEDIUM", TAAR, somchai, 30, "SOMCHAI");
+		long ananLate = data.alert(overstay, "LOW", TAAR, anan, 2, "ANAN");
+		long kyawLate = data.alert(overstay, "CRITICAL", FIDITAN, kyaw, 8, "KYAW");
+		String districtOfficer = "uji." + UUID.randomUUID().toString().substring(0, 8);
+		seeding.seed(districtOfficer, "Uji " + districtOfficer, Role.KESBANGPOL, Agency.KESBANGPOL, "81.72.02",
+				WebSession.DEMO_PASSWORD, false);
+		WebSession district = WebSession.loggedIn(port, districtOfficer);
+		long meeting = Long.parseLong(WebSession.location(district.post("/timpora",
+				Map.of("heldAt", "2026-02-12T09:00", "place", "Kantor Kecamatan"))).replaceAll(".*/timpora/", ""));
+		act(district, meeting, "/timpora/" + meeting + "/agenda", Map.of("alertId", String.valueOf(somchaiOld)));
+
+		String page = district.get("/timpora/" + meeting).body();
+		assertThat(page).as("on the agenda already").contains("item-" + somchaiOld)
+				.doesNotContain("id=\"pick-" + somchaiOld + "\"");
+		assertThat(page).as("another district's alert and person").doesNotContain("pick-" + kyawLate)
+				.doesNotContain("KYAW PICKER");
+		String overstays = group(page, overstay);
+		assertThat(overstays).contains(">2 peringatan<", "SOMCHAI PICKER " + overstay, "Thailand", "Taar",
+				"ANAN PICKER " + overstay, "Tinggi", "Rendah",
+				"dibuka " + DateTimeFormatter.ofPattern("dd-MM-yyyy").withZone(TestClock.WIT)
+						.format(TestClock.now().minus(6, ChronoUnit.DAYS)) + " (6 hari)");
+		assertThat(overstays.indexOf("pick-" + somchaiLate)).as("the more severe person first")
+				.isLessThan(overstays.indexOf("pick-" + ananLate)).isPositive();
+		assertThat(row(page, somchaiLate)).contains("Orang ini juga: " + noPermit,
+				"Orang ini sudah ada di agenda");
+		assertThat(row(page, ananLate)).doesNotContain("Orang ini juga").doesNotContain("sudah ada di agenda");
+		assertThat(group(page, noPermit)).contains(">1 peringatan<", "pick-" + somchaiNoPermit,
+				"data-search=\"somchai picker " + overstay.toLowerCase());
+
+		assertThat(act(district, meeting, "/timpora/" + meeting + "/agenda?alertId=" + kyawLate, Map.of()))
+				.contains("step-errors").doesNotContain("item-" + kyawLate);
+		assertThat(WebSession.loggedIn(port, "kesbangpol").get("/timpora/" + meeting).body())
+				.as("the city officer is offered the whole city").contains("pick-" + kyawLate, "KYAW PICKER");
+		assertThat(WebSession.loggedIn(port, "timpora.polres").get("/timpora/" + meeting).body())
+				.as("a member reads the meeting but plans no agenda").doesNotContain("agenda-form");
+	}
+
+	/** The picker's group of a rule, from its heading to the end of its rows. */
+	private static String group(String page, String rule) {
+		int start = page.indexOf("id=\"group-" + rule + "\"");
+		assertThat(start).as("group " + rule).isPositive();
+		return page.substring(start, page.indexOf("</fieldset>", start));
+	}
+
+	private static String row(String page, long alert) {
+		int start = page.indexOf("id=\"pick-row-" + alert + "\"");
+		assertThat(start).as("row " + alert).isPositive();
+		return page.substring(start, page.indexOf("</div>", start));
 	}
 
 	/** Posts a step and answers the meeting's page as shown after it (with the step's message). */

@@ -84,6 +84,23 @@ class Alerts {
 		return new Found(alerts, total);
 	}
 
+	/**
+	 * Active alerts within the scope that are not on the meeting's agenda yet, most severe and oldest first, with
+	 * how many there are in all (the page shows that some were left out).
+	 */
+	Found activeNotOnAgenda(Scope scope, long meetingId, int limit) {
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		params.put("statuses", AlertStatus.ACTIVE.stream().map(Enum::name).toList());
+		params.put("meeting", meetingId);
+		String where = " where " + scope.sqlVisibility("a.region_code") + " and a.status in (:statuses)"
+				+ " and not exists (select 1 from meeting_item i where i.meeting_id = :meeting and i.alert_id = a.id)";
+		long total = jdbc.sql("select count(*) from alert a" + where).params(params).query(Long.class).single();
+		params.put("limit", limit);
+		List<Alert> alerts = jdbc.sql("select a.* from alert a" + where + " order by " + ORDER.get("severity")
+				+ ", a.id limit :limit").params(params).query(Alerts::alert).list();
+		return new Found(alerts, total);
+	}
+
 	/** Alerts about a person, newest first. */
 	List<Alert> aboutPerson(long personId) {
 		return jdbc.sql("select a.* from alert a where a.person_id = :person order by a.opened_at desc, a.id desc")

@@ -99,14 +99,30 @@ public class TimporaMeetings {
 		return new Detail(meeting, items, meetings.attendance(id), hidden);
 	}
 
-	/** Open alerts the user may put on the agenda (not on it yet), most severe first. */
-	@Transactional(readOnly = true)
-	public List<Alert> agendaCandidates(ScopedPrincipal user, long id) {
+	/** How many alerts the agenda picker offers at most: a meeting's worth, and a page that still loads fast. */
+	static final int PICKER_LIMIT = 400;
+
+	/**
+	 * Active alerts within the user's scope that are not on the agenda yet, most severe first, at most
+	 * {@link #PICKER_LIMIT} of {@code total}.
+	 */
+	public record AgendaCandidates(List<Alert> alerts, long total, Instant now) {
+
+		public boolean truncated() {
+			return total > alerts.size();
+		}
+	}
+
+	/** What the agenda picker offers; audited as a list of alerts, since the picker names persons. */
+	@Transactional
+	public AgendaCandidates agendaCandidates(ScopedPrincipal user, long id) {
 		Actor actor = Actor.of(user);
 		FollowUpPolicy.require(FollowUpPolicy.mayManageMeetings(actor.role()));
-		List<Long> onAgenda = meetings.items(id).stream().map(Meetings.ItemRow::alertId).toList();
-		return alerts.list(actor.scope(), AlertFilter.active().checked(actor.scope()), clock.instant(), 200).alerts()
-				.stream().filter(a -> !onAgenda.contains(a.id())).toList();
+		meetings.find(id).orElseThrow(() -> new NotFoundException("meeting " + id));
+		Alerts.Found found = alerts.activeNotOnAgenda(actor.scope(), id, PICKER_LIMIT);
+		audit.record(AuditEntry.of("ALERTS_LISTED").region(actor.scope().regionCode()).subject("MEETING", id)
+				.detail("purpose", "agenda").detail("shown", found.alerts().size()));
+		return new AgendaCandidates(found.alerts(), found.total(), clock.instant());
 	}
 
 	@Transactional

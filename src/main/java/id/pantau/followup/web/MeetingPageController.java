@@ -1,14 +1,27 @@
 package id.pantau.followup.web;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import id.pantau.followup.domain.Alert;
+import id.pantau.followup.domain.AlertTexts;
 
 import id.pantau.followup.domain.FollowUpPolicy;
 import id.pantau.followup.domain.MeetingDocuments;
+import id.pantau.followup.domain.Meeting.Detail;
 import id.pantau.followup.domain.TimporaMeetings;
+import id.pantau.followup.domain.TimporaMeetings.AgendaCandidates;
 import id.pantau.identity.Agency;
 import id.pantau.identity.PantauUser;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ProblemMessages;
+import id.pantau.reference.ReferenceData;
+import id.pantau.registry.Registry;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -36,11 +49,18 @@ class MeetingPageController {
 	private final TimporaMeetings meetings;
 	private final MeetingDocuments documents;
 	private final ProblemMessages problems;
+	private final Registry registry;
+	private final ReferenceData reference;
+	private final AlertTexts texts;
 
-	MeetingPageController(TimporaMeetings meetings, MeetingDocuments documents, ProblemMessages problems) {
+	MeetingPageController(TimporaMeetings meetings, MeetingDocuments documents, ProblemMessages problems,
+			Registry registry, ReferenceData reference, AlertTexts texts) {
 		this.meetings = meetings;
 		this.documents = documents;
 		this.problems = problems;
+		this.registry = registry;
+		this.reference = reference;
+		this.texts = texts;
 	}
 
 	@GetMapping
@@ -71,10 +91,11 @@ class MeetingPageController {
 
 	@GetMapping("/{id}")
 	String show(@AuthenticationPrincipal PantauUser user, @PathVariable long id, Model model) {
-		model.addAttribute("detail", meetings.detail(user, id));
+		Detail detail = meetings.detail(user, id);
+		model.addAttribute("detail", detail);
 		model.addAttribute("agencies", Agency.values());
-		if (FollowUpPolicy.mayManageMeetings(user.role())) {
-			model.addAttribute("candidates", meetings.agendaCandidates(user, id));
+		if (FollowUpPolicy.mayManageMeetings(user.role()) && detail.meeting().isPlanned()) {
+			model.addAttribute("picker", picker(meetings.agendaCandidates(user, id), detail));
 		}
 		model.addAttribute("ownAgency", user.agency());
 		return "followup/meeting";
@@ -123,6 +144,23 @@ class MeetingPageController {
 	@GetMapping("/{id}/notulen.pdf")
 	ResponseEntity<byte[]> minutes(@AuthenticationPrincipal PantauUser user, @PathVariable long id) {
 		return pdf(documents.minutes(meetings.forPrint(user, id, "MINUTES")), "notulen-timpora-" + id + ".pdf");
+	}
+
+	/** The alerts that may go on the agenda, named: persons, nationalities and villages by name. */
+	private AgendaPicker picker(AgendaCandidates candidates, Detail detail) {
+		Set<Long> onAgenda = detail.items().stream().map(item -> item.alert().personId()).filter(Objects::nonNull)
+				.collect(Collectors.toSet());
+		Map<Long, Registry.PersonRef> persons = registry.refs(candidates.alerts().stream().map(Alert::personId)
+				.filter(Objects::nonNull).collect(Collectors.toSet()));
+		Map<String, String> places = new HashMap<>();
+		boolean english = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+		Map<String, String> countries = reference.countries().stream()
+				.collect(Collectors.toMap(c -> c.alpha3(), c -> english ? c.nameEn() : c.nameId(), (a, b) -> a));
+		return AgendaPicker.of(candidates.alerts(), candidates.total(), candidates.now(), onAgenda,
+				new AgendaPicker.Names(persons,
+						code -> places.computeIfAbsent(code,
+								c -> reference.region(c).map(r -> r.name()).orElse(c)),
+						countries, texts::name, texts::summary));
 	}
 
 	private static ResponseEntity<byte[]> pdf(byte[] content, String name) {
