@@ -167,15 +167,17 @@ class ReportDemoData {
 
 	/**
 	 * One case the way it goes between the agencies, for a demo person whose page then tells it whole: Fiditan reports
-	 * an ex-crew member of a seized vessel still ashore, BPMPD forwards, Immigration and Polres give their views from
+	 * an ex-crew member of a seized or departed vessel still ashore, BPMPD forwards, Immigration and Polres give their views from
 	 * their own accounts, Kesbangpol adds Lanal's view from the meeting and concludes "possible violation"; the
 	 * conclusion goes to Immigration as a case (the detection module opens it and tells Immigration), waiting there
 	 * for the demo user's decision.
 	 */
 	private boolean storyOfAnExCrewMemberAshore(Instant now) {
 		var person = jdbc.sql("""
-				select p.id, p.primary_name, p.nationality, d.number from person p
+				select p.id, p.primary_name, p.nationality, d.number, v.name as vessel, v.status as vessel_status
+				from person p
 				join travel_document d on d.person_id = p.id
+				join vessel_assignment a on a.person_id = p.id join vessel v on v.id = a.vessel_id
 				where p.created_by = 'demo' and p.category = 'EX_CREW' and p.region_code = :village
 				order by p.id limit 1""").param("village", STORY_VILLAGE).query().listOfRows().stream().findFirst();
 		if (person.isEmpty()) {
@@ -191,7 +193,7 @@ class ReportDemoData {
 		ReportContent content = new ReportContent(name + ", dipanggil Pak " + name.split(" ")[0], nationality,
 				reporting.nationalityOf(nationality), "M", "sekitar 40", "buku pelaut " + person.get().get("number"),
 				"menumpang di rumah Bapak Renwarin, RT 04", "membantu nelayan setempat, tidak punya kapal sendiri",
-				"KM Antasena 809 (disita)", "2015", "Sudah lama tinggal; warga bertanya apakah ia boleh menetap.");
+				person.get().get("vessel") + ("SEIZED".equals(person.get().get("vessel_status")) ? " (disita)" : ""), "2015", "Sudah lama tinggal; warga bertanya apakah ia boleh menetap.");
 		VillageReport report = VillageReport.draft(reporting.nextNumber(STORY_VILLAGE, t), STORY_VILLAGE, content, null,
 				village, t);
 		report.submit(village, t = t.plus(Duration.ofHours(1)));
@@ -201,7 +203,7 @@ class ReportDemoData {
 		report.recordView("POLRES", "Tidak ada catatan pidana; dikenal warga, tidak pernah membuat gangguan.",
 				"timpora.polres", t = t.plus(Duration.ofHours(5)));
 		report.validate(ValidationOutcome.POSSIBLE_VIOLATION, personId, null, List.of(new AgencyView("LANAL",
-				"Awak KM Antasena 809 yang ditahan di Pelabuhan Tual sejak 2015.", "kesbangpol",
+				"Awak " + person.get().get("vessel") + "; kapalnya ditahan di Pelabuhan Tual.", "kesbangpol",
 				t = t.plus(Duration.ofDays(2)), true)), "Tinggal tanpa izin tinggal sejak kapal disita; diserahkan"
 						+ " ke Imigrasi untuk diperiksa.", "kesbangpol", t);
 		reports.save(report);
