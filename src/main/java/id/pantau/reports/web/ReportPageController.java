@@ -174,6 +174,8 @@ class ReportPageController {
 		boolean member = (user.role() == Role.TIMPORA || user.role() == Role.IMIGRASI)
 				&& VillageReporting.TIMPORA_MEMBERS.contains(user.agency());
 		model.addAttribute("ownAgency", member ? user.agency() : null);
+		model.addAttribute("personName", report.getPersonId() == null ? null
+				: registry.find(user, report.getPersonId()).map(Registry.PersonRef::primaryName).orElse(null));
 		model.addAttribute("nationalityName", report.getContent().nationality() == null ? null
 				: reference.countries().stream().filter(c -> c.alpha3().equals(report.getContent().nationality()))
 						.findFirst().map(c -> c.nameId()).orElse(null));
