@@ -34,6 +34,7 @@ class ReportDemoData {
 	private static final Logger log = LoggerFactory.getLogger(ReportDemoData.class);
 	private static final String SILENT_VILLAGE = "81.72.05.2006";
 	private static final String RISING_VILLAGE = "81.72.01.2003";
+	/** Fiditan, the village of the demo account ohoi.fiditan. */
 	private static final String STORY_VILLAGE = "81.72.01.2001";
 
 	private static final String[][] SIGHTINGS = {
@@ -186,7 +187,7 @@ class ReportDemoData {
 		String name = (String) person.get().get("primary_name");
 		long personId = ((Number) person.get().get("id")).longValue();
 		Instant t = now.minus(Duration.ofDays(9));
-		String village = "ohoi." + STORY_VILLAGE.replace(".", "");
+		String village = "ohoi.fiditan";
 		String nationality = reference.countries().stream()
 				.filter(c -> c.alpha3().equals(person.get().get("nationality"))).map(c -> c.nameId()).findFirst()
 				.orElse("tidak jelas");
