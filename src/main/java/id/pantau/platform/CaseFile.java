@@ -20,7 +20,7 @@ import org.springframework.context.support.DefaultMessageSourceResolvable;
  */
 public final class CaseFile {
 
-	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd-MM-yyyy");
+	private static final DateTimeFormatter DAY = DisplayTime.DAY;
 
 	private CaseFile() {
 	}

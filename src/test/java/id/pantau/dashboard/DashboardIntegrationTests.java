@@ -189,8 +189,8 @@ class DashboardIntegrationTests {
 			assertThat(sheet.getLastRowNum()).isEqualTo((int) inFiditan);
 			boolean neutralised = false;
 			for (Row row : sheet) {
-				assertThat(row.getCell(5).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
-				neutralised |= row.getCell(5).getStringCellValue().startsWith("'=HYPERLINK");
+				assertThat(row.getCell(6).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+				neutralised |= row.getCell(6).getStringCellValue().startsWith("'=HYPERLINK");
 			}
 			assertThat(neutralised).as("the formula-like subject, neutralised").isTrue();
 		}
@@ -198,8 +198,11 @@ class DashboardIntegrationTests {
 				.contains("village=" + FIDITAN);
 		String csv = new String(kesbangpol.getBytes("/rekap/peringatan/ekspor?format=csv&severity=MEDIUM").body(),
 				"UTF-8");
-		assertThat(csv.lines().filter(l -> l.contains("NO_SKTT")).count()).isEqualTo(count(
-				"select count(*) from alert where rule = 'NO_SKTT' and severity = 'MEDIUM' and " + IN_CITY));
+		// words, not codes: the rule by its name with its code beside it, severity and status as words
+		assertThat(csv.lines().findFirst().orElseThrow().replace("\uFEFF", "")).startsWith("id,aturan,kode_aturan,tingkat,status,");
+		long noSktt = count("select count(*) from alert where rule = 'NO_SKTT' and severity = 'MEDIUM' and " + IN_CITY);
+		assertThat(csv.lines().filter(l -> l.contains(",Belum punya SKTT,NO_SKTT,Sedang,")).count()).isEqualTo(noSktt);
+		assertThat(csv.lines().skip(1)).noneMatch(l -> l.matches(".*,(MEDIUM|OPEN|ACKNOWLEDGED|CLOSED|DISMISSED),.*"));
 		// an ohoi does not export alerts
 		assertThat(WebSession.loggedIn(port, "ohoi.fiditan").getBytes("/rekap/peringatan/ekspor").statusCode())
 				.isEqualTo(403);

@@ -17,6 +17,8 @@ import id.pantau.audit.AuditTrail;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.Scope;
 import id.pantau.platform.tables.TableExport;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,13 +28,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Alerts within a scope as a CSV or XLSX file, with the alert list's filters ({@code severity}, {@code rule},
  * {@code village}, {@code status}): read with a cursor and written as they come, every text cell safe against formula
- * injection. Audited with the filter and the row count, also when the download broke off.
+ * injection. Audited with the filter and the row count, also when the download broke off. Rule, severity, status,
+ * subject type, outcome and agency are written as words in the reader's language; the rule's code stays beside its
+ * name ({@code kode_aturan}) for those who filter or join by it.
  */
 @Service
 public class AlertExports {
 
 	static final int FETCH_SIZE = 1000;
-	static final List<String> HEADER = List.of("id", "aturan", "tingkat", "status", "jenis_subjek", "subjek",
+	static final List<String> HEADER = List.of("id", "aturan", "kode_aturan", "tingkat", "status", "jenis_subjek",
+			"subjek",
 			"id_orang", "kode_wilayah", "desa", "dibuka", "terakhir_terlihat", "ditutup", "hasil", "instansi",
 			"petugas");
 	private static final Set<String> SEVERITIES = Set.of("LOW", "MEDIUM", "HIGH", "CRITICAL");
@@ -66,8 +71,11 @@ public class AlertExports {
 	private final NamedParameterJdbcTemplate jdbc;
 	private final TransactionTemplate readOnly;
 	private final AuditTrail audit;
+	private final MessageSource messages;
 
-	AlertExports(DataSource dataSource, PlatformTransactionManager transactions, AuditTrail audit) {
+	AlertExports(DataSource dataSource, PlatformTransactionManager transactions, AuditTrail audit,
+			MessageSource messages) {
+		this.messages = messages;
 		JdbcTemplate template = new JdbcTemplate(dataSource);
 		template.setFetchSize(FETCH_SIZE);
 		this.jdbc = new NamedParameterJdbcTemplate(template);
@@ -97,6 +105,7 @@ public class AlertExports {
 			where.append(" and a.status = :status");
 			params.put("status", filter.status());
 		}
+		Locale locale = LocaleContextHolder.getLocale();
 		return TableExport.stream(format, out, "Peringatan", HEADER,
 				handler -> readOnly.executeWithoutResult(status -> jdbc.query("""
 						select a.id, a.rule, a.severity, a.status, a.subject_type, a.subject_key, a.person_id,
@@ -104,17 +113,25 @@ public class AlertExports {
 						  a.assigned_agency, a.assigned_to
 						from alert a left join region v on v.code = a.region_code""" + where
 						+ " order by a.opened_at desc, a.id desc", params, handler)),
-				rs -> Arrays.asList(rs.getLong("id"), rs.getString("rule"),
-										rs.getString("severity"), rs.getString("status"),
-										rs.getString("subject_type"), rs.getString("subject_key"),
+				rs -> Arrays.asList(rs.getLong("id"), label("alert.rule.", rs.getString("rule"), ".name", locale),
+										rs.getString("rule"), label("followup.severity.", rs.getString("severity"), "", locale),
+										label("followup.status.", rs.getString("status"), "", locale),
+										label("followup.evidence.", rs.getString("subject_type"), "", locale),
+										rs.getString("subject_key"),
 										(Long) rs.getObject("person_id"), rs.getString("region_code"),
 										rs.getString("village_name"), local(rs.getTimestamp("opened_at")),
 										local(rs.getTimestamp("last_seen_at")), local(rs.getTimestamp("closed_at")),
-										rs.getString("outcome"), rs.getString("assigned_agency"),
+										label("followup.outcome.", rs.getString("outcome"), "", locale),
+										label("agency.", rs.getString("assigned_agency"), "", locale),
 										rs.getString("assigned_to")),
 				written -> audit.record(AuditEntry.of("ALERTS_EXPORTED").region(scope.regionCode())
 					.detail("format", format.extension()).detail("filter", filter.toString())
 					.detail("rows", written.rows()).detail("complete", written.complete())));
+	}
+
+	/** The word for a code, or the code itself where there is no message; null stays an empty cell. */
+	private String label(String prefix, String code, String suffix, Locale locale) {
+		return code == null ? null : messages.getMessage(prefix + code + suffix, null, code, locale);
 	}
 
 	private static LocalDateTime local(Timestamp time) {

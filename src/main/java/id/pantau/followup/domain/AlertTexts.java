@@ -1,26 +1,39 @@
 package id.pantau.followup.domain;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
+import id.pantau.platform.DisplayTime;
+import id.pantau.reference.ReferenceLabels;
+
 /**
  * The plain-language texts of an alert from the rule's messages ({@code alert.rule.<CODE>.name}, {@code .summary}
  * with the alert's arguments, {@code .explanation}), written by the detection module. Where a rule has no texts (yet)
- * the alert still reads: the rule's code and its arguments, and the general explanation.
+ * the alert still reads: the rule's code and its arguments, and the general explanation. Arguments are stored as the
+ * rules wrote them (days in ISO, permit types as codes); they are shown as a person reads them: days dd-mm-yyyy and a
+ * permit type by its name in the reader's language.
  */
 @Component("alertTexts")
 public class AlertTexts {
 
 	public static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
-	private final MessageSource messages;
+	private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+	private static final Pattern ISO_DAY_IN_TEXT = Pattern.compile("(?<![\\w-])\\d{4}-\\d{2}-\\d{2}(?![\\w-])");
 
-	AlertTexts(MessageSource messages) {
+	private final MessageSource messages;
+	private final ReferenceLabels labels;
+
+	AlertTexts(MessageSource messages, ReferenceLabels labels) {
 		this.messages = messages;
+		this.labels = labels;
 	}
 
 	public String name(String rule) {
@@ -54,7 +67,7 @@ public class AlertTexts {
 		if (alert.factsNoteKey() == null) {
 			return alert.factsNote();
 		}
-		Object[] args = alert.factsNoteArgs().stream().map(AlertTexts::day).toArray();
+		Object[] args = alert.factsNoteArgs().stream().map(arg -> shown(arg, locale)).toArray();
 		return messages.getMessage(alert.factsNoteKey(), args.length == 0 ? null : args, alert.factsNoteKey(), locale);
 	}
 
@@ -66,23 +79,46 @@ public class AlertTexts {
 
 	/**
 	 * A summary argument as the reader sees it: one written as {@code msg:key|arg|...} is a message in the reader's
-	 * language, an ISO day is shown as dd-mm-yyyy.
+	 * language; any other (and each of the message's own arguments) as {@link #shown}.
 	 */
 	String argument(String argument, Locale locale) {
 		if (argument == null || !argument.startsWith("msg:")) {
-			return day(argument);
+			return shown(argument, locale);
 		}
 		String[] parts = argument.substring("msg:".length()).split("\\|", -1);
-		Object[] args = java.util.Arrays.stream(parts, 1, parts.length).map(AlertTexts::day).toArray();
+		Object[] args = java.util.Arrays.stream(parts, 1, parts.length).map(arg -> shown(arg, locale)).toArray();
 		return messages.getMessage(parts[0], args.length == 0 ? null : args, parts[0], locale);
 	}
 
-	/** An ISO day among a message's arguments, as the interface shows days (dd-mm-yyyy); anything else as it is. */
-	static String day(String argument) {
-		if (argument != null && argument.matches("\\d{4}-\\d{2}-\\d{2}")) {
-			return argument.substring(8, 10) + "-" + argument.substring(5, 7) + "-" + argument.substring(0, 4);
+	/**
+	 * An evidence's label as a person reads it: written by a rule as Indonesian text ("BEBAS_VISA berlaku s.d.
+	 * 2026-11-15"), shown with its days dd-mm-yyyy and a leading permit-type code as the permit's name.
+	 */
+	public String evidence(String label) {
+		if (label == null) {
+			return null;
 		}
-		return argument;
+		return shown(ISO_DAY_IN_TEXT.matcher(label).replaceAll(day -> shown(day.group(), null)),
+				LocaleContextHolder.getLocale());
+	}
+
+	/** A stored argument as a person reads it: an ISO day as dd-mm-yyyy, a leading permit-type code as its name. */
+	String shown(String arg, Locale locale) {
+		if (arg == null) {
+			return null;
+		}
+		if (ISO_DAY.matcher(arg).matches()) {
+			try {
+				return DisplayTime.DAY.format(LocalDate.parse(arg));
+			}
+			catch (DateTimeParseException notADay) {
+				return arg;
+			}
+		}
+		int space = arg.indexOf(' ');
+		String first = space < 0 ? arg : arg.substring(0, space);
+		String permit = first.isEmpty() ? null : labels.permitType(first, locale);
+		return permit == null || permit.equals(first) ? arg : permit + (space < 0 ? "" : arg.substring(space));
 	}
 
 	public String explanation(String rule) {

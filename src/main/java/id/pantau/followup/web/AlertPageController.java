@@ -77,7 +77,6 @@ class AlertPageController {
 		model.addAttribute("persons", registry.refs(shown.stream().map(Alert::personId).filter(Objects::nonNull)
 				.collect(Collectors.toSet())));
 		model.addAttribute("places", placeNames(shown.stream().map(Alert::regionCode)));
-		model.addAttribute("countries", countryNames());
 		model.addAttribute("filter", filter);
 		model.addAttribute("severities", Severity.values());
 		model.addAttribute("statuses", AlertStatus.values());
@@ -99,7 +98,6 @@ class AlertPageController {
 				: reference.lineage(view.alert().regionCode()));
 		model.addAttribute("person", view.alert().personId() == null ? null
 				: registry.refs(List.of(view.alert().personId())).get(view.alert().personId()));
-		model.addAttribute("countries", countryNames());
 		model.addAttribute("kinds", FollowUpPolicy.actionsFor(user.role(), view.alert()));
 		model.addAttribute("outcomes", FollowUpPolicy.outcomesFor(user.role(), view.alert()));
 		model.addAttribute("agencies", Agency.values());
@@ -185,7 +183,4 @@ class AlertPageController {
 		return names;
 	}
 
-	private Map<String, String> countryNames() {
-		return reference.countries().stream().collect(Collectors.toMap(c -> c.alpha3(), c -> c.nameId()));
-	}
 }

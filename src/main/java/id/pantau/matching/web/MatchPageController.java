@@ -59,8 +59,6 @@ class MatchPageController {
 	String reportCandidates(@AuthenticationPrincipal PantauUser user, @PathVariable long reportId, Model model) {
 		MatchReview.CaseView view = review.forRecord(user, MatchCase.Kind.REPORT, reportId).orElse(null);
 		model.addAttribute("view", view);
-		model.addAttribute("countryNames", reference.countries().stream()
-				.collect(java.util.stream.Collectors.toMap(c -> c.alpha3(), c -> c.nameId(), (a, b) -> a)));
 		model.addAttribute("villageNames", view == null ? java.util.Map.of() : view.candidates().stream()
 				.map(k -> k.person().regionCode()).filter(java.util.Objects::nonNull).distinct()
 				.flatMap(code -> reference.region(code).stream())

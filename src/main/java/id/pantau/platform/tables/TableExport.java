@@ -34,7 +34,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * <p>
  * Every text cell passes through {@link Csv#neutralise(String)}, in XLSX too, and is written as text: a value that
  * begins like a formula never runs as one. Numbers are numbers; dates and times ({@link LocalDate},
- * {@link LocalDateTime}) are date cells in XLSX and ISO text in CSV.
+ * {@link LocalDateTime}) are date cells in XLSX, shown dd-mm-yyyy, and ISO text in CSV (a file for machines as much
+ * as for people, and one the imports read back).
  */
 public abstract sealed class TableExport implements Closeable permits TableExport.CsvTable, TableExport.XlsxTable {
 
@@ -207,9 +208,10 @@ public abstract sealed class TableExport implements Closeable permits TableExpor
 			this.bold = workbook.createCellStyle();
 			bold.setFont(font);
 			this.date = workbook.createCellStyle();
-			date.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd"));
+			// shown as people here write days (dd-mm-yyyy); the cells hold dates, which sort and filter as dates
+			date.setDataFormat(workbook.createDataFormat().getFormat("dd-mm-yyyy"));
 			this.dateTime = workbook.createCellStyle();
-			dateTime.setDataFormat(workbook.createDataFormat().getFormat("yyyy-mm-dd hh:mm:ss"));
+			dateTime.setDataFormat(workbook.createDataFormat().getFormat("dd-mm-yyyy hh:mm:ss"));
 		}
 
 		@Override

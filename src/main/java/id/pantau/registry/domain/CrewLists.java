@@ -235,7 +235,7 @@ public class CrewLists {
 				}
 				catch (IllegalArgumentException beforeSigningOn) {
 					refused.add(new CrewListResult.Refusal(member.rowNumber(), "crewList.row.offBeforeOn",
-							person.openAssignment(vesselId).map(a -> a.signedOn().toString()).orElse(""),
+							person.openAssignment(vesselId).map(a -> DisplayTime.DAY.format(a.signedOn())).orElse(""),
 							member.raw()));
 					continue;
 				}

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import id.pantau.reference.ReferenceData;
+import id.pantau.reference.ReferenceLabels;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
@@ -13,7 +15,8 @@ class AlertTextsTests {
 
 	private static final Locale ENGLISH = Locale.ENGLISH;
 
-	private final AlertTexts texts = new AlertTexts(messages());
+	private final AlertTexts texts = new AlertTexts(messages(),
+			new ReferenceLabels(org.mockito.Mockito.mock(ReferenceData.class)));
 
 	@Test
 	void aSummaryArgumentThatIsAMessageIsShownInTheReadersLanguageAndDaysAsDayMonthYear() {
