@@ -201,6 +201,28 @@ class AlertWorkflowIntegrationTests {
 	}
 
 	/** Posts a step with the alert's current version and answers the alert's page as shown after it. */
+	@Test
+	void anAlertIsAssignedOnlyToAnActiveOfficerWhoseAreaCoversItAndWhoseAgencyIsTheOneChosen() {
+		long id = data.alert(FollowUpData.rule(), "HIGH", FIDITAN, null, 2, "KYAW", "3");
+		WebSession kesbangpol = WebSession.loggedIn(port, "kesbangpol");
+		String page = kesbangpol.get("/peringatan/" + id).body();
+		assertThat(page).contains("<option value=\"timpora.polres\"").contains("<option value=\"imigrasi\"")
+				.as("a village official is not given alerts").doesNotContain("<option value=\"ohoi.fiditan\"");
+
+		assertThat(step(kesbangpol, id, "tugaskan", Map.of("officer", "petugas.khayalan")))
+				.contains("bukan petugas aktif yang wilayahnya mencakup tempat peringatan ini");
+		assertThat(step(kesbangpol, id, "tugaskan", Map.of("officer", "ohoi.fiditan")))
+				.contains("bukan petugas aktif");
+		assertThat(step(kesbangpol, id, "tugaskan", Map.of("officer", "timpora.polres", "agency", "LANAL")))
+				.contains("petugas itu bukan dari instansi yang dipilih");
+		assertThat(jdbc.sql("select coalesce(assigned_to, '-') from alert where id = :id").param("id", id)
+				.query(String.class).single()).as("nothing refused was saved").isEqualTo("-");
+
+		step(kesbangpol, id, "tugaskan", Map.of("officer", "Timpora.Polres", "agency", "POLRES"));
+		assertThat(jdbc.sql("select assigned_to || '/' || assigned_agency from alert where id = :id").param("id", id)
+				.query(String.class).single()).isEqualTo("timpora.polres/POLRES");
+	}
+
 	private String step(WebSession session, long id, String path, Map<String, String> fields) {
 		Map<String, String> form = new LinkedHashMap<>(fields);
 		form.put("version", String.valueOf(data.version(id)));

@@ -12,6 +12,7 @@ import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.identity.Agency;
 import id.pantau.identity.Notifications;
+import id.pantau.identity.Officers;
 import id.pantau.identity.Role;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.InvalidInput;
@@ -41,9 +42,15 @@ public class AlertWorkflow {
 	private final ReportRecords reports;
 	private final AuditTrail audit;
 	private final Notifications notifications;
+	private final Officers officers;
 	private final Clock clock;
 
-	AlertWorkflow(Alerts alerts, ReportRecords reports, AuditTrail audit, Notifications notifications, Clock clock) {
+	private static final java.util.Set<Role> ASSIGNABLE_ROLES = java.util.EnumSet.of(Role.KESBANGPOL, Role.IMIGRASI,
+			Role.TIMPORA);
+
+	AlertWorkflow(Alerts alerts, ReportRecords reports, AuditTrail audit, Notifications notifications,
+			Officers officers, Clock clock) {
+		this.officers = officers;
 		this.alerts = alerts;
 		this.reports = reports;
 		this.audit = audit;
@@ -107,11 +114,18 @@ public class AlertWorkflow {
 		Actor actor = Actor.of(user);
 		FollowUpPolicy.require(FollowUpPolicy.mayAssign(actor.role()));
 		Alert alert = atVersion(active(actor, id), version);
-		String name = blankToNull(officer);
+		String name = blankToNull(officer) == null ? null : officer.strip().toLowerCase(java.util.Locale.ROOT);
 		Agency chosen = agency(agency);
 		List<Problem> problems = new ArrayList<>();
-		if (name != null && !name.matches("[A-Za-z0-9._@-]{2,60}")) {
-			problems.add(new Problem("officer", "followup.assign.officerInvalid"));
+		if (name != null) {
+			Optional<Officers.Officer> known = assignable(alert).stream().filter(o -> o.username().equals(name))
+					.findFirst();
+			if (known.isEmpty()) {
+				problems.add(new Problem("officer", "followup.assign.officerUnknown"));
+			}
+			else if (chosen != null && known.get().agency() != chosen) {
+				problems.add(new Problem("agency", "followup.assign.agencyMismatch"));
+			}
 		}
 		if (name == null && chosen == null) {
 			problems.add(new Problem("officer", "followup.assign.required"));
@@ -124,6 +138,11 @@ public class AlertWorkflow {
 		audit.record(AuditEntry.of("ALERT_ASSIGNED").subject("ALERT", id).region(alert.regionCode())
 				.detail("officer", name).detail("agency", chosen));
 		return alerts.find(id).orElseThrow();
+	}
+
+	/** The officers an alert may be given to: active follow-up officers whose territory covers the alert's place. */
+	public List<Officers.Officer> assignable(Alert alert) {
+		return officers.covering(alert.regionCode(), ASSIGNABLE_ROLES);
 	}
 
 	@Transactional

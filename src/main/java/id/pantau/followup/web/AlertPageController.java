@@ -100,6 +100,7 @@ class AlertPageController {
 				: registry.refs(List.of(view.alert().personId())).get(view.alert().personId()));
 		model.addAttribute("kinds", FollowUpPolicy.actionsFor(user.role(), view.alert()));
 		model.addAttribute("outcomes", FollowUpPolicy.outcomesFor(user.role(), view.alert()));
+		model.addAttribute("officers", FollowUpPolicy.mayAssign(user.role()) ? workflow.assignable(view.alert()) : List.of());
 		model.addAttribute("agencies", Agency.values());
 		return "followup/alert";
 	}
