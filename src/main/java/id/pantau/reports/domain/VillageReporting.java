@@ -46,6 +46,8 @@ public class VillageReporting {
 	public static final List<Agency> TIMPORA_MEMBERS = List.of(Agency.IMIGRASI, Agency.POLRES, Agency.KODIM,
 			Agency.LANAL, Agency.KEJAKSAAN, Agency.DISNAKER, Agency.DUKCAPIL, Agency.BIN_DAERAH);
 
+	private static final int VIEW_LENGTH = 1000;
+
 	private final VillageReports reports;
 	private final ReferenceData reference;
 	private final Registry registry;
@@ -173,8 +175,8 @@ public class VillageReporting {
 					if (report.hasViewOf(agency.name())) {
 						throw InvalidInput.of("view." + agency.name(), "report.viewAlreadyGiven");
 					}
-					paperViews.add(new AgencyView(agency.name(), limited(view.getValue()), user.getUsername(), now,
-							true));
+					paperViews.add(new AgencyView(agency.name(), limited("view." + agency.name(), view.getValue()),
+							user.getUsername(), now, true));
 				}
 			}
 		}
@@ -201,7 +203,7 @@ public class VillageReporting {
 		if (text == null || text.isBlank()) {
 			throw InvalidInput.of("view", "report.viewRequired");
 		}
-		report.recordView(agency.name(), limited(text), user.getUsername(), clock.instant());
+		report.recordView(agency.name(), limited("view", text), user.getUsername(), clock.instant());
 		reports.save(report);
 		audit.record(AuditEntry.of("REPORT_VIEW_RECORDED").subject("REPORT", id).region(report.getVillageCode())
 				.detail("agency", agency));
@@ -365,8 +367,11 @@ public class VillageReporting {
 		throw InvalidInput.of("views", "input.choice");
 	}
 
-	private static String limited(String text) {
+	private static String limited(String field, String text) {
 		String stripped = text.strip();
-		return stripped.length() > 1000 ? stripped.substring(0, 1000) : stripped;
+		if (stripped.length() > VIEW_LENGTH) {
+			throw InvalidInput.of(field, "input.tooLong", VIEW_LENGTH);
+		}
+		return stripped;
 	}
 }
