@@ -117,6 +117,8 @@ class DetectionIntegrationTests {
 		assertThat(officer.get("/peringatan/" + closed.id()).body()).contains("keberangkatan tercatat " + day);
 		assertThat(officer.get("/peringatan/" + closed.id() + "?lang=en").body())
 				.as("what changed is told in the reader's language").contains("a departure was recorded on " + day);
+		assertThat(officer.json("GET", "/api/v1/alerts/" + closed.id(), null).body())
+				.as("the API gives evidence as words too").contains("Arrival at").doesNotContain("msg:");
 	}
 
 	@Test

@@ -31,12 +31,14 @@ final class AuthorisedStay {
 			var items = new java.util.ArrayList<Evidence>();
 			if (permitUntil != null) {
 				items.add(Evidence.of("PERMIT", permitNumber != null ? permitNumber : permitType + ":" + permitUntil,
-						permitType + (permitNumber != null ? " " + permitNumber : "") + " berlaku s.d. " + permitUntil,
+						Texts.evidence("permitUntil", permitType + (permitNumber != null ? " " + permitNumber : ""),
+								permitUntil),
 						permitFrom));
 			}
 			if (entryId != null) {
-				items.add(Evidence.of("CROSSING", entryId, "Kedatangan di " + entryPort
-						+ (entryStayUntil != null ? ", izin tinggal s.d. " + entryStayUntil : ""), entryDate));
+				items.add(Evidence.of("CROSSING", entryId, entryStayUntil != null
+						? Texts.evidence("arrivalWithStay", Texts.PORT + entryPort, entryStayUntil)
+						: Texts.evidence("arrival", Texts.PORT + entryPort), entryDate));
 			}
 			return items;
 		}

@@ -74,8 +74,8 @@ public class ConcentrationRule implements DetectionRule {
 		return new Finding(CODE, policy.severity(row.present()), SubjectType.VILLAGE, row.villageCode(), null,
 				row.villageCode(), "present:" + level,
 				List.of(row.villageName(), Integer.toString(row.present()), Texts.message("concentrationLevel", level)),
-				List.of(Evidence.of("VILLAGE", row.villageCode(), row.villageName() + ": " + row.present()
-						+ " orang asing tercatat berada di desa", java.time.LocalDate.parse(today))),
+				List.of(Evidence.of("VILLAGE", row.villageCode(),
+						Texts.evidence("presentInVillage", row.villageName(), row.present()), java.time.LocalDate.parse(today))),
 				BASIS);
 	}
 
@@ -84,10 +84,10 @@ public class ConcentrationRule implements DetectionRule {
 				"rise:" + last, List.of(rise.villageName(), Integer.toString(rise.last()),
 						Texts.message("concentrationRise", last, rise.before(), last.minusMonths(1))),
 				List.of(Evidence.of("PERIODIC_REPORT", rise.villageCode() + ":" + last.minusMonths(1),
-						"Laporan bulanan " + last.minusMonths(1) + ": " + rise.before() + " orang asing",
+						Texts.evidence("monthlyCount", last.minusMonths(1), rise.before()),
 						last.minusMonths(1).atDay(1)),
 						Evidence.of("PERIODIC_REPORT", rise.villageCode() + ":" + last,
-								"Laporan bulanan " + last + ": " + rise.last() + " orang asing", last.atDay(1))),
+								Texts.evidence("monthlyCount", last, rise.last()), last.atDay(1))),
 				BASIS);
 	}
 

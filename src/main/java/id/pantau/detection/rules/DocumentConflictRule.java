@@ -27,7 +27,7 @@ public class DocumentConflictRule implements DetectionRule {
 
 	/** Holders of one document number: person ids, issuing states and regions in the same order. */
 	record SharedNumber(String numberKey, String number, List<Long> persons, List<String> issuingStates,
-			List<String> regions) {
+			List<String> regions, List<String> names) {
 	}
 
 	record CrossingMismatch(long personId, String regionCode, long crossingId, LocalDate crossedOn, String direction,
@@ -53,14 +53,16 @@ public class DocumentConflictRule implements DetectionRule {
 		context.sql("""
 				select d.number_key, min(d.number) as number, array_agg(d.person_id order by d.person_id) as persons,
 				  array_agg(coalesce(d.issuing_state, '') order by d.person_id) as states,
-				  array_agg(coalesce(p.region_code, '') order by d.person_id) as regions
+				  array_agg(coalesce(p.region_code, '') order by d.person_id) as regions,
+				  array_agg(p.primary_name order by d.person_id) as names
 				from travel_document d join person p on p.id = d.person_id and p.status <> 'MERGED'
 				where true %s
 				group by d.number_key
 				having count(distinct d.person_id) > 1
 				""".formatted(only))
 				.query((rs, n) -> new SharedNumber(rs.getString("number_key"), rs.getString("number"),
-						longs(rs.getArray("persons")), strings(rs.getArray("states")), strings(rs.getArray("regions"))))
+						longs(rs.getArray("persons")), strings(rs.getArray("states")), strings(rs.getArray("regions")),
+						strings(rs.getArray("names"))))
 				.list().forEach(shared -> sharedNumber(shared).ifPresent(findings::add));
 		if (context.parameters().get("checkCrossings") == 1) {
 			context.sql("""
@@ -107,13 +109,15 @@ public class DocumentConflictRule implements DetectionRule {
 			return Optional.empty();
 		}
 		List<Evidence> evidence = new ArrayList<>();
-		evidence.add(Evidence.of("DOCUMENT", shared.numberKey(), "Nomor dokumen " + shared.number(), null));
+		evidence.add(Evidence.of("DOCUMENT", shared.numberKey(), Texts.evidence("documentNumber", shared.number()),
+				null));
 		Set<String> regions = new LinkedHashSet<>();
 		for (int i = 0; i < shared.persons().size(); i++) {
 			if (conflicting.contains(shared.persons().get(i))) {
-				evidence.add(Evidence.of("PERSON", shared.persons().get(i), "Pemegang nomor yang sama"
-						+ (shared.issuingStates().get(i).isEmpty() ? "" : " (" + shared.issuingStates().get(i) + ")"),
-						null));
+				String state = shared.issuingStates().get(i);
+				evidence.add(Evidence.of("PERSON", shared.persons().get(i), state.isEmpty()
+						? Texts.evidence("sameNumberHolder", shared.names().get(i))
+						: Texts.evidence("sameNumberHolderOf", shared.names().get(i), Texts.COUNTRY + state), null));
 				regions.add(shared.regions().get(i));
 			}
 		}
@@ -129,9 +133,10 @@ public class DocumentConflictRule implements DetectionRule {
 				new LinkedHashSet<>(Arrays.stream(mismatch.knownNationalities().split(",")).filter(s -> !s.isBlank())
 						.toList()));
 		List<Evidence> evidence = List.of(
-				Evidence.of("CROSSING", mismatch.crossingId(), ("ENTRY".equals(mismatch.direction()) ? "Kedatangan"
-						: "Keberangkatan") + " dengan dokumen " + mismatch.crossingNationality(), mismatch.crossedOn()),
-				Evidence.of("PERSON", mismatch.personId(), "Kewarganegaraan tercatat: " + known, null));
+				Evidence.of("CROSSING", mismatch.crossingId(), Texts.evidence("crossingWithDocument." + mismatch.direction(),
+						Texts.COUNTRY + mismatch.crossingNationality()), mismatch.crossedOn()),
+				Evidence.of("PERSON", mismatch.personId(), Texts.evidence("recordedNationality", Texts.COUNTRY + known),
+						null));
 		return Finding.aboutPerson(CODE, Severity.HIGH, mismatch.personId(), mismatch.regionCode(),
 				"crossing:" + mismatch.crossingId(), List.of(mismatch.crossingNationality(),
 						Texts.message("documentMismatch", mismatch.crossedOn(), known)),

@@ -64,15 +64,11 @@ public class ExCrewAshoreRule implements DetectionRule {
 		}
 		boolean longAshore = row.signedOff() != null
 				&& !row.signedOff().plusYears(highAfterYears).isAfter(today);
-		String status = switch (row.vesselStatus()) {
-			case "SEIZED" -> "disita";
-			case "SUNK" -> "tenggelam";
-			default -> "sudah berangkat";
-		};
 		List<Evidence> evidence = new ArrayList<>();
-		evidence.add(Evidence.of("VESSEL", row.vesselId(), row.vesselName() + " (" + status + ")", null));
+		evidence.add(Evidence.of("VESSEL", row.vesselId(),
+				Texts.evidence("vessel." + row.vesselStatus(), row.vesselName()), null));
 		evidence.add(Evidence.of("PERSON", row.personId(), row.signedOff() != null
-				? "Turun dari kapal " + row.signedOff() : "Tanggal turun dari kapal tidak tercatat", row.signedOff()));
+				? Texts.evidence("signedOff", row.signedOff()) : Texts.evidence("signedOffUnknown"), row.signedOff()));
 		return Optional.of(Finding.aboutPerson(CODE, longAshore ? Severity.HIGH : Severity.MEDIUM, row.personId(),
 				row.regionCode(), "vessel:" + row.vesselId() + ":" + row.vesselStatus(),
 				List.of(row.vesselName(), Texts.message("vesselStatus." + row.vesselStatus()), Texts.date(row.signedOff())),

@@ -64,14 +64,14 @@ public class NoEntryRecordRule implements DetectionRule {
 			return Optional.empty();
 		}
 		List<Evidence> evidence = new ArrayList<>();
-		evidence.add(Evidence.of("PERSON", row.personId(), "Terdaftar tanpa catatan kedatangan dan izin tinggal",
+		evidence.add(Evidence.of("PERSON", row.personId(), Texts.evidence("registeredWithoutEntry"),
 				row.registered()));
 		if (row.reportId() != null) {
-			evidence.add(Evidence.of("REPORT", row.reportId(), "Laporan desa " + row.reportNumber() + " (divalidasi)",
+			evidence.add(Evidence.of("REPORT", row.reportId(), Texts.evidence("reportValidated", row.reportNumber()),
 					row.reportDate()));
 		}
 		if (row.regionCode() != null) {
-			evidence.add(Evidence.of("VILLAGE", row.regionCode(), "Tempat tinggal tercatat", null));
+			evidence.add(Evidence.of("VILLAGE", row.regionCode(), Texts.evidence("residenceRecorded"), null));
 		}
 		return Optional.of(Finding.aboutPerson(CODE, Severity.MEDIUM, row.personId(), row.regionCode(), "no-entry",
 				List.of(row.registered().toString()), evidence,

@@ -61,8 +61,9 @@ public class NoSkttRule implements DetectionRule {
 		}
 		String permit = row.permitType() + (row.permitNumber() != null ? " " + row.permitNumber() : "");
 		List<Evidence> evidence = List.of(Evidence.of("PERMIT", row.permitNumber() != null ? row.permitNumber()
-				: row.permitType() + ":" + row.validFrom(), permit + " berlaku sejak " + row.validFrom()
-						+ (row.validUntil() != null ? " s.d. " + row.validUntil() : ""), row.validFrom()));
+				: row.permitType() + ":" + row.validFrom(), row.validUntil() != null
+						? Texts.evidence("permitFromUntil", permit, row.validFrom(), row.validUntil())
+						: Texts.evidence("permitFrom", permit, row.validFrom()), row.validFrom()));
 		return Optional.of(Finding.aboutPerson(CODE, deadline.severity(late), row.personId(), row.regionCode(),
 				"permit:" + row.permitType() + ":" + row.validFrom(),
 				List.of(permit, row.validFrom().toString(), deadline.deadline(row.validFrom()).toString()), evidence,

@@ -47,12 +47,12 @@ public class PresentAfterDepartureRule implements DetectionRule {
 				from departure x
 				join person p on p.id = x.person_id and p.status not in ('MERGED', 'DECEASED')
 				join lateral (
-				  select 'REPORT' as kind, vr.id::text as sighting_id, 'Laporan desa ' || vr.number as label,
+				  select 'REPORT' as kind, vr.id::text as sighting_id, 'msg:alert.evidence.report|' || vr.number as label,
 				    (vr.created_at at time zone 'Asia/Jayapura')::date as seen_on
 				  from village_report vr
 				  where vr.person_id = p.id and vr.state not in ('DRAFT', 'REJECTED') and vr.created_at > x.crossed_at
 				  union all
-				  select 'VILLAGE', r.region_code, 'Tinggal di desa sejak ' || r.since, r.since
+				  select 'VILLAGE', r.region_code, 'msg:alert.evidence.livesSince|' || r.since, r.since
 				  from residence r
 				  where r.person_id = p.id and r.since > (x.crossed_at at time zone 'Asia/Jayapura')::date
 				  order by seen_on desc limit 1) s on true
@@ -74,7 +74,8 @@ public class PresentAfterDepartureRule implements DetectionRule {
 			return Optional.empty();
 		}
 		List<Evidence> evidence = List.of(
-				Evidence.of("CROSSING", row.exitId(), "Keberangkatan melalui " + row.exitPort(), row.exitDate()),
+				Evidence.of("CROSSING", row.exitId(), Texts.evidence("departure", Texts.PORT + row.exitPort()),
+						row.exitDate()),
 				Evidence.of(row.sightingKind(), row.sightingId(), row.sightingLabel(), row.seenOn()));
 		return Optional.of(Finding.aboutPerson(CODE, Severity.HIGH, row.personId(), row.regionCode(),
 				"exit:" + row.exitId(), List.of(row.exitDate().toString(), row.seenOn().toString()), evidence,

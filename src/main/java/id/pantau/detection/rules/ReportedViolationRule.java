@@ -63,8 +63,8 @@ public class ReportedViolationRule implements DetectionRule {
 
 	static Finding finding(Row row) {
 		List<Evidence> evidence = new ArrayList<>();
-		evidence.add(Evidence.of("REPORT", row.reportId(), "Laporan desa " + row.number()
-				+ " (divalidasi: dugaan pelanggaran)", row.validated()));
+		evidence.add(Evidence.of("REPORT", row.reportId(), Texts.evidence("reportPossibleViolation", row.number()),
+				row.validated()));
 		if (row.personId() != null) {
 			evidence.add(Evidence.of("PERSON", row.personId(), row.personName(), null));
 		}

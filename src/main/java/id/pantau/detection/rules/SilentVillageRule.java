@@ -81,7 +81,7 @@ public class SilentVillageRule implements DetectionRule {
 		evidence.add(Evidence.of("VILLAGE", row.villageCode(), row.villageName(), null));
 		if (row.latest() != null) {
 			evidence.add(Evidence.of("PERIODIC_REPORT", row.villageCode() + ":" + YearMonth.from(row.latest()),
-					"Laporan bulanan terakhir: " + YearMonth.from(row.latest()), row.latest()));
+					Texts.evidence("latestMonthlyReport", YearMonth.from(row.latest())), row.latest()));
 		}
 		return Optional.of(new Finding(CODE, silent >= mediumAfterMonths ? Severity.MEDIUM : Severity.LOW,
 				SubjectType.VILLAGE, row.villageCode(), null, row.villageCode(), "month:" + due,

@@ -28,6 +28,17 @@ final class Texts {
 		return text.toString();
 	}
 
+	/** A marker on an argument: a country code, shown by the country's name in the reader's language. */
+	static final String COUNTRY = "country:";
+
+	/** A marker on an argument: a port of entry's code, shown by the port's name. */
+	static final String PORT = "port:";
+
+	/** An evidence label as a message ({@code alert.evidence.<key>}) with its arguments; see {@link #message}. */
+	static String evidence(String key, Object... args) {
+		return message("alert.evidence." + key, args);
+	}
+
 	static String date(LocalDate date) {
 		return date == null ? "-" : date.toString();
 	}

@@ -26,6 +26,9 @@ public class AlertTexts {
 	public static final Locale INDONESIAN = Locale.forLanguageTag("id");
 
 	private static final Pattern ISO_DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+	private static final Pattern ISO_MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+	private static final String COUNTRY = "country:";
+	private static final String PORT = "port:";
 	private static final Pattern ISO_DAY_IN_TEXT = Pattern.compile("(?<![\\w-])\\d{4}-\\d{2}-\\d{2}(?![\\w-])");
 
 	private final MessageSource messages;
@@ -46,6 +49,12 @@ public class AlertTexts {
 
 	public String summary(Alert alert) {
 		return summary(alert, LocaleContextHolder.getLocale());
+	}
+
+	/** The summary's arguments as the reader sees them (for an API client that composes its own sentence). */
+	public List<String> arguments(Alert alert) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return alert.summaryArgs().stream().map(arg -> argument(arg, locale)).toList();
 	}
 
 	public String summary(Alert alert, Locale locale) {
@@ -98,14 +107,31 @@ public class AlertTexts {
 		if (label == null) {
 			return null;
 		}
-		return shown(ISO_DAY_IN_TEXT.matcher(label).replaceAll(day -> shown(day.group(), null)),
-				LocaleContextHolder.getLocale());
+		Locale locale = LocaleContextHolder.getLocale();
+		if (label.startsWith("msg:")) {
+			return argument(label, locale);
+		}
+		return shown(ISO_DAY_IN_TEXT.matcher(label).replaceAll(day -> shown(day.group(), null)), locale);
 	}
 
-	/** A stored argument as a person reads it: an ISO day as dd-mm-yyyy, a leading permit-type code as its name. */
+	/**
+	 * A stored argument as a person reads it: {@code country:MMR,THA} and {@code port:CODE} by their names, an ISO
+	 * month as "November 2026", an ISO day as dd-mm-yyyy, a leading permit-type code as its name.
+	 */
 	String shown(String arg, Locale locale) {
 		if (arg == null) {
 			return null;
+		}
+		if (arg.startsWith(COUNTRY)) {
+			return String.join(", ", java.util.Arrays.stream(arg.substring(COUNTRY.length()).split(","))
+					.filter(code -> !code.isBlank()).map(code -> labels.country(code.strip(), locale)).toList());
+		}
+		if (arg.startsWith(PORT)) {
+			return labels.port(arg.substring(PORT.length()));
+		}
+		if (ISO_MONTH.matcher(arg).matches()) {
+			return java.time.YearMonth.parse(arg).format(java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy",
+					locale == null ? INDONESIAN : locale));
 		}
 		if (ISO_DAY.matcher(arg).matches()) {
 			try {

@@ -104,8 +104,10 @@ class AlertRestController {
 	ResponseEntity<AlertDetail> alert(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id) {
 		AlertWorkflow.AlertView view = workflow.view(user, id);
 		Alert a = view.alert();
-		AlertDetail detail = new AlertDetail(summary(a, clock.instant()), a.summaryArgs(), texts.explanation(a.rule()),
-				a.evidence(), a.legalReference(), a.factsChangedAt(), texts.factsNote(a), a.closedAt(), a.closedBy(),
+		AlertDetail detail = new AlertDetail(summary(a, clock.instant()), texts.arguments(a), texts.explanation(a.rule()),
+				a.evidence().stream().map(e -> new Evidence(e.type(), e.id(), texts.evidence(e.label()), e.date()))
+						.toList(),
+				a.legalReference(), a.factsChangedAt(), texts.factsNote(a), a.closedAt(), a.closedBy(),
 				texts.closeNote(a), view.actions().stream().map(Action::of).toList(), view.decisions());
 		return ResponseEntity.ok().eTag("\"" + a.version() + "\"").body(detail);
 	}

@@ -31,6 +31,24 @@ class AlertTextsTests {
 	}
 
 	@Test
+	void evidenceWrittenAsAMessageIsShownInTheReadersLanguageWithCountriesByName() {
+		ReferenceData reference = org.mockito.Mockito.mock(ReferenceData.class);
+		org.mockito.Mockito.when(reference.countries()).thenReturn(List.of(
+				new id.pantau.reference.Country("THA", "TH", "Thailand", "Thailand", false)));
+		AlertTexts withCountries = new AlertTexts(messages(), new ReferenceLabels(reference));
+		String label = "msg:alert.evidence.sameNumberHolderOf|SOMCHAI A|country:THA";
+		org.springframework.context.i18n.LocaleContextHolder.setLocale(ENGLISH);
+		try {
+			assertThat(withCountries.evidence(label)).isEqualTo("Holder of the same number: SOMCHAI A (Thailand document)");
+			assertThat(withCountries.evidence("msg:alert.evidence.latestMonthlyReport|2026-10"))
+					.isEqualTo("Latest monthly report: October 2026");
+		}
+		finally {
+			org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+		}
+	}
+
+	@Test
 	void whatChangedInTheFactsIsToldInTheReadersLanguageAndAnOldNoteAsWritten() {
 		Alert closed = new Alert(1, "OVERSTAY", Severity.HIGH, "PERSON", "k", 1L, "81.72.01.2001", List.of(), List.of(),
 				null, AlertStatus.CLOSED, null, null, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null,
