@@ -182,9 +182,41 @@ final class Comparators {
 		return dy == 1 ? DATE_YEAR_OFF : DATE_DIFFERENT;
 	}
 
-	/** One digit different, or two neighbouring digits exchanged (1985 and 1958). */
+	/**
+	 * A slip of the pen in a year: the last digit wrong (1985 and 1986), or two neighbouring digits exchanged (1985
+	 * and 1958). Another decade (1978 and 1988) is another birth year, not a typo.
+	 */
 	static boolean yearTypo(int a, int b) {
-		return withinOneEdit(Integer.toString(a), Integer.toString(b));
+		String x = Integer.toString(a);
+		String y = Integer.toString(b);
+		if (x.length() != y.length() || x.equals(y)) {
+			return false;
+		}
+		if (x.regionMatches(0, y, 0, x.length() - 1)) {
+			return true;
+		}
+		for (int i = 0; i + 1 < x.length(); i++) {
+			if (x.charAt(i) != y.charAt(i)) {
+				return x.charAt(i) == y.charAt(i + 1) && x.charAt(i + 1) == y.charAt(i)
+						&& x.regionMatches(i + 2, y, i + 2, x.length() - i - 2);
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Whether a pair agrees on something only the same person has: the same document number (or one misread by a
+	 * scanner), or the complete birth date together with the name. Without it no pair is linked automatically,
+	 * however alike the names: namesakes share a name, a nationality and a sex.
+	 */
+	static boolean strongEvidence(int pattern) {
+		int document = Patterns.level(pattern, Field.DOCUMENT);
+		if (document == DOC_EXACT || document == DOC_OCR) {
+			return true;
+		}
+		int name = Patterns.level(pattern, Field.NAME);
+		return Patterns.level(pattern, Field.BIRTH_DATE) == DATE_EXACT
+				&& (name == NAME_EXACT || name == NAME_RESPELLED || name == NAME_TYPO);
 	}
 
 	static int nationality(Prepared a, Prepared b) {

@@ -8,7 +8,8 @@ import java.util.Optional;
  * @param recordId the record's id
  * @param best the best-scoring candidate, or null when there was none
  * @param second the second best, or null
- * @param decision MATCH, REVIEW or NONE for {@code best}
+ * @param decision MATCH, REVIEW or NONE for {@code best}; MATCH only with strong evidence (the same document, or the
+ * complete birth date with the name)
  * @param namesakes true when the MATCH of {@code best} was lowered to REVIEW because {@code second} scores within the
  * namesake margin
  */
@@ -18,7 +19,12 @@ public record LinkResult(String recordId, Comparison best, Comparison second, De
 		return Optional.ofNullable(best);
 	}
 
-	/** Decides from the best two candidates by the thresholds. */
+	/** A MATCH without strong evidence (see {@link Comparators#strongEvidence}) is only worth a REVIEW. */
+	static Decision gated(Decision decision, int pattern) {
+		return decision == Decision.MATCH && !Comparators.strongEvidence(pattern) ? Decision.REVIEW : decision;
+	}
+
+	/** Decides from the best two candidates by the thresholds; a MATCH needs strong evidence. */
 	public static LinkResult of(String recordId, Comparison best, Comparison second, Thresholds thresholds) {
 		if (best == null) {
 			return new LinkResult(recordId, null, null, Decision.NONE, false);
@@ -27,6 +33,7 @@ public record LinkResult(String recordId, Comparison best, Comparison second, De
 		boolean namesakes = decision == Decision.MATCH && second != null
 				&& second.probability() >= thresholds.review()
 				&& best.matchWeight() - second.matchWeight() < thresholds.namesakeMargin();
-		return new LinkResult(recordId, best, second, namesakes ? Decision.REVIEW : decision, namesakes);
+		return new LinkResult(recordId, best, second, namesakes ? Decision.REVIEW : gated(decision, best.pattern()),
+				namesakes);
 	}
 }

@@ -112,8 +112,9 @@ public final class Linker {
 			contributions.add(contribution);
 		}
 		double probability = LinkageModel.probability(total);
+		int pattern = Patterns.encode(levels);
 		return new Comparison(record.id, person.id, model.priorWeight(), contributions, total, probability,
-				model.thresholds().decide(probability), Patterns.encode(levels));
+				LinkResult.gated(model.thresholds().decide(probability), pattern), pattern);
 	}
 
 	private static String value(Prepared prepared, Field field) {

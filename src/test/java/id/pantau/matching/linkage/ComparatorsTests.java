@@ -66,6 +66,9 @@ class ComparatorsTests {
 		assertThat(dateLevel(date, BirthDate.of(LocalDate.of(1985, 7, 3)))).isEqualTo("SWAPPED");
 		assertThat(dateLevel(date, BirthDate.of(LocalDate.of(1985, 3, 8)))).isEqualTo("NEAR");
 		assertThat(dateLevel(date, BirthDate.of(LocalDate.of(1958, 3, 7)))).isEqualTo("NEAR");
+		assertThat(dateLevel(date, BirthDate.of(LocalDate.of(1986, 3, 7)))).isEqualTo("NEAR");
+		assertThat(dateLevel(BirthDate.of(LocalDate.of(1978, 12, 27)), BirthDate.of(LocalDate.of(1988, 12, 27))))
+				.as("ten years away is another birth date, not a typo").isEqualTo("DIFFERENT");
 		assertThat(dateLevel(date, BirthDate.ofYear(1985))).isEqualTo("YEAR_ONLY");
 		assertThat(dateLevel(BirthDate.ofYear(1985), BirthDate.ofYear(1985))).isEqualTo("YEAR_ONLY");
 		assertThat(dateLevel(date, BirthDate.ofYear(1986))).isEqualTo("YEAR_OFF");

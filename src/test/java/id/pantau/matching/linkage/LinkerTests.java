@@ -91,9 +91,9 @@ class LinkerTests {
 	void namesakesThatNothingSeparatesGoToReviewNotToOneOfThem() {
 		LinkageModel model = LinkageModel.defaults().withThresholds(new Thresholds(0.9, 0.1, 5));
 		Linker linker = new Linker(model, TermFrequencies.none(), NATIONALITIES);
-		LinkageRecord record = person("r", "THEIN ZAW HTET", "M", BirthDate.ofYear(1980), "MMR", null);
+		LinkageRecord record = person("r", "THEIN ZAW HTET", "M", BirthDate.of(LocalDate.of(1980, 5, 1)), "MMR", null);
 		LinkageRecord first = person("p1", "THEIN ZAW HTET", "M", BirthDate.of(LocalDate.of(1980, 5, 1)), "MMR", null);
-		LinkageRecord second = person("p2", "Thein Zaw Htet", "M", BirthDate.of(LocalDate.of(1980, 9, 9)), "Myanmar",
+		LinkageRecord second = person("p2", "Thein Zaw Htet", "M", BirthDate.of(LocalDate.of(1980, 5, 1)), "Myanmar",
 				null);
 		LinkResult alone = linker.link(record, List.of(first));
 		assertThat(alone.decision()).isEqualTo(Decision.MATCH);
@@ -113,6 +113,34 @@ class LinkerTests {
 						person("p2", "THEIN ZAW HTET", "M", BirthDate.of(LocalDate.of(1971, 9, 9)), "MMR", null)));
 		assertThat(result.decision()).isEqualTo(Decision.MATCH);
 		assertThat(result.best().personId()).isEqualTo("p1");
+	}
+
+	@Test
+	void namesakesWithAnotherPassportAndAnotherBirthDateAreNeverLinkedAutomatically() {
+		Linker lenient = new Linker(LinkageModel.defaults().withThresholds(new Thresholds(0.5, 0.1, 0)),
+				TermFrequencies.none(), NATIONALITIES);
+		LinkageRecord crossing = person("x", "ZHANG WEI", "M", BirthDate.of(LocalDate.of(1978, 12, 27)), "CHN",
+				"N46452912");
+		LinkageRecord resident = person("p78", "ZHANG WEI", "M", BirthDate.of(LocalDate.of(1988, 12, 27)), "CHN",
+				"E39030369");
+		LinkResult result = lenient.link(crossing, List.of(resident));
+		assertThat(result.best().probability()).as("the names alone score high").isGreaterThan(0.5);
+		assertThat(result.decision()).as("but nothing only he has agrees").isEqualTo(Decision.REVIEW);
+		assertThat(lenient.compare(crossing, resident).decision()).isEqualTo(Decision.REVIEW);
+	}
+
+	@Test
+	void theSameDocumentOrTheWholeBirthDateWithTheNameIsEvidenceEnough() {
+		Linker lenient = new Linker(LinkageModel.defaults().withThresholds(new Thresholds(0.5, 0.1, 0)),
+				TermFrequencies.none(), NATIONALITIES);
+		LinkageRecord resident = person("p", "ZHANG WEI", "M", BirthDate.of(LocalDate.of(1988, 12, 27)), "CHN",
+				"E39030369");
+		assertThat(lenient.link(person("x1", "ZHANG WEI", "M", BirthDate.UNKNOWN, "CHN", "E 3903O369"),
+				List.of(resident)).decision()).isEqualTo(Decision.MATCH);
+		assertThat(lenient.link(person("x2", "Zhang Wei", "M", BirthDate.of(LocalDate.of(1988, 12, 27)), "CHN", null),
+				List.of(resident)).decision()).isEqualTo(Decision.MATCH);
+		assertThat(lenient.link(person("x3", "ZHANG WEI", "M", BirthDate.ofYear(1988), "CHN", null),
+				List.of(resident)).decision()).as("a year is not the whole date").isEqualTo(Decision.REVIEW);
 	}
 
 	@Test
