@@ -133,7 +133,8 @@ class MatchingIntegrationTests {
 				.single()).isEqualTo("NONE");
 
 		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
-		assertThat(imigrasi.get("/pencocokan?antrean=unmatched").statusCode()).isEqualTo(200);
+		assertThat(imigrasi.get("/pencocokan?antrean=unmatched").body()).as("a traveller like no one is no work item")
+				.doesNotContain("/pencocokan/" + caseId + "\"");
 		HttpResponse<String> created = imigrasi.post("/pencocokan/" + caseId + "/orang-baru",
 				Map.of("version", Integer.toString(version(caseId)), "category", "TOURIST", "villageCode", ""));
 		assertThat(created.statusCode()).isEqualTo(302);

@@ -102,9 +102,10 @@ class MatchCases {
 	}
 
 	/** A page of cases in one of {@code states} (and with {@code proposal}, if given) that the scope covers. */
-	List<MatchCase> queue(Scope scope, List<State> states, Decision proposal, int limit, int offset) {
+	List<MatchCase> queue(Scope scope, List<State> states, Decision proposal, Kind kind, int limit, int offset) {
 		String where = " where (" + visibility(scope) + ") and state in (:states)"
-				+ (proposal == null ? "" : " and proposal = :proposal");
+				+ (proposal == null ? "" : " and proposal = :proposal")
+				+ (kind == null ? "" : " and record_kind = '" + kind.name() + "'");
 		var spec = jdbc.sql(CASE_COLUMNS + where
 				+ " order by coalesce(decided_at, matched_at) desc, id desc limit :limit offset :offset")
 				.params(scope.sqlParameters()).param("states", states.stream().map(State::name).toList())
@@ -119,7 +120,7 @@ class MatchCases {
 	Counts counts(Scope scope) {
 		return jdbc.sql("""
 				select count(*) filter (where state = 'PENDING' and proposal <> 'NONE') as review,
-				  count(*) filter (where state = 'PENDING' and proposal = 'NONE') as unmatched,
+				  count(*) filter (where state = 'PENDING' and proposal = 'NONE' and record_kind = 'REPORT') as unmatched,
 				  count(*) filter (where state = 'LINKED') as linked,
 				  count(*) filter (where state in ('CONFIRMED', 'REJECTED', 'NEW_PERSON')) as decided
 				from match_case where\s""" + visibility(scope)).params(scope.sqlParameters())

@@ -64,14 +64,21 @@ public class MatchReview {
 	/** Which cases a queue shows. */
 	public enum Queue {
 
-		REVIEW(Decision.REVIEW, State.PENDING), UNMATCHED(Decision.NONE, State.PENDING), LINKED(null, State.LINKED),
-		DECIDED(null, State.CONFIRMED, State.REJECTED, State.NEW_PERSON);
+		REVIEW(Decision.REVIEW, null, State.PENDING),
+		/**
+		 * Village reports like no one in the registry. A crossing like no one is no work: most travellers (transient
+		 * crew) need no registry entry.
+		 */
+		UNMATCHED(Decision.NONE, Kind.REPORT, State.PENDING),
+		LINKED(null, null, State.LINKED), DECIDED(null, null, State.CONFIRMED, State.REJECTED, State.NEW_PERSON);
 
 		private final Decision proposal;
+		private final Kind kind;
 		private final List<State> states;
 
-		Queue(Decision proposal, State... states) {
+		Queue(Decision proposal, Kind kind, State... states) {
 			this.proposal = proposal;
+			this.kind = kind;
 			this.states = List.of(states);
 		}
 	}
@@ -93,7 +100,7 @@ public class MatchReview {
 	@Transactional(readOnly = true)
 	public QueuePage queue(ScopedPrincipal user, Queue queue, int page) {
 		int safePage = Math.max(0, page);
-		List<MatchCase> found = cases.queue(user.scope(), queue.states, queue.proposal, PAGE_SIZE + 1,
+		List<MatchCase> found = cases.queue(user.scope(), queue.states, queue.proposal, queue.kind, PAGE_SIZE + 1,
 				safePage * PAGE_SIZE);
 		MatchCases.Counts counts = cases.counts(user.scope());
 		return new QueuePage(queue, found.subList(0, Math.min(PAGE_SIZE, found.size())), safePage,
