@@ -73,7 +73,9 @@ class MatchingIntegrationTests {
 		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
 		HttpResponse<String> page = imigrasi.get("/pencocokan/" + caseId);
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("ZARNI WUNNA " + tag).contains("id=\"match-undo\"");
+		assertThat(page.body()).contains("ZARNI WUNNA " + tag).contains("id=\"match-undo\"")
+				.as("told in words, not bits").contains("nomor dokumen sama", "tanggal lahir sama", "Bukti kuat")
+				.doesNotContain(" bit)");
 
 		HttpResponse<String> undone = imigrasi.post("/pencocokan/" + caseId + "/batal",
 				Map.of("version", Integer.toString(version(caseId)), "reason", "dokumen dipinjam orang lain"));
@@ -105,6 +107,7 @@ class MatchingIntegrationTests {
 		assertThat(kesbangpol.get("/pencocokan").body()).contains("id=\"queue-review\"");
 		HttpResponse<String> view = kesbangpol.get("/pencocokan/" + caseId);
 		assertThat(view.body()).contains("id=\"confirm-" + first + "\"").contains("id=\"confirm-" + second + "\"")
+				.contains("Tanpa bukti yang hanya dimiliki satu orang")
 				.contains("nama yang sama dan skor yang hampir sama");
 
 		HttpResponse<String> confirmed = kesbangpol.post("/pencocokan/" + caseId + "/konfirmasi",

@@ -19,6 +19,14 @@ public record LinkResult(String recordId, Comparison best, Comparison second, De
 		return Optional.ofNullable(best);
 	}
 
+	/**
+	 * Whether a pair (by its comparison pattern) agrees on something only one person has: the same document, or the
+	 * complete birth date with the name. No pair without it is linked automatically.
+	 */
+	public static boolean strongEvidence(int pattern) {
+		return Comparators.strongEvidence(pattern);
+	}
+
 	/** A MATCH without strong evidence (see {@link Comparators#strongEvidence}) is only worth a REVIEW. */
 	static Decision gated(Decision decision, int pattern) {
 		return decision == Decision.MATCH && !Comparators.strongEvidence(pattern) ? Decision.REVIEW : decision;

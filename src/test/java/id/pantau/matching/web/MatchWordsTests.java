@@ -1,0 +1,50 @@
+package id.pantau.matching.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Locale;
+
+import id.pantau.matching.domain.MatchCase.FieldScore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+class MatchWordsTests {
+
+	private final MatchWords words = new MatchWords(messages());
+
+	@AfterEach
+	void resetLocale() {
+		LocaleContextHolder.resetLocaleContext();
+	}
+
+	@Test
+	void aComparisonIsToldAsAnOfficerWouldSayIt() {
+		LocaleContextHolder.setLocale(Locale.forLanguageTag("id"));
+		assertThat(words.say(new FieldScore("document", "DIFFERENT", -3.3, 0, "N46452912", "E39030369")))
+				.isEqualTo("nomor dokumen berbeda");
+		assertThat(words.say(new FieldScore("birth_date", "DIFFERENT", -4, 0, "1978-12-27", "1988-12-27")))
+				.isEqualTo("tahun lahir berbeda 10 tahun");
+		assertThat(words.say(new FieldScore("name", "EXACT", 11.1, -2.3, "ZHANG WEI", "ZHANG WEI")))
+				.isEqualTo("nama sama persis, tetapi nama ini umum di data (banyak orang bernama sama)");
+		LocaleContextHolder.setLocale(Locale.ENGLISH);
+		assertThat(words.say(new FieldScore("birth_date", "DIFFERENT", -4, 0, "1978", "1988-12-27")))
+				.isEqualTo("born 10 years apart");
+	}
+
+	@Test
+	void theBarGrowsWithTheWeightAndStopsAtTheWhole() {
+		assertThat(words.bar(new FieldScore("sex", "EXACT", 0.2, 0, "M", "M"))).isZero();
+		assertThat(words.bar(new FieldScore("document", "DIFFERENT", -3.3, 0, "A", "B"))).isEqualTo(3);
+		assertThat(words.bar(new FieldScore("document", "EXACT", 14, 0, "A", "A"))).isEqualTo(10);
+	}
+
+	private static ResourceBundleMessageSource messages() {
+		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
+		source.setBasename("messages");
+		source.setDefaultEncoding("UTF-8");
+		source.setFallbackToSystemLocale(false);
+		return source;
+	}
+}
