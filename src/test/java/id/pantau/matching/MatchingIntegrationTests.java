@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 import id.pantau.PantauIntegrationTest;
+import id.pantau.TestClock;
 import id.pantau.TokenClient;
+import id.pantau.detection.DetectionRules;
 import id.pantau.WebSession;
 import id.pantau.identity.Agency;
 import id.pantau.identity.Role;
@@ -48,6 +50,9 @@ class MatchingIntegrationTests {
 
 	@Autowired
 	AccountSeeding seeding;
+
+	@Autowired
+	DetectionRules rules;
 
 	TokenClient feed;
 
@@ -218,6 +223,39 @@ class MatchingIntegrationTests {
 		WebSession kecamatan = WebSession.loggedIn(port, officer);
 		assertThat(kecamatan.get("/pencocokan").body()).doesNotContain("PEDRO " + tag);
 		assertThat(kecamatan.get("/pencocokan/" + caseId).statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void anAlertClosedOnADepartureAnAutomaticLinkBroughtSaysSoAndOpensAgainWhenTheLinkIsUndone() {
+		String tag = tag();
+		String name = "TRAN VAN CUONG " + tag;
+		String passport = "OV" + tag;
+		long person = registry.register(REGISTRAR, new PersonForm(name, "PASSPORT", "M", "1980-02-03", "VNM", "",
+				"EX_CREW", "", "PASSPORT", passport, "", "", "ITAS", "2C" + tag,
+				TestClock.today().minusDays(20).toString(), "81.72.01.2001", "", "")).id();
+		rules.run("OVERSTAY", "MANUAL");
+		long alert = jdbc.sql("select id from alert where rule = 'OVERSTAY' and person_id = :p").param("p", person)
+				.query(Long.class).single();
+
+		long exit = postCrossing("EXIT", TestClock.today().minusDays(1) + " 08:00", name, "1980-02-03", "L", "VNM",
+				passport);
+		await().atMost(Duration.ofSeconds(20)).until(() -> personOf(exit) != null);
+		long caseId = caseOf("CROSSING", exit);
+		assertThat(state(caseId)).isEqualTo("LINKED");
+		rules.run("OVERSTAY", "MANUAL");
+		assertThat(jdbc.sql("select status || ' ' || outcome || ' ' || closed_by_link from alert where id = :id")
+				.param("id", alert).query(String.class).single()).isEqualTo("CLOSED RESOLVED_BY_FACTS " + caseId);
+		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
+		assertThat(imigrasi.get("/peringatan/" + alert).body()).contains("id=\"alert-closed-by-link\"")
+				.contains("Lihat kasus pencocokan #" + caseId);
+
+		imigrasi.post("/pencocokan/" + caseId + "/batal", Map.of("version", Integer.toString(version(caseId)),
+				"reason", "paspor dipakai orang lain"));
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("select status from alert where id = :id")
+				.param("id", alert).query(String.class).single().equals("OPEN"));
+		assertThat(jdbc.sql("select facts_note_key || ' ' || coalesce(closed_by_link::text, '-') from alert where id = :id")
+				.param("id", alert).query(String.class).single()).isEqualTo("alert.resolution.linkUndone -");
+		assertThat(imigrasi.get("/peringatan/" + alert).body()).contains("tautan otomatis yang membawa fakta penutupnya");
 	}
 
 	private long register(String name, String sex, String birth, String nationality, String document) {

@@ -11,6 +11,7 @@ import id.pantau.detection.rules.Finding;
 import id.pantau.detection.rules.GoneAlert;
 import id.pantau.detection.rules.Resolution;
 import id.pantau.detection.rules.RuleContext;
+import id.pantau.matching.AutomaticLinks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,8 +35,10 @@ class AlertStore {
 	}
 
 	private final JdbcClient jdbc;
+	private final AutomaticLinks links;
 
-	AlertStore(JdbcClient jdbc) {
+	AlertStore(JdbcClient jdbc, AutomaticLinks links) {
+		this.links = links;
 		this.jdbc = jdbc;
 	}
 
@@ -94,10 +97,13 @@ class AlertStore {
 				resolved += jdbc.sql("""
 						update alert set status = 'CLOSED', outcome = :outcome, closed_by = :system, closed_at = :now,
 						  close_note = null, facts_changed_at = :now, facts_note = null, facts_note_key = :key,
-						  facts_note_args = :args, version = version + 1
+						  facts_note_args = :args, closed_by_link = :link, version = version + 1
 						where id = :id and status in ('OPEN', 'ACKNOWLEDGED')""").param("outcome", RESOLVED_BY_FACTS)
 						.param("system", SYSTEM).param("now", at).param("key", resolution.messageKey())
-						.param("args", JSON.writeValueAsString(resolution.args())).param("id", alert.id()).update();
+						.param("args", JSON.writeValueAsString(resolution.args()))
+						.param("link", resolution.crossingId() == null ? null
+								: links.caseOfCrossing(resolution.crossingId()).orElse(null), java.sql.Types.BIGINT)
+						.param("id", alert.id()).update();
 			}
 			else {
 				jdbc.sql("""
@@ -108,6 +114,21 @@ class AlertStore {
 			}
 		}
 		return new Applied(findings.size(), opened, resolved, gone.size());
+	}
+
+	/**
+	 * Reopens the alerts that closed themselves on facts an automatic link brought, now that a reviewer undid the
+	 * link: the facts they closed on are no longer this person's. Gives the persons of the reopened alerts.
+	 */
+	List<Long> reopenClosedBy(long linkCase, Instant at) {
+		return jdbc.sql("""
+				update alert set status = 'OPEN', outcome = null, closed_by = null, closed_at = null, close_note = null,
+				  closed_by_link = null, facts_changed_at = :now, facts_note = null,
+				  facts_note_key = 'alert.resolution.linkUndone', facts_note_args = :args, version = version + 1
+				where closed_by_link = :link and status = 'CLOSED' and outcome = :outcome
+				returning person_id""").param("now", Timestamp.from(at)).param("link", linkCase)
+				.param("args", JSON.writeValueAsString(List.of(Long.toString(linkCase))))
+				.param("outcome", RESOLVED_BY_FACTS).query((rs, n) -> rs.getLong("person_id")).list();
 	}
 
 	/** The findings into the session's temporary table, one statement per few thousand rows (arrays, unnest). */

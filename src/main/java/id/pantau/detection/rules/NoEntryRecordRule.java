@@ -81,9 +81,9 @@ public class NoEntryRecordRule implements DetectionRule {
 
 	@Override
 	public Resolution whenGone(RuleContext context, GoneAlert alert) {
-		Optional<LocalDate> entry = PersonMovements.latest(context, alert.personId(), "ENTRY");
+		Optional<PersonMovements.Crossing> entry = PersonMovements.latestCrossing(context, alert.personId(), "ENTRY");
 		if (entry.isPresent()) {
-			return Resolution.closes("entryRecorded", entry.get());
+			return Resolution.closes("entryRecorded", entry.get().day()).fromCrossing(entry.get().id());
 		}
 		return PersonMovements.departure(context, alert.personId())
 				.orElseGet(() -> Resolution.closes("permitOrVesselRecorded"));

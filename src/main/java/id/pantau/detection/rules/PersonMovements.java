@@ -16,10 +16,19 @@ final class PersonMovements {
 
 	/** The latest crossing of the person in that direction, as a date in Asia/Jayapura. */
 	static Optional<LocalDate> latest(RuleContext context, long personId, String direction) {
+		return latestCrossing(context, personId, direction).map(Crossing::day);
+	}
+
+	/** A crossing of the person: its id and its day in WIT. */
+	record Crossing(long id, LocalDate day) {
+	}
+
+	static Optional<Crossing> latestCrossing(RuleContext context, long personId, String direction) {
 		return context.jdbc().sql("""
-				select max((crossed_at at time zone 'Asia/Jayapura')::date) from crossing
-				where person_id = :person and direction = :direction""").param("person", personId)
-				.param("direction", direction).query(LocalDate.class).optional();
+				select id, (crossed_at at time zone 'Asia/Jayapura')::date as day from crossing
+				where person_id = :person and direction = :direction order by crossed_at desc, id desc limit 1""")
+				.param("person", personId).param("direction", direction)
+				.query((rs, n) -> new Crossing(rs.getLong("id"), rs.getObject("day", LocalDate.class))).optional();
 	}
 
 	static String status(RuleContext context, long personId) {
@@ -29,10 +38,10 @@ final class PersonMovements {
 
 	/** "keberangkatan tercatat <date>" or the person's new status, when either explains why the facts are gone. */
 	static Optional<Resolution> departure(RuleContext context, long personId) {
-		Optional<LocalDate> exit = latest(context, personId, "EXIT");
+		Optional<Crossing> exit = latestCrossing(context, personId, "EXIT");
 		Optional<LocalDate> entry = latest(context, personId, "ENTRY");
-		if (exit.isPresent() && (entry.isEmpty() || !exit.get().isBefore(entry.get()))) {
-			return Optional.of(Resolution.closes("exitRecorded", exit.get()));
+		if (exit.isPresent() && (entry.isEmpty() || !exit.get().day().isBefore(entry.get()))) {
+			return Optional.of(Resolution.closes("exitRecorded", exit.get().day()).fromCrossing(exit.get().id()));
 		}
 		String status = status(context, personId);
 		return switch (status) {

@@ -84,7 +84,7 @@ public class PresentAfterDepartureRule implements DetectionRule {
 
 	@Override
 	public Resolution whenGone(RuleContext context, GoneAlert alert) {
-		Optional<LocalDate> entry = PersonMovements.latest(context, alert.personId(), "ENTRY");
+		Optional<PersonMovements.Crossing> entry = PersonMovements.latestCrossing(context, alert.personId(), "ENTRY");
 		long exitId = Long.parseLong(alert.factsKey().substring("exit:".length()));
 		Optional<LocalDate> exit = context.jdbc().sql("""
 				select (crossed_at at time zone 'Asia/Jayapura')::date from crossing where id = :id and person_id = :person""")
@@ -92,8 +92,8 @@ public class PresentAfterDepartureRule implements DetectionRule {
 		if (exit.isEmpty()) {
 			return Resolution.closes("exitUnlinked");
 		}
-		if (entry.isPresent() && entry.get().isAfter(exit.get().minusDays(1))) {
-			return Resolution.closes("reentryRecorded", entry.get());
+		if (entry.isPresent() && entry.get().day().isAfter(exit.get().minusDays(1))) {
+			return Resolution.closes("reentryRecorded", entry.get().day()).fromCrossing(entry.get().id());
 		}
 		return Resolution.closes("sightingAfterExitGone");
 	}

@@ -9,7 +9,7 @@ public record Alert(long id, String rule, Severity severity, String subjectType,
 		String regionCode, List<String> summaryArgs, List<Evidence> evidence, String legalReference,
 		AlertStatus status, String assignedAgency, String assignedTo, Instant openedAt, Instant lastSeenAt,
 		Instant factsChangedAt, String factsNote, String factsNoteKey, List<String> factsNoteArgs, Instant closedAt,
-		String closedBy, String outcome, String closeNote, int version) {
+		String closedBy, String outcome, String closeNote, Long closedByLink, int version) {
 
 	/** Whole days since the alert opened (until it was closed, for a closed one). */
 	public long ageDays(Instant now) {

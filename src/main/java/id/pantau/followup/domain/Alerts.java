@@ -186,7 +186,7 @@ class Alerts {
 				rs.getString("assigned_agency"), rs.getString("assigned_to"), instant(rs, "opened_at"),
 				instant(rs, "last_seen_at"), instant(rs, "facts_changed_at"), rs.getString("facts_note"),
 				rs.getString("facts_note_key"), strings(rs.getString("facts_note_args")), instant(rs, "closed_at"), rs.getString("closed_by"), rs.getString("outcome"),
-				rs.getString("close_note"), rs.getInt("version"));
+				rs.getString("close_note"), (Long) rs.getObject("closed_by_link"), rs.getInt("version"));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

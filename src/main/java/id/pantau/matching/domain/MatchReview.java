@@ -14,6 +14,7 @@ import id.pantau.crossings.CrossingRecords;
 import id.pantau.crossings.CrossingRecords.CrossingRecord;
 import id.pantau.matching.PersonLinked;
 import id.pantau.matching.domain.MatchCase.Candidate;
+import id.pantau.matching.LinkUndone;
 import id.pantau.matching.domain.MatchCase.Kind;
 import id.pantau.matching.domain.MatchCase.State;
 import id.pantau.matching.linkage.Decision;
@@ -192,6 +193,10 @@ public class MatchReview {
 				.detail("record", matchCase.kind() + " " + matchCase.recordId()).detail("was", matchCase.state())
 				.detail("person", matchCase.personId()).detail("reason", reason));
 		events.publishEvent(new MatchDecided(caseId));
+		if (matchCase.personId() != null) {
+			events.publishEvent(new LinkUndone(caseId, matchCase.kind().name(), matchCase.recordId(),
+					matchCase.personId()));
+		}
 		return cases.find(caseId).orElseThrow();
 	}
 

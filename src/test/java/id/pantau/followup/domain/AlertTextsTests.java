@@ -53,20 +53,20 @@ class AlertTextsTests {
 		Alert closed = new Alert(1, "OVERSTAY", Severity.HIGH, "PERSON", "k", 1L, "81.72.01.2001", List.of(), List.of(),
 				null, AlertStatus.CLOSED, null, null, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null,
 				"alert.resolution.exitRecorded", List.of("2026-12-02"), Instant.EPOCH, "system", "RESOLVED_BY_FACTS",
-				null, 1);
+				null, 7L, 1);
 		assertThat(texts.factsNote(closed, ENGLISH)).isEqualTo("a departure was recorded on 02-12-2026");
 		assertThat(texts.factsNote(closed, AlertTexts.INDONESIAN)).isEqualTo("keberangkatan tercatat 02-12-2026");
 
 		Alert old = new Alert(2, "OVERSTAY", Severity.HIGH, "PERSON", "k", 1L, "81.72.01.2001", List.of(), List.of(),
 				null, AlertStatus.OPEN, null, null, Instant.EPOCH, Instant.EPOCH, Instant.EPOCH,
-				"izin tinggal diperpanjang", null, List.of(), null, null, null, null, 1);
+				"izin tinggal diperpanjang", null, List.of(), null, null, null, null, null, 1);
 		assertThat(texts.factsNote(old, ENGLISH)).isEqualTo("izin tinggal diperpanjang");
 	}
 
 	private static Alert alert(String rule, List<String> args) {
 		return new Alert(1, rule, Severity.HIGH, "PERSON", "k", 1L, "81.72.01.2001", args, List.of(), null,
 				AlertStatus.OPEN, null, null, Instant.EPOCH, Instant.EPOCH, null, null, null, List.of(), null, null, null,
-				null, 0);
+				null, null, 0);
 	}
 
 	private static ResourceBundleMessageSource messages() {

@@ -81,6 +81,6 @@ class AgendaPickerTests {
 	static Alert alert(long id, String rule, Severity severity, Long person, String region, int daysOpen) {
 		Instant opened = NOW.minus(daysOpen, ChronoUnit.DAYS);
 		return new Alert(id, rule, severity, "PERSON", "k" + id, person, region, List.of(), List.of(), null,
-				AlertStatus.OPEN, null, null, opened, opened, null, null, null, List.of(), null, null, null, null, 0);
+				AlertStatus.OPEN, null, null, opened, opened, null, null, null, List.of(), null, null, null, null, null, 0);
 	}
 }

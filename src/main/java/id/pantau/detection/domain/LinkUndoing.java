@@ -1,0 +1,43 @@
+package id.pantau.detection.domain;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.matching.LinkUndone;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Undoes what an automatic link caused: the alerts that closed themselves on a departure or an arrival the link
+ * brought open again, and the person's rules run anew on the facts that remain.
+ */
+@Component
+class LinkUndoing {
+
+	private final AlertStore alerts;
+	private final DetectionTriggers triggers;
+	private final AuditTrail audit;
+	private final Clock clock;
+
+	LinkUndoing(AlertStore alerts, DetectionTriggers triggers, AuditTrail audit, Clock clock) {
+		this.alerts = alerts;
+		this.triggers = triggers;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@ApplicationModuleListener
+	void on(LinkUndone undone) {
+		List<Long> reopened = alerts.reopenClosedBy(undone.caseId(), clock.instant());
+		if (!reopened.isEmpty()) {
+			audit.recordAs(AlertStore.SYSTEM, AuditEntry.of("ALERTS_REOPENED_LINK_UNDONE")
+					.subject("MATCH_CASE", undone.caseId()).detail("alerts", reopened.size()));
+		}
+		if (undone.personId() != null) {
+			triggers.request(Set.of(undone.personId()), DetectionTriggers.PERSONS_CHANGED);
+		}
+	}
+}
