@@ -248,6 +248,8 @@ class MatchingIntegrationTests {
 		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
 		assertThat(imigrasi.get("/peringatan/" + alert).body()).contains("id=\"alert-closed-by-link\"")
 				.contains("Lihat kasus pencocokan #" + caseId);
+		assertThat(imigrasi.get("/").body()).as("the dashboard counts closures that rest on automatic links")
+				.containsPattern("id=\"fig-closed-by-links\">[1-9][0-9]* ditutup bulan ini");
 
 		imigrasi.post("/pencocokan/" + caseId + "/batal", Map.of("version", Integer.toString(version(caseId)),
 				"reason", "paspor dipakai orang lain"));

@@ -70,8 +70,8 @@ public class DashboardQueries {
 
 	public record Figures(long present, List<Count> byNationality, List<Count> byCategory, List<Count> byDistrict,
 			List<Count> byVillage, long exCrewAshore, long permitsEnding, List<MonthCrossings> crossings,
-			Map<Severity, Long> openAlerts, Map<ReportStep, Long> reports, Completeness thisMonth,
-			Completeness lastMonth) {
+			Map<Severity, Long> openAlerts, long closedByAutomaticLinks, Map<ReportStep, Long> reports,
+			Completeness thisMonth, Completeness lastMonth) {
 
 		public long openAlertsTotal() {
 			return openAlerts.values().stream().mapToLong(Long::longValue).sum();
@@ -165,6 +165,14 @@ public class DashboardQueries {
 					alerts.put(Severity.valueOf(rs.getString("severity")), rs.getLong("n"));
 				});
 
+		// alerts closed this month on a fact that an automatic link brought: what a wrong link would have hidden
+		Map<String, Object> monthParams = new HashMap<>(scope.sqlParameters());
+		monthParams.put("monthStart", java.sql.Timestamp.from(YearMonth.now(clock.withZone(DisplayTime.ZONE)).atDay(1)
+				.atStartOfDay(DisplayTime.ZONE).toInstant()));
+		long closedByLinks = jdbc.sql("select count(*) from alert a where a.closed_by_link is not null"
+				+ " and a.closed_at >= :monthStart and " + scope.sqlVisibility("a.region_code")).params(monthParams)
+				.query(Long.class).single();
+
 		Map<ReportStep, Long> reports = new EnumMap<>(ReportStep.class);
 		for (ReportStep s : ReportStep.values()) {
 			reports.put(s, 0L);
@@ -177,7 +185,7 @@ public class DashboardQueries {
 		YearMonth month = YearMonth.now(clock.withZone(DisplayTime.ZONE));
 		Completeness[] completeness = completeness(scope, month);
 		return new Figures(present[0], nationality, category, district, village, exCrew, permits,
-				withCrossings && scope.coversUnplaced() ? keptCrossings(month) : List.of(), alerts, reports,
+				withCrossings && scope.coversUnplaced() ? keptCrossings(month) : List.of(), alerts, closedByLinks, reports,
 				completeness[0], completeness[1]);
 	}
 
