@@ -260,6 +260,33 @@ class MatchingIntegrationTests {
 		assertThat(imigrasi.get("/peringatan/" + alert).body()).contains("tautan otomatis yang membawa fakta penutupnya");
 	}
 
+	@Test
+	void crewWhoseNamesEchoAResidentAreMarkedNotInTheRegistryTogetherAndAChangedOneIsLeft() {
+		String tag = tag();
+		String name = "ZHANG WEI " + tag;
+		register(name, "M", "1988-12-27", "CHN", "E" + tag);
+		long first = postCrossing("ENTRY", "2026-05-04 09:00", name, "1978-12-27", "L", "CHN", "N1" + tag);
+		long second = postCrossing("ENTRY", "2026-05-04 10:00", name, "1969-03-01", "L", "CHN", "N2" + tag);
+		await().atMost(Duration.ofSeconds(20)).until(() -> caseOrNull("CROSSING", first) != null
+				&& caseOrNull("CROSSING", second) != null);
+		long a = caseOf("CROSSING", first);
+		long b = caseOf("CROSSING", second);
+		assertThat(jdbc.sql("select proposal from match_case where id in (:ids)").param("ids", java.util.List.of(a, b))
+				.query(String.class).list()).as("another passport and birth date: never linked by the name")
+				.containsOnly("REVIEW");
+
+		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
+		assertThat(imigrasi.get("/pencocokan?antrean=review").body()).contains("id=\"pick-case-" + a + "\"");
+		HttpResponse<String> marked = imigrasi.post("/pencocokan/bukan-di-daftar", Map.of("kasus",
+				a + ":" + version(a), "reason", "ABK singgah"));
+		assertThat(marked.statusCode()).isEqualTo(302);
+		imigrasi.post("/pencocokan/bukan-di-daftar", Map.of("kasus", b + ":" + (version(b) + 7), "reason", "ABK"));
+		assertThat(state(a)).isEqualTo("REJECTED");
+		assertThat(state(b)).as("a case that changed since the list was read is left").isEqualTo("PENDING");
+		assertThat(audited("MATCH_REJECTED", a)).contains("ABK singgah");
+		assertThat(personOf(first)).isNull();
+	}
+
 	private long register(String name, String sex, String birth, String nationality, String document) {
 		PersonForm form = new PersonForm(name, "PASSPORT", sex, birth, nationality, "", "EX_CREW", "",
 				document == null ? "" : "PASSPORT", document == null ? "" : document, "", "", "", "", "",

@@ -204,6 +204,7 @@ class RouteAccessIntegrationTests {
 			Map.entry("GET /pencocokan/laporan/{reportId}", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("POST /pencocokan/{id}/konfirmasi", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("POST /pencocokan/{id}/tolak", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /pencocokan/bukan-di-daftar", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("POST /pencocokan/{id}/orang-baru", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("POST /pencocokan/{id}/batal", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /api/v1/matches", rule(Kind.NOT_FOR_VILLAGE)),

@@ -159,6 +159,27 @@ public class MatchReview {
 		return cases.find(caseId).orElseThrow();
 	}
 
+	/**
+	 * Marks many crossings in review as "not in the registry" with one reason (transient crew whose names echo a
+	 * resident's): each is decided as a rejection on its own, audited; one that changed since the list was read is
+	 * left as it is. Gives how many were decided.
+	 */
+	@Transactional
+	public int rejectCrossings(ScopedPrincipal user, java.util.Map<Long, Integer> versions, String reason) {
+		String why = required(reason);
+		int decided = 0;
+		for (var entry : versions.entrySet()) {
+			MatchCase matchCase = visible(user, entry.getKey());
+			if (matchCase.kind() != Kind.CROSSING || matchCase.state() != State.PENDING
+					|| matchCase.version() != entry.getValue()) {
+				continue;
+			}
+			rejectAll(user, matchCase.id(), matchCase.version(), why);
+			decided++;
+		}
+		return decided;
+	}
+
 	/** Registers the record's person as a new person in the registry and links the record to it. */
 	@Transactional
 	public PersonRef createPerson(ScopedPrincipal user, long caseId, int version, String category, String villageCode) {

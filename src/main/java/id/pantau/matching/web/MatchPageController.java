@@ -88,6 +88,35 @@ class MatchPageController {
 		return decide(id, redirect, () -> review.rejectAll(user, id, version, reason), "matching.rejected");
 	}
 
+	/** Several crossings in review at once: "none of them is in the registry", with one reason. */
+	@PostMapping("/bukan-di-daftar")
+	String rejectCrossings(@AuthenticationPrincipal PantauUser user,
+			@RequestParam(name = "kasus", required = false) List<String> picked,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		java.util.Map<Long, Integer> versions = new java.util.LinkedHashMap<>();
+		for (String value : picked == null ? List.<String>of() : picked) {
+			String[] parts = value.split(":");
+			try {
+				versions.put(Long.valueOf(parts[0]), Integer.valueOf(parts[1]));
+			}
+			catch (RuntimeException notACase) {
+				// a value not written by the page: ignored
+			}
+		}
+		if (versions.isEmpty()) {
+			redirect.addFlashAttribute("problems", List.of(messages.message("matching.bulk.none")));
+			return "redirect:/pencocokan?antrean=review";
+		}
+		try {
+			int decided = review.rejectCrossings(user, versions, reason);
+			redirect.addFlashAttribute("notice", messages.message("matching.bulk.done", decided, versions.size() - decided));
+		}
+		catch (InvalidInput e) {
+			redirect.addFlashAttribute("problems", List.copyOf(messages.of(e).values()));
+		}
+		return "redirect:/pencocokan?antrean=review";
+	}
+
 	@PostMapping("/{id}/orang-baru")
 	String createPerson(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @RequestParam int version,
 			@RequestParam(required = false) String category, @RequestParam(required = false) String villageCode,
