@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import id.pantau.TestMessages;
 import id.pantau.dashboard.domain.MonthlyRecap.Change;
 import id.pantau.dashboard.domain.MonthlyRecap.Completeness;
 import id.pantau.dashboard.domain.MonthlyRecap.Count;
@@ -20,7 +21,6 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * The recap's PDF fits an A4 page: long titles and labels wrap inside the margins, measured with the embedded font,
@@ -28,15 +28,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 class RecapDocumentsTests {
 
-	private final RecapDocuments documents = new RecapDocuments(messages());
+	private final RecapDocuments documents = new RecapDocuments(TestMessages.bundles());
 
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
-	}
 
 	private static Recap recap(String areaName) {
 		List<Change> villages = new ArrayList<>();

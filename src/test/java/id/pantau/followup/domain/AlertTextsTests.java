@@ -6,16 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import id.pantau.TestMessages;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.ReferenceLabels;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 class AlertTextsTests {
 
 	private static final Locale ENGLISH = Locale.ENGLISH;
 
-	private final AlertTexts texts = new AlertTexts(messages(),
+	private final AlertTexts texts = new AlertTexts(TestMessages.bundles(),
 			new ReferenceLabels(org.mockito.Mockito.mock(ReferenceData.class)));
 
 	@Test
@@ -35,7 +35,7 @@ class AlertTextsTests {
 		ReferenceData reference = org.mockito.Mockito.mock(ReferenceData.class);
 		org.mockito.Mockito.when(reference.countries()).thenReturn(List.of(
 				new id.pantau.reference.Country("THA", "TH", "Thailand", "Thailand", false)));
-		AlertTexts withCountries = new AlertTexts(messages(), new ReferenceLabels(reference));
+		AlertTexts withCountries = new AlertTexts(TestMessages.bundles(), new ReferenceLabels(reference));
 		String label = "msg:alert.evidence.sameNumberHolderOf|SOMCHAI A|country:THA";
 		org.springframework.context.i18n.LocaleContextHolder.setLocale(ENGLISH);
 		try {
@@ -69,11 +69,4 @@ class AlertTextsTests {
 				null, null, 0);
 	}
 
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-		source.setBasename("messages");
-		source.setDefaultEncoding("UTF-8");
-		source.setFallbackToSystemLocale(false);
-		return source;
-	}
 }

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 
+import id.pantau.TestMessages;
 import id.pantau.matching.domain.MatchCase.FieldScore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 class MatchWordsTests {
 
-	private final MatchWords words = new MatchWords(messages());
+	private final MatchWords words = new MatchWords(TestMessages.bundles());
 
 	@AfterEach
 	void resetLocale() {
@@ -40,11 +40,4 @@ class MatchWordsTests {
 		assertThat(words.bar(new FieldScore("document", "EXACT", 14, 0, "A", "A"))).isEqualTo(10);
 	}
 
-	private static ResourceBundleMessageSource messages() {
-		ResourceBundleMessageSource source = new ResourceBundleMessageSource();
-		source.setBasename("messages");
-		source.setDefaultEncoding("UTF-8");
-		source.setFallbackToSystemLocale(false);
-		return source;
-	}
 }
