@@ -54,7 +54,7 @@ class ReportChainIntegrationTests {
 				"activity", "nelayan", "submit", "true"));
 		long id = idFrom(WebSession.location(created));
 		String page = village.get("/laporan/" + id).body();
-		assertThat(page).contains("LAP-8172012001-").contains("Dikirim ke BPMPD");
+		assertThat(page).contains("LAP-8172012001-").contains("Dikirim ke BPMPD").as("said Burma, named").contains("(Myanmar)");
 		assertThat(unread("bpmpd")).as("BPMPD is told").isGreaterThan(unreadBefore);
 		assertThat(bpmpd.get("/laporan?status=SUBMITTED").body()).contains("Htun Htun Oo");
 

@@ -57,12 +57,7 @@ class MatchPageController {
 	/** The linker's candidates for a village report, to pick from beside Kesbangpol's validation form. */
 	@GetMapping("/laporan/{reportId}")
 	String reportCandidates(@AuthenticationPrincipal PantauUser user, @PathVariable long reportId, Model model) {
-		MatchReview.CaseView view = review.forRecord(user, MatchCase.Kind.REPORT, reportId).orElse(null);
-		model.addAttribute("view", view);
-		model.addAttribute("villageNames", view == null ? java.util.Map.of() : view.candidates().stream()
-				.map(k -> k.person().regionCode()).filter(java.util.Objects::nonNull).distinct()
-				.flatMap(code -> reference.region(code).stream())
-				.collect(java.util.stream.Collectors.toMap(r -> r.code(), r -> r.name())));
+		model.addAttribute("view", review.forRecord(user, MatchCase.Kind.REPORT, reportId).orElse(null));
 		return "matching/candidates :: candidates";
 	}
 

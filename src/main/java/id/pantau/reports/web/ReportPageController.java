@@ -176,9 +176,6 @@ class ReportPageController {
 		model.addAttribute("ownAgency", member ? user.agency() : null);
 		model.addAttribute("personName", report.getPersonId() == null ? null
 				: registry.find(user, report.getPersonId()).map(Registry.PersonRef::primaryName).orElse(null));
-		model.addAttribute("nationalityName", report.getContent().nationality() == null ? null
-				: reference.countries().stream().filter(c -> c.alpha3().equals(report.getContent().nationality()))
-						.findFirst().map(c -> c.nameId()).orElse(null));
 		return "reports/report";
 	}
 
