@@ -136,7 +136,15 @@ class JointValidationIntegrationTests {
 		String page = kesbangpol.get("/laporan/" + id).body();
 		assertThat(page).contains("id=\"person-search\"").contains("/pencocokan/laporan/" + id);
 
+		long listed = jdbc.sql("select count(*) from audit_event where action = 'PERSON_LISTED' and actor = 'kesbangpol'")
+				.query(Long.class).single();
 		String found = kesbangpol.get("/orang-asing/pilih?q=" + known.get("number")).body();
+		assertThat(jdbc.sql("""
+				select details from audit_event where action = 'PERSON_LISTED' and actor = 'kesbangpol'
+				order by id desc limit 1""").query(String.class).single()).as("the names shown are audited, not the query")
+				.doesNotContain(known.get("number").toString());
+		assertThat(jdbc.sql("select count(*) from audit_event where action = 'PERSON_LISTED' and actor = 'kesbangpol'")
+				.query(Long.class).single()).isGreaterThan(listed);
 		assertThat(found).contains("data-pick-person=\"" + known.get("id") + "\"")
 				.contains(known.get("primary_name").toString());
 		assertThat(kesbangpol.get("/orang-asing/pilih?q=ZZ-TIDAK-ADA-999").body())

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
 import id.pantau.platform.CaseFile;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ProblemMessages;
@@ -57,6 +59,7 @@ class PersonPageController {
 
 	private final PersonRegistry registry;
 	private final PersonQueries queries;
+	private final AuditTrail audit;
 	private final VesselRegistry vessels;
 	private final ReferenceData reference;
 	private final ProblemMessages problems;
@@ -64,7 +67,8 @@ class PersonPageController {
 	private final Clock clock;
 
 	PersonPageController(PersonRegistry registry, PersonQueries queries, VesselRegistry vessels,
-			ReferenceData reference, ProblemMessages problems, PersonCaseFile caseFile, Clock clock) {
+			ReferenceData reference, ProblemMessages problems, PersonCaseFile caseFile, AuditTrail audit, Clock clock) {
+		this.audit = audit;
 		this.registry = registry;
 		this.queries = queries;
 		this.vessels = vessels;
@@ -91,6 +95,7 @@ class PersonPageController {
 			HttpServletRequest request, Model model) {
 		PersonQueries.Filter filter = form.filter();
 		PersonQueries.Page page = queries.search(user.scope(), filter, form.sortOrDefault(), form.pageOrZero());
+		listed(filter.text(), page.rows().size());
 		model.addAttribute("page", page);
 		model.addAttribute("countries", reference.countries());
 		model.addAttribute("regions", regionsOf(user));
@@ -100,11 +105,21 @@ class PersonPageController {
 	/** A short list of persons by name or document number, to pick one from in another form (report validation). */
 	@GetMapping("/pilih")
 	String pick(@AuthenticationPrincipal ScopedPrincipal user, @RequestParam(required = false) String q, Model model) {
-		model.addAttribute("q", q);
-		model.addAttribute("rows", q == null || q.isBlank() ? List.of()
+		List<PersonQueries.Row> rows = q == null || q.isBlank() ? List.of()
 				: queries.search(user.scope(), new PersonQueries.Filter(q, null, null, null, null, null),
-						PersonQueries.Sort.RELEVANCE, 0).rows().stream().limit(8).toList());
+						PersonQueries.Sort.RELEVANCE, 0).rows().stream().limit(8).toList();
+		if (!rows.isEmpty()) {
+			listed(q, rows.size());
+		}
+		model.addAttribute("q", q);
+		model.addAttribute("rows", rows);
 		return "registry/pick :: results";
+	}
+
+	/** Persons' names shown in a list, audited as the API's list is: whether searched and how many, never the text. */
+	private void listed(String text, int rows) {
+		audit.record(AuditEntry.of("PERSON_LISTED").detail("q", text == null || text.isBlank() ? "" : "yes")
+				.detail("rows", rows));
 	}
 
 	@GetMapping("/baru")
