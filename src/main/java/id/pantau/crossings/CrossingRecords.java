@@ -42,6 +42,26 @@ public class CrossingRecords {
 				.query(CrossingRecords::record).list();
 	}
 
+	/** How many crossings the batch holds. */
+	@Transactional(readOnly = true)
+	public int countOfBatch(long batchId) {
+		return jdbc.sql("select count(*) from crossing where batch_id = :batch").param("batch", batchId)
+				.query(Integer.class).single();
+	}
+
+	/** A page of all stored crossings in id order after {@code afterId}, whatever their batch. */
+	@Transactional(readOnly = true)
+	public List<CrossingRecord> after(long afterId, int limit) {
+		return jdbc.sql(COLUMNS + " where id > :after order by id limit :limit").param("after", afterId)
+				.param("limit", limit).query(CrossingRecords::record).list();
+	}
+
+	/** The highest crossing id stored, 0 when there is none: changes when crossings are added. */
+	@Transactional(readOnly = true)
+	public long lastId() {
+		return jdbc.sql("select coalesce(max(id), 0) from crossing").query(Long.class).single();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<CrossingRecord> find(long id) {
 		return jdbc.sql(COLUMNS + " where id = :id").param("id", id).query(CrossingRecords::record).optional();

@@ -264,7 +264,7 @@ final class LinkageData {
 				other.documentedNationality(), document);
 	}
 
-	private List<String> name(String nationality) {
+	List<String> name(String nationality) {
 		return tokens(RegistryPopulation.nameOf(nationality, random));
 	}
 
@@ -272,7 +272,7 @@ final class LinkageData {
 		return List.of(name.toUpperCase(Locale.ROOT).split(" "));
 	}
 
-	private String document(String nationality, Kind kind) {
+	String document(String nationality, Kind kind) {
 		if ((kind == Kind.CREW || kind == Kind.EX_CREW) && random.nextInt(3) == 0) {
 			// a seaman's book
 			return switch (nationality) {

@@ -174,7 +174,9 @@ public final class LinkCommand implements StandaloneCommand {
 		LinkageCsv.read(options.records(), 20_000, records::addAll,
 				rows -> progress.show("Membaca catatan (reading records): " + rows));
 		int total = records.size();
-		BatchLinkage.Outcome outcome = new BatchLinkage(linker, index, options.estimate()).run(records,
+		BatchLinkage.Outcome outcome = new BatchLinkage(
+				linker.withFrequencies(BatchLinkage.population(linker, index, records)), index, options.estimate())
+				.run(records,
 				(pass, done, all) -> progress.show(String.format(Locale.ROOT, "%s: %d/%d (%d%%)",
 						pass == 1 ? "Membandingkan (comparing)" : "Menilai (scoring)", done, all, 100L * done / all)));
 		records = null;

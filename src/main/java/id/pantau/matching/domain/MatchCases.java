@@ -13,6 +13,7 @@ import id.pantau.matching.domain.MatchCase.FieldScore;
 import id.pantau.matching.domain.MatchCase.Kind;
 import id.pantau.matching.domain.MatchCase.State;
 import id.pantau.matching.linkage.Decision;
+import id.pantau.matching.linkage.PatternCounts;
 import id.pantau.platform.Scope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -158,6 +159,21 @@ class MatchCases {
 				       else -1 end as label
 				from match_candidate k join match_case c on c.id = k.case_id""")
 				.query((rs, n) -> new int[] { rs.getInt("pattern"), rs.getInt("label") }).list();
+	}
+
+	/** The pairs people decided: confirmed matches in the first counts, rejected candidates in the second. */
+	PatternCounts[] decidedPatterns() {
+		PatternCounts matches = new PatternCounts();
+		PatternCounts nonMatches = new PatternCounts();
+		for (int[] pair : labelledPatterns()) {
+			if (pair[1] == 1) {
+				matches.add(pair[0]);
+			}
+			else if (pair[1] == 0) {
+				nonMatches.add(pair[0]);
+			}
+		}
+		return new PatternCounts[] { matches, nonMatches };
 	}
 
 	/** How many records were matched (each case is one record), for the number of all record-person pairs. */

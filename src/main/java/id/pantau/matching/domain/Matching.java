@@ -20,10 +20,15 @@ import id.pantau.matching.domain.MatchCase.Candidate;
 import id.pantau.matching.domain.MatchCase.FieldScore;
 import id.pantau.matching.domain.MatchCase.Kind;
 import id.pantau.matching.domain.MatchCase.State;
+import id.pantau.matching.linkage.BatchLinkage;
 import id.pantau.matching.linkage.Comparison;
 import id.pantau.matching.linkage.Decision;
 import id.pantau.matching.linkage.LinkResult;
+import id.pantau.matching.linkage.EmTrainer;
 import id.pantau.matching.linkage.LinkageRecord;
+import id.pantau.matching.linkage.Linker;
+import id.pantau.matching.linkage.PatternCounts;
+import id.pantau.matching.linkage.PersonIndex;
 import id.pantau.reports.ReportRecords;
 import id.pantau.reports.ReportRecords.ReportRecord;
 import org.springframework.context.ApplicationEventPublisher;
@@ -50,9 +55,12 @@ public class Matching {
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final ModelStore models;
 
 	Matching(RegistryIndex registry, MatchCases cases, CrossingRecords crossings, ReportRecords reports,
-			MatchingSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			MatchingSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			ModelStore models) {
+		this.models = models;
 		this.registry = registry;
 		this.cases = cases;
 		this.crossings = crossings;
@@ -83,13 +91,18 @@ public class Matching {
 	public record BatchOutcome(int records, int linked, int review, int unmatched) {
 	}
 
-	/** Matches every crossing of the batch, once: a batch already matched is left as it is. */
+	/**
+	 * Matches every crossing of the batch, once: a batch already matched is left as it is. The model is estimated
+	 * from the batch itself, as the {@code link} command does (see {@link BatchLinkage}), and refined by the pairs
+	 * people decided when there are enough of them.
+	 */
 	@Transactional
 	public BatchOutcome matchBatch(long batchId) {
 		if (cases.batchMatched(batchId)) {
 			return new BatchOutcome(0, 0, 0, 0);
 		}
 		RegistryIndex.Snapshot snapshot = registry.current();
+		Scoring scoring = scoringFor(batchId, snapshot);
 		Instant now = clock.instant();
 		int records = 0;
 		int linked = 0;
@@ -99,7 +112,7 @@ public class Matching {
 		while (!chunk.isEmpty()) {
 			records += chunk.size();
 			List<Evaluation> evaluations = chunk.parallelStream()
-					.map(record -> evaluate(RecordVariants.of(record), snapshot)).toList();
+					.map(record -> evaluate(RecordVariants.of(record), snapshot.index(), scoring)).toList();
 			for (int i = 0; i < chunk.size(); i++) {
 				CrossingRecord record = chunk.get(i);
 				Evaluation evaluation = evaluations.get(i);
@@ -121,9 +134,45 @@ public class Matching {
 		cases.markBatch(batchId, records, now);
 		audit.recordAs(SYSTEM, AuditEntry.of("MATCHING_RUN").subject("IMPORT_BATCH", batchId)
 				.detail("records", records).detail("linked", linked).detail("review", review)
-				.detail("unmatched", unmatched));
+				.detail("unmatched", unmatched).detail("estimated", scoring.estimated()));
 		events.publishEvent(new CrossingsMatched(batchId, records, linked));
 		return new BatchOutcome(records, linked, review, unmatched);
+	}
+
+	/**
+	 * The linker a record is scored with, and whether its model was estimated from data: on the built-in starting
+	 * values nothing is linked without a person.
+	 */
+	record Scoring(Linker linker, boolean estimated) {
+	}
+
+	/**
+	 * The batch's own model, estimated from its candidate pairs and pairs taken at random; for a batch too small to
+	 * teach anything (a few crossings sent by the API), the model last estimated.
+	 */
+	private Scoring scoringFor(long batchId, RegistryIndex.Snapshot snapshot) {
+		BatchLinkage linkage = new BatchLinkage(snapshot.start(), snapshot.index(), true);
+		BatchLinkage.Sample sample = linkage.sample(crossings.countOfBatch(batchId));
+		List<CrossingRecord> chunk = crossings.ofBatch(batchId, 0, CHUNK);
+		while (!chunk.isEmpty()) {
+			sample.addAll(chunk.stream().map(record -> RecordVariants.of(record).get(0)).toList());
+			chunk = crossings.ofBatch(batchId, chunk.get(chunk.size() - 1).id(), CHUNK);
+		}
+		PatternCounts[] decided = cases.decidedPatterns();
+		boolean refine = decided[0].total() + decided[1].total() >= settings.labelsToRefine();
+		if (sample.candidatePairs() < BatchLinkage.MIN_CANDIDATE_PAIRS && !refine) {
+			return new Scoring(snapshot.linker(), snapshot.estimated());
+		}
+		PatternCounts none = new PatternCounts();
+		EmTrainer.Estimate estimate = linkage.estimate(sample, refine ? decided[0] : none, refine ? decided[1] : none);
+		ModelStore.Estimate figures = new ModelStore.Estimate(refine ? (int) decided[0].total() : 0,
+				refine ? (int) decided[1].total() : 0, (int) sample.candidatePairs(), estimate.iterations());
+		models.save(estimate.model(), figures);
+		audit.recordAs(SYSTEM, AuditEntry.of("MATCHING_MODEL_ESTIMATED").subject("IMPORT_BATCH", batchId)
+				.detail("confirmed", figures.confirmed()).detail("rejected", figures.rejected())
+				.detail("unlabelled", figures.unlabelled()).detail("iterations", figures.iterations())
+				.detail("converged", estimate.converged()));
+		return new Scoring(snapshot.linker().withModel(estimate.model()), true);
 	}
 
 	/**
@@ -139,7 +188,9 @@ public class Matching {
 		ReportRecord report = found.get();
 		Long linkedBefore = cases.find(Kind.REPORT, reportId).filter(c -> c.state() == State.LINKED)
 				.map(MatchCase::personId).orElse(null);
-		Evaluation evaluation = evaluate(RecordVariants.of(report), registry.current());
+		RegistryIndex.Snapshot snapshot = registry.current();
+		Evaluation evaluation = evaluate(RecordVariants.of(report), snapshot.index(),
+				new Scoring(snapshot.linker(), snapshot.estimated()));
 		Optional<Long> caseId = propose(Kind.REPORT, report.id(), report.villageCode(), report.namesAsHeard(),
 				evaluation, clock.instant());
 		Long linkedNow = evaluation.decision() == Decision.MATCH ? evaluation.bestPersonId() : null;
@@ -150,6 +201,11 @@ public class Matching {
 		caseId.ifPresent(id -> audit.recordAs(SYSTEM, AuditEntry.of("MATCHING_RUN").subject("VILLAGE_REPORT",
 				report.id()).detail("proposal", evaluation.decision()).detail("score", evaluation.bestProbability())));
 		return caseId.flatMap(cases::find);
+	}
+
+	/** About how many persons and crossings in the data bear this name as heard (at least 1). */
+	public int peopleNamed(String name) {
+		return registry.current().linker().peopleNamed(name);
 	}
 
 	/** Whether the report has never been offered to matching. */
@@ -169,12 +225,13 @@ public class Matching {
 
 	/**
 	 * The record's variants (names, documents) against the registry: each person keeps its best-scoring variant, so
-	 * that an alias of the same person is not taken for a namesake.
+	 * that an alias of the same person is not taken for a namesake. A MATCH on a model never estimated from data is
+	 * only worth a REVIEW.
 	 */
-	Evaluation evaluate(List<LinkageRecord> variants, RegistryIndex.Snapshot snapshot) {
+	Evaluation evaluate(List<LinkageRecord> variants, PersonIndex index, Scoring scoring) {
 		Map<String, Comparison> best = new HashMap<>();
 		for (LinkageRecord variant : variants) {
-			for (Comparison comparison : snapshot.index().compare(variant, snapshot.linker())) {
+			for (Comparison comparison : index.compare(variant, scoring.linker())) {
 				best.merge(comparison.personId(), comparison,
 						(a, b) -> a.matchWeight() >= b.matchWeight() ? a : b);
 			}
@@ -183,7 +240,10 @@ public class Matching {
 		ranked.sort(Comparator.comparingDouble(Comparison::matchWeight).reversed()
 				.thenComparing(Comparison::personId));
 		LinkResult result = LinkResult.of(variants.get(0).id(), ranked.isEmpty() ? null : ranked.get(0),
-				ranked.size() < 2 ? null : ranked.get(1), snapshot.linker().model().thresholds());
+				ranked.size() < 2 ? null : ranked.get(1), scoring.linker().model().thresholds());
+		if (!scoring.estimated()) {
+			result = result.withoutAutomaticMatch();
+		}
 		List<Candidate> candidates = new ArrayList<>();
 		for (int rank = 0; rank < Math.min(settings.candidatesShown(), ranked.size()); rank++) {
 			Comparison comparison = ranked.get(rank);

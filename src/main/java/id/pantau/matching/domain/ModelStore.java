@@ -39,6 +39,12 @@ class ModelStore {
 				.map(ModelStore::parse).map(LinkageModel::fromProperties).orElseGet(LinkageModel::defaults);
 	}
 
+	/** Whether a model was ever estimated from data here (false: the built-in starting values). */
+	@Transactional(readOnly = true)
+	boolean estimated() {
+		return jdbc.sql("select exists (select 1 from match_model where id = 1)").query(Boolean.class).single();
+	}
+
 	/** Changes with every save in this process (an index built before a save is rebuilt). */
 	long version() {
 		return saves.get();

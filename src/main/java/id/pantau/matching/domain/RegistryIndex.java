@@ -3,6 +3,9 @@ package id.pantau.matching.domain;
 import java.util.ArrayList;
 import java.util.List;
 
+import id.pantau.crossings.CrossingRecords;
+import id.pantau.crossings.CrossingRecords.CrossingRecord;
+import id.pantau.matching.linkage.CommonNames;
 import id.pantau.matching.linkage.Linker;
 import id.pantau.matching.linkage.LinkageModel;
 import id.pantau.matching.linkage.LinkageRecord;
@@ -15,50 +18,99 @@ import id.pantau.registry.Registry.LinkagePerson;
 import org.springframework.stereotype.Component;
 
 /**
- * The registry held in memory for linkage, with its blocking index and the term frequencies of its names, rebuilt
- * when the registry changed since the last build (or the model was re-estimated). Every name and every document
- * number of a person is a variant of it under the same id, so an alias or a second passport is found as well.
+ * The registry held in memory for linkage, with its blocking index, and the name frequencies of the population the
+ * records come from (the registry's persons, every crossing stored, and the shipped common names). The index is
+ * rebuilt when the registry changed since the last build; the frequencies when crossings were added or the model was
+ * re-estimated. Every name and every document number of a person is a variant of it under the same id, so an alias or
+ * a second passport is found as well.
  */
 @Component
 class RegistryIndex {
 
 	private static final int CHUNK = 10_000;
 
-	/** A build of the index: the linker with the model and frequencies it was built with. */
-	record Snapshot(String version, Linker linker, PersonIndex index) {
+	/**
+	 * A build of the index: the linker with the model last estimated and the population's frequencies.
+	 *
+	 * @param estimated whether the model was estimated from data at all (false: the built-in starting values, on which
+	 * nothing is linked without a person)
+	 */
+	record Snapshot(String version, Linker linker, PersonIndex index, boolean estimated) {
+
+		/** The linker with the starting model of an estimate: the built-in values with the settings' thresholds. */
+		Linker start() {
+			return linker.withModel(LinkageModel.defaults().withThresholds(linker.model().thresholds()));
+		}
+	}
+
+	private record Built(String version, PersonIndex index, Linker folding) {
 	}
 
 	private final Registry registry;
+	private final CrossingRecords crossings;
 	private final ModelStore models;
 	private final MatchingSettings settings;
 	private final NationalityResolver nationalities = NationalityResolver.bundled();
+	private volatile Built built;
 	private volatile Snapshot snapshot;
+	private TermFrequencies.Counter crossingCounts;
+	private long countedUpTo;
 
-	RegistryIndex(Registry registry, ModelStore models, MatchingSettings settings) {
+	RegistryIndex(Registry registry, CrossingRecords crossings, ModelStore models, MatchingSettings settings) {
 		this.registry = registry;
+		this.crossings = crossings;
 		this.models = models;
 		this.settings = settings;
 	}
 
 	Snapshot current() {
-		String version = registry.linkageVersion() + "/" + models.version();
-		Snapshot built = snapshot;
-		if (built != null && built.version().equals(version)) {
-			return built;
+		String registryVersion = registry.linkageVersion();
+		String version = registryVersion + "/" + models.version() + "/" + crossings.lastId();
+		Snapshot current = snapshot;
+		if (current != null && current.version().equals(version)) {
+			return current;
 		}
 		synchronized (this) {
 			if (snapshot == null || !snapshot.version().equals(version)) {
-				snapshot = build(version);
+				if (built == null || !built.version().equals(registryVersion)) {
+					built = build(registryVersion);
+				}
+				snapshot = snapshot(version, built);
 			}
 			return snapshot;
 		}
 	}
 
-	private Snapshot build(String version) {
+	private Snapshot snapshot(String version, Built index) {
+		TermFrequencies.Counter counter = index.folding().frequencyCounter().addAll(index.index())
+				.addAll(countCrossings(index.folding()));
 		LinkageModel model = models.current().withThresholds(new Thresholds(settings.matchThreshold(),
 				settings.reviewThreshold(), settings.namesakeMargin()));
-		Linker linker = new Linker(model, TermFrequencies.none(), nationalities);
-		PersonIndex.Builder builder = new PersonIndex.Builder(linker);
+		Linker linker = index.folding().withModel(model).withFrequencies(counter.build(CommonNames.bundled()));
+		return new Snapshot(version, linker, index.index(), models.estimated());
+	}
+
+	/** The crossings stored since the last count are counted; all again when some have gone. */
+	private TermFrequencies.Counter countCrossings(Linker folding) {
+		long last = crossings.lastId();
+		if (crossingCounts == null || last < countedUpTo) {
+			crossingCounts = folding.frequencyCounter();
+			countedUpTo = 0;
+		}
+		List<CrossingRecord> page = crossings.after(countedUpTo, CHUNK);
+		while (!page.isEmpty()) {
+			for (CrossingRecord crossing : page) {
+				RecordVariants.of(crossing).forEach(crossingCounts::add);
+			}
+			countedUpTo = page.get(page.size() - 1).id();
+			page = crossings.after(countedUpTo, CHUNK);
+		}
+		return crossingCounts;
+	}
+
+	private Built build(String version) {
+		Linker folding = new Linker(LinkageModel.defaults(), TermFrequencies.none(), nationalities);
+		PersonIndex.Builder builder = new PersonIndex.Builder(folding);
 		List<LinkageRecord> chunk = new ArrayList<>(CHUNK);
 		registry.forEachLinkagePerson(person -> {
 			chunk.addAll(variants(person));
@@ -68,8 +120,7 @@ class RegistryIndex {
 			}
 		});
 		builder.addAll(chunk);
-		PersonIndex index = builder.build();
-		return new Snapshot(version, linker.withFrequencies(index.frequencies()), index);
+		return new Built(version, builder.build(), folding);
 	}
 
 	/** Each name with the first document, and each further document with the primary name. */

@@ -32,6 +32,11 @@ public record LinkResult(String recordId, Comparison best, Comparison second, De
 		return decision == Decision.MATCH && !Comparators.strongEvidence(pattern) ? Decision.REVIEW : decision;
 	}
 
+	/** The same result with a MATCH lowered to REVIEW: for a model that rests on no data. */
+	public LinkResult withoutAutomaticMatch() {
+		return decision == Decision.MATCH ? new LinkResult(recordId, best, second, Decision.REVIEW, namesakes) : this;
+	}
+
 	/** Decides from the best two candidates by the thresholds; a MATCH needs strong evidence. */
 	public static LinkResult of(String recordId, Comparison best, Comparison second, Thresholds thresholds) {
 		if (best == null) {

@@ -41,6 +41,16 @@ public final class Linker {
 		return new Linker(model, frequencies, preparer);
 	}
 
+	/** About how many in the population bear this name as heard, by this linker's frequencies (at least 1). */
+	public int peopleNamed(String name) {
+		return frequencies.nameCount(preparer.prepare(new LinkageRecord("", name, null, null, null, null)).soundSet);
+	}
+
+	/** A counter of names and nationalities that folds them as this linker does. */
+	public TermFrequencies.Counter frequencyCounter() {
+		return new TermFrequencies.Counter(preparer);
+	}
+
 	/** The same linker with other term frequencies (e.g. those of a {@link PersonIndex}). */
 	public Linker withFrequencies(TermFrequencies frequencies) {
 		return new Linker(model, frequencies, preparer);

@@ -5,11 +5,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 import id.pantau.reference.NationalityResolver;
+import id.pantau.registry.BirthDate;
 
 /**
- * How common each name (as heard, in any token order) and each nationality is among the persons, for the
- * term-frequency adjustment: agreeing on a common name ("AUNG KYAW", "NGUYEN VAN NAM") weighs less than agreeing on a
- * rare one. Immutable.
+ * How common each name (as heard, in any token order) and each nationality is in the population the records come
+ * from, for the term-frequency adjustment: agreeing on a common name ("AUNG KYAW", "NGUYEN VAN NAM") weighs less than
+ * agreeing on a rare one. The population is the registry's persons together with the records (crossings, reports) at
+ * hand, and a name known to be common ({@link CommonNames}) counts at least as often as its known share of the
+ * persons of its nationality. Immutable.
  * <p>
  * The adjustment of an agreeing value {@code v} is {@code log2(r / f(v))}, where {@code f(v)} is the share of persons
  * with that value and {@code r = sum of f(w)^2 over all values} is the chance that two persons taken at random agree;
@@ -25,11 +28,11 @@ public final class TermFrequencies {
 
 	static final double NATIONALITY_MAX = 2;
 
-	private static final TermFrequencies NONE = new TermFrequencies(new long[0], new int[0], 0, Map.of());
+	private static final TermFrequencies NONE = new TermFrequencies(new long[0], new double[0], 0, Map.of());
 
 	private final long[] nameKeys;
 
-	private final int[] nameCounts;
+	private final double[] nameCounts;
 
 	private final long persons;
 
@@ -41,20 +44,20 @@ public final class TermFrequencies {
 
 	private final long nationalityTotal;
 
-	private final long named;
+	private final double named;
 
-	private TermFrequencies(long[] nameKeys, int[] nameCounts, long persons, Map<String, Integer> nationalities) {
+	private TermFrequencies(long[] nameKeys, double[] nameCounts, long persons, Map<String, Integer> nationalities) {
 		this.nameKeys = nameKeys;
 		this.nameCounts = nameCounts;
 		this.persons = persons;
 		this.nationalities = Map.copyOf(nationalities);
 		double sum = 0;
-		long named = 0;
-		for (int count : nameCounts) {
+		double named = 0;
+		for (double count : nameCounts) {
 			named += count;
 		}
-		for (int count : nameCounts) {
-			sum += (double) count / named * count / named;
+		for (double count : nameCounts) {
+			sum += count / named * count / named;
 		}
 		this.nameReference = sum;
 		this.named = named;
@@ -74,50 +77,103 @@ public final class TermFrequencies {
 
 	/** Counts the names and nationalities of {@code persons}. */
 	public static TermFrequencies of(Iterable<LinkageRecord> persons, NationalityResolver nationalities) {
-		Preparer preparer = new Preparer(nationalities);
-		java.util.List<Prepared> prepared = new java.util.ArrayList<>();
-		persons.forEach(person -> prepared.add(preparer.prepare(person)));
-		return of(prepared.toArray(Prepared[]::new));
+		Counter counter = new Counter(new Preparer(nationalities));
+		persons.forEach(counter::add);
+		return counter.build(CommonNames.none());
 	}
 
 	static TermFrequencies of(Prepared[] persons) {
-		long[] keys = new long[persons.length];
-		int named = 0;
-		Map<String, Integer> nationalities = new HashMap<>();
+		Counter counter = new Counter(null);
 		for (Prepared person : persons) {
+			counter.add(person);
+		}
+		return counter.build(CommonNames.none());
+	}
+
+	/**
+	 * Counts a population as it comes: the registry's persons, the records stored or at hand. Not thread-safe.
+	 */
+	public static final class Counter {
+
+		private final Preparer preparer;
+
+		private final Map<Long, int[]> names = new HashMap<>();
+
+		private final Map<String, Integer> nationalities = new HashMap<>();
+
+		private long population;
+
+		Counter(Preparer preparer) {
+			this.preparer = preparer;
+		}
+
+		/** Counts a record or person as it is written. */
+		public Counter add(LinkageRecord record) {
+			return add(preparer.prepare(record));
+		}
+
+		/** Counts the persons of an index (every variant, as the index holds them). */
+		public Counter addAll(PersonIndex index) {
+			for (int i = 0; i < index.size(); i++) {
+				add(index.person(i));
+			}
+			return this;
+		}
+
+		/** Adds the counts of another counter (folded alike). */
+		public Counter addAll(Counter other) {
+			other.names.forEach((key, count) -> names.computeIfAbsent(key, k -> new int[1])[0] += count[0]);
+			other.nationalities.forEach((nationality, count) -> nationalities.merge(nationality, count, Integer::sum));
+			population += other.population;
+			return this;
+		}
+
+		Counter add(Prepared person) {
+			population++;
 			if (person.hasName()) {
-				keys[named++] = person.soundSet;
+				names.computeIfAbsent(person.soundSet, key -> new int[1])[0]++;
 			}
 			if (person.nationality != null) {
 				nationalities.merge(person.nationality, 1, Integer::sum);
 			}
+			return this;
 		}
-		long[] sorted = Arrays.copyOf(keys, named);
-		Arrays.parallelSort(sorted);
-		int distinct = 0;
-		int[] counts = new int[named];
-		long[] unique = new long[named];
-		for (int i = 0; i < named; i++) {
-			if (distinct > 0 && unique[distinct - 1] == sorted[i]) {
-				counts[distinct - 1]++;
+
+		/**
+		 * The frequencies, each name of {@code prior} counted at least as its share of the persons of its nationality
+		 * in this population.
+		 */
+		public TermFrequencies build(CommonNames prior) {
+			Map<Long, Double> counts = new HashMap<>(names.size() * 2);
+			names.forEach((key, count) -> counts.put(key, (double) count[0]));
+			for (CommonNames.Entry entry : prior.entries()) {
+				long key = preparer.prepare(new LinkageRecord("", entry.name(), null, BirthDate.UNKNOWN, null, null))
+						.soundSet;
+				double expected = entry.share() * nationalities.getOrDefault(entry.nationality(), 0);
+				counts.merge(key, expected, Math::max);
 			}
-			else {
-				unique[distinct] = sorted[i];
-				counts[distinct++] = 1;
+			long[] keys = new long[counts.size()];
+			int at = 0;
+			for (long key : counts.keySet()) {
+				keys[at++] = key;
 			}
+			Arrays.sort(keys);
+			double[] values = new double[keys.length];
+			for (int i = 0; i < keys.length; i++) {
+				values[i] = counts.get(keys[i]);
+			}
+			return new TermFrequencies(keys, values, population, nationalities);
 		}
-		return new TermFrequencies(Arrays.copyOf(unique, distinct), Arrays.copyOf(counts, distinct), persons.length,
-				nationalities);
 	}
 
 	public long persons() {
 		return persons;
 	}
 
-	/** How many persons have this name as heard (the multiset of sounds), at least 1. */
+	/** About how many in the population have this name as heard (the multiset of sounds), at least 1. */
 	int nameCount(long soundSet) {
 		int index = Arrays.binarySearch(nameKeys, soundSet);
-		return index < 0 ? 1 : nameCounts[index];
+		return index < 0 ? 1 : (int) Math.max(1, Math.round(nameCounts[index]));
 	}
 
 	/** The adjustment in bits for agreeing on a name heard as {@code soundSet}; 0 without frequencies. */
@@ -125,7 +181,8 @@ public final class TermFrequencies {
 		if (nameKeys.length == 0) {
 			return 0;
 		}
-		double frequency = (double) nameCount(soundSet) / Math.max(1, named);
+		int index = Arrays.binarySearch(nameKeys, soundSet);
+		double frequency = Math.max(1, index < 0 ? 1 : nameCounts[index]) / Math.max(1, named);
 		return clamp(LinkageModel.log2(nameReference / frequency), -NAME_MAX_DOWN, NAME_MAX_UP);
 	}
 

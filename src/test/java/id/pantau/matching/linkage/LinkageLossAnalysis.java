@@ -57,9 +57,10 @@ public final class LinkageLossAnalysis {
 		}
 		Linker linker = new Linker(LinkageModel.defaults(), TermFrequencies.none(), NationalityResolver.bundled());
 		PersonIndex index = PersonIndex.build(persons, linker);
-		BatchLinkage.Outcome outcome = new BatchLinkage(linker, index, true).run(records, (p, d, t) -> {
+		Linker population = linker.withFrequencies(BatchLinkage.population(linker, index, records));
+		BatchLinkage.Outcome outcome = new BatchLinkage(population, index, true).run(records, (p, d, t) -> {
 		});
-		Linker scoring = linker.withFrequencies(index.frequencies()).withModel(outcome.model());
+		Linker scoring = population.withModel(outcome.model());
 		Thresholds thresholds = outcome.model().thresholds();
 		Map<String, Integer> personIndex = new HashMap<>();
 		for (int i = 0; i < index.size(); i++) {

@@ -12,7 +12,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 
 class MatchWordsTests {
 
-	private final MatchWords words = new MatchWords(TestMessages.bundles());
+	private final MatchWords words = new MatchWords(TestMessages.bundles(), 0.99, name -> 240);
 
 	@AfterEach
 	void resetLocale() {
@@ -27,7 +27,7 @@ class MatchWordsTests {
 		assertThat(words.say(new FieldScore("birth_date", "DIFFERENT", -4, 0, "1978-12-27", "1988-12-27")))
 				.isEqualTo("tahun lahir berbeda 10 tahun");
 		assertThat(words.say(new FieldScore("name", "EXACT", 11.1, -2.3, "ZHANG WEI", "ZHANG WEI")))
-				.isEqualTo("nama sama persis, tetapi nama ini umum di data (banyak orang bernama sama)");
+				.isEqualTo("nama sama persis, tetapi nama ini umum (±240 orang bernama sama di data)");
 		LocaleContextHolder.setLocale(Locale.ENGLISH);
 		assertThat(words.say(new FieldScore("birth_date", "DIFFERENT", -4, 0, "1978", "1988-12-27")))
 				.isEqualTo("born 10 years apart");
