@@ -1,11 +1,15 @@
 package id.pantau.matching.web;
 
+import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import id.pantau.matching.domain.MatchCase.Candidate;
 import id.pantau.matching.domain.MatchCase.FieldScore;
+import id.pantau.matching.domain.Matching;
+import id.pantau.matching.domain.MatchingSettings;
 import id.pantau.matching.linkage.LinkResult;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -24,9 +28,18 @@ class MatchWords {
 	private static final double TENTHS_PER_BIT = 1;
 
 	private final MessageSource messages;
+	private final double matchThreshold;
+	private final ToIntFunction<String> peopleNamed;
 
-	MatchWords(MessageSource messages) {
+	@Autowired
+	MatchWords(MessageSource messages, MatchingSettings settings, Matching matching) {
+		this(messages, settings.matchThreshold(), matching::peopleNamed);
+	}
+
+	MatchWords(MessageSource messages, double matchThreshold, ToIntFunction<String> peopleNamed) {
 		this.messages = messages;
+		this.matchThreshold = matchThreshold;
+		this.peopleNamed = peopleNamed;
 	}
 
 	public String say(FieldScore score) {
@@ -38,7 +51,7 @@ class MatchWords {
 			}
 		}
 		if ("name".equals(score.field()) && score.frequencyAdjustment() <= -1) {
-			return message(key) + message("matching.say.nameCommon");
+			return message(key) + message("matching.say.nameCommon", peopleNamed.applyAsInt(score.personValue()));
 		}
 		if ("name".equals(score.field()) && score.frequencyAdjustment() >= 1) {
 			return message(key) + message("matching.say.nameRare");
@@ -56,7 +69,7 @@ class MatchWords {
 		if (!LinkResult.strongEvidence(candidate.pattern())) {
 			return message("matching.strength.noStrongEvidence");
 		}
-		return message(candidate.probability() >= 0.99 ? "matching.strength.strong" : "matching.strength.some");
+		return message(candidate.probability() >= matchThreshold ? "matching.strength.strong" : "matching.strength.some");
 	}
 
 	static Integer yearsApart(String a, String b) {
