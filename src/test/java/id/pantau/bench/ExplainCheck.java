@@ -37,6 +37,7 @@ import id.pantau.exchange.domain.ChangesFeed;
 import id.pantau.followup.domain.AlertFilter;
 import id.pantau.followup.domain.AlertWorkflow;
 import id.pantau.matching.domain.MatchReview;
+import id.pantau.matching.domain.QueueFilter;
 import id.pantau.platform.Scope;
 import id.pantau.identity.Agency;
 import id.pantau.identity.PantauUser;
@@ -240,9 +241,18 @@ public final class ExplainCheck {
 				null, null, null, "MMR", false), 0));
 		paths.put("crossing list, port, page 20", () -> crossings.list(new CrossingQueries.Filter(null, null, null,
 				"TUAL-LAUT", null, null), 20));
-		paths.put("match queue, review (city)", () -> matches.queue(user(CITY), MatchReview.Queue.REVIEW, 0));
-		paths.put("match queue, linked (city)", () -> matches.queue(user(CITY), MatchReview.Queue.LINKED, 0));
-		paths.put("match queue, review (kecamatan)", () -> matches.queue(user(KECAMATAN), MatchReview.Queue.REVIEW, 0));
+		paths.put("match queue, review (city)", () -> matches.queue(user(CITY), MatchReview.Queue.REVIEW,
+				QueueFilter.NONE, null, 0));
+		paths.put("match queue, linked (city)", () -> matches.queue(user(CITY), MatchReview.Queue.LINKED,
+				QueueFilter.NONE, null, 0));
+		paths.put("match queue, review (kecamatan)", () -> matches.queue(user(KECAMATAN), MatchReview.Queue.REVIEW,
+				QueueFilter.NONE, null, 0));
+		paths.put("match queue, review, nationality + age + score, by record date (city)", () -> matches.queue(
+				user(CITY), MatchReview.Queue.REVIEW, matches.filter(null, "MMR", "50-90", "31-50"),
+				QueueFilter.Sort.NEWEST_RECORD, 0));
+		paths.put("match queue, linked, a village, by name (city)", () -> matches.queue(user(CITY),
+				MatchReview.Queue.LINKED, matches.filter("desa-" + FIDITAN.regionCode(), null, null, null), QueueFilter.Sort.NAME,
+				0));
 		paths.put("alert list, open (city)", () -> alerts.list(user(CITY),
 				new AlertFilter(null, null, null, null, null, null, null, null)));
 		paths.put("alert list, rule+oldest (city)", () -> alerts.list(user(CITY),

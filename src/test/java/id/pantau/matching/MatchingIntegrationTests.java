@@ -276,7 +276,7 @@ class MatchingIntegrationTests {
 				.containsOnly("REVIEW");
 
 		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
-		assertThat(imigrasi.get("/pencocokan?antrean=review").body()).contains("id=\"pick-case-" + a + "\"");
+		assertThat(imigrasi.get("/pencocokan?antrean=review&urut=terbaru").body()).contains("id=\"pick-case-" + a + "\"");
 		HttpResponse<String> marked = imigrasi.post("/pencocokan/bukan-di-daftar", Map.of("kasus",
 				a + ":" + version(a), "reason", "ABK singgah"));
 		assertThat(marked.statusCode()).isEqualTo(302);

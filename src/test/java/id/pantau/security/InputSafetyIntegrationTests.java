@@ -164,7 +164,10 @@ class InputSafetyIntegrationTests {
 						"/api/v1/crossings?direction=%s", "/api/v1/crossings?port=%s", "/api/v1/crossings?linked=%s",
 						"/api/v1/crossings?page=%s", "/api/v1/changes?since=%s", "/api/v1/changes?limit=%s",
 						"/pencocokan?antrean=%s", "/pencocokan?halaman=%s", "/perlintasan?terhubung=%s", "/api/v1/matches?queue=%s", "/laporan/ekspor?format=%s",
-						"/laporan/ekspor?dari=%s"),
+						"/laporan/ekspor?dari=%s", "/pencocokan?sumber=%s", "/pencocokan?kewarganegaraan=%s",
+						"/pencocokan?skor=%s", "/pencocokan?umur=%s", "/pencocokan?urut=%s", "/api/v1/matches?source=%s",
+						"/api/v1/matches?nationality=%s", "/api/v1/matches?score=%s", "/api/v1/matches?age=%s",
+						"/api/v1/matches?sort=%s", "/api/v1/matches?page=%s"),
 				admin, List.of("/admin/audit?aksi=%s", "/admin/audit?pelaku=%s", "/admin/audit?sebelum=%s",
 						"/admin/pengguna?q=%s", "/admin/pengguna?peran=%s", "/admin/pengguna?halaman=%s"));
 		RandomInputs inputs = new RandomInputs(9);

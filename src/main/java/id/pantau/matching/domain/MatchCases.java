@@ -4,8 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import id.pantau.matching.domain.MatchCase.Candidate;
@@ -102,29 +105,89 @@ class MatchCases {
 				.param("version", version).update() == 1;
 	}
 
-	/** A page of cases in one of {@code states} (and with {@code proposal}, if given) that the scope covers. */
-	List<MatchCase> queue(Scope scope, List<State> states, Decision proposal, Kind kind, int limit, int offset) {
-		String where = " where (" + visibility(scope) + ") and state in (:states)"
-				+ (proposal == null ? "" : " and proposal = :proposal")
-				+ (kind == null ? "" : " and record_kind = '" + kind.name() + "'");
-		var spec = jdbc.sql(CASE_COLUMNS + where
-				+ " order by coalesce(decided_at, matched_at) desc, id desc limit :limit offset :offset")
-				.params(scope.sqlParameters()).param("states", states.stream().map(State::name).toList())
-				.param("limit", limit).param("offset", offset);
-		if (proposal != null) {
-			spec = spec.param("proposal", proposal.name());
+	/**
+	 * The record behind a case, read with the queue from its owners' tables (the queue only reads them): a crossing's
+	 * fields, or a village report's as the village wrote them. {@code age} is the age in whole years on the day of the
+	 * query: from a crossing's birth date or year, or from a report's birth date, year, or age at the time of the
+	 * report, read as {@link RecordVariants#birth} reads them (an unreadable text is an unknown age).
+	 */
+	private static final String RECORD_JOINS = """
+			 left join crossing c on m.record_kind = 'CROSSING' and c.id = m.record_id
+			 left join village_report r on m.record_kind = 'REPORT' and r.id = m.record_id
+			 left join lateral (
+			   select coalesce(iso[1], ind[3], yr[1])::int as y, coalesce(iso[2], ind[2])::int as mo,
+			     coalesce(iso[3], ind[1])::int as d, ag[1]::int as years,
+			     extract(year from r.created_at at time zone 'Asia/Jayapura')::int as reported_year
+			   from (select regexp_match(t, '^(\\d{4})-(\\d{1,2})-(\\d{1,2})$') as iso,
+			       regexp_match(t, '^(\\d{1,2})[-/.](\\d{1,2})[-/.](\\d{4})$') as ind,
+			       regexp_match(t, '^(\\d{4})$') as yr,
+			       regexp_match(t, '^\\D*(\\d{1,3})\\s*(?:th|thn|tahun|tahunan|years?|yrs?|y)?\\.?\\s*$', 'i') as ag
+			     from (select btrim(r.age_or_birth, E' \\t\\r\\n') as t) s) x
+			 ) p on m.record_kind = 'REPORT'
+			 left join lateral (
+			   select case
+			     when c.birth_date is not null then :todayYear - extract(year from c.birth_date)::int
+			       - case when extract(month from c.birth_date)::int * 100 + extract(day from c.birth_date)::int
+			         > :todayMonthDay then 1 else 0 end
+			     when c.birth_year is not null then :todayYear - c.birth_year
+			     when p.mo is not null then
+			       case when p.y between 1880 and :todayYear and p.mo between 1 and 12 then
+			         case when p.d between 1 and extract(day from make_date(p.y, p.mo, 1) + interval '1 month - 1 day')
+			           and p.y * 10000 + p.mo * 100 + p.d <= :todayYear * 10000 + :todayMonthDay
+			         then :todayYear - p.y - case when p.mo * 100 + p.d > :todayMonthDay then 1 else 0 end end end
+			     when p.y is not null then case when p.y between 1880 and :todayYear then :todayYear - p.y end
+			     when p.years < 120 then :todayYear - (p.reported_year - p.years)
+			   end as age
+			 ) a on true""";
+
+	private static final String RECORD_COLUMNS = """
+			, coalesce(c.document_number, r.document_numbers) as rec_document, c.birth_date as rec_birth_date,
+			  c.birth_year as rec_birth_year, r.age_or_birth as rec_birth_text,
+			  coalesce(c.nationality, r.nationality) as rec_nationality, r.nationality_text as rec_nationality_text,
+			  coalesce(c.sex, r.sex) as rec_sex, c.port_code as rec_port, c.direction as rec_direction,
+			  coalesce(c.crossed_at, r.created_at) as rec_at, c.batch_id as rec_batch, a.age as rec_age""";
+
+	/**
+	 * A page of cases in one of {@code states} with one of {@code proposals} (any, if empty) and of {@code kind} (any,
+	 * if null) that the scope covers and the filter keeps, in the sort's order, each with its record.
+	 */
+	List<QueueRow> queue(Scope scope, List<State> states, List<Decision> proposals, Kind kind, QueueFilter filter,
+			QueueFilter.Sort sort, LocalDate today, int limit, int offset) {
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		String where = " where (" + visibility(scope) + ") and m.state in (:states)"
+				+ (proposals.isEmpty() ? "" : " and m.proposal in (:proposals)")
+				+ (kind == null ? "" : " and m.record_kind = '" + kind.name() + "'") + filtered(filter, params);
+		params.put("states", states.stream().map(State::name).toList());
+		if (!proposals.isEmpty()) {
+			params.put("proposals", proposals.stream().map(Decision::name).toList());
 		}
-		return spec.query(MatchCases::matchCase).list();
+		params.put("limit", limit);
+		params.put("offset", offset);
+		today(params, today);
+		String sql = "select m.*" + RECORD_COLUMNS + " from match_case m\n" + RECORD_JOINS + where + " order by "
+				+ order(sort) + " limit :limit offset :offset";
+		return jdbc.sql(sql).params(params).query((rs, n) -> queueRow(rs)).list();
 	}
 
-	/** How many cases wait in each queue the scope covers: pending review, pending new person, linked. */
-	Counts counts(Scope scope) {
+	/**
+	 * How many cases wait in each queue the scope covers and the filter keeps: pending review (a doubtful link, or an
+	 * automatic one that was undone), village reports pending a new person, linked, decided.
+	 */
+	Counts counts(Scope scope, QueueFilter filter, LocalDate today) {
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		String where = " where (" + visibility(scope) + ")" + filtered(filter, params);
+		String from = " from match_case m";
+		if (filter.readsRecords()) {
+			from += "\n" + RECORD_JOINS;
+			today(params, today);
+		}
 		return jdbc.sql("""
-				select count(*) filter (where state = 'PENDING' and proposal <> 'NONE') as review,
-				  count(*) filter (where state = 'PENDING' and proposal = 'NONE' and record_kind = 'REPORT') as unmatched,
-				  count(*) filter (where state = 'LINKED') as linked,
-				  count(*) filter (where state in ('CONFIRMED', 'REJECTED', 'NEW_PERSON')) as decided
-				from match_case where\s""" + visibility(scope)).params(scope.sqlParameters())
+				select count(*) filter (where m.state = 'PENDING' and m.proposal in ('MATCH', 'REVIEW')) as review,
+				  count(*) filter (where m.state = 'PENDING' and m.proposal = 'NONE' and m.record_kind = 'REPORT')
+				    as unmatched,
+				  count(*) filter (where m.state = 'LINKED') as linked,
+				  count(*) filter (where m.state in ('CONFIRMED', 'REJECTED', 'NEW_PERSON')) as decided
+				""" + from + where).params(params)
 				.query((rs, n) -> new Counts(rs.getLong("review"), rs.getLong("unmatched"), rs.getLong("linked"),
 						rs.getLong("decided")))
 				.single();
@@ -133,10 +196,85 @@ class MatchCases {
 	record Counts(long review, long unmatched, long linked, long decided) {
 	}
 
+	/** The latest batches of crossings, newest first, for choosing a queue's source. */
+	List<QueueRow.Batch> batches(int limit) {
+		return jdbc.sql("""
+				select id, file_name, origin, created_at from import_batch where kind = 'CROSSINGS'
+				order by id desc limit :limit""").param("limit", limit)
+				.query((rs, n) -> new QueueRow.Batch(rs.getLong("id"), rs.getString("file_name"),
+						rs.getString("origin"), rs.getTimestamp("created_at").toInstant()))
+				.list();
+	}
+
+	Optional<QueueRow.Batch> batch(long id) {
+		return jdbc.sql("select id, file_name, origin, created_at from import_batch where id = :id and kind = 'CROSSINGS'")
+				.param("id", id).query((rs, n) -> new QueueRow.Batch(rs.getLong("id"), rs.getString("file_name"),
+						rs.getString("origin"), rs.getTimestamp("created_at").toInstant()))
+				.optional();
+	}
+
+	private static String filtered(QueueFilter filter, Map<String, Object> params) {
+		StringBuilder where = new StringBuilder();
+		if (filter.source() != null) {
+			if (filter.source().batchId() != null) {
+				where.append(" and m.record_kind = 'CROSSING' and c.batch_id = :sourceBatch");
+				params.put("sourceBatch", filter.source().batchId());
+			}
+			else {
+				where.append(" and m.record_kind = 'REPORT' and m.region_code = :sourceVillage");
+				params.put("sourceVillage", filter.source().villageCode());
+			}
+		}
+		if (filter.nationality() != null) {
+			where.append(" and coalesce(c.nationality, r.nationality) = :nationality");
+			params.put("nationality", filter.nationality());
+		}
+		if (filter.score() != null) {
+			where.append(switch (filter.score()) {
+				case HIGH -> " and m.score >= 0.9";
+				case MIDDLE -> " and m.score >= 0.5 and m.score < 0.9";
+				case LOW -> " and (m.score is null or m.score < 0.5)";
+			});
+		}
+		if (filter.age() != null) {
+			QueueFilter.AgeBand band = filter.age();
+			if (band == QueueFilter.AgeBand.UNKNOWN) {
+				where.append(" and a.age is null");
+			}
+			else {
+				if (band.from() != null) {
+					where.append(" and a.age >= :ageFrom");
+					params.put("ageFrom", band.from());
+				}
+				if (band.to() != null) {
+					where.append(" and a.age <= :ageTo");
+					params.put("ageTo", band.to());
+				}
+			}
+		}
+		return where.toString();
+	}
+
+	private static String order(QueueFilter.Sort sort) {
+		return switch (sort) {
+			case SCORE -> "m.score desc nulls last, m.id desc";
+			case SCORE_LOWEST -> "m.score asc nulls first, m.id asc";
+			case NEWEST_RECORD -> "coalesce(c.crossed_at, r.created_at) desc, m.id desc";
+			case OLDEST_RECORD -> "coalesce(c.crossed_at, r.created_at) asc, m.id asc";
+			case NAME -> "m.record_name asc, m.id asc";
+			case LATEST -> "coalesce(m.decided_at, m.matched_at) desc, m.id desc";
+		};
+	}
+
+	private static void today(Map<String, Object> params, LocalDate today) {
+		params.put("todayYear", today.getYear());
+		params.put("todayMonthDay", today.getMonthValue() * 100 + today.getDayOfMonth());
+	}
+
 	/** Reports by their village; crossings only for a scope that covers records with no region. */
 	private static String visibility(Scope scope) {
-		String reports = "record_kind = 'REPORT' and " + scope.sqlCondition("region_code");
-		return scope.coversUnplaced() ? "record_kind = 'CROSSING' or (" + reports + ")" : reports;
+		String reports = "m.record_kind = 'REPORT' and " + scope.sqlCondition("m.region_code");
+		return scope.coversUnplaced() ? "m.record_kind = 'CROSSING' or (" + reports + ")" : reports;
 	}
 
 	boolean batchMatched(long batchId) {
@@ -184,6 +322,16 @@ class MatchCases {
 	long decisionsSince(Instant since) {
 		return jdbc.sql("select count(*) from match_case where decided_at > :since")
 				.param("since", Timestamp.from(since)).query(Long.class).single();
+	}
+
+	private static QueueRow queueRow(ResultSet rs) throws SQLException {
+		Timestamp at = rs.getTimestamp("rec_at");
+		return new QueueRow(matchCase(rs, 0), rs.getString("rec_document"),
+				rs.getObject("rec_birth_date", LocalDate.class), (Integer) rs.getObject("rec_birth_year"),
+				rs.getString("rec_birth_text"), rs.getString("rec_nationality"), rs.getString("rec_nationality_text"),
+				rs.getString("rec_sex"), rs.getString("rec_port"), rs.getString("rec_direction"),
+				at == null ? null : at.toInstant(), (Long) rs.getObject("rec_batch"),
+				(Integer) rs.getObject("rec_age"));
 	}
 
 	private static MatchCase matchCase(ResultSet rs, int row) throws SQLException {

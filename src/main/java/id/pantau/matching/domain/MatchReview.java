@@ -2,7 +2,10 @@ package id.pantau.matching.domain;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -22,6 +25,8 @@ import id.pantau.platform.DisplayTime;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ScopedPrincipal;
+import id.pantau.reference.ReferenceData;
+import id.pantau.reference.RegionLevel;
 import id.pantau.registry.PersonForm;
 import id.pantau.registry.Registry;
 import id.pantau.registry.Registry.LinkagePerson;
@@ -47,13 +52,15 @@ public class MatchReview {
 	private final CrossingRecords crossings;
 	private final ReportRecords reports;
 	private final Registry registry;
+	private final ReferenceData reference;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	MatchReview(MatchCases cases, CrossingRecords crossings, ReportRecords reports, Registry registry,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			ReferenceData reference, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.cases = cases;
+		this.reference = reference;
 		this.crossings = crossings;
 		this.reports = reports;
 		this.registry = registry;
@@ -65,29 +72,70 @@ public class MatchReview {
 	/** Which cases a queue shows. */
 	public enum Queue {
 
-		REVIEW(Decision.REVIEW, null, State.PENDING),
+		/** Doubtful links, and automatic links that someone undid: a person decides. */
+		REVIEW(List.of(Decision.MATCH, Decision.REVIEW), null, QueueFilter.Sort.SCORE, State.PENDING),
 		/**
 		 * Village reports like no one in the registry. A crossing like no one is no work: most travellers (transient
 		 * crew) need no registry entry.
 		 */
-		UNMATCHED(Decision.NONE, Kind.REPORT, State.PENDING),
-		LINKED(null, null, State.LINKED), DECIDED(null, null, State.CONFIRMED, State.REJECTED, State.NEW_PERSON);
+		UNMATCHED(List.of(Decision.NONE), Kind.REPORT, QueueFilter.Sort.LATEST, State.PENDING),
+		LINKED(List.of(), null, QueueFilter.Sort.LATEST, State.LINKED),
+		DECIDED(List.of(), null, QueueFilter.Sort.LATEST, State.CONFIRMED, State.REJECTED, State.NEW_PERSON);
 
-		private final Decision proposal;
+		private final List<Decision> proposals;
 		private final Kind kind;
+		private final QueueFilter.Sort defaultSort;
 		private final List<State> states;
 
-		Queue(Decision proposal, Kind kind, State... states) {
-			this.proposal = proposal;
+		Queue(List<Decision> proposals, Kind kind, QueueFilter.Sort defaultSort, State... states) {
+			this.proposals = proposals;
 			this.kind = kind;
+			this.defaultSort = defaultSort;
 			this.states = List.of(states);
+		}
+
+		/** The order the queue is shown in when the reviewer chose none: the likeliest links first for review. */
+		public QueueFilter.Sort defaultSort() {
+			return defaultSort;
+		}
+
+		/** A queue by its name in any case, e.g. {@code review}. */
+		public static java.util.Optional<Queue> of(String name) {
+			return java.util.Arrays.stream(values()).filter(q -> q.name().equalsIgnoreCase(name.strip()))
+					.findFirst();
 		}
 	}
 
-	public record QueuePage(Queue queue, List<MatchCase> cases, int page, boolean hasNext, Counts counts) {
+	/**
+	 * A page of a queue: its rows, where they lie among all the queue's cases the filter keeps ({@code first} to
+	 * {@code last} of {@code total}, counting from 1), and the count of every queue under the same filter.
+	 */
+	public record QueuePage(Queue queue, QueueFilter filter, QueueFilter.Sort sort, List<QueueRow> rows, int page,
+			boolean hasNext, Counts counts) {
+
+		public long total() {
+			return counts.of(queue);
+		}
+
+		public long first() {
+			return rows.isEmpty() ? 0 : (long) page * PAGE_SIZE + 1;
+		}
+
+		public long last() {
+			return (long) page * PAGE_SIZE + rows.size();
+		}
 	}
 
 	public record Counts(long review, long unmatched, long linked, long decided) {
+
+		public long of(Queue queue) {
+			return switch (queue) {
+				case REVIEW -> review;
+				case UNMATCHED -> unmatched;
+				case LINKED -> linked;
+				case DECIDED -> decided;
+			};
+		}
 	}
 
 	/** A case with its record and the candidates the user may see, each with the person's details. */
@@ -98,15 +146,115 @@ public class MatchReview {
 	public record CandidateView(Candidate candidate, LinkagePerson person) {
 	}
 
+	/**
+	 * A page of a queue under a filter, in the given order (the queue's own when null), with the counts of every queue
+	 * under the same filter; only cases whose record the user's scope covers are shown or counted.
+	 */
 	@Transactional(readOnly = true)
-	public QueuePage queue(ScopedPrincipal user, Queue queue, int page) {
+	public QueuePage queue(ScopedPrincipal user, Queue queue, QueueFilter filter, QueueFilter.Sort sort, int page) {
 		int safePage = Math.max(0, page);
-		List<MatchCase> found = cases.queue(user.scope(), queue.states, queue.proposal, queue.kind, PAGE_SIZE + 1,
-				safePage * PAGE_SIZE);
-		MatchCases.Counts counts = cases.counts(user.scope());
-		return new QueuePage(queue, found.subList(0, Math.min(PAGE_SIZE, found.size())), safePage,
+		QueueFilter.Sort order = sort == null ? queue.defaultSort : sort;
+		LocalDate today = LocalDate.now(clock.withZone(DisplayTime.ZONE));
+		List<QueueRow> found = cases.queue(user.scope(), queue.states, queue.proposals, queue.kind, filter, order,
+				today, PAGE_SIZE + 1, safePage * PAGE_SIZE);
+		MatchCases.Counts counts = cases.counts(user.scope(), filter, today);
+		return new QueuePage(queue, filter, order, found.subList(0, Math.min(PAGE_SIZE, found.size())), safePage,
 				found.size() > PAGE_SIZE,
 				new Counts(counts.review(), counts.unmatched(), counts.linked(), counts.decided()));
+	}
+
+	/**
+	 * Reads a queue's filter from the words of a page's address or of the API (each may be null or blank for "all"),
+	 * and refuses a value it does not know with a problem per field, named as the API names it.
+	 */
+	public QueueFilter filter(String source, String nationality, String score, String age) {
+		List<InvalidInput.Problem> problems = new ArrayList<>();
+		QueueFilter.Source from = null;
+		if (given(source)) {
+			from = QueueFilter.Source.parse(source).orElse(null);
+			if (from == null || (from.villageCode() != null && reference.region(from.villageCode())
+					.filter(r -> r.level() == RegionLevel.VILLAGE).isEmpty())) {
+				problems.add(new InvalidInput.Problem("source", "matching.filter.badSource", clip(source)));
+				from = null;
+			}
+		}
+		String country = null;
+		if (given(nationality)) {
+			country = nationality.strip().toUpperCase(Locale.ROOT);
+			String code = country;
+			if (reference.countries().stream().noneMatch(c -> c.alpha3().equals(code))) {
+				problems.add(new InvalidInput.Problem("nationality", "matching.filter.badNationality",
+						clip(nationality)));
+			}
+		}
+		QueueFilter.ScoreBand band = null;
+		if (given(score)) {
+			band = QueueFilter.ScoreBand.parse(score).orElse(null);
+			if (band == null) {
+				problems.add(new InvalidInput.Problem("score", "matching.filter.badScore", clip(score)));
+			}
+		}
+		QueueFilter.AgeBand ages = null;
+		if (given(age)) {
+			ages = QueueFilter.AgeBand.parse(age).orElse(null);
+			if (ages == null) {
+				problems.add(new InvalidInput.Problem("age", "matching.filter.badAge", clip(age)));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return new QueueFilter(from, country, band, ages);
+	}
+
+	/** An order by its word ({@code skor}, {@code nama}...) or its name; null for blank. */
+	public QueueFilter.Sort sort(String text) {
+		if (!given(text)) {
+			return null;
+		}
+		return QueueFilter.Sort.parse(text)
+				.orElseThrow(() -> InvalidInput.of("sort", "matching.filter.badSort", clip(text)));
+	}
+
+	/** A page number from an address, counting from 0. */
+	public static int page(String text) {
+		if (!given(text)) {
+			return 0;
+		}
+		try {
+			int page = Integer.parseInt(text.strip());
+			if (page >= 0 && page <= 1_000_000) {
+				return page;
+			}
+		}
+		catch (NumberFormatException notANumber) {
+			// refused below
+		}
+		throw InvalidInput.of("page", "matching.filter.badPage", clip(text));
+	}
+
+	/** The latest batches of crossings (and the one chosen, if older), for choosing a source. */
+	@Transactional(readOnly = true)
+	public List<QueueRow.Batch> batches(ScopedPrincipal user, QueueFilter filter) {
+		if (!user.scope().coversUnplaced()) {
+			return List.of();
+		}
+		List<QueueRow.Batch> batches = new ArrayList<>(cases.batches(100));
+		Long chosen = filter.source() == null ? null : filter.source().batchId();
+		if (chosen != null && batches.stream().noneMatch(b -> b.id() == chosen)) {
+			cases.batch(chosen).ifPresent(batches::add);
+		}
+		return batches;
+	}
+
+	private static boolean given(String text) {
+		return text != null && !text.isBlank();
+	}
+
+	/** A value quoted back to the user, short enough for a message. */
+	private static String clip(String text) {
+		String value = text.strip();
+		return value.length() > 40 ? value.substring(0, 40) + "…" : value;
 	}
 
 	/** The case side by side with its candidates; audited as a view of personal data. */

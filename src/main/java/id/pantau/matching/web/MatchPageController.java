@@ -1,12 +1,14 @@
 package id.pantau.matching.web;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import id.pantau.identity.PantauUser;
 import id.pantau.matching.domain.MatchCase;
 import id.pantau.matching.domain.MatchReview;
 import id.pantau.matching.domain.MatchReview.Queue;
+import id.pantau.matching.domain.QueueFilter;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.reference.ReferenceData;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The review queue (pencocokan): records the linker was not sure about, records with no match, automatic links that
@@ -44,14 +47,105 @@ class MatchPageController {
 		this.messages = messages;
 	}
 
+	/**
+	 * A queue, narrowed by the filters in the address ({@code sumber}, {@code kewarganegaraan}, {@code skor},
+	 * {@code umur}), in the order chosen ({@code urut}), a page ({@code halaman}) at a time. A value the page does not
+	 * know is named in a message and left out, and the rest of the filter still applies.
+	 */
 	@GetMapping
-	String queue(@AuthenticationPrincipal PantauUser user, @RequestParam(name = "antrean", defaultValue = "REVIEW")
-			String queue, @RequestParam(name = "halaman", defaultValue = "0") int page, Model model) {
-		Queue chosen = Arrays.stream(Queue.values()).filter(q -> q.name().equalsIgnoreCase(queue)).findFirst()
-				.orElse(Queue.REVIEW);
-		model.addAttribute("page", review.queue(user, chosen, page));
+	String queue(@AuthenticationPrincipal PantauUser user,
+			@RequestParam(name = "antrean", defaultValue = "REVIEW") String queue,
+			@RequestParam(name = "halaman", required = false) String page,
+			@RequestParam(name = "sumber", required = false) String source,
+			@RequestParam(name = "kewarganegaraan", required = false) String nationality,
+			@RequestParam(name = "skor", required = false) String score,
+			@RequestParam(name = "umur", required = false) String age,
+			@RequestParam(name = "urut", required = false) String sort, Model model) {
+		Queue chosen = Queue.of(queue).orElse(Queue.REVIEW);
+		List<String> problems = new ArrayList<>();
+		QueueFilter filter = new QueueFilter(
+				read(problems, () -> review.filter(source, null, null, null).source()),
+				read(problems, () -> review.filter(null, nationality, null, null).nationality()),
+				read(problems, () -> review.filter(null, null, score, null).score()),
+				read(problems, () -> review.filter(null, null, null, age).age()));
+		QueueFilter.Sort order = read(problems, () -> review.sort(sort));
+		Integer pageNumber = read(problems, () -> MatchReview.page(page));
+		MatchReview.QueuePage found = review.queue(user, chosen, filter, order, pageNumber == null ? 0 : pageNumber);
+		model.addAttribute("page", found);
 		model.addAttribute("queues", Queue.values());
+		model.addAttribute("links", new Links(filter, order));
+		model.addAttribute("filterProblems", problems);
+		model.addAttribute("batches", review.batches(user, filter));
+		model.addAttribute("villages", reference.regionsWithin(user.scope(), RegionLevel.VILLAGE));
+		model.addAttribute("countries", reference.countries());
+		model.addAttribute("scoreBands", QueueFilter.ScoreBand.values());
+		model.addAttribute("ageBands", QueueFilter.AgeBand.values());
+		model.addAttribute("sorts", QueueFilter.Sort.values());
 		return "matching/queue";
+	}
+
+	private <T> T read(List<String> problems, Supplier<T> reading) {
+		try {
+			return reading.get();
+		}
+		catch (InvalidInput e) {
+			problems.addAll(messages.of(e).values());
+			return null;
+		}
+	}
+
+	/**
+	 * The queue's addresses that keep the reviewer's filter and chosen order: the tabs, the pages, the order.
+	 *
+	 * @param sort the order the reviewer chose, or null for each queue's own
+	 */
+	record Links(QueueFilter filter, QueueFilter.Sort sort) {
+
+		public String sumber() {
+			return filter.source() == null ? "" : filter.source().slug();
+		}
+
+		public String kewarganegaraan() {
+			return filter.nationality() == null ? "" : filter.nationality();
+		}
+
+		public String skor() {
+			return filter.score() == null ? "" : filter.score().slug();
+		}
+
+		public String umur() {
+			return filter.age() == null ? "" : filter.age().slug();
+		}
+
+		public String urut() {
+			return sort == null ? "" : sort.slug();
+		}
+
+		/** A queue's first page under the same filter and order. */
+		public String queue(Queue queue) {
+			return href(queue, 0);
+		}
+
+		/** A page of a queue under the same filter and order. */
+		public String href(Queue queue, int page) {
+			UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/pencocokan")
+					.queryParam("antrean", queue.name().toLowerCase(java.util.Locale.ROOT));
+			add(uri, "sumber", sumber());
+			add(uri, "kewarganegaraan", kewarganegaraan());
+			add(uri, "skor", skor());
+			add(uri, "umur", umur());
+			add(uri, "urut", urut());
+			if (page > 0) {
+				uri.queryParam("halaman", page);
+			}
+			return uri.encode().build().toUriString();
+		}
+
+		private static void add(UriComponentsBuilder uri, String name, String value) {
+			if (!value.isEmpty()) {
+				uri.queryParam(name, value);
+			}
+		}
 	}
 
 	/** The linker's candidates for a village report, to pick from beside Kesbangpol's validation form. */
@@ -87,7 +181,10 @@ class MatchPageController {
 	@PostMapping("/bukan-di-daftar")
 	String rejectCrossings(@AuthenticationPrincipal PantauUser user,
 			@RequestParam(name = "kasus", required = false) List<String> picked,
-			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+			@RequestParam(required = false) String reason,
+			@RequestParam(name = "kembali", required = false) String back, RedirectAttributes redirect) {
+		String queuePage = back != null && back.matches("/pencocokan\\?[A-Za-z0-9=&%._~+-]*") ? back
+				: "/pencocokan?antrean=review";
 		java.util.Map<Long, Integer> versions = new java.util.LinkedHashMap<>();
 		for (String value : picked == null ? List.<String>of() : picked) {
 			String[] parts = value.split(":");
@@ -100,7 +197,7 @@ class MatchPageController {
 		}
 		if (versions.isEmpty()) {
 			redirect.addFlashAttribute("problems", List.of(messages.message("matching.bulk.none")));
-			return "redirect:/pencocokan?antrean=review";
+			return "redirect:" + queuePage;
 		}
 		try {
 			int decided = review.rejectCrossings(user, versions, reason);
@@ -109,7 +206,7 @@ class MatchPageController {
 		catch (InvalidInput e) {
 			redirect.addFlashAttribute("problems", List.copyOf(messages.of(e).values()));
 		}
-		return "redirect:/pencocokan?antrean=review";
+		return "redirect:" + queuePage;
 	}
 
 	@PostMapping("/{id}/orang-baru")

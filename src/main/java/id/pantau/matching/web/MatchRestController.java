@@ -1,13 +1,18 @@
 package id.pantau.matching.web;
 
 import java.time.Instant;
-import java.util.Arrays;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import id.pantau.matching.domain.MatchCase;
 import id.pantau.matching.domain.MatchCase.FieldScore;
 import id.pantau.matching.domain.MatchReview;
 import id.pantau.matching.domain.MatchReview.Queue;
+import id.pantau.matching.domain.QueueFilter;
+import id.pantau.matching.domain.QueueRow;
 import id.pantau.platform.IfMatch;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ScopedPrincipal;
@@ -69,21 +74,87 @@ class MatchRestController {
 			List<CandidateDetail> candidates, int hiddenCandidates) {
 	}
 
-	record QueueAnswer(String queue, List<CaseSummary> cases, int page, boolean hasNext) {
+	/** The record a case is about, as its owner holds it now; null fields are unknown or do not apply. */
+	record RecordFields(String documentNumber, LocalDate birthDate, Integer birthYear, String birthAsWritten,
+			Integer age, String nationality, String nationalityAsWritten, String sex, String port, String direction,
+			Instant recordedAt, Long batchId, String village) {
+
+		static RecordFields of(QueueRow r) {
+			return new RecordFields(r.documentNumber(), r.birthDate(), r.birthYear(), r.birthText(), r.age(),
+					r.nationality(), r.nationalityText(), r.sex(), r.portCode(), r.direction(), r.recordAt(),
+					r.batchId(), r.isCrossing() ? null : r.matchCase().regionCode());
+		}
+	}
+
+	record QueueCase(long id, String recordKind, long recordId, String recordName, String proposal,
+			boolean namesakes, String state, Long personId, Double score, Instant matchedAt, int version,
+			RecordFields record) {
+
+		static QueueCase of(QueueRow row) {
+			MatchCase c = row.matchCase();
+			return new QueueCase(c.id(), c.kind().name(), c.recordId(), c.recordName(), c.proposal().name(),
+					c.namesakes(), c.state().name(), c.personId(), c.score(), c.matchedAt(), c.version(),
+					RecordFields.of(row));
+		}
+	}
+
+	/**
+	 * A page of a queue: {@code total} cases the filter keeps in the queue, this page's from {@code first} to
+	 * {@code last} (counting from 1), and how many each queue holds under the same filter.
+	 */
+	record QueueAnswer(String queue, String sort, List<QueueCase> cases, int page, boolean hasNext, long total,
+			long first, long last, Map<String, Long> counts) {
 	}
 
 	record Decision(String decision, Long personId, String reason) {
 	}
 
 	@GetMapping
-	@Operation(summary = "A queue of match cases: REVIEW, UNMATCHED, LINKED or DECIDED, newest first")
+	@Operation(summary = "A queue of match cases: REVIEW, UNMATCHED, LINKED or DECIDED, filtered and sorted", description = """
+			Filters, each optional: source (impor-{batch id} for a batch of crossings, desa-{village code} for a \
+			village's reports), nationality (alpha-3), score (HIGH >= 90 %, MIDDLE 50-90 %, LOW < 50 % or no \
+			candidate), age (UNDER_18, FROM_18_TO_30, FROM_31_TO_50, OVER_50, UNKNOWN). sort: SCORE (REVIEW's \
+			default), SCORE_LOWEST, NEWEST_RECORD, OLDEST_RECORD, NAME, LATEST (the other queues' default); ties \
+			by the case's id. 50 cases a page; counts respect the filter and the caller's scope. An unknown value \
+			is a 400 problem naming the parameter.""")
 	QueueAnswer queue(@AuthenticationPrincipal ScopedPrincipal user,
-			@RequestParam(defaultValue = "REVIEW") String queue, @RequestParam(defaultValue = "0") int page) {
-		Queue chosen = Arrays.stream(Queue.values()).filter(q -> q.name().equalsIgnoreCase(queue)).findFirst()
-				.orElseThrow(() -> InvalidInput.of("queue", "input.choice"));
-		MatchReview.QueuePage found = review.queue(user, chosen, page);
-		return new QueueAnswer(chosen.name(), found.cases().stream().map(CaseSummary::of).toList(), found.page(),
-				found.hasNext());
+			@RequestParam(defaultValue = "REVIEW") String queue, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String source, @RequestParam(required = false) String nationality,
+			@RequestParam(required = false) String score, @RequestParam(required = false) String age,
+			@RequestParam(required = false) String sort) {
+		Queue chosen = Queue.of(queue).orElseThrow(() -> InvalidInput.of("queue", "input.choice"));
+		List<InvalidInput.Problem> problems = new ArrayList<>();
+		QueueFilter filter = null;
+		QueueFilter.Sort order = null;
+		int pageNumber = 0;
+		try {
+			filter = review.filter(source, nationality, score, age);
+		}
+		catch (InvalidInput e) {
+			problems.addAll(e.problems());
+		}
+		try {
+			order = review.sort(sort);
+		}
+		catch (InvalidInput e) {
+			problems.addAll(e.problems());
+		}
+		try {
+			pageNumber = MatchReview.page(page);
+		}
+		catch (InvalidInput e) {
+			problems.addAll(e.problems());
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		MatchReview.QueuePage found = review.queue(user, chosen, filter, order, pageNumber);
+		Map<String, Long> counts = new LinkedHashMap<>();
+		for (Queue q : Queue.values()) {
+			counts.put(q.name(), found.counts().of(q));
+		}
+		return new QueueAnswer(chosen.name(), found.sort().name(), found.rows().stream().map(QueueCase::of).toList(),
+				found.page(), found.hasNext(), found.total(), found.first(), found.last(), counts);
 	}
 
 	@GetMapping("/{id}")
