@@ -1,12 +1,14 @@
 package id.pantau.crossings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -192,6 +194,49 @@ class CrossingValueMappingIntegrationTests {
 	}
 
 	@Test
+	void aPersonIsRegisteredFromACrossingWithAMappedAndWithAnUnmappedPermitType() throws Exception {
+		String tag = unique();
+		String origin = "SIMKIM Orang Baru " + tag;
+		String unmapped = "ZEYNEP " + letters(tag) + " KAYA";
+		String mapped = "ARDA " + letters(tag) + " KAYA";
+		imports.importFile(csv(HEADER,
+				"MASUK;2026-07-01 10:00;TPI Tual;OB" + tag + "1;TUR;" + unmapped + ";1990-02-03;P;VKSK;2026-08-30;",
+				"MASUK;2026-07-01 10:05;TPI Tual;OB" + tag + "2;TUR;" + mapped + ";1991-02-03;L;ITK Awak Kapal;2026-08-30;"),
+				provenance(origin), null, p -> {
+				});
+		WebSession officer = WebSession.loggedIn(port, "imigrasi");
+		officer.post("/perlintasan/pemetaan",
+				Map.of("asal", origin, "bidang", "PERMIT_TYPE", "nilai", "itk awak kapal", "kode", "AWAK_ALAT_ANGKUT"));
+
+		long unmappedCase = caseOf("OB" + tag + "1");
+		assertThat(officer.get("/pencocokan/" + unmappedCase).body()).contains("id=\"crossing-permit\"")
+				.contains("belum dipetakan");
+		HttpResponse<String> refused = officer.post("/pencocokan/" + unmappedCase + "/orang-baru",
+				Map.of("version", version(unmappedCase), "category", "", "villageCode", ""));
+		assertThat(follow(officer, refused)).as("a refusal names the field")
+				.contains("Kategori: ");
+
+		HttpResponse<String> created = officer.post("/pencocokan/" + unmappedCase + "/orang-baru",
+				Map.of("version", version(unmappedCase), "category", "EX_CREW", "villageCode", ""));
+		assertThat(follow(officer, created))
+				.contains("Orang baru didaftarkan: " + unmapped + ", tanpa izin tinggal.")
+				.contains("Jenis izin tinggal &quot;VKSK&quot; dari data perlintasan belum dipetakan");
+		long first = personOf("OB" + tag + "1");
+		assertThat(jdbc.sql("select count(*) from stay_permit where person_id = :p").param("p", first)
+				.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("select notes from person where id = :p").param("p", first).query(String.class).single())
+				.contains("\"VKSK\", berlaku sampai 2026-08-30");
+
+		long mappedCase = caseOf("OB" + tag + "2");
+		HttpResponse<String> second = officer.post("/pencocokan/" + mappedCase + "/orang-baru",
+				Map.of("version", version(mappedCase), "category", "EX_CREW", "villageCode", ""));
+		assertThat(follow(officer, second)).contains("Orang baru didaftarkan: " + mapped + ".");
+		assertThat(jdbc.sql("select permit_type || ' ' || valid_until from stay_permit where person_id = :p")
+				.param("p", personOf("OB" + tag + "2")).query(String.class).single())
+				.isEqualTo("AWAK_ALAT_ANGKUT 2026-08-30");
+	}
+
+	@Test
 	void theApiKeepsUnknownValuesAsWrittenAndSaysSoInItsWarnings() {
 		String tag = unique();
 		TokenClient feed = new TokenClient(port, TokenClient.issue(WebSession.loggedIn(port, "admin"),
@@ -264,6 +309,27 @@ class CrossingValueMappingIntegrationTests {
 				.param("prefix", prefix + "%").query(String.class).list();
 	}
 
+	private long caseOf(String document) {
+		await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("""
+				select count(*) from match_case m join crossing c on c.id = m.record_id
+				where m.record_kind = 'CROSSING' and c.document_number = :d""").param("d", document)
+				.query(Long.class).single() > 0);
+		return jdbc.sql("""
+				select m.id from match_case m join crossing c on c.id = m.record_id
+				where m.record_kind = 'CROSSING' and c.document_number = :d""").param("d", document)
+				.query(Long.class).single();
+	}
+
+	private String version(long caseId) {
+		return jdbc.sql("select version from match_case where id = :id").param("id", caseId).query(String.class)
+				.single();
+	}
+
+	private long personOf(String document) {
+		return jdbc.sql("select person_id from crossing where document_number = :d").param("d", document)
+				.query(Long.class).single();
+	}
+
 	private static CrossingImports.Provenance provenance(String origin) {
 		return provenance(origin, "perlintasan.csv");
 	}
@@ -280,6 +346,13 @@ class CrossingValueMappingIntegrationTests {
 
 	private static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
+	}
+
+	/** The tag's digits as letters, for a name the linker has seen nowhere else. */
+	private static String letters(String tag) {
+		StringBuilder name = new StringBuilder();
+		tag.chars().forEach(c -> name.append((char) ('A' + (c - '0'))));
+		return name.toString();
 	}
 
 	private static String unique() {
