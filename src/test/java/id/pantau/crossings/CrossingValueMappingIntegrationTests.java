@@ -225,7 +225,7 @@ class CrossingValueMappingIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from stay_permit where person_id = :p").param("p", first)
 				.query(Long.class).single()).isZero();
 		assertThat(jdbc.sql("select notes from person where id = :p").param("p", first).query(String.class).single())
-				.contains("\"VKSK\", berlaku sampai 2026-08-30");
+				.contains("\"VKSK\", berlaku sampai 30-08-2026");
 
 		long mappedCase = caseOf("OB" + tag + "2");
 		HttpResponse<String> second = officer.post("/pencocokan/" + mappedCase + "/orang-baru",

@@ -296,8 +296,9 @@ public class MatchReview {
 				: crossing.birthYear() != null ? crossing.birthYear().toString() : "";
 		String until = crossing.stayUntil() == null ? "" : crossing.stayUntil().toString();
 		String notes = permitKnown ? ""
-				: "Izin tinggal menurut data perlintasan #" + crossing.id() + ": \"" + crossing.permitAsWritten()
-						+ "\"" + (until.isEmpty() ? "" : ", berlaku sampai " + until)
+				: "Izin tinggal menurut data perlintasan #" + crossing.id() + ": \"" + crossing.permitAsWritten() + "\""
+						+ (crossing.stayUntil() == null ? ""
+								: ", berlaku sampai " + DisplayTime.DAY.format(crossing.stayUntil()))
 						+ " (jenis izin ini belum dipetakan ke jenis izin yang dikenal, jadi izin belum dicatat).";
 		return new PersonForm(crossing.fullName(), "CROSSING", nullToEmpty(crossing.sex()), birth,
 				crossing.nationality(), "", category, notes, "PASSPORT", nullToEmpty(crossing.documentNumber()), "",
