@@ -18,15 +18,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CrossingRecords {
 
-	/** A crossing's identifying fields, as Immigration recorded them. */
+	/**
+	 * A crossing's identifying fields, as Immigration recorded them.
+	 *
+	 * @param permitType the known permit type's code, or the type as written when it is neither known nor mapped
+	 * @param permitWritten the permit type exactly as written (null for records stored before it was kept)
+	 */
 	public record CrossingRecord(long id, Direction direction, Instant crossedAt, String portCode, String fullName,
 			String sex, LocalDate birthDate, Integer birthYear, String nationality, String documentNumber,
-			String permitType, LocalDate stayUntil, Long personId) {
+			String permitType, LocalDate stayUntil, Long personId, String permitWritten) {
+
+		/** The permit type as the record wrote it. */
+		public String permitAsWritten() {
+			return permitWritten != null ? permitWritten : permitType;
+		}
 	}
 
 	private static final String COLUMNS = """
 			select id, direction, crossed_at, port_code, full_name, sex, birth_date, birth_year, nationality,
-			  document_number, permit_type, stay_until, person_id from crossing""";
+			  document_number, permit_type, stay_until, person_id, permit_written from crossing""";
 
 	private final JdbcClient jdbc;
 
@@ -93,6 +103,6 @@ public class CrossingRecords {
 				rs.getString("sex"), rs.getObject("birth_date", LocalDate.class),
 				(Integer) rs.getObject("birth_year"), rs.getString("nationality"), rs.getString("document_number"),
 				rs.getString("permit_type"), rs.getObject("stay_until", LocalDate.class),
-				(Long) rs.getObject("person_id"));
+				(Long) rs.getObject("person_id"), rs.getString("permit_written"));
 	}
 }

@@ -54,6 +54,11 @@ public class ReferenceLabels {
 		return type == null ? code : english(locale) ? type.nameEn() : type.nameId();
 	}
 
+	/** Whether {@code code} is a known permit type's code (a crossing keeps an unknown type as written). */
+	public boolean knowsPermitType(String code) {
+		return code != null && permitTypes().containsKey(code);
+	}
+
 	/** A port of entry's name, or the code when unknown; null for null. */
 	public String port(String code) {
 		if (code == null || code.isBlank()) {

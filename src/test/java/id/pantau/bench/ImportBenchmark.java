@@ -37,6 +37,7 @@ import id.pantau.crossings.domain.CrossingSettings;
 import id.pantau.crossings.domain.ImportResult;
 import id.pantau.crossings.importing.CrossingRow;
 import id.pantau.crossings.importing.CrossingRows;
+import id.pantau.crossings.importing.WrittenValues;
 import id.pantau.demodata.CrossingFile;
 import id.pantau.platform.tables.Csv;
 import id.pantau.platform.tables.DelimitedRows;
@@ -503,10 +504,12 @@ public final class ImportBenchmark {
 				.transform(code -> code.isEmpty() ? null : code);
 		Map<String, String> ports = new HashMap<>();
 		for (PortOfEntry port : reference.portsOfEntry()) {
-			ports.put(port.code().toUpperCase(Locale.ROOT), port.code());
-			ports.put(port.name().toUpperCase(Locale.ROOT), port.code());
+			ports.put(WrittenValues.key(port.code()), port.code());
+			ports.put(WrittenValues.key(port.name()), port.code());
 		}
-		return new CrossingRows(CrossingRows.columnsOf(header), nationalities, text -> ports.getOrDefault(text, text),
+		Map<String, String> permits = new HashMap<>();
+		reference.permitTypes().forEach(type -> permits.put(WrittenValues.key(type.code()), type.code()));
+		return new CrossingRows(CrossingRows.columnsOf(header), nationalities, ports::get, permits::get,
 				settings.localZone(), LocalDate.now(ZoneOffset.UTC));
 	}
 

@@ -196,6 +196,9 @@ class RouteAccessIntegrationTests {
 			Map.entry("POST /perlintasan/impor/{id}/kolom", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /perlintasan/batch/{id}", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /perlintasan/batch/{id}/ditolak.csv", rule(Kind.NOT_FOR_VILLAGE)),
+			// ports and permit types as written, mapped once per origin: Imigrasi and the administrator
+			Map.entry("GET /perlintasan/pemetaan", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /perlintasan/pemetaan", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /api/v1/crossings", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("POST /api/v1/crossings", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /api/v1/changes", rule(Kind.NOT_FOR_VILLAGE)),

@@ -68,9 +68,11 @@ public class CrossingFeed {
 	/**
 	 * @param batchId the batch the request was recorded as
 	 * @param alreadyReceived the same request was received before, as batch {@code batchId}; nothing was added
+	 * @param unknown the warnings: ports and permit types the records wrote that are not known for the origin, kept
+	 * as written
 	 */
 	public record Received(long batchId, boolean alreadyReceived, int added, int known, int refused,
-			List<Outcome> records) {
+			List<Outcome> records, List<ImportResult.Unknown> unknown) {
 	}
 
 	/** More records than one request may carry. */
@@ -108,7 +110,7 @@ public class CrossingFeed {
 		if (records.size() > MAX_RECORDS) {
 			throw new TooManyRecords();
 		}
-		CrossingRows reader = store.reader(LAYOUT);
+		CrossingRows reader = store.reader(LAYOUT, origin.strip());
 		List<Incoming> incoming = new ArrayList<>(records.size());
 		for (int index = 0; index < records.size(); index++) {
 			incoming.add(Incoming.of(index, records.get(index), reader));
@@ -173,7 +175,7 @@ public class CrossingFeed {
 		}
 		int refused = incoming.size() - addedCount - known;
 		store.finish(batchId, provenance, new CrossingStore.Counts(incoming.size(), addedCount, known, refused));
-		return new Received(batchId, false, addedCount, known, refused, outcomes);
+		return new Received(batchId, false, addedCount, known, refused, outcomes, unknown(incoming));
 	}
 
 	/** The same request again: its records were stored (or known) the first time, so each is known now. */
@@ -181,7 +183,13 @@ public class CrossingFeed {
 		List<Outcome> outcomes = incoming.stream()
 				.map(r -> r.row() == null ? r.refusal() : new Outcome(r.index(), Status.KNOWN, null, null)).toList();
 		int refused = (int) incoming.stream().filter(r -> r.row() == null).count();
-		return new Received(batchId, true, 0, incoming.size() - refused, refused, outcomes);
+		return new Received(batchId, true, 0, incoming.size() - refused, refused, outcomes, unknown(incoming));
+	}
+
+	private static List<ImportResult.Unknown> unknown(List<Incoming> incoming) {
+		UnknownValues unknown = new UnknownValues();
+		incoming.stream().filter(r -> r.row() != null).forEach(r -> unknown.note(r.row()));
+		return unknown.list();
 	}
 
 	/**

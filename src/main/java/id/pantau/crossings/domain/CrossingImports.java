@@ -111,7 +111,7 @@ public class CrossingImports {
 			if (mapping != null) {
 				saveMapping(provenance.origin(), header, mapping);
 			}
-			CrossingRows reader = store.reader(columns);
+			CrossingRows reader = store.reader(columns, provenance.origin());
 			return transaction.execute(status -> load(rows, reader, sha256, provenance, Csv.line(header), progress));
 		}
 		catch (org.springframework.dao.DuplicateKeyException concurrent) {
@@ -125,6 +125,7 @@ public class CrossingImports {
 	private ImportResult load(RowSource rows, CrossingRows reader, String sha256, Provenance provenance,
 			String header, DoubleConsumer progress) {
 		long batchId = store.openBatch(sha256, provenance, header);
+		UnknownValues unknown = new UnknownValues();
 		Path errors = null;
 		try {
 			errors = Files.createTempFile("pantau-refused-", ".csv");
@@ -151,6 +152,7 @@ public class CrossingImports {
 								continue;
 							}
 							CrossingStore.staged(buffer, batchId, result.row());
+							unknown.note(result.row());
 							if (buffer.length() > (1 << 16)) {
 								CrossingStore.flush(in, buffer);
 							}
@@ -176,7 +178,7 @@ public class CrossingImports {
 			store.finish(batchId, provenance, counts);
 			progress.accept(1.0);
 			return new ImportResult(batchId, false, counts.read(), counts.added(), counts.known(), counts.refused(),
-					List.of(), List.of());
+					List.of(), List.of(), unknown.list());
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);

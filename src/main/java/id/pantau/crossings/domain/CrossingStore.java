@@ -29,7 +29,6 @@ import id.pantau.crossings.importing.CrossingRows;
 import id.pantau.platform.tables.Csv;
 import id.pantau.crossings.importing.RowProblem;
 import id.pantau.platform.DisplayTime;
-import id.pantau.reference.PortOfEntry;
 import id.pantau.reference.ReferenceData;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
@@ -53,25 +52,28 @@ class CrossingStore {
 	private static final String INSERT_STAGED = """
 			insert into crossing (direction, crossed_at, port_code, document_number, document_key, nationality,
 			  full_name, name_key, birth_date, birth_year, sex, permit_type, stay_until, transport, batch_id,
-			  created_at)
+			  created_at, port_written, permit_written)
 			select direction, crossed_at, port_code, document_number, document_key, nationality, full_name,
-			  name_key, birth_date, birth_year, sex, permit_type, stay_until, transport, batch_id, :now
+			  name_key, birth_date, birth_year, sex, permit_type, stay_until, transport, batch_id, :now,
+			  port_written, permit_written
 			from crossing_staging where batch_id = :batch
 			on conflict (document_key, nationality, direction, crossed_at, port_code) do nothing""";
 
 	private final DataSource dataSource;
 	private final JdbcClient jdbc;
 	private final ReferenceData reference;
+	private final ValueMappings values;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final CrossingSettings settings;
 	private final Clock clock;
 
-	CrossingStore(DataSource dataSource, JdbcClient jdbc, ReferenceData reference, AuditTrail audit,
-			ApplicationEventPublisher events, CrossingSettings settings, Clock clock) {
+	CrossingStore(DataSource dataSource, JdbcClient jdbc, ReferenceData reference, ValueMappings values,
+			AuditTrail audit, ApplicationEventPublisher events, CrossingSettings settings, Clock clock) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
 		this.reference = reference;
+		this.values = values;
 		this.audit = audit;
 		this.events = events;
 		this.settings = settings;
@@ -96,10 +98,14 @@ class CrossingStore {
 	record Counts(int read, int added, int known, int refused) {
 	}
 
-	/** A reader for rows laid out in these columns, with the reference data's nationalities and ports. */
-	CrossingRows reader(Map<CrossingColumn, Integer> columns) {
-		return new CrossingRows(columns, nationalities(), ports(), settings.localZone(),
-				LocalDate.now(clock.withZone(DisplayTime.ZONE)));
+	/**
+	 * A reader for rows laid out in these columns, with the reference data's nationalities, and its ports and permit
+	 * types together with those the origin's values are mapped to.
+	 */
+	CrossingRows reader(Map<CrossingColumn, Integer> columns, String origin) {
+		ValueMappings.Resolvers resolvers = values.resolvers(origin);
+		return new CrossingRows(columns, nationalities(), resolvers.ports(), resolvers.permits(),
+				settings.localZone(), LocalDate.now(clock.withZone(DisplayTime.ZONE)));
 	}
 
 	Optional<Long> batchOf(String sha256) {
@@ -149,7 +155,7 @@ class CrossingStore {
 		return copy.copyIn("""
 				copy crossing_staging (batch_id, row_number, direction, crossed_at, port_code, document_number,
 				  document_key, nationality, full_name, name_key, birth_date, birth_year, sex, permit_type,
-				  stay_until, transport) from stdin with (format csv)""");
+				  stay_until, transport, port_written, permit_written) from stdin with (format csv)""");
 	}
 
 	static void flush(CopyIn in, StringBuilder buffer) throws SQLException {
@@ -233,6 +239,10 @@ class CrossingStore {
 		Csv.field(line, row.stayUntil());
 		line.append(',');
 		Csv.field(line, row.transport());
+		line.append(',');
+		Csv.field(line, row.portWritten());
+		line.append(',');
+		Csv.field(line, row.permitWritten());
 		line.append('\n');
 	}
 
@@ -248,14 +258,5 @@ class CrossingStore {
 		return text -> memo.computeIfAbsent(text.strip().toUpperCase(Locale.ROOT),
 				key -> Optional.ofNullable(reference.resolveNationality(text).alpha3()).orElse(""))
 				.transform(code -> code.isEmpty() ? null : code);
-	}
-
-	private Function<String, String> ports() {
-		Map<String, String> known = new HashMap<>();
-		for (PortOfEntry port : reference.portsOfEntry()) {
-			known.put(port.code().toUpperCase(Locale.ROOT), port.code());
-			known.put(port.name().toUpperCase(Locale.ROOT), port.code());
-		}
-		return text -> known.getOrDefault(text, text);
 	}
 }

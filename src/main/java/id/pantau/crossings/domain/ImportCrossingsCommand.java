@@ -56,6 +56,18 @@ class ImportCrossingsCommand implements PantauCommand {
 			out.printf("%sBatch %d: %d baris dibaca, %d ditambahkan, %d sudah ada, %d ditolak.%n",
 					result.alreadyImported() ? "Berkas ini sudah pernah diimpor. " : "", result.batchId(), result.read(),
 					result.added(), result.known(), result.refused());
+			java.util.Locale indonesian = java.util.Locale.forLanguageTag("id");
+			for (ImportResult.Unknown unknown : result.unknown()) {
+				out.println("Peringatan: " + (unknown.written() == null
+						? messages.getMessage("crossings.unknownValue.more." + unknown.field(),
+								new Object[] { unknown.rows() }, indonesian)
+						: messages.getMessage("crossings.unknownValue." + unknown.field(),
+								new Object[] { unknown.written(), unknown.rows() }, indonesian)));
+			}
+			if (!result.unknown().isEmpty()) {
+				out.println("Petakan nilai itu sekali untuk asal \"" + origin.strip()
+						+ "\" di halaman Pemetaan nilai per asal data (/perlintasan/pemetaan).");
+			}
 			return 0;
 		}
 		catch (java.io.IOException e) {

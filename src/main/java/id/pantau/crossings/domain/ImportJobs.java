@@ -89,6 +89,11 @@ public class ImportJobs {
 		public boolean running() {
 			return running;
 		}
+
+		/** The origin the upload was declared to come from. */
+		public String origin() {
+			return provenance.origin().strip();
+		}
 	}
 
 	/** Keeps the upload in a temporary file (refusing one that is too large) and starts importing it. */

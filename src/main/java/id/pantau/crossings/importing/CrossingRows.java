@@ -25,7 +25,8 @@ import id.pantau.registry.names.NameNormalizer;
 /**
  * Reads the rows of a crossing file into {@link CrossingRow}s, or says why a row is refused. Nationalities come in any
  * common form and are stored as ISO alpha-3; times without a zone are taken as local time at the port (WIT by
- * default); document numbers and names get the keys matching uses.
+ * default); document numbers and names get the keys matching uses. A port or a permit type that is not known is no
+ * reason to refuse a row: it is kept as written, and the row says it is not known.
  */
 public final class CrossingRows {
 
@@ -47,19 +48,22 @@ public final class CrossingRows {
 	private final Map<CrossingColumn, Integer> columns;
 	private final Function<String, String> nationalities;
 	private final Function<String, String> ports;
+	private final Function<String, String> permits;
 	private final ZoneId localZone;
 	private final LocalDate today;
 
 	/**
 	 * @param columns where each column is in a row
 	 * @param nationalities a nationality as written to its alpha-3 code, or null when unknown
-	 * @param ports a port as written to its code (unknown ports are kept as written)
+	 * @param ports a written port's {@link WrittenValues#key key} to the known port's code, or null when not known
+	 * @param permits a written permit type's {@link WrittenValues#key key} to the known type's code, or null
 	 */
 	public CrossingRows(Map<CrossingColumn, Integer> columns, Function<String, String> nationalities,
-			Function<String, String> ports, ZoneId localZone, LocalDate today) {
+			Function<String, String> ports, Function<String, String> permits, ZoneId localZone, LocalDate today) {
 		this.columns = new EnumMap<>(columns);
 		this.nationalities = nationalities;
 		this.ports = ports;
+		this.permits = permits;
 		this.localZone = localZone;
 		this.today = today;
 	}
@@ -82,8 +86,9 @@ public final class CrossingRows {
 		try {
 			Direction direction = direction(cell(cells, CrossingColumn.DIRECTION));
 			Instant crossedAt = instant(cell(cells, CrossingColumn.CROSSED_AT));
-			String port = required(cells, CrossingColumn.PORT, 60).toUpperCase(Locale.ROOT);
-			String portCode = ports.apply(port);
+			String port = required(cells, CrossingColumn.PORT, 60);
+			String portKey = WrittenValues.key(port);
+			String portCode = ports.apply(portKey);
 			String document = DocumentNumbers.normalize(required(cells, CrossingColumn.DOCUMENT_NUMBER, 40));
 			if (document.isEmpty()) {
 				throw new Refused("import.row.required", "nomor_dokumen");
@@ -114,11 +119,14 @@ public final class CrossingRows {
 				}
 			}
 			String stay = cell(cells, CrossingColumn.STAY_UNTIL);
-			return new Result(new CrossingRow(rowNumber, direction, crossedAt, portCode, document,
+			String permit = optional(cells, CrossingColumn.PERMIT_TYPE, 40);
+			String permitCode = permit == null ? null : permits.apply(WrittenValues.key(permit));
+			return new Result(new CrossingRow(rowNumber, direction, crossedAt,
+					portCode != null ? portCode : portKey, port, portCode != null, document,
 					DocumentNumbers.searchKey(document), nationality, name, nameKey, birthDate, birthYear,
-					sex(cell(cells, CrossingColumn.SEX)), optional(cells, CrossingColumn.PERMIT_TYPE, 40, true),
-					stay.isEmpty() ? null : date(stay, "izin_berlaku_sampai"),
-					optional(cells, CrossingColumn.TRANSPORT, 120, false)), null);
+					sex(cell(cells, CrossingColumn.SEX)), permitCode != null ? permitCode : permit, permit,
+					permit == null || permitCode != null, stay.isEmpty() ? null : date(stay, "izin_berlaku_sampai"),
+					optional(cells, CrossingColumn.TRANSPORT, 120)), null);
 		}
 		catch (Refused refused) {
 			return new Result(null, new RowProblem(rowNumber, refused.key, refused.argument, Csv.safeLine(cells)));
@@ -150,7 +158,7 @@ public final class CrossingRows {
 		return value;
 	}
 
-	private String optional(List<String> cells, CrossingColumn column, int max, boolean upper) {
+	private String optional(List<String> cells, CrossingColumn column, int max) {
 		String value = cell(cells, column);
 		if (value.isEmpty()) {
 			return null;
@@ -158,7 +166,7 @@ public final class CrossingRows {
 		if (value.length() > max) {
 			throw new Refused("import.row.tooLong", column.headers().get(0));
 		}
-		return upper ? value.toUpperCase(Locale.ROOT) : value;
+		return value;
 	}
 
 	private static Direction direction(String value) {

@@ -17,6 +17,7 @@ import id.pantau.crossings.domain.CrossingExports;
 import id.pantau.crossings.domain.CrossingImports;
 import id.pantau.crossings.domain.CrossingQueries;
 import id.pantau.crossings.domain.ImportJobs;
+import id.pantau.crossings.domain.ValueMappings;
 import id.pantau.crossings.importing.CrossingColumn;
 import id.pantau.crossings.importing.RowProblem;
 import id.pantau.identity.PantauUser;
@@ -61,9 +62,11 @@ class CrossingPageController {
 	private final ReferenceData reference;
 	private final ProblemMessages messages;
 	private final AuditTrail audit;
+	private final ValueMappings values;
 
 	CrossingPageController(ImportJobs jobs, CrossingImports imports, CrossingQueries queries, CrossingExports exports,
-			ReferenceData reference, ProblemMessages messages, AuditTrail audit) {
+			ReferenceData reference, ProblemMessages messages, AuditTrail audit, ValueMappings values) {
+		this.values = values;
 		this.jobs = jobs;
 		this.imports = imports;
 		this.queries = queries;
@@ -192,6 +195,7 @@ class CrossingPageController {
 		requireRegencyScope(user);
 		model.addAttribute("batch", queries.batch(id).orElseThrow(() -> new NotFoundException("batch " + id)));
 		model.addAttribute("refused", imports.refusedRows(id, 200));
+		model.addAttribute("unknown", values.unknownInBatch(user, id));
 		return "crossings/batch";
 	}
 

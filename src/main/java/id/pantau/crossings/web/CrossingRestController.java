@@ -10,6 +10,7 @@ import id.pantau.audit.AuditTrail;
 import id.pantau.crossings.Direction;
 import id.pantau.crossings.domain.CrossingFeed;
 import id.pantau.crossings.domain.CrossingQueries;
+import id.pantau.crossings.domain.ValueMappings;
 import id.pantau.identity.ApiClientPrincipal;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.platform.ScopedPrincipal;
@@ -83,8 +84,14 @@ class CrossingRestController {
 	record RecordResult(int index, CrossingFeed.Status status, String reason) {
 	}
 
+	/** A value the records wrote that is not known for the origin: the records were kept with it as written. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Warning(@Schema(example = "port", description = "the records' field: port or permit_type") String field,
+			@Schema(example = "TPI Tual") String written, int records, String message) {
+	}
+
 	record Received(long batchId, boolean alreadyReceived, int received, int added, int known, int refused,
-			List<RecordResult> records) {
+			List<RecordResult> records, List<Warning> warnings) {
 	}
 
 	record CrossingList(List<CrossingQueries.Row> rows, int page, int pageSize, boolean hasNext) {
@@ -100,7 +107,10 @@ class CrossingRestController {
 					A record whose natural key (document, nationality, direction, time, port) is already stored is \
 					answered KNOWN and not added again, so a record may safely be sent twice; the same request sent \
 					again is recognised and adds nothing. Each record's answer gives its index in the array, its \
-					status (ADDED, KNOWN, REFUSED) and, when refused, the reason.""",
+					status (ADDED, KNOWN, REFUSED) and, when refused, the reason. A port or permit type that is \
+					not known (nor mapped for the origin) refuses nothing: the record is kept with the value as \
+					written, and the answer's warnings list each such value with how many records carry it, until \
+					someone maps it once for the origin.""",
 			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
 					mediaType = "application/json", schema = @Schema(oneOf = { CrossingsRequest.class,
 							CrossingInput[].class }))))
@@ -120,7 +130,10 @@ class CrossingRestController {
 				received.added(), received.known(), received.refused(),
 				received.records().stream().map(r -> new RecordResult(r.index(), r.status(),
 						r.reasonKey() == null ? null : messages.message(r.reasonKey(), r.reasonArgument())))
-						.toList());
+						.toList(),
+				received.unknown().stream().map(u -> new Warning(
+						u.field() == ValueMappings.Field.PORT ? "port" : "permit_type", u.written(), u.rows(),
+						UnknownValueWords.say(messages, u))).toList());
 	}
 
 	@GetMapping

@@ -328,19 +328,43 @@ public class MatchReview {
 		return decided;
 	}
 
-	/** Registers the record's person as a new person in the registry and links the record to it. */
+	/**
+	 * A person registered from a record.
+	 *
+	 * @param unmappedPermit the crossing's permit type as written, when it is not a known type (nor mapped for the
+	 * crossing's origin): the person was registered without a permit, and the value is in the person's notes
+	 */
+	public record NewPerson(PersonRef person, String unmappedPermit) {
+	}
+
+	/**
+	 * Registers the record's person as a new person in the registry and links the record to it. A crossing's permit
+	 * type becomes the person's permit when it is a known type (as written or as mapped for its origin); any other
+	 * permit type the export wrote does not stop the registration: the person is registered without a permit and the
+	 * permit as written, with its end date, goes into the person's notes.
+	 */
 	@Transactional
-	public PersonRef createPerson(ScopedPrincipal user, long caseId, int version, String category, String villageCode) {
+	public NewPerson createPerson(ScopedPrincipal user, long caseId, int version, String category, String villageCode) {
 		MatchCase matchCase = visible(user, caseId);
-		PersonForm form = switch (matchCase.kind()) {
-			case CROSSING -> crossingForm(crossings.find(matchCase.recordId()).orElseThrow(), category, villageCode);
-			case REPORT -> reportForm(reports.find(matchCase.recordId()).orElseThrow(), category, villageCode);
-		};
+		PersonForm form;
+		String unmappedPermit = null;
+		switch (matchCase.kind()) {
+			case CROSSING -> {
+				CrossingRecord crossing = crossings.find(matchCase.recordId()).orElseThrow();
+				boolean known = crossing.permitType() == null || reference.permitTypes().stream()
+						.anyMatch(t -> t.code().equals(crossing.permitType()));
+				unmappedPermit = known ? null : crossing.permitAsWritten();
+				form = crossingForm(crossing, known, category, villageCode);
+			}
+			case REPORT -> form = reportForm(reports.find(matchCase.recordId()).orElseThrow(), category, villageCode);
+			default -> throw new IllegalStateException(matchCase.kind().name());
+		}
 		PersonRef person = registry.register(user, form);
 		decide(user, matchCase, version, State.NEW_PERSON, person.id(), null);
 		audit.record(AuditEntry.of("MATCH_NEW_PERSON").subject("MATCH_CASE", caseId).region(matchCase.regionCode())
-				.detail("record", matchCase.kind() + " " + matchCase.recordId()).detail("person", person.id()));
-		return person;
+				.detail("record", matchCase.kind() + " " + matchCase.recordId()).detail("person", person.id())
+				.detail("unmappedPermit", unmappedPermit));
+		return new NewPerson(person, unmappedPermit);
 	}
 
 	/** Takes back a link (automatic or confirmed) or a rejection: the case waits in the queue again. */
@@ -411,13 +435,20 @@ public class MatchReview {
 		return reason.strip();
 	}
 
-	private static PersonForm crossingForm(CrossingRecord crossing, String category, String villageCode) {
+	private static PersonForm crossingForm(CrossingRecord crossing, boolean permitKnown, String category,
+			String villageCode) {
 		String birth = crossing.birthDate() != null ? crossing.birthDate().toString()
 				: crossing.birthYear() != null ? crossing.birthYear().toString() : "";
+		String until = crossing.stayUntil() == null ? "" : crossing.stayUntil().toString();
+		String notes = permitKnown ? ""
+				: "Izin tinggal menurut data perlintasan #" + crossing.id() + ": \"" + crossing.permitAsWritten() + "\""
+						+ (crossing.stayUntil() == null ? ""
+								: ", berlaku sampai " + DisplayTime.DAY.format(crossing.stayUntil()))
+						+ " (jenis izin ini belum dipetakan ke jenis izin yang dikenal, jadi izin belum dicatat).";
 		return new PersonForm(crossing.fullName(), "CROSSING", nullToEmpty(crossing.sex()), birth,
-				crossing.nationality(), "", category, "", "PASSPORT", nullToEmpty(crossing.documentNumber()), "", "",
-				nullToEmpty(crossing.permitType()), "",
-				crossing.stayUntil() == null ? "" : crossing.stayUntil().toString(), nullToEmpty(villageCode), "", "");
+				crossing.nationality(), "", category, notes, "PASSPORT", nullToEmpty(crossing.documentNumber()), "",
+				"", permitKnown ? nullToEmpty(crossing.permitType()) : "", "", permitKnown ? until : "",
+				nullToEmpty(villageCode), "", "");
 	}
 
 	private static PersonForm reportForm(ReportRecord report, String category, String villageCode) {

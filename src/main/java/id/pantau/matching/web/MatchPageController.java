@@ -2,6 +2,7 @@ package id.pantau.matching.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 import id.pantau.identity.PantauUser;
@@ -214,16 +215,41 @@ class MatchPageController {
 			@RequestParam(required = false) String category, @RequestParam(required = false) String villageCode,
 			RedirectAttributes redirect) {
 		try {
-			PersonRef person = review.createPerson(user, id, version, category, villageCode);
-			redirect.addFlashAttribute("notice", messages.message("matching.personCreated", person.primaryName()));
+			MatchReview.NewPerson created = review.createPerson(user, id, version, category, villageCode);
+			PersonRef person = created.person();
+			redirect.addFlashAttribute("notice", created.unmappedPermit() == null
+					? messages.message("matching.personCreated", person.primaryName())
+					: messages.message("matching.personCreatedWithoutPermit", person.primaryName(),
+							created.unmappedPermit()));
 		}
 		catch (InvalidInput e) {
-			redirect.addFlashAttribute("problems", List.copyOf(messages.of(e).values()));
+			redirect.addFlashAttribute("problems", namingTheField(e));
 		}
 		catch (OptimisticLockingFailureException | IllegalStateException e) {
 			redirect.addFlashAttribute("problems", List.of(messages.message("matching.changed")));
 		}
 		return "redirect:/pencocokan/" + id;
+	}
+
+	/**
+	 * The person's fields a registration from a record may refuse, with their labels: the record's values are not on
+	 * the page as a form, so each message says which of them was refused.
+	 */
+	private static final Map<String, String> PERSON_FIELDS = Map.ofEntries(Map.entry("primaryName", "person.name"),
+			Map.entry("sex", "person.sex"), Map.entry("birthDate", "person.birthDate"),
+			Map.entry("nationality", "person.nationality"), Map.entry("category", "person.category"),
+			Map.entry("documentType", "document.type"), Map.entry("documentNumber", "document.number"),
+			Map.entry("documentIssuingState", "document.issuingState"),
+			Map.entry("documentExpiry", "document.expiry"), Map.entry("permitType", "permit.type"),
+			Map.entry("permitNumber", "permit.number"), Map.entry("permitValidUntil", "permit.validUntil"),
+			Map.entry("villageCode", "person.village"), Map.entry("notes", "person.notes"));
+
+	private List<String> namingTheField(InvalidInput invalid) {
+		return messages.of(invalid).entrySet().stream()
+				.map(problem -> messages.message("matching.fieldProblem",
+						messages.message(PERSON_FIELDS.getOrDefault(problem.getKey(), problem.getKey())),
+						problem.getValue()))
+				.toList();
 	}
 
 	@PostMapping("/{id}/batal")

@@ -466,7 +466,7 @@ public class PersonRegistry {
 		}
 		String value = code.strip().toUpperCase(java.util.Locale.ROOT);
 		if (reference.permitTypes().stream().noneMatch(t -> t.code().equals(value))) {
-			input.problem("permitType", "input.choice");
+			input.problem("permitType", "permit.unknownType", code.strip());
 			return null;
 		}
 		return value;

@@ -22,8 +22,9 @@ class CrossingRowsTests {
 	private static final Map<String, String> COUNTRIES = Map.of("MMR", "MMR", "BURMA", "MMR", "THAILAND", "THA");
 
 	private final CrossingRows rows = new CrossingRows(CrossingRows.columnsOf(HEADER),
-			text -> COUNTRIES.get(text.toUpperCase()), port -> port.equals("PELABUHAN LAUT TUAL") ? "TUAL-LAUT" : port,
-			ZoneId.of("Asia/Jayapura"), LocalDate.of(2026, 11, 27));
+			text -> COUNTRIES.get(text.toUpperCase()), port -> port.equals("PELABUHAN LAUT TUAL") ? "TUAL-LAUT" : null,
+			permit -> Map.of("VOA", "VOA", "ITAS", "ITAS").get(permit), ZoneId.of("Asia/Jayapura"),
+			LocalDate.of(2026, 11, 27));
 
 	@Test
 	void recognisesIndonesianAndEnglishHeadersWhateverTheirCase() {
@@ -48,6 +49,34 @@ class CrossingRowsTests {
 		assertThat(row.sex()).isEqualTo("M");
 		assertThat(row.permitType()).isEqualTo("VOA");
 		assertThat(row.stayUntil()).isEqualTo(LocalDate.of(2026, 3, 31));
+	}
+
+	@Test
+	void keepsAPortAndAPermitTypeItDoesNotKnowAsWrittenAndSaysTheyAreNotKnown() {
+		CrossingRow row = rows.read(2, List.of("Masuk", "2026-03-01 14:30", " TPI  Tual ", "A1", "MMR", "AUNG",
+				"", "", "ITK Awak Kapal", "", "")).row();
+		assertThat(row.portCode()).as("the written port's key: part of the natural key").isEqualTo("TPI TUAL");
+		assertThat(row.portWritten()).isEqualTo("TPI  Tual");
+		assertThat(row.portKnown()).isFalse();
+		assertThat(row.permitType()).isEqualTo("ITK Awak Kapal");
+		assertThat(row.permitWritten()).isEqualTo("ITK Awak Kapal");
+		assertThat(row.permitKnown()).isFalse();
+
+		CrossingRow known = rows.read(3, List.of("Masuk", "2026-03-01 14:30", "pelabuhan laut\u00a0tual", "A1", "MMR",
+				"AUNG", "", "", "itas", "", "")).row();
+		assertThat(known.portCode()).isEqualTo("TUAL-LAUT");
+		assertThat(known.portKnown()).isTrue();
+		assertThat(known.permitType()).isEqualTo("ITAS");
+		assertThat(known.permitWritten()).isEqualTo("itas");
+		assertThat(known.permitKnown()).isTrue();
+	}
+
+	@Test
+	void aWrittenValuesKeyIgnoresCaseAndSpacesAndNothingElse() {
+		assertThat(WrittenValues.key("  Pelabuhan\tlaut \u00a0 Tual ")).isEqualTo("PELABUHAN LAUT TUAL");
+		assertThat(WrittenValues.key("TPI-Tual")).isNotEqualTo(WrittenValues.key("TPI Tual"));
+		assertThat(WrittenValues.key(" ")).isEmpty();
+		assertThat(WrittenValues.key(null)).isEmpty();
 	}
 
 	@Test
