@@ -132,10 +132,10 @@ class MatchCases {
 	record Counts(long review, long unmatched, long linked, long decided) {
 	}
 
-	/** Reports by their village; crossings only for a scope that covers records with no region. */
+	/** Reports by their village; crossings and list rows only for a scope that covers records with no region. */
 	private static String visibility(Scope scope) {
 		String reports = "record_kind = 'REPORT' and " + scope.sqlCondition("region_code");
-		return scope.coversUnplaced() ? "record_kind = 'CROSSING' or (" + reports + ")" : reports;
+		return scope.coversUnplaced() ? "record_kind <> 'REPORT' or (" + reports + ")" : reports;
 	}
 
 	boolean batchMatched(long batchId) {

@@ -47,16 +47,18 @@ public class MatchReview {
 	private final CrossingRecords crossings;
 	private final ReportRecords reports;
 	private final Registry registry;
+	private final PersonListStore listRows;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	MatchReview(MatchCases cases, CrossingRecords crossings, ReportRecords reports, Registry registry,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			PersonListStore listRows, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
 		this.cases = cases;
 		this.crossings = crossings;
 		this.reports = reports;
 		this.registry = registry;
+		this.listRows = listRows;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -90,9 +92,13 @@ public class MatchReview {
 	public record Counts(long review, long unmatched, long linked, long decided) {
 	}
 
-	/** A case with its record and the candidates the user may see, each with the person's details. */
+	/**
+	 * A case with its record and the candidates the user may see, each with the person's details.
+	 *
+	 * @param listRow the row of an imported list, for a case of kind ROSTER
+	 */
 	public record CaseView(MatchCase matchCase, CrossingRecord crossing, ReportRecord report,
-			List<CandidateView> candidates, int hiddenCandidates) {
+			List<CandidateView> candidates, int hiddenCandidates, PersonListRow listRow) {
 	}
 
 	public record CandidateView(Candidate candidate, LinkagePerson person) {
@@ -125,7 +131,8 @@ public class MatchReview {
 		return new CaseView(matchCase,
 				matchCase.kind() == Kind.CROSSING ? crossings.find(matchCase.recordId()).orElse(null) : null,
 				matchCase.kind() == Kind.REPORT ? reports.find(matchCase.recordId()).orElse(null) : null, shown,
-				candidates.size() - shown.size());
+				candidates.size() - shown.size(),
+				matchCase.kind() == Kind.ROSTER ? listRows.row(matchCase.recordId()).orElse(null) : null);
 	}
 
 	/** The case the linker made for a record (a village report beside its validation form), when there is one. */
@@ -184,11 +191,14 @@ public class MatchReview {
 	@Transactional
 	public PersonRef createPerson(ScopedPrincipal user, long caseId, int version, String category, String villageCode) {
 		MatchCase matchCase = visible(user, caseId);
-		PersonForm form = switch (matchCase.kind()) {
-			case CROSSING -> crossingForm(crossings.find(matchCase.recordId()).orElseThrow(), category, villageCode);
-			case REPORT -> reportForm(reports.find(matchCase.recordId()).orElseThrow(), category, villageCode);
+		PersonRef person = switch (matchCase.kind()) {
+			case CROSSING -> registry.register(user,
+					crossingForm(crossings.find(matchCase.recordId()).orElseThrow(), category, villageCode));
+			case REPORT -> registry.register(user,
+					reportForm(reports.find(matchCase.recordId()).orElseThrow(), category, villageCode));
+			case ROSTER -> registry.registerFromList(user, listRows.row(matchCase.recordId()).orElseThrow().listed(),
+					category, villageCode);
 		};
-		PersonRef person = registry.register(user, form);
 		decide(user, matchCase, version, State.NEW_PERSON, person.id(), null);
 		audit.record(AuditEntry.of("MATCH_NEW_PERSON").subject("MATCH_CASE", caseId).region(matchCase.regionCode())
 				.detail("record", matchCase.kind() + " " + matchCase.recordId()).detail("person", person.id()));
@@ -232,6 +242,10 @@ public class MatchReview {
 		if (!Objects.equals(matchCase.personId(), personId)) {
 			link(matchCase, personId, false);
 		}
+		if (matchCase.kind() == Kind.ROSTER && state == State.CONFIRMED) {
+			// a list row confirmed as a known person fills what the person's record lacks, as an automatic link does
+			registry.addFromList(user, personId, listRows.row(matchCase.recordId()).orElseThrow().listed());
+		}
 		events.publishEvent(new MatchDecided(matchCase.id()));
 	}
 
@@ -239,13 +253,14 @@ public class MatchReview {
 		switch (matchCase.kind()) {
 			case CROSSING -> crossings.link(matchCase.recordId(), personId);
 			case REPORT -> reports.proposePerson(matchCase.recordId(), personId);
+			case ROSTER -> listRows.link(matchCase.recordId(), personId);
 		}
 		events.publishEvent(new PersonLinked(matchCase.kind().name(), matchCase.recordId(), personId, automatic));
 	}
 
 	private MatchCase visible(ScopedPrincipal user, long caseId) {
 		MatchCase matchCase = cases.find(caseId).orElseThrow(() -> new NotFoundException("match case"));
-		boolean covered = matchCase.kind() == Kind.CROSSING ? user.scope().coversUnplaced()
+		boolean covered = matchCase.kind().isUnplaced() ? user.scope().coversUnplaced()
 				: user.scope().covers(matchCase.regionCode());
 		if (!covered) {
 			throw new NotFoundException("match case");
