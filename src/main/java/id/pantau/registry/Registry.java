@@ -147,6 +147,12 @@ public class Registry {
 		return ref(persons.addFromList(user, personId, listed));
 	}
 
+	/** Takes back what a row of an imported list brought to a person whose link to the row was undone. */
+	@Transactional
+	public void withdrawFromList(ScopedPrincipal user, long personId, String sourceRef, String externalId) {
+		persons.withdrawFromList(user, personId, sourceRef, externalId);
+	}
+
 	/** The person, if it exists and the user may see it; not audited as a view of the record. */
 	@Transactional(readOnly = true)
 	public Optional<PersonRef> find(ScopedPrincipal user, long id) {

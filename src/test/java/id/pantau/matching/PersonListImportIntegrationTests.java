@@ -106,6 +106,16 @@ class PersonListImportIntegrationTests {
 				.containsExactly("P1" + tag + " DAFTAR-" + listOfRow("A-" + tag + "-1") + "-2",
 						"P9" + tag + " DAFTAR-" + listOfRow("A-" + tag + "-3") + "-4");
 
+		HttpResponse<String> undone = kesbangpol.post("/pencocokan/" + duplicateCase + "/batal",
+				Map.of("version", caseField(duplicateCase, "version"), "reason", "orang lain dengan nama sama"));
+		assertThat(undone.statusCode()).isEqualTo(302);
+		assertThat(caseField(duplicateCase, "state")).isEqualTo("PENDING");
+		assertThat(personOfRow("A-" + tag + "-3")).isNull();
+		assertThat(jdbc.sql("select number from travel_document where person_id = :p").param("p", maria)
+				.query(String.class).list()).as("the document the undone link brought goes with it")
+				.containsExactly("P1" + tag);
+		assertThat(externalRef(maria)).as("the person's own list id stays").isEqualTo("A-" + tag + "-1");
+
 		HttpResponse<String> created = kesbangpol.post("/pencocokan/" + namesakeCase + "/orang-baru",
 				Map.of("version", caseField(namesakeCase, "version"), "category", "EX_CREW", "villageCode",
 						"81.72.01.2001"));

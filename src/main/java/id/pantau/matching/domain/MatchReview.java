@@ -220,6 +220,13 @@ public class MatchReview {
 		if (matchCase.personId() != null) {
 			link(matchCase, null, false);
 		}
+		if (matchCase.kind() == Kind.ROSTER && matchCase.personId() != null
+				&& (matchCase.state() == State.LINKED || matchCase.state() == State.CONFIRMED)) {
+			// the names and documents the row brought to a known person go with the link: a wrong document left
+			// behind would be strong evidence for the next wrong link (a person made from the row keeps them)
+			PersonListRow row = listRows.row(matchCase.recordId()).orElseThrow();
+			registry.withdrawFromList(user, matchCase.personId(), row.sourceRef(), row.externalId());
+		}
 		audit.record(AuditEntry.of("MATCH_UNDONE").subject("MATCH_CASE", caseId).region(matchCase.regionCode())
 				.detail("record", matchCase.kind() + " " + matchCase.recordId()).detail("was", matchCase.state())
 				.detail("person", matchCase.personId()).detail("reason", reason));

@@ -153,6 +153,26 @@ public class Person {
 		return true;
 	}
 
+	/**
+	 * Takes back what one row of an imported list brought when its link is undone: the aliases and documents cited
+	 * with {@code sourceRef} (never the primary name), and the list's id if it is that row's; how many.
+	 */
+	int withdraw(String sourceRef, String externalId, String actor, Instant now) {
+		requireActive();
+		int before = names.size() + documents.size();
+		names.removeIf(n -> !n.isPrimary() && sourceRef.equals(n.sourceRef()));
+		documents.removeIf(d -> sourceRef.equals(d.sourceRef()));
+		int withdrawn = before - names.size() - documents.size();
+		if (externalId != null && externalId.equals(externalRef)) {
+			externalRef = null;
+			withdrawn++;
+		}
+		if (withdrawn > 0) {
+			touch(actor, now);
+		}
+		return withdrawn;
+	}
+
 	/** Whether the person holds a permit of this type ending on that day (or with no end, when none is given). */
 	boolean hasPermit(String permitType, LocalDate until) {
 		return permits.stream().anyMatch(p -> p.permitType().equals(permitType)

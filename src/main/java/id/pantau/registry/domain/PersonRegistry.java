@@ -234,6 +234,27 @@ public class PersonRegistry {
 		return person;
 	}
 
+	/**
+	 * Takes back the aliases, documents and list id that a row of an imported list brought to a person, when the
+	 * row's link to the person is undone. What filled an empty field (sex, birth, a first village, a permit) cannot be
+	 * told from what was known and stays.
+	 */
+	@Transactional
+	public Person withdrawFromList(ScopedPrincipal user, long id, String sourceRef, String externalId) {
+		Person person = visible(user, id);
+		if (person.getStatus() == PersonStatus.MERGED) {
+			return person;
+		}
+		int withdrawn = person.withdraw(sourceRef, externalId, user.getUsername(), clock.instant());
+		if (withdrawn > 0) {
+			persons.save(person);
+			audit.record(AuditEntry.of("PERSON_LIST_FACTS_WITHDRAWN").subject("PERSON", id)
+					.region(person.getRegionCode()).detail("row", sourceRef).detail("withdrawn", withdrawn));
+			events.publishEvent(PersonsChanged.of(id, "PERSON_LIST_FACTS_WITHDRAWN"));
+		}
+		return person;
+	}
+
 	/** A registered vessel the village named, ignoring case, spacing and a prefix such as KM, KMN or MV. */
 	private Optional<Vessel> vesselNamed(String text) {
 		String wanted = vesselKey(text);
