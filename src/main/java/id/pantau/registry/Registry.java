@@ -131,6 +131,28 @@ public class Registry {
 		return ref(persons.addFromReport(user, personId, reported));
 	}
 
+	/**
+	 * Registers the person a row of an imported list gives (see PersonRegistry#registerFromList).
+	 *
+	 * @param villageCode the village a reviewer chose, or null for the list's own
+	 */
+	@Transactional
+	public PersonRef registerFromList(ScopedPrincipal user, ListedPerson listed, String category, String villageCode) {
+		return ref(persons.registerFromList(user, listed, category, villageCode));
+	}
+
+	/** Adds to a known person what a row of an imported list tells that the registry did not know; changes nothing known. */
+	@Transactional
+	public PersonRef addFromList(ScopedPrincipal user, long personId, ListedPerson listed) {
+		return ref(persons.addFromList(user, personId, listed));
+	}
+
+	/** Takes back what a row of an imported list brought to a person whose link to the row was undone. */
+	@Transactional
+	public void withdrawFromList(ScopedPrincipal user, long personId, String sourceRef, String externalId) {
+		persons.withdrawFromList(user, personId, sourceRef, externalId);
+	}
+
 	/** The person, if it exists and the user may see it; not audited as a view of the record. */
 	@Transactional(readOnly = true)
 	public Optional<PersonRef> find(ScopedPrincipal user, long id) {

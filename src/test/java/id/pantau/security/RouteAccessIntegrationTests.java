@@ -128,6 +128,11 @@ class RouteAccessIntegrationTests {
 			Map.entry("GET /admin/audit", rule(Kind.ADMIN_ONLY)),
 			Map.entry("POST /admin/audit/verifikasi", rule(Kind.ADMIN_ONLY)),
 			Map.entry("GET /admin/referensi", rule(Kind.ADMIN_ONLY)),
+			// onboarding Kesbangpol's existing list: counts and refused rows, for administrators
+			Map.entry("GET /admin/daftar-orang-asing", rule(Kind.ADMIN_ONLY)),
+			Map.entry("POST /admin/daftar-orang-asing", rule(Kind.ADMIN_ONLY)),
+			Map.entry("GET /admin/daftar-orang-asing/{id}", rule(Kind.ADMIN_ONLY)),
+			Map.entry("GET /admin/daftar-orang-asing/{id}/ditolak.csv", rule(Kind.ADMIN_ONLY)),
 			// "break the glass": Imigrasi only
 			Map.entry("POST /akses-luar-wilayah", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("POST /akses-luar-wilayah/akhiri", rule(Kind.NOT_FOR_VILLAGE)),

@@ -3,10 +3,11 @@ package id.pantau.matching.domain;
 import java.time.Instant;
 import java.util.List;
 
+import id.pantau.matching.linkage.Comparison;
 import id.pantau.matching.linkage.Decision;
 
 /**
- * One record (a crossing or a village report) compared with the registry: what the linker proposed and what people
+ * One record (a crossing, a village report or a row of an imported list) compared with the registry: what the linker proposed and what people
  * decided since.
  *
  * @param regionCode the village of a report; null for a crossing, which only regency-wide users see
@@ -18,7 +19,14 @@ public record MatchCase(long id, Kind kind, long recordId, String regionCode, St
 		Instant decidedAt, String reason, int version) {
 
 	public enum Kind {
-		CROSSING, REPORT
+		CROSSING, REPORT,
+		/** A row of a list of foreigners imported into the registry (Kesbangpol's existing list). */
+		ROSTER;
+
+		/** Whether records of this kind have no village of their own, so that only regency-wide users see them. */
+		public boolean isUnplaced() {
+			return this != REPORT;
+		}
 	}
 
 	public enum State {
@@ -43,6 +51,19 @@ public record MatchCase(long id, Kind kind, long recordId, String regionCode, St
 	/** A person the record was compared with, and what each field contributed. */
 	public record Candidate(long personId, int rank, double probability, double matchWeight, int pattern,
 			List<FieldScore> fields) {
+
+		/** The linker's comparison of a record with the person {@code personId}, at {@code rank}. */
+		static Candidate of(long personId, int rank, Comparison comparison) {
+			return new Candidate(personId, rank, comparison.probability(), comparison.matchWeight(),
+					comparison.pattern(), comparison.contributions().stream()
+							.map(c -> new FieldScore(c.field().key(), c.level(), c.levelWeight(),
+									c.frequencyAdjustment(), c.recordValue(), c.personValue()))
+							.toList());
+		}
+
+		Candidate ranked(int newRank) {
+			return new Candidate(personId, newRank, probability, matchWeight, pattern, fields);
+		}
 	}
 
 	/**

@@ -271,10 +271,10 @@ class MatchCases {
 		params.put("todayMonthDay", today.getMonthValue() * 100 + today.getDayOfMonth());
 	}
 
-	/** Reports by their village; crossings only for a scope that covers records with no region. */
+	/** Reports by their village; crossings and list rows only for a scope that covers records with no region. */
 	private static String visibility(Scope scope) {
 		String reports = "m.record_kind = 'REPORT' and " + scope.sqlCondition("m.region_code");
-		return scope.coversUnplaced() ? "m.record_kind = 'CROSSING' or (" + reports + ")" : reports;
+		return scope.coversUnplaced() ? "m.record_kind <> 'REPORT' or (" + reports + ")" : reports;
 	}
 
 	boolean batchMatched(long batchId) {

@@ -53,17 +53,20 @@ public class MatchReview {
 	private final ReportRecords reports;
 	private final Registry registry;
 	private final ReferenceData reference;
+	private final PersonListStore listRows;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
 	MatchReview(MatchCases cases, CrossingRecords crossings, ReportRecords reports, Registry registry,
-			ReferenceData reference, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			ReferenceData reference, PersonListStore listRows, AuditTrail audit, ApplicationEventPublisher events,
+			Clock clock) {
 		this.cases = cases;
 		this.reference = reference;
 		this.crossings = crossings;
 		this.reports = reports;
 		this.registry = registry;
+		this.listRows = listRows;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -138,9 +141,13 @@ public class MatchReview {
 		}
 	}
 
-	/** A case with its record and the candidates the user may see, each with the person's details. */
+	/**
+	 * A case with its record and the candidates the user may see, each with the person's details.
+	 *
+	 * @param listRow the row of an imported list, for a case of kind ROSTER
+	 */
 	public record CaseView(MatchCase matchCase, CrossingRecord crossing, ReportRecord report,
-			List<CandidateView> candidates, int hiddenCandidates) {
+			List<CandidateView> candidates, int hiddenCandidates, PersonListRow listRow) {
 	}
 
 	public record CandidateView(Candidate candidate, LinkagePerson person) {
@@ -273,7 +280,8 @@ public class MatchReview {
 		return new CaseView(matchCase,
 				matchCase.kind() == Kind.CROSSING ? crossings.find(matchCase.recordId()).orElse(null) : null,
 				matchCase.kind() == Kind.REPORT ? reports.find(matchCase.recordId()).orElse(null) : null, shown,
-				candidates.size() - shown.size());
+				candidates.size() - shown.size(),
+				matchCase.kind() == Kind.ROSTER ? listRows.row(matchCase.recordId()).orElse(null) : null);
 	}
 
 	/** The case the linker made for a record (a village report beside its validation form), when there is one. */
@@ -346,20 +354,22 @@ public class MatchReview {
 	@Transactional
 	public NewPerson createPerson(ScopedPrincipal user, long caseId, int version, String category, String villageCode) {
 		MatchCase matchCase = visible(user, caseId);
-		PersonForm form;
 		String unmappedPermit = null;
+		PersonRef person;
 		switch (matchCase.kind()) {
 			case CROSSING -> {
 				CrossingRecord crossing = crossings.find(matchCase.recordId()).orElseThrow();
 				boolean known = crossing.permitType() == null || reference.permitTypes().stream()
 						.anyMatch(t -> t.code().equals(crossing.permitType()));
 				unmappedPermit = known ? null : crossing.permitAsWritten();
-				form = crossingForm(crossing, known, category, villageCode);
+				person = registry.register(user, crossingForm(crossing, known, category, villageCode));
 			}
-			case REPORT -> form = reportForm(reports.find(matchCase.recordId()).orElseThrow(), category, villageCode);
+			case REPORT -> person = registry.register(user,
+					reportForm(reports.find(matchCase.recordId()).orElseThrow(), category, villageCode));
+			case ROSTER -> person = registry.registerFromList(user,
+					listRows.row(matchCase.recordId()).orElseThrow().listed(), category, villageCode);
 			default -> throw new IllegalStateException(matchCase.kind().name());
 		}
-		PersonRef person = registry.register(user, form);
 		decide(user, matchCase, version, State.NEW_PERSON, person.id(), null);
 		audit.record(AuditEntry.of("MATCH_NEW_PERSON").subject("MATCH_CASE", caseId).region(matchCase.regionCode())
 				.detail("record", matchCase.kind() + " " + matchCase.recordId()).detail("person", person.id())
@@ -381,6 +391,13 @@ public class MatchReview {
 		}
 		if (matchCase.personId() != null) {
 			link(matchCase, null, false);
+		}
+		if (matchCase.kind() == Kind.ROSTER && matchCase.personId() != null
+				&& (matchCase.state() == State.LINKED || matchCase.state() == State.CONFIRMED)) {
+			// the names and documents the row brought to a known person go with the link: a wrong document left
+			// behind would be strong evidence for the next wrong link (a person made from the row keeps them)
+			PersonListRow row = listRows.row(matchCase.recordId()).orElseThrow();
+			registry.withdrawFromList(user, matchCase.personId(), row.sourceRef(), row.externalId());
 		}
 		audit.record(AuditEntry.of("MATCH_UNDONE").subject("MATCH_CASE", caseId).region(matchCase.regionCode())
 				.detail("record", matchCase.kind() + " " + matchCase.recordId()).detail("was", matchCase.state())
@@ -404,6 +421,10 @@ public class MatchReview {
 		if (!Objects.equals(matchCase.personId(), personId)) {
 			link(matchCase, personId, false);
 		}
+		if (matchCase.kind() == Kind.ROSTER && state == State.CONFIRMED) {
+			// a list row confirmed as a known person fills what the person's record lacks, as an automatic link does
+			registry.addFromList(user, personId, listRows.row(matchCase.recordId()).orElseThrow().listed());
+		}
 		events.publishEvent(new MatchDecided(matchCase.id()));
 	}
 
@@ -411,13 +432,14 @@ public class MatchReview {
 		switch (matchCase.kind()) {
 			case CROSSING -> crossings.link(matchCase.recordId(), personId);
 			case REPORT -> reports.proposePerson(matchCase.recordId(), personId);
+			case ROSTER -> listRows.link(matchCase.recordId(), personId);
 		}
 		events.publishEvent(new PersonLinked(matchCase.kind().name(), matchCase.recordId(), personId, automatic));
 	}
 
 	private MatchCase visible(ScopedPrincipal user, long caseId) {
 		MatchCase matchCase = cases.find(caseId).orElseThrow(() -> new NotFoundException("match case"));
-		boolean covered = matchCase.kind() == Kind.CROSSING ? user.scope().coversUnplaced()
+		boolean covered = matchCase.kind().isUnplaced() ? user.scope().coversUnplaced()
 				: user.scope().covers(matchCase.regionCode());
 		if (!covered) {
 			throw new NotFoundException("match case");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
@@ -151,13 +152,24 @@ public class Matching {
 	 * teach anything (a few crossings sent by the API), the model last estimated.
 	 */
 	private Scoring scoringFor(long batchId, RegistryIndex.Snapshot snapshot) {
+		return scoring(snapshot, crossings.countOfBatch(batchId), sample -> {
+			List<CrossingRecord> chunk = crossings.ofBatch(batchId, 0, CHUNK);
+			while (!chunk.isEmpty()) {
+				sample.addAll(chunk.stream().map(record -> RecordVariants.of(record).get(0)).toList());
+				chunk = crossings.ofBatch(batchId, chunk.get(chunk.size() - 1).id(), CHUNK);
+			}
+		}, "IMPORT_BATCH", batchId);
+	}
+
+	/**
+	 * The model for a batch of {@code size} records that {@code fill} adds to a sample, estimated (and kept as the
+	 * current model) when the batch or the people's decisions are enough to teach something.
+	 */
+	Scoring scoring(RegistryIndex.Snapshot snapshot, int size, Consumer<BatchLinkage.Sample> fill, String subjectType,
+			long subjectId) {
 		BatchLinkage linkage = new BatchLinkage(snapshot.start(), snapshot.index(), true);
-		BatchLinkage.Sample sample = linkage.sample(crossings.countOfBatch(batchId));
-		List<CrossingRecord> chunk = crossings.ofBatch(batchId, 0, CHUNK);
-		while (!chunk.isEmpty()) {
-			sample.addAll(chunk.stream().map(record -> RecordVariants.of(record).get(0)).toList());
-			chunk = crossings.ofBatch(batchId, chunk.get(chunk.size() - 1).id(), CHUNK);
-		}
+		BatchLinkage.Sample sample = linkage.sample(size);
+		fill.accept(sample);
 		PatternCounts[] decided = cases.decidedPatterns();
 		boolean refine = decided[0].total() + decided[1].total() >= settings.labelsToRefine();
 		if (sample.candidatePairs() < BatchLinkage.MIN_CANDIDATE_PAIRS && !refine) {
@@ -168,7 +180,7 @@ public class Matching {
 		ModelStore.Estimate figures = new ModelStore.Estimate(refine ? (int) decided[0].total() : 0,
 				refine ? (int) decided[1].total() : 0, (int) sample.candidatePairs(), estimate.iterations());
 		models.save(estimate.model(), figures);
-		audit.recordAs(SYSTEM, AuditEntry.of("MATCHING_MODEL_ESTIMATED").subject("IMPORT_BATCH", batchId)
+		audit.recordAs(SYSTEM, AuditEntry.of("MATCHING_MODEL_ESTIMATED").subject(subjectType, subjectId)
 				.detail("confirmed", figures.confirmed()).detail("rejected", figures.rejected())
 				.detail("unlabelled", figures.unlabelled()).detail("iterations", figures.iterations())
 				.detail("converged", estimate.converged()));

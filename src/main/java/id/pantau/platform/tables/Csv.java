@@ -44,6 +44,16 @@ public final class Csv {
 				? "'" + value : value;
 	}
 
+	/**
+	 * Whether a cell read from an uploaded table is a formula rather than a value: {@code =} begins one whatever
+	 * follows ({@code =1+cmd|...}); {@code +} and {@code @} only before a letter, as {@code +62...} is a phone number.
+	 * The readers refuse such a row (the value is not what the sheet shows).
+	 */
+	public static boolean isFormula(String value) {
+		return value != null && value.length() > 1 && (value.charAt(0) == '='
+				|| ("+@".indexOf(value.charAt(0)) >= 0 && !Character.isDigit(value.charAt(1))));
+	}
+
 	/** A line of cells for a person's spreadsheet: every cell neutralised against formula injection. */
 	public static String safeLine(List<String> cells) {
 		return line(cells.stream().map(cell -> cell == null || cell.isEmpty() ? null : neutralise(cell)).toList());

@@ -138,12 +138,18 @@ public class Retention {
 			jdbc.sql("update person_status_change set reason = null where person_id = :id").param("id", id).update();
 			jdbc.sql("""
 					update person set primary_name = :anonymised, birth_date = null, birth_year = null,
-					  claimed_nationality = null, notes = null, updated_at = :now, updated_by = 'system',
+					  claimed_nationality = null, notes = null, external_ref = null, updated_at = :now, updated_by = 'system',
 					  version = version + 1
 					where id = :id""").param("anonymised", ANONYMISED).param("now", Timestamp.from(clock.instant()))
 					.param("id", id).update();
 			jdbc.sql("update crossing set person_id = null where person_id = :id").param("id", id).update();
 			jdbc.sql("update village_report set person_id = null where person_id = :id").param("id", id).update();
+			// the row's id in the list stays, so that importing the list again does not register the person anew
+			jdbc.sql("""
+					update person_list_row set full_name = null, sex = null, birth_date = null, birth_year = null,
+					  nationality = null, document_number = null, village_code = null, permit_type = null,
+					  permit_until = null, cells = null
+					where person_id = :id""").param("id", id).update();
 			jdbc.sql("delete from match_candidate where person_id = :id").param("id", id).update();
 			jdbc.sql("update match_case set person_id = null, record_name = :anonymised where person_id = :id")
 					.param("anonymised", ANONYMISED).param("id", id).update();

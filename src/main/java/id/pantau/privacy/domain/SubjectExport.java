@@ -41,6 +41,7 @@ public class SubjectExport {
 		PARTS.put("report_agency_view", """
 				select * from report_agency_view where village_report_id in
 				  (select id from village_report where person_id = :person)""");
+		PARTS.put("person_list_row", "select * from person_list_row where person_id = :person order by id");
 		PARTS.put("match_case", "select * from match_case where person_id = :person order by id");
 		PARTS.put("match_candidate", "select * from match_candidate where person_id = :person");
 		PARTS.put("alert", "select * from alert where person_id = :person order by id");

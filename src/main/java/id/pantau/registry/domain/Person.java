@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,6 +44,8 @@ public class Person {
 	private String regionCode;
 	private Long mergedInto;
 	private String notes;
+	/** The person's id in a list imported into the registry (Kesbangpol's existing list), if any. */
+	private String externalRef;
 	private Instant createdAt;
 	private String createdBy;
 	private Instant updatedAt;
@@ -137,6 +140,43 @@ public class Person {
 			touch(actor, now);
 		}
 		return filled;
+	}
+
+	/** Keeps the person's id in an imported list, unless the person already has one; whether it was new. */
+	boolean fillExternalRef(String reference, String actor, Instant now) {
+		requireActive();
+		if (externalRef != null || reference == null || reference.isBlank()) {
+			return false;
+		}
+		externalRef = reference.strip();
+		touch(actor, now);
+		return true;
+	}
+
+	/**
+	 * Takes back what one row of an imported list brought when its link is undone: the aliases and documents cited
+	 * with {@code sourceRef} (never the primary name), and the list's id if it is that row's; how many.
+	 */
+	int withdraw(String sourceRef, String externalId, String actor, Instant now) {
+		requireActive();
+		int before = names.size() + documents.size();
+		names.removeIf(n -> !n.isPrimary() && sourceRef.equals(n.sourceRef()));
+		documents.removeIf(d -> sourceRef.equals(d.sourceRef()));
+		int withdrawn = before - names.size() - documents.size();
+		if (externalId != null && externalId.equals(externalRef)) {
+			externalRef = null;
+			withdrawn++;
+		}
+		if (withdrawn > 0) {
+			touch(actor, now);
+		}
+		return withdrawn;
+	}
+
+	/** Whether the person holds a permit of this type ending on that day (or with no end, when none is given). */
+	boolean hasPermit(String permitType, LocalDate until) {
+		return permits.stream().anyMatch(p -> p.permitType().equals(permitType)
+				&& Objects.equals(p.validUntil(), until));
 	}
 
 	private void apply(Identity identity, String actor, Instant now) {
@@ -325,6 +365,9 @@ public class Person {
 		if (claimedNationality == null) {
 			claimedNationality = other.claimedNationality;
 		}
+		if (externalRef == null) {
+			externalRef = other.externalRef;
+		}
 		touch(actor, now);
 
 		other.status = PersonStatus.MERGED;
@@ -386,6 +429,10 @@ public class Person {
 
 	public String getNotes() {
 		return notes;
+	}
+
+	public String getExternalRef() {
+		return externalRef;
 	}
 
 	public Instant getCreatedAt() {

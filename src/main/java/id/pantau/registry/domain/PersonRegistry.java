@@ -18,6 +18,7 @@ import id.pantau.registry.Category;
 import id.pantau.registry.DocumentType;
 import id.pantau.registry.HumanitarianFlag;
 import id.pantau.registry.IdentityLinkKind;
+import id.pantau.registry.ListedPerson;
 import id.pantau.registry.NameSource;
 import id.pantau.registry.PersonForm;
 import id.pantau.registry.PersonsChanged;
@@ -164,6 +165,94 @@ public class PersonRegistry {
 		audit.record(AuditEntry.of(action).subject("PERSON", person.getId()).region(person.getRegionCode())
 				.detail("report", reported.reportNumber()).detail("added", added));
 		events.publishEvent(PersonsChanged.of(person.getId(), action));
+	}
+
+	/**
+	 * Registers a person from a row of an imported list (Kesbangpol's existing list): the name, documented
+	 * nationality, document and permit as the list gives them, each name and document cited with the row, and the
+	 * row's id kept as the person's external reference.
+	 *
+	 * @param villageCode the village a reviewer chose, or null for the list's own
+	 */
+	@Transactional
+	public Person registerFromList(ScopedPrincipal user, ListedPerson listed, String category, String villageCode) {
+		String village = villageCode == null || villageCode.isBlank() ? listed.villageCode() : villageCode;
+		Person person = register(user, new PersonForm(listed.fullName(), NameSource.PERSON_LIST.name(),
+				listed.sex() == null ? "" : listed.sex().name(), listed.birth().text(), blankIfNull(listed.nationality()),
+				"", category == null || category.isBlank() ? "OTHER" : category, "",
+				listed.documentNumber() == null ? "" : "PASSPORT", blankIfNull(listed.documentNumber()), "", "",
+				blankIfNull(listed.permitType()), "", listed.permitUntil() == null ? "" : listed.permitUntil().toString(),
+				blankIfNull(village), "", ""));
+		person.citeAll(NameSource.PERSON_LIST, listed.sourceRef());
+		person.fillExternalRef(listed.externalId(), user.getUsername(), clock.instant());
+		persons.save(person);
+		return person;
+	}
+
+	/**
+	 * Adds to a known person what a row of an imported list tells that the registry did not know yet (the name as an
+	 * alias, a document, sex, birth, nationality as claimed when none is recorded, a first residence, a permit, the
+	 * row's id as external reference), each entry cited with the row; nothing already recorded is changed.
+	 */
+	@Transactional
+	public Person addFromList(ScopedPrincipal user, long id, ListedPerson listed) {
+		Person person = visible(user, id);
+		if (person.getStatus() == PersonStatus.MERGED) {
+			throw InvalidInput.of("personId", "person.merged", person.getMergedInto());
+		}
+		var now = clock.instant();
+		String actor = user.getUsername();
+		int added = 0;
+		if (listed.fullName() != null && person.addName(listed.fullName(), NameSource.PERSON_LIST, listed.sourceRef(),
+				actor, now)) {
+			added++;
+		}
+		if (listed.documentNumber() != null) {
+			String key = NameKeys.documentKey(listed.documentNumber());
+			if (!key.isEmpty() && person.getDocuments().stream().noneMatch(d -> d.numberKey().equals(key))) {
+				person.addDocument(DocumentType.PASSPORT, listed.documentNumber(), null, null, listed.sourceRef(), actor,
+						now);
+				added++;
+			}
+		}
+		added += person.fillGaps(listed.sex(), listed.birth(),
+				person.getNationality() == null ? listed.nationality() : null, listed.villageCode(), null, actor, now);
+		if (listed.permitType() != null && !person.hasPermit(listed.permitType(), listed.permitUntil())) {
+			person.addPermit(listed.permitType(), null, null, listed.permitUntil(), null, actor, now);
+			added++;
+		}
+		if (person.fillExternalRef(listed.externalId(), actor, now)) {
+			added++;
+		}
+		if (added == 0) {
+			return person;
+		}
+		persons.save(person);
+		audit.record(AuditEntry.of("PERSON_ADDED_FROM_LIST").subject("PERSON", person.getId())
+				.region(person.getRegionCode()).detail("row", listed.sourceRef()).detail("added", added));
+		events.publishEvent(PersonsChanged.of(person.getId(), "PERSON_ADDED_FROM_LIST"));
+		return person;
+	}
+
+	/**
+	 * Takes back the aliases, documents and list id that a row of an imported list brought to a person, when the
+	 * row's link to the person is undone. What filled an empty field (sex, birth, a first village, a permit) cannot be
+	 * told from what was known and stays.
+	 */
+	@Transactional
+	public Person withdrawFromList(ScopedPrincipal user, long id, String sourceRef, String externalId) {
+		Person person = visible(user, id);
+		if (person.getStatus() == PersonStatus.MERGED) {
+			return person;
+		}
+		int withdrawn = person.withdraw(sourceRef, externalId, user.getUsername(), clock.instant());
+		if (withdrawn > 0) {
+			persons.save(person);
+			audit.record(AuditEntry.of("PERSON_LIST_FACTS_WITHDRAWN").subject("PERSON", id)
+					.region(person.getRegionCode()).detail("row", sourceRef).detail("withdrawn", withdrawn));
+			events.publishEvent(PersonsChanged.of(id, "PERSON_LIST_FACTS_WITHDRAWN"));
+		}
+		return person;
 	}
 
 	/** A registered vessel the village named, ignoring case, spacing and a prefix such as KM, KMN or MV. */

@@ -1,0 +1,138 @@
+package id.pantau.matching.domain;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import id.pantau.platform.InvalidInput;
+import id.pantau.platform.PantauCommand;
+import id.pantau.platform.Scope;
+import id.pantau.platform.ScopedPrincipal;
+import id.pantau.platform.tables.UnreadableFile;
+import org.springframework.context.MessageSource;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code java -jar pantau.jar import-persons FILE --basis "..."}: the administrators' page's import of Kesbangpol's
+ * existing list of foreigners (see {@link PersonLists}), by the operator's account name ({@code cli:NAME}) and with
+ * the whole deployment as scope. The refused rows are written next to the file as {@code FILE.ditolak.csv}.
+ */
+@Component
+class ImportPersonsCommand implements PantauCommand {
+
+	static final String USAGE = """
+			Pemakaian: java -jar pantau.jar import-persons BERKAS --basis "dasar hukum"
+			  BERKAS: CSV atau XLSX berkepala id,full_name,sex,birth_date,nationality,document_number
+			  (seperti berkas orang untuk perintah link), boleh ditambah village_code, permit_type, permit_until.
+			  birth_date tttt-bb-hh, tttt atau kosong; sex M, F atau kosong; nationality kode ISO atau nama negara.
+			  Baris yang ditolak ditulis ke BERKAS.ditolak.csv (kolom yang sama ditambah 'alasan').
+			Kode keluar: 0 semua baris diterima; 1 diimpor, tetapi ada baris yang ditolak; 2 masukan salah, tidak ada
+			  yang diimpor; 3 impor terhenti (yang sudah tersimpan tetap ada; jalankan lagi perintah yang sama).
+			""";
+
+	private record Operator(String getUsername, Scope scope) implements ScopedPrincipal {
+	}
+
+	private final PersonLists lists;
+	private final MessageSource messages;
+
+	ImportPersonsCommand(PersonLists lists, MessageSource messages) {
+		this.lists = lists;
+		this.messages = messages;
+	}
+
+	@Override
+	public String name() {
+		return "import-persons";
+	}
+
+	@Override
+	public String description() {
+		return "mengimpor daftar lama orang asing Kesbangpol (CSV/XLSX) lewat pencocokan: import-persons BERKAS --basis \"surat\"";
+	}
+
+	@Override
+	public int run(List<String> args, PrintStream out) {
+		if (args.contains("--help") || args.contains("-h")) {
+			out.print(USAGE);
+			return 0;
+		}
+		List<String> files = args.stream().filter(a -> !a.startsWith("--")).filter(a -> !isValueOf(args, a)).toList();
+		String basis = PantauCommand.option(args, "--basis", null);
+		if (files.size() != 1 || basis == null || basis.isBlank()) {
+			out.println(files.size() > 1 ? "Hanya satu berkas sekali impor." : files.isEmpty()
+					? "Berkas daftar tidak disebut." : "Dasar hukum (--basis) wajib diisi.");
+			out.print(USAGE);
+			return 2;
+		}
+		Path file = Path.of(files.get(0));
+		if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+			out.println("Berkas tidak ditemukan atau tidak dapat dibaca: " + file);
+			return 2;
+		}
+		String operator = "cli:" + System.getProperty("user.name", "operator");
+		var previous = SecurityContextHolder.getContext().getAuthentication();
+		SecurityContextHolder.getContext().setAuthentication(
+				UsernamePasswordAuthenticationToken.authenticated(operator, null, List.of()));
+		try {
+			PersonLists.ListSummary list = lists.importList(new Operator(operator, Scope.WHOLE_DEPLOYMENT), file,
+					file.getFileName().toString(), basis);
+			if (list.alreadyImported()) {
+				out.printf("Berkas ini sudah pernah diimpor sebagai daftar #%d; tidak ada yang ditambahkan.%n",
+						list.id());
+				return 0;
+			}
+			out.printf("Daftar #%d: %d baris dibaca, %d orang baru, %d ditautkan ke orang yang sudah ada, "
+					+ "%d menunggu tinjauan di antrean pencocokan, %d sudah diimpor sebelumnya, %d ditolak.%n",
+					list.id(), list.read(), list.created(), list.linked(), list.review(), list.known(),
+					list.refused());
+			if (list.refused() == 0) {
+				return 0;
+			}
+			Path refused = file.resolveSibling(file.getFileName() + ".ditolak.csv");
+			try (Writer writer = Files.newBufferedWriter(refused, StandardCharsets.UTF_8)) {
+				lists.writeRefused(list.id(), writer);
+			}
+			out.println("Baris yang ditolak, dengan alasannya, ada di " + refused
+					+ ": perbaiki lalu impor berkas itu (atau seluruh daftar) lagi.");
+			for (PersonLists.RefusedRow row : lists.refused(list.id()).stream().limit(10).toList()) {
+				out.println("  baris " + row.rowNumber() + ": " + message(row.reasonKey(), row.argument()));
+			}
+			return 1;
+		}
+		catch (UnreadableFile unreadable) {
+			out.println("Tidak diimpor: " + message(unreadable.messageKey(), unreadable.argument()));
+			return 2;
+		}
+		catch (InvalidInput invalid) {
+			InvalidInput.Problem problem = invalid.problems().get(0);
+			out.println("Tidak diimpor: " + problem.field() + ": " + messages.getMessage(problem.messageKey(),
+					problem.arguments(), problem.messageKey(), Locale.forLanguageTag("id")));
+			return 2;
+		}
+		catch (IOException | RuntimeException failed) {
+			out.println("Impor terhenti (" + failed.getClass().getSimpleName() + "). Yang sudah tersimpan tetap ada; "
+					+ "jalankan lagi perintah yang sama untuk melanjutkan.");
+			return 3;
+		}
+		finally {
+			SecurityContextHolder.getContext().setAuthentication(previous);
+		}
+	}
+
+	private String message(String key, String argument) {
+		return messages.getMessage(key, new Object[] { argument }, key, Locale.forLanguageTag("id"));
+	}
+
+	private static boolean isValueOf(List<String> args, String value) {
+		int index = args.indexOf(value);
+		return index > 0 && args.get(index - 1).startsWith("--");
+	}
+}
