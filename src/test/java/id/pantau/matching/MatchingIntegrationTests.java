@@ -155,7 +155,7 @@ class MatchingIntegrationTests {
 	}
 
 	@Test
-	void aVillageReportWrittenByEarIsProposedAsTheRegisteredPersonForTheValidator() {
+	void aVillageReportWrittenByEarPutsTheRegisteredPersonFirstForTheValidator() {
 		String tag = tag();
 		long person = register("KYAW " + tag + " HTUN", "M", "1981-02-10", "MMR", "MK" + tag);
 		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
@@ -167,10 +167,11 @@ class MatchingIntegrationTests {
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> caseOrNull("REPORT", report) != null);
 		long caseId = caseOf("REPORT", report);
-		assertThat(jdbc.sql("select state || ' ' || person_id || ' ' || region_code from match_case where id = :id")
-				.param("id", caseId).query(String.class).single()).isEqualTo("LINKED " + person + " 81.72.01.2001");
-		assertThat(jdbc.sql("select person_id from village_report where id = :id").param("id", report)
-				.query(Long.class).single()).as("proposed to the validator").isEqualTo(person);
+		assertThat(jdbc.sql("select state || ' ' || proposal || ' ' || region_code from match_case where id = :id")
+				.param("id", caseId).query(String.class).single()).as("no village model estimated yet: a person decides")
+				.isEqualTo("PENDING REVIEW 81.72.01.2001");
+		assertThat(jdbc.sql("select person_id from match_candidate where case_id = :id order by rank limit 1")
+				.param("id", caseId).query(Long.class).single()).as("the registered person first").isEqualTo(person);
 
 		HttpResponse<String> view = WebSession.loggedIn(port, "kesbangpol").get("/pencocokan/" + caseId);
 		assertThat(view.body()).contains("ejaan lain").contains("KYAW " + tag + " HTUN");

@@ -288,22 +288,27 @@ class MatchCases {
 				.param("records", records).update();
 	}
 
-	/** Pair patterns for estimation: candidates of decided cases, labelled, and of undecided ones, not. */
-	List<int[]> labelledPatterns() {
+	/**
+	 * Pair patterns of the source's records for estimation: candidates of decided cases, labelled (1 the person
+	 * confirmed, 0 the others), and of undecided ones, not (-1).
+	 */
+	List<int[]> labelledPatterns(ModelStore.Source source) {
 		return jdbc.sql("""
 				select k.pattern,
 				  case when c.state = 'CONFIRMED' and c.person_id = k.person_id then 1
 				       when c.state in ('CONFIRMED', 'REJECTED', 'NEW_PERSON') then 0
 				       else -1 end as label
-				from match_candidate k join match_case c on c.id = k.case_id""")
+				from match_candidate k join match_case c on c.id = k.case_id
+				where (c.record_kind = 'CROSSING') = :crossings""")
+				.param("crossings", source == ModelStore.Source.CROSSINGS)
 				.query((rs, n) -> new int[] { rs.getInt("pattern"), rs.getInt("label") }).list();
 	}
 
-	/** The pairs people decided: confirmed matches in the first counts, rejected candidates in the second. */
-	PatternCounts[] decidedPatterns() {
+	/** The pairs people decided on the source's records: confirmed matches first, rejected candidates second. */
+	PatternCounts[] decidedPatterns(ModelStore.Source source) {
 		PatternCounts matches = new PatternCounts();
 		PatternCounts nonMatches = new PatternCounts();
-		for (int[] pair : labelledPatterns()) {
+		for (int[] pair : labelledPatterns(source)) {
 			if (pair[1] == 1) {
 				matches.add(pair[0]);
 			}
@@ -314,9 +319,10 @@ class MatchCases {
 		return new PatternCounts[] { matches, nonMatches };
 	}
 
-	/** How many records were matched (each case is one record), for the number of all record-person pairs. */
-	long caseCount() {
-		return jdbc.sql("select count(*) from match_case").query(Long.class).single();
+	/** How many of the source's records were matched (each case is one record), for the number of all pairs. */
+	long caseCount(ModelStore.Source source) {
+		return jdbc.sql("select count(*) from match_case where (record_kind = 'CROSSING') = :crossings")
+				.param("crossings", source == ModelStore.Source.CROSSINGS).query(Long.class).single();
 	}
 
 	long decisionsSince(Instant since) {

@@ -158,28 +158,29 @@ public class Matching {
 				sample.addAll(chunk.stream().map(record -> RecordVariants.of(record).get(0)).toList());
 				chunk = crossings.ofBatch(batchId, chunk.get(chunk.size() - 1).id(), CHUNK);
 			}
-		}, "IMPORT_BATCH", batchId);
+		}, ModelStore.Source.CROSSINGS, "IMPORT_BATCH", batchId);
 	}
 
 	/**
 	 * The model for a batch of {@code size} records that {@code fill} adds to a sample, estimated (and kept as the
-	 * current model) when the batch or the people's decisions are enough to teach something.
+	 * source's current model) when the batch or the people's decisions on records of that source are enough to teach
+	 * something; otherwise the source's model as last estimated.
 	 */
-	Scoring scoring(RegistryIndex.Snapshot snapshot, int size, Consumer<BatchLinkage.Sample> fill, String subjectType,
-			long subjectId) {
+	Scoring scoring(RegistryIndex.Snapshot snapshot, int size, Consumer<BatchLinkage.Sample> fill,
+			ModelStore.Source source, String subjectType, long subjectId) {
 		BatchLinkage linkage = new BatchLinkage(snapshot.start(), snapshot.index(), true);
 		BatchLinkage.Sample sample = linkage.sample(size);
 		fill.accept(sample);
-		PatternCounts[] decided = cases.decidedPatterns();
+		PatternCounts[] decided = cases.decidedPatterns(source);
 		boolean refine = decided[0].total() + decided[1].total() >= settings.labelsToRefine();
 		if (sample.candidatePairs() < BatchLinkage.MIN_CANDIDATE_PAIRS && !refine) {
-			return new Scoring(snapshot.linker(), snapshot.estimated());
+			return snapshot.scoring(source);
 		}
 		PatternCounts none = new PatternCounts();
 		EmTrainer.Estimate estimate = linkage.estimate(sample, refine ? decided[0] : none, refine ? decided[1] : none);
 		ModelStore.Estimate figures = new ModelStore.Estimate(refine ? (int) decided[0].total() : 0,
 				refine ? (int) decided[1].total() : 0, (int) sample.candidatePairs(), estimate.iterations());
-		models.save(estimate.model(), figures);
+		models.save(source, estimate.model(), figures);
 		audit.recordAs(SYSTEM, AuditEntry.of("MATCHING_MODEL_ESTIMATED").subject(subjectType, subjectId)
 				.detail("confirmed", figures.confirmed()).detail("rejected", figures.rejected())
 				.detail("unlabelled", figures.unlabelled()).detail("iterations", figures.iterations())
@@ -202,7 +203,7 @@ public class Matching {
 				.map(MatchCase::personId).orElse(null);
 		RegistryIndex.Snapshot snapshot = registry.current();
 		Evaluation evaluation = evaluate(RecordVariants.of(report), snapshot.index(),
-				new Scoring(snapshot.linker(), snapshot.estimated()));
+				snapshot.scoring(ModelStore.Source.VILLAGE));
 		Optional<Long> caseId = propose(Kind.REPORT, report.id(), report.villageCode(), report.namesAsHeard(),
 				evaluation, clock.instant());
 		Long linkedNow = evaluation.decision() == Decision.MATCH ? evaluation.bestPersonId() : null;

@@ -18,8 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Re-estimates the linker's m and u probabilities and the prior from the pairs the linker has compared, with the pairs
- * people confirmed counted as matches and those they rejected as non-matches: every few decisions, and nightly. The
+ * Re-estimates the model for what villages and lists write (village reports come one at a time, with no batch to
+ * estimate from) from the pairs the linker has compared for them, with the pairs people confirmed counted as matches
+ * and those they rejected as non-matches: every few decisions, and nightly. Crossings are estimated batch by batch
+ * ({@link Matching#matchBatch}). The
  * recipe is the batch linker's ({@link EmTrainer#trainOnBlockedPairs}): u from pairs of registry persons taken at
  * random, m by EM on the stored candidate pairs in blocking sessions, the prior over all record-person pairs.
  */
@@ -74,7 +76,7 @@ class ModelEstimation {
 		PatternCounts unlabelled = new PatternCounts();
 		PatternCounts matches = new PatternCounts();
 		PatternCounts nonMatches = new PatternCounts();
-		for (int[] pair : cases.labelledPatterns()) {
+		for (int[] pair : cases.labelledPatterns(ModelStore.Source.VILLAGE)) {
 			switch (pair[1]) {
 				case 1 -> matches.add(pair[0]);
 				case 0 -> nonMatches.add(pair[0]);
@@ -85,11 +87,11 @@ class ModelEstimation {
 		if (unlabelled.total() + matches.total() + nonMatches.total() < Math.max(1, minimumPairs)) {
 			return null;
 		}
-		LinkageModel start = models.current();
+		LinkageModel start = models.current(ModelStore.Source.VILLAGE);
 		PersonIndex persons = registry.current().index();
 		EmTrainer.Estimate estimate;
 		if (persons.size() >= 2) {
-			double allPairs = Math.max(1, cases.caseCount()) * (double) persons.size();
+			double allPairs = Math.max(1, cases.caseCount(ModelStore.Source.VILLAGE)) * (double) persons.size();
 			estimate = new EmTrainer().trainOnBlockedPairs(start, unlabelled, persons.randomPairs(RANDOM_PAIRS, 20260601L),
 					matches, nonMatches, allPairs);
 		}
@@ -98,7 +100,7 @@ class ModelEstimation {
 		}
 		ModelStore.Estimate figures = new ModelStore.Estimate((int) matches.total(), (int) nonMatches.total(),
 				(int) unlabelled.total(), estimate.iterations());
-		models.save(estimate.model(), figures);
+		models.save(ModelStore.Source.VILLAGE, estimate.model(), figures);
 		audit.recordAs(Matching.SYSTEM, AuditEntry.of("MATCHING_MODEL_ESTIMATED").detail("confirmed", figures.confirmed())
 				.detail("rejected", figures.rejected()).detail("unlabelled", figures.unlabelled())
 				.detail("iterations", figures.iterations()).detail("converged", estimate.converged()));

@@ -9,16 +9,32 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 
 import id.pantau.matching.linkage.LinkageModel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The linker's model as last estimated, kept in the database; the defaults until a first estimate. */
+/**
+ * The linker's models as last estimated, kept in the database: one for Immigration's crossings, one for what villages
+ * and lists write, each estimated from its own records; the built-in starting values until a first estimate.
+ */
 @Component
 class ModelStore {
+
+	/** Whose records a model was estimated from. */
+	enum Source {
+		/** Village reports and Kesbangpol's lists: names as heard, ages, few documents. */
+		VILLAGE(1),
+		/** Immigration's crossings: names from the passport, full birth dates, a document on every record. */
+		CROSSINGS(2);
+
+		final int id;
+
+		Source(int id) {
+			this.id = id;
+		}
+	}
 
 	/** What an estimate was made from. */
 	record Estimate(int confirmed, int rejected, int unlabelled, int iterations) {
@@ -26,7 +42,6 @@ class ModelStore {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
-	private final AtomicLong saves = new AtomicLong();
 
 	ModelStore(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
@@ -34,34 +49,38 @@ class ModelStore {
 	}
 
 	@Transactional(readOnly = true)
-	LinkageModel current() {
-		return jdbc.sql("select properties from match_model where id = 1").query(String.class).optional()
-				.map(ModelStore::parse).map(LinkageModel::fromProperties).orElseGet(LinkageModel::defaults);
+	LinkageModel current(Source source) {
+		return jdbc.sql("select properties from match_model where id = :id").param("id", source.id)
+				.query(String.class).optional().map(ModelStore::parse).map(LinkageModel::fromProperties)
+				.orElseGet(LinkageModel::defaults);
 	}
 
-	/** Whether a model was ever estimated from data here (false: the built-in starting values). */
+	/** Whether the source's model was ever estimated from data here (false: the built-in starting values). */
 	@Transactional(readOnly = true)
-	boolean estimated() {
-		return jdbc.sql("select exists (select 1 from match_model where id = 1)").query(Boolean.class).single();
+	boolean estimated(Source source) {
+		return jdbc.sql("select exists (select 1 from match_model where id = :id)").param("id", source.id)
+				.query(Boolean.class).single();
 	}
 
-	/** Changes with every save in this process (an index built before a save is rebuilt). */
-	long version() {
-		return saves.get();
+	/** Changes with every save, in any instance (an index built before a save is rebuilt). */
+	@Transactional(readOnly = true)
+	String version() {
+		return jdbc.sql("select coalesce(string_agg(id || '@' || estimated_at, ',' order by id), '-') from match_model")
+				.query(String.class).single();
 	}
 
 	@Transactional
-	void save(LinkageModel model, Estimate estimate) {
+	void save(Source source, LinkageModel model, Estimate estimate) {
 		jdbc.sql("""
 				insert into match_model (id, properties, estimated_at, confirmed, rejected, unlabelled, iterations)
-				values (1, :properties, :now, :confirmed, :rejected, :unlabelled, :iterations)
+				values (:id, :properties, :now, :confirmed, :rejected, :unlabelled, :iterations)
 				on conflict (id) do update set properties = excluded.properties, estimated_at = excluded.estimated_at,
 				  confirmed = excluded.confirmed, rejected = excluded.rejected, unlabelled = excluded.unlabelled,
 				  iterations = excluded.iterations""")
-				.param("properties", format(model.toProperties())).param("now", Timestamp.from(clock.instant()))
+				.param("id", source.id).param("properties", format(model.toProperties()))
+				.param("now", Timestamp.from(clock.instant()))
 				.param("confirmed", estimate.confirmed()).param("rejected", estimate.rejected())
 				.param("unlabelled", estimate.unlabelled()).param("iterations", estimate.iterations()).update();
-		saves.incrementAndGet();
 	}
 
 	private static String format(Map<String, String> properties) {

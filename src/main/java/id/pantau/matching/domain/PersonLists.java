@@ -218,7 +218,7 @@ public class PersonLists {
 		RegistryIndex.Snapshot snapshot = registryIndex.current();
 		List<LinkageRecord> records = fresh.stream().map(PersonLists::listRecord).toList();
 		Matching.Scoring scoring = matching.scoring(snapshot, records.size(), sample -> sample.addAll(records),
-				"PERSON_LIST", listId);
+				ModelStore.Source.VILLAGE, "PERSON_LIST", listId);
 		Thresholds thresholds = scoring.linker().model().thresholds();
 		PersonIndex listIndex = PersonIndex.build(records, scoring.linker());
 		Map<Integer, Long> personOfRow = new HashMap<>();

@@ -1,7 +1,9 @@
 package id.pantau.matching.domain;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import id.pantau.crossings.CrossingRecords;
 import id.pantau.crossings.CrossingRecords.CrossingRecord;
@@ -19,9 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The registry held in memory for linkage, with its blocking index, and the name frequencies of the population the
- * records come from (the registry's persons, every crossing stored, and the shipped common names). The index is
- * rebuilt when the registry changed since the last build; the frequencies when crossings were added or the model was
- * re-estimated. Every name and every document number of a person is a variant of it under the same id, so an alias or
+ * records come from (the registry's persons, every crossing stored, and the shipped common names), with the models
+ * last estimated. The index is rebuilt when the registry changed since the last build; the frequencies and models when
+ * crossings were added or a model was re-estimated. Every name and every document number of a person is a variant of it under the same id, so an alias or
  * a second passport is found as well.
  */
 @Component
@@ -30,12 +32,15 @@ class RegistryIndex {
 	private static final int CHUNK = 10_000;
 
 	/**
-	 * A build of the index: the linker with the model last estimated and the population's frequencies.
-	 *
-	 * @param estimated whether the model was estimated from data at all (false: the built-in starting values, on which
-	 * nothing is linked without a person)
+	 * A build of the index: the linker with the population's frequencies, and the model last estimated for each source
+	 * of records.
 	 */
-	record Snapshot(String version, Linker linker, PersonIndex index, boolean estimated) {
+	record Snapshot(String version, Linker linker, PersonIndex index, Map<ModelStore.Source, Matching.Scoring> models) {
+
+		/** The linker with the source's model, and whether that model was estimated from data at all. */
+		Matching.Scoring scoring(ModelStore.Source source) {
+			return models.get(source);
+		}
 
 		/** The linker with the starting model of an estimate: the built-in values with the settings' thresholds. */
 		Linker start() {
@@ -84,10 +89,16 @@ class RegistryIndex {
 	private Snapshot snapshot(String version, Built index) {
 		TermFrequencies.Counter counter = index.folding().frequencyCounter().addAll(index.index())
 				.addAll(countCrossings(index.folding()));
-		LinkageModel model = models.current().withThresholds(new Thresholds(settings.matchThreshold(),
-				settings.reviewThreshold(), settings.namesakeMargin()));
-		Linker linker = index.folding().withModel(model).withFrequencies(counter.build(CommonNames.bundled()));
-		return new Snapshot(version, linker, index.index(), models.estimated());
+		Thresholds thresholds = new Thresholds(settings.matchThreshold(), settings.reviewThreshold(),
+				settings.namesakeMargin());
+		Linker linker = index.folding().withModel(LinkageModel.defaults().withThresholds(thresholds))
+				.withFrequencies(counter.build(CommonNames.bundled()));
+		Map<ModelStore.Source, Matching.Scoring> scorings = new EnumMap<>(ModelStore.Source.class);
+		for (ModelStore.Source source : ModelStore.Source.values()) {
+			scorings.put(source, new Matching.Scoring(
+					linker.withModel(models.current(source).withThresholds(thresholds)), models.estimated(source)));
+		}
+		return new Snapshot(version, linker, index.index(), scorings);
 	}
 
 	/** The crossings stored since the last count are counted; all again when some have gone. */

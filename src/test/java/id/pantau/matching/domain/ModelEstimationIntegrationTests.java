@@ -6,6 +6,7 @@ import id.pantau.PantauIntegrationTest;
 import id.pantau.matching.linkage.Field;
 import id.pantau.matching.linkage.LinkageModel;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,21 +23,38 @@ class ModelEstimationIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	private static final String VILLAGE_PAIRS = """
+			select count(*) from match_candidate k join match_case c on c.id = k.case_id
+			where c.record_kind <> 'CROSSING'""";
+
+	private String before;
+
+	@BeforeEach
+	void rememberTheModel() {
+		before = jdbc.sql("select properties from match_model where id = 1").query(String.class).optional()
+				.orElse(null);
+	}
+
 	@AfterEach
-	void backToTheDefaults() {
-		models.save(LinkageModel.defaults(), new ModelStore.Estimate(0, 0, 0, 0));
+	void backToTheModelBefore() {
+		jdbc.sql("delete from match_model where id = 1").update();
+		if (before != null) {
+			jdbc.sql("""
+					insert into match_model (id, properties, estimated_at, confirmed, rejected, unlabelled, iterations)
+					values (1, :properties, now(), 0, 0, 0, 0)""").param("properties", before).update();
+		}
 	}
 
 	@Test
 	void fewPairsLeaveTheModelAsItIs() {
-		long pairs = jdbc.sql("select count(*) from match_candidate").query(Long.class).single();
+		long pairs = jdbc.sql(VILLAGE_PAIRS).query(Long.class).single();
 
 		assertThat(estimation.estimate((int) pairs + 1)).isNull();
 	}
 
 	@Test
 	void theModelIsEstimatedFromTheComparedPairsSavedAndUsedForTheNextMatches() {
-		long pairs = jdbc.sql("select count(*) from match_candidate").query(Long.class).single();
+		long pairs = jdbc.sql(VILLAGE_PAIRS).query(Long.class).single();
 
 		ModelStore.Estimate estimate = estimation.estimate(1);
 
@@ -44,7 +62,7 @@ class ModelEstimationIntegrationTests {
 		assertThat(estimate.confirmed() + estimate.rejected() + estimate.unlabelled()).isEqualTo((int) pairs);
 		assertThat(jdbc.sql("select unlabelled from match_model where id = 1").query(Integer.class).single())
 				.isEqualTo(estimate.unlabelled());
-		LinkageModel saved = models.current();
+		LinkageModel saved = models.current(ModelStore.Source.VILLAGE);
 		assertThat(saved.weight(Field.DOCUMENT, Field.DOCUMENT.level("EXACT"))).as("a shared document still counts for")
 				.isPositive();
 		assertThat(saved.weight(Field.NAME, Field.NAME.level("DIFFERENT"))).as("different names count against")
