@@ -61,7 +61,9 @@ class AppAndLinkDecideAlikeIntegrationTests {
 
 	@Test
 	void aPortExportMatchedByTheApplicationGetsTheDecisionsOfTheLinkCommand(@TempDir Path folder) throws IOException {
-		new PortData(20261204L, 150, 1_500).write(folder);
+		int residents = Integer.getInteger("port.residents", 150);
+		int crossings = Integer.getInteger("port.crossings", 1_500);
+		new PortData(20261204L, residents, crossings).write(folder);
 		Map<String, Long> registered = new HashMap<>();
 		for (String[] person : rows(folder.resolve("persons.csv"))) {
 			registered.put(person[0], registry.register(REGISTRAR, new PersonForm(person[1], "PASSPORT", person[2],
@@ -84,7 +86,7 @@ class AppAndLinkDecideAlikeIntegrationTests {
 		long batch = imports.importFile(export, new CrossingImports.Provenance("imigrasi", "export.csv",
 				"Surat Kanim Tual W.27-789", "SIMKIM Kanim Tual"), null, done -> {
 				}).batchId();
-		await().atMost(Duration.ofSeconds(120)).until(() -> jdbc.sql(
+		await().atMost(Duration.ofSeconds(600)).until(() -> jdbc.sql(
 				"select exists (select 1 from match_batch where batch_id = :batch)").param("batch", batch)
 				.query(Boolean.class).single());
 
@@ -116,8 +118,13 @@ class AppAndLinkDecideAlikeIntegrationTests {
 				records.stream().map(record -> record[0]).toList());
 		List<String> differences = new ArrayList<>();
 		Set<String> strangers = new HashSet<>(Files.readAllLines(folder.resolve("strangers.txt")));
+		Map<String, String> truth = new HashMap<>();
+		for (String[] row : rows(folder.resolve("truth.csv"))) {
+			truth.put(row[0], row.length > 1 && !row[1].isEmpty() ? Long.toString(registered.get(row[1])) : "");
+		}
 		int strangersLinked = 0;
 		int matches = 0;
+		int rightMatches = 0;
 		for (String[] record : records) {
 			String id = record[0];
 			if (!byApplication.get(id).equals(byCommand.get(id))) {
@@ -126,8 +133,14 @@ class AppAndLinkDecideAlikeIntegrationTests {
 			if (byApplication.get(id).startsWith("MATCH")) {
 				matches++;
 				strangersLinked += strangers.contains(id) ? 1 : 0;
+				rightMatches += byApplication.get(id).equals("MATCH " + truth.get(id)) ? 1 : 0;
 			}
 		}
+		long known = truth.values().stream().filter(person -> !person.isEmpty()).count();
+		System.out.printf("through the application: %,d residents, %,d crossings: MATCH %,d, precision %.4f, recall %.4f,"
+				+ " strangers linked %d of %d; decisions differing from link's: %d%n", residents, crossings, matches,
+				(double) rightMatches / Math.max(1, matches), (double) rightMatches / Math.max(1, known), strangersLinked,
+				strangers.size(), differences.size());
 		assertThat(differences).as("decisions that differ").isEmpty();
 		assertThat(matches).as("the residents' own crossings are linked").isGreaterThan(100);
 		assertThat(strangersLinked).as("strangers bearing a resident's name linked").isZero();

@@ -47,7 +47,8 @@ class ValueMappingPageController {
 	@GetMapping
 	String page(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String asal, Model model) {
 		List<String> origins = mappings.origins(user);
-		String origin = asal != null && origins.contains(asal.strip()) ? asal.strip() : null;
+		String origin = asal != null && origins.contains(asal.strip()) ? asal.strip()
+				: asal == null && origins.size() == 1 ? origins.get(0) : null;
 		model.addAttribute("origins", origins);
 		model.addAttribute("origin", origin);
 		if (asal != null && !asal.isBlank() && origin == null) {

@@ -1,5 +1,6 @@
 package id.pantau.matching.web;
 
+import java.util.Set;
 import java.util.function.ToIntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,6 +25,11 @@ class MatchWords {
 
 	private static final Pattern YEAR = Pattern.compile("^(\\d{4})");
 
+	private static final Set<String> NAME_AGREES = Set.of("EXACT", "RESPELLED", "TYPO");
+
+	/** From how many bearers in the data (the record and the person among them) a name is worth a warning. */
+	private static final int COMMON = 3;
+
 	/** A tenth of the bar per bit, up to the whole bar: a difference an officer can see, not a number to read. */
 	private static final double TENTHS_PER_BIT = 1;
 
@@ -47,11 +53,15 @@ class MatchWords {
 		if ("birth_date".equals(score.field()) && "DIFFERENT".equals(score.level())) {
 			Integer years = yearsApart(score.recordValue(), score.personValue());
 			if (years != null) {
-				return message("matching.say.birth_date.yearsApart", years);
+				return years == 0 ? message("matching.say.birth_date.sameYearOtherDay")
+						: message("matching.say.birth_date.yearsApart", years);
 			}
 		}
-		if ("name".equals(score.field()) && score.frequencyAdjustment() <= -1) {
-			return message(key) + message("matching.say.nameCommon", peopleNamed.applyAsInt(score.personValue()));
+		if ("name".equals(score.field()) && NAME_AGREES.contains(score.level())) {
+			int namesakes = peopleNamed.applyAsInt(score.personValue());
+			if (score.frequencyAdjustment() <= -1 || namesakes >= COMMON) {
+				return message(key) + message("matching.say.nameCommon", namesakes);
+			}
 		}
 		if ("name".equals(score.field()) && score.frequencyAdjustment() >= 1) {
 			return message(key) + message("matching.say.nameRare");

@@ -28,6 +28,11 @@ class MatchWordsTests {
 				.isEqualTo("tahun lahir berbeda 10 tahun");
 		assertThat(words.say(new FieldScore("name", "EXACT", 11.1, -2.3, "ZHANG WEI", "ZHANG WEI")))
 				.isEqualTo("nama sama persis, tetapi nama ini umum (±240 orang bernama sama di data)");
+		assertThat(words.say(new FieldScore("birth_date", "DIFFERENT", -4, 0, "1978-12-27", "1978-03-18")))
+				.isEqualTo("tahun lahir sama, tetapi tanggal dan bulan berbeda");
+		assertThat(words.say(new FieldScore("name", "EXACT", 11.1, 0, "ZHANG WEI", "ZHANG WEI")))
+				.as("namesakes in the data are told even where the adjustment is small")
+				.isEqualTo("nama sama persis, tetapi nama ini umum (±240 orang bernama sama di data)");
 		LocaleContextHolder.setLocale(Locale.ENGLISH);
 		assertThat(words.say(new FieldScore("birth_date", "DIFFERENT", -4, 0, "1978", "1988-12-27")))
 				.isEqualTo("born 10 years apart");
