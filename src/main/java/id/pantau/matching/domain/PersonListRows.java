@@ -89,16 +89,7 @@ final class PersonListRows {
 	}
 
 	static Map<Column, Integer> columnsOf(List<String> header) {
-		Map<Column, Integer> columns = new EnumMap<>(Column.class);
-		for (int i = 0; i < header.size(); i++) {
-			String key = HeaderNames.key(header.get(i));
-			for (Column column : Column.values()) {
-				if (column.headers.contains(key)) {
-					columns.putIfAbsent(column, i);
-				}
-			}
-		}
-		return columns;
+		return HeaderNames.columns(header, Column.class, column -> column.headers);
 	}
 
 	/** The header name of each required column the header does not have. */
