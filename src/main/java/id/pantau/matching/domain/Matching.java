@@ -24,8 +24,8 @@ import id.pantau.matching.domain.MatchCase.State;
 import id.pantau.matching.linkage.BatchLinkage;
 import id.pantau.matching.linkage.Comparison;
 import id.pantau.matching.linkage.Decision;
-import id.pantau.matching.linkage.LinkResult;
 import id.pantau.matching.linkage.EmTrainer;
+import id.pantau.matching.linkage.LinkResult;
 import id.pantau.matching.linkage.LinkageRecord;
 import id.pantau.matching.linkage.Linker;
 import id.pantau.matching.linkage.PatternCounts;
@@ -61,7 +61,6 @@ public class Matching {
 	Matching(RegistryIndex registry, MatchCases cases, CrossingRecords crossings, ReportRecords reports,
 			MatchingSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
 			ModelStore models) {
-		this.models = models;
 		this.registry = registry;
 		this.cases = cases;
 		this.crossings = crossings;
@@ -70,6 +69,7 @@ public class Matching {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.models = models;
 	}
 
 	/** What the linker made of a record: its decision and the persons it was compared with, best first. */
