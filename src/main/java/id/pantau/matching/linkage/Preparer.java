@@ -48,8 +48,11 @@ final class Preparer {
 		String document = DocumentNumbers.normalize(record.documentNumber());
 		BirthDate birth = record.birthDate();
 		int year = birth.year() == null ? 0 : birth.year();
-		int month = birth.date() == null ? 0 : birth.date().getMonthValue();
-		int day = birth.date() == null ? 0 : birth.date().getDayOfMonth();
+		// 1 January is what many papers print when the day is unknown (Myanmar, Cambodia, Afghanistan): the year only
+		boolean placeholder = birth.date() != null && birth.date().getMonthValue() == 1
+				&& birth.date().getDayOfMonth() == 1;
+		int month = birth.date() == null || placeholder ? 0 : birth.date().getMonthValue();
+		int day = birth.date() == null || placeholder ? 0 : birth.date().getDayOfMonth();
 		return new Prepared(record.id(), folded, heard, document, Comparators.documentKey(document), year, month, day,
 				sex(record.sex()), nationality(record.nationality()));
 	}

@@ -75,6 +75,12 @@ class ComparatorsTests {
 		assertThat(dateLevel(date, BirthDate.of(LocalDate.of(1984, 11, 20)))).isEqualTo("YEAR_OFF");
 		assertThat(dateLevel(date, BirthDate.of(LocalDate.of(1970, 1, 1)))).isEqualTo("DIFFERENT");
 		assertThat(dateLevel(date, BirthDate.UNKNOWN)).isEqualTo("MISSING");
+		BirthDate newYear = BirthDate.of(LocalDate.of(1985, 1, 1));
+		assertThat(dateLevel(newYear, newYear)).as("1 January, printed for an unknown day, is not a full date")
+				.isEqualTo("YEAR_ONLY");
+		assertThat(Comparators.strongEvidence(Comparators.pattern(
+				preparer.prepare(new LinkageRecord("a", "KYAW KYAW", "M", newYear, "MMR", null)),
+				preparer.prepare(new LinkageRecord("b", "KYAW KYAW", "M", newYear, "MMR", null))))).isFalse();
 	}
 
 	@Test
