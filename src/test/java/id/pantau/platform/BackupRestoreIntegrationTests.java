@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -74,6 +75,10 @@ class BackupRestoreIntegrationTests {
 		assertThat(archive).exists();
 		assertThat(Files.readAllBytes(archive)).startsWith("PGDMP".getBytes(StandardCharsets.US_ASCII));
 		assertThat(archive.resolveSibling("pantau.dump.partial")).doesNotExist();
+		// issue 16, item 12: the archive holds every person, so only Pantau's own account may read it
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive.getParent())))
+				.as("the folder the backup made").isEqualTo("rwx------");
 		Map<String, String> before = taken.get("before");
 
 		Path restoredDir = folder.resolve("pulih");
