@@ -154,6 +154,7 @@ final class EmbeddedDatabase implements AutoCloseable {
 				.setLocaleConfig("auth", "scram-sha-256")
 				.setLocaleConfig("pwfile", DatabaseCredentials.superuserFile(dataDir).toAbsolutePath().toString())
 				.setConnectConfig("password", credentials.superuserPassword())
+				.setOverrideWorkingDirectory(binariesFolder(dataDir).toFile())
 				.setDataDirectoryCustomizer(pgData -> {
 					try {
 						secure(dataDir, pgData.toPath(), credentials, fresh);
@@ -162,6 +163,29 @@ final class EmbeddedDatabase implements AutoCloseable {
 						throw new java.io.UncheckedIOException(e);
 					}
 				});
+	}
+
+	/**
+	 * Where zonky extracts the PostgreSQL programs it runs. Its default, {@code /tmp/embedded-pg}, is made writable by
+	 * everyone: a local account could put its own {@code postgres} there before Pantau's first start (or after /tmp was
+	 * emptied at a reboot) and have it run as Pantau. Instead: {@code ~/.cache/pantau/postgres} (the folder
+	 * {@code pantau} 0700, so zonky's own world-writable folder inside it is out of others' reach), shared by every
+	 * data directory of the account; without a usable home folder, inside the data directory (0700).
+	 */
+	static Path binariesFolder(Path dataDir) {
+		String home = System.getProperty("user.home");
+		if (home != null && !home.isBlank() && !"/".equals(home)) {
+			try {
+				Path homeDir = Path.of(home);
+				if (Files.isDirectory(homeDir) && Files.isWritable(homeDir)) {
+					return PrivateFiles.folder(homeDir.resolve(".cache").resolve("pantau")).resolve("postgres");
+				}
+			}
+			catch (IOException | RuntimeException e) {
+				log.debug("No cache folder under {}: {}", home, e.toString());
+			}
+		}
+		return dataDir.toAbsolutePath().resolve("postgres-binaries");
 	}
 
 	/**

@@ -108,6 +108,16 @@ class EmbeddedDatabaseSecurityTests {
 					.isEqualTo("rwx------");
 			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir))).isEqualTo("rwx------");
 			assertThat(superuserQuery(database, "show unix_socket_permissions")).isEqualTo("0700");
+			// the programs it runs come from a folder no other account can write to, not zonky's /tmp/embedded-pg
+			Path binaries = EmbeddedDatabase.binariesFolder(dataDir);
+			assertThat(binaries.toString()).doesNotStartWith(System.getProperty("java.io.tmpdir"));
+			assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(binaries.getParent())))
+					.isEqualTo("rwx------");
+			assertThat(superuserQuery(database, "select setting from pg_settings where name = 'data_directory'"))
+					.isNotBlank();
+			try (var folders = Files.list(binaries)) {
+				assertThat(folders.filter(f -> Files.isExecutable(f.resolve("bin/postgres")))).isNotEmpty();
+			}
 		}
 		// the passwords stay across restarts
 		String before = Files.readString(dataDir.resolve(DatabaseCredentials.APPLICATION_FILE));
