@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,8 +56,9 @@ class BackupRestoreIntegrationTests {
 		transaction.executeWithoutResult(s -> audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED")
 				.detail("note", "sebelum cadangan")));
 		Path archive = folder.resolve("cadangan/pantau.dump");
+		// in this process only: the command hands the password to pg_dump in its environment, not on a command line
 		List<String> source = List.of("--pantau.db.url=" + dataSource.getJdbcUrl(),
-				"--pantau.db.user=" + dataSource.getUsername());
+				"--pantau.db.user=" + dataSource.getUsername(), "--pantau.db.password=" + dataSource.getPassword());
 
 		// background work of earlier tests (a detection run gathered after a registration) may write while the dump
 		// runs: take the backup again until the database was the same before and after it
@@ -73,6 +75,10 @@ class BackupRestoreIntegrationTests {
 		assertThat(archive).exists();
 		assertThat(Files.readAllBytes(archive)).startsWith("PGDMP".getBytes(StandardCharsets.US_ASCII));
 		assertThat(archive.resolveSibling("pantau.dump.partial")).doesNotExist();
+		// issue 16, item 12: the archive holds every person, so only Pantau's own account may read it
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive))).isEqualTo("rw-------");
+		assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(archive.getParent())))
+				.as("the folder the backup made").isEqualTo("rwx------");
 		Map<String, String> before = taken.get("before");
 
 		Path restoredDir = folder.resolve("pulih");
@@ -82,9 +88,14 @@ class BackupRestoreIntegrationTests {
 		assertThat(again.exit).as("a second restore into a database with tables is refused").isEqualTo(1);
 		assertThat(again.text).contains("tidak kosong");
 
+		// the restore made the data directory as Pantau does: passwords in files of their own, the role pantau
+		String superuser = Files.readString(restoredDir.resolve("postgres-superuser.password")).strip();
+		String application = Files.readString(restoredDir.resolve("postgres-pantau.password")).strip();
 		try (EmbeddedPostgres restored = EmbeddedPostgres.builder().setDataDirectory(restoredDir.resolve("postgres"))
-				.setCleanDataDirectory(false).setRegisterShutdownHook(false).start()) {
-			try (Connection connection = restored.getDatabase("postgres", "pantau").getConnection()) {
+				.setCleanDataDirectory(false).setRegisterShutdownHook(false).setConnectConfig("password", superuser)
+				.start()) {
+			try (Connection connection = restored.getDatabase("pantau", "pantau", Map.of("password", application))
+					.getConnection()) {
 				Map<String, String> after = contents(connection);
 				assertThat(after.keySet()).containsAll(List.of("audit_event", "person", "crossing", "village_report",
 						"event_publication", "flyway_schema_history"));
@@ -92,7 +103,8 @@ class BackupRestoreIntegrationTests {
 			}
 			String url = "jdbc:postgresql://localhost:" + restored.getPort() + "/pantau";
 			int verified = Commands.runCommand(PantauApplication.class, "verify-audit",
-					new String[] { "--pantau.db.url=" + url, "--pantau.db.user=postgres", "--pantau.demo=false" });
+					new String[] { "--pantau.db.url=" + url, "--pantau.db.user=pantau", "--pantau.db.password=" + application,
+							"--pantau.demo=false" });
 			assertThat(verified).as("verify-audit on the restored database").isZero();
 		}
 	}

@@ -2,9 +2,9 @@ package id.pantau.identity.domain;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -13,6 +13,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
+import id.pantau.platform.PrivateFiles;
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,16 +74,12 @@ class SecretBox {
 			}
 			byte[] fresh = new byte[32];
 			RANDOM.nextBytes(fresh);
-			if (file.toAbsolutePath().getParent() != null) {
-				Files.createDirectories(file.toAbsolutePath().getParent());
+			Path folder = file.toAbsolutePath().getParent();
+			if (folder != null && !Files.isDirectory(folder)) {
+				PrivateFiles.folder(folder);
 			}
-			Files.writeString(file, Base64.getEncoder().encodeToString(fresh));
-			try {
-				Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-			}
-			catch (UnsupportedOperationException notPosix) {
-				// Windows: the file keeps the folder's permissions
-			}
+			// 0600 from its creation: written first and restricted after, it was readable for a moment
+			PrivateFiles.write(file, Base64.getEncoder().encodeToString(fresh).getBytes(StandardCharsets.US_ASCII));
 			return fresh;
 		}
 		catch (IOException e) {

@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Optional;
 
 import id.pantau.platform.PantauCommand;
+import id.pantau.platform.PrivateFiles;
 import id.pantau.platform.StandaloneCommand;
 
 /**
  * {@code java -jar pantau.jar backup [--out FILE]}: the whole database (embedded or external) as a {@code pg_dump}
  * archive in custom format, which {@code restore} (or {@code pg_restore}) reads back. It runs beside a running
  * Pantau: {@code pg_dump} reads one consistent snapshot. The archive is written under a temporary name and renamed when
- * complete, so a file with the final name is always a whole backup.
+ * complete, so a file with the final name is always a whole backup. The archive is readable by its owner only (0600).
  */
 public final class BackupCommand implements StandaloneCommand {
 
@@ -44,8 +45,13 @@ public final class BackupCommand implements StandaloneCommand {
 				"pantau-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".dump"))
 				.toAbsolutePath();
 		try (DatabaseTarget database = DatabaseTarget.resolve(args, System::getenv, true)) {
-			Files.createDirectories(target.getParent());
+			if (!Files.isDirectory(target.getParent())) {
+				PrivateFiles.folder(target.getParent()); // a folder it makes is 0700; one the operator chose stays as it is
+			}
 			Path partial = target.resolveSibling(target.getFileName() + ".partial");
+			// the archive holds every person: 0600 from the start (pg_dump keeps the mode of a file that exists)
+			Files.deleteIfExists(partial);
+			PrivateFiles.createFile(partial);
 			List<String> command = new ArrayList<>(List.of(pgDump.get().toString(), "--format=custom", "--compress=6",
 					"--file=" + partial));
 			command.addAll(database.connectionArguments());

@@ -52,7 +52,8 @@ class DatabaseConfiguration {
 		}
 		else {
 			dataSource.setJdbcUrl(database.jdbcUrl());
-			dataSource.setUsername(EmbeddedDatabase.USER);
+			dataSource.setUsername(database.user());
+			dataSource.setPassword(database.password());
 		}
 		return dataSource;
 	}

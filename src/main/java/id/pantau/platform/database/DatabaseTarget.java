@@ -49,8 +49,8 @@ final class DatabaseTarget implements AutoCloseable {
 		}
 		Path dataDir = Path.of(dir == null || dir.isBlank() ? "./data" : dir);
 		EmbeddedDatabase database = EmbeddedDatabase.open(dataDir, mayAttach);
-		return new DatabaseTarget(database.jdbcUrl().substring("jdbc:".length()), EmbeddedDatabase.USER, null,
-				database, database.describe());
+		return new DatabaseTarget(database.jdbcUrl().substring("jdbc:".length()), database.user(),
+				database.password(), database, database.describe());
 	}
 
 	private static String setting(List<String> args, Function<String, String> environment, String name) {

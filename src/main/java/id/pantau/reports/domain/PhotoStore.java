@@ -10,12 +10,15 @@ import java.util.Optional;
 import java.util.UUID;
 
 import id.pantau.platform.InvalidInput;
+import id.pantau.platform.PrivateFiles;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Photos attached to reports, kept outside the web root under {@code pantau.storage.dir} and named by a random id.
  * A photo is accepted only when its first bytes say JPEG, PNG or WebP, whatever the file's name or declared type.
+ * Photos show persons and their homes: each file is 0600 from its creation and the folders 0700, also those (and the
+ * photos in them) an earlier version left readable by every local account, which are closed at start.
  */
 @Component
 public class PhotoStore {
@@ -26,6 +29,14 @@ public class PhotoStore {
 
 	PhotoStore(@Value("${pantau.storage.dir:./data/files}") Path storage) {
 		this.folder = storage.resolve("photos");
+		try {
+			PrivateFiles.folder(storage);
+			PrivateFiles.folder(folder);
+			PrivateFiles.restrictFiles(folder);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException("Folder foto " + folder.toAbsolutePath() + " tidak dapat disiapkan", e);
+		}
 	}
 
 	public record Stored(UUID id, String type) {
@@ -42,8 +53,8 @@ public class PhotoStore {
 			}
 			String type = typeOf(bytes).orElseThrow(() -> InvalidInput.of("photo", "photo.type"));
 			UUID id = UUID.randomUUID();
-			Files.createDirectories(folder);
-			Files.write(folder.resolve(id.toString()), bytes);
+			PrivateFiles.folder(folder);
+			PrivateFiles.write(folder.resolve(id.toString()), bytes);
 			return new Stored(id, type);
 		}
 		catch (IOException e) {

@@ -85,7 +85,8 @@ class CrashDuringImportTests {
 				Connection connection = new org.postgresql.ds.PGSimpleDataSource() {
 					{
 						setURL(database.jdbcUrl());
-						setUser(EmbeddedDatabase.USER);
+						setUser(database.user());
+						setPassword(database.password());
 					}
 				}.getConnection()) {
 			Map<Long, String> batches = new TreeMap<>();

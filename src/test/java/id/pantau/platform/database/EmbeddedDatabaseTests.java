@@ -79,7 +79,7 @@ class EmbeddedDatabaseTests {
 	}
 
 	private static void execute(EmbeddedDatabase database, String... statements) throws SQLException {
-		try (Connection c = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "")) {
+		try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
 			for (String sql : statements) {
 				c.createStatement().execute(sql);
 			}
@@ -87,7 +87,7 @@ class EmbeddedDatabaseTests {
 	}
 
 	private static String queryOne(EmbeddedDatabase database, String sql) throws SQLException {
-		try (Connection c = DriverManager.getConnection(database.jdbcUrl(), EmbeddedDatabase.USER, "");
+		try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password());
 				ResultSet rs = c.createStatement().executeQuery(sql)) {
 			rs.next();
 			return rs.getString(1);
