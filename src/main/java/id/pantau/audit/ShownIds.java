@@ -19,6 +19,12 @@ public final class ShownIds {
 		return this;
 	}
 
+	/** Adds the id and gives it back, to gather ids inside a row mapper: {@code asList(shown.addAndGet(id), ...)}. */
+	public long addAndGet(long id) {
+		add(id);
+		return id;
+	}
+
 	public int count() {
 		return ids.cardinality();
 	}
