@@ -61,9 +61,12 @@ class AuditAnchorIntegrationTests {
 
 	@Test
 	void anEditWithTheChainRecomputedIsReportedFromTheFirstRowAfterTheLastCheckpointThatHolds() {
-		assertThat(audit.verify().intact()).isTrue();
-		audit.recordAs("admin", AuditEntry.of("USER_UPDATED").subject("USER", 42).detail("after", "ADMIN"));
-		long edited = lastId();
+		// a checkpoint right before the row that will be edited (background work waits meanwhile)
+		long edited = underChainLock(() -> {
+			assertThat(audit.verify().intact()).isTrue();
+			audit.recordAs("admin", AuditEntry.of("USER_UPDATED").subject("USER", 42).detail("after", "ADMIN"));
+			return lastId();
+		});
 		audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 1));
 		audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 2));
 		AuditVerification signed = audit.verify();
@@ -104,9 +107,11 @@ class AuditAnchorIntegrationTests {
 	@Test
 	void aTailCutShortIsReportedFromItsFirstMissingRow() {
 		audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 1));
-		assertThat(audit.verify().intact()).isTrue();
-		audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 2));
-		long firstCut = lastId();
+		long firstCut = underChainLock(() -> {
+			assertThat(audit.verify().intact()).isTrue();
+			audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 2));
+			return lastId();
+		});
 		audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 3));
 		AuditVerification signed = audit.verify();
 		assertThat(signed.intact()).isTrue();
@@ -165,9 +170,11 @@ class AuditAnchorIntegrationTests {
 	void theQuarterHourCheckpointSignsOnlyATrailThatStillHoldsItsNewestCheckpoint() {
 		audit.verify();
 		audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 1));
-		audit.checkpoint();
-		long signedEnd = anchor.latest().orElseThrow().lastId();
-		assertThat(signedEnd).isEqualTo(lastId());
+		long signedEnd = underChainLock(() -> {
+			audit.checkpoint();
+			assertThat(anchor.latest().orElseThrow().lastId()).isEqualTo(lastId());
+			return lastId();
+		});
 
 		audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 2));
 		List<Map<String, Object>> saved = rowsFrom(signedEnd);
@@ -182,8 +189,11 @@ class AuditAnchorIntegrationTests {
 		finally {
 			restore(signedEnd, saved);
 		}
-		audit.checkpoint();
-		assertThat(anchor.latest().orElseThrow().lastId()).isEqualTo(lastId());
+		underChainLock(() -> {
+			audit.checkpoint();
+			assertThat(anchor.latest().orElseThrow().lastId()).isEqualTo(lastId());
+			return null;
+		});
 	}
 
 	@Test
@@ -258,6 +268,14 @@ class AuditAnchorIntegrationTests {
 		String pem = admin.get("/admin/audit/kunci-publik").body();
 		assertThat(pem).startsWith("-----BEGIN PUBLIC KEY-----");
 		assertThat(pem.replaceAll("-----[A-Z ]+-----|\\s", "")).isEqualTo(feed.get("auditPublicKey").asString());
+	}
+
+	/** Holds the chain's lock around the work, so no background append comes between its steps. */
+	private <T> T underChainLock(java.util.function.Supplier<T> work) {
+		return transaction.execute(status -> {
+			jdbc.queryForList("select pg_advisory_xact_lock(?)", CHAIN_LOCK);
+			return work.get();
+		});
 	}
 
 	/** As a database owner could: switch the guard off, change the table, switch it on again, in one transaction. */
