@@ -1,15 +1,31 @@
 package id.pantau.audit;
 
+import java.time.Instant;
+
 /**
- * The outcome of checking the audit chain.
+ * The outcome of checking the audit trail: the hash chain inside the database, and that chain against the signed
+ * checkpoints kept outside it.
  *
  * @param rowsChecked rows read until the end or the first break
- * @param firstBrokenId the id of the first row whose hash or link does not hold, or {@code null} when intact
- * @param problem why that row breaks the chain ({@code HASH_MISMATCH} or {@code LINK_MISMATCH}), or {@code null}
+ * @param firstBrokenId the first row affected: the row whose hash or link does not hold, the first missing row of a gap
+ * or a cut tail, or the first row after the last checkpoint that still holds when the chain was recomputed; {@code null}
+ * when intact (and for a checkpoint file that fails its signature, which names no row)
+ * @param problem why ({@code HASH_MISMATCH}, {@code LINK_MISMATCH}, {@code ID_GAP}, {@code CHECKPOINT_MISMATCH},
+ * {@code TRUNCATED}, {@code CHECKPOINT_FORGED}), or {@code null} when intact
+ * @param lastId the last row of the trail as read, or {@code null} when empty
+ * @param checkpointsChecked signed checkpoints whose row was found and compared
+ * @param anchoredId the row of the newest checkpoint that applies, or {@code null} when there is none
+ * @param anchoredAt when that checkpoint was signed
+ * @param expectedId for a cut tail or a rewritten chain: the row of the checkpoint that no longer holds
  */
-public record AuditVerification(long rowsChecked, Long firstBrokenId, String problem) {
+public record AuditVerification(long rowsChecked, Long firstBrokenId, String problem, Long lastId,
+		int checkpointsChecked, Long anchoredId, Instant anchoredAt, Long expectedId) {
+
+	public AuditVerification(long rowsChecked, Long firstBrokenId, String problem) {
+		this(rowsChecked, firstBrokenId, problem, null, 0, null, null, null);
+	}
 
 	public boolean intact() {
-		return firstBrokenId == null;
+		return problem == null;
 	}
 }

@@ -127,6 +127,7 @@ class RouteAccessIntegrationTests {
 			Map.entry("POST /admin/api/{id}/token-baru", rule(Kind.ADMIN_ONLY)),
 			Map.entry("GET /admin/audit", rule(Kind.ADMIN_ONLY)),
 			Map.entry("POST /admin/audit/verifikasi", rule(Kind.ADMIN_ONLY)),
+			Map.entry("GET /admin/audit/kunci-publik", rule(Kind.ADMIN_ONLY)),
 			Map.entry("GET /admin/referensi", rule(Kind.ADMIN_ONLY)),
 			// onboarding Kesbangpol's existing list: counts and refused rows, for administrators
 			Map.entry("GET /admin/daftar-orang-asing", rule(Kind.ADMIN_ONLY)),

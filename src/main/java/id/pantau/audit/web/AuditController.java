@@ -1,10 +1,14 @@
 package id.pantau.audit.web;
 
+import id.pantau.audit.AuditCheckpoints;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.audit.AuditVerification;
 import id.pantau.audit.domain.AuditQueries;
 import id.pantau.platform.ScopedPrincipal;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,10 +27,12 @@ class AuditController {
 
 	private final AuditQueries queries;
 	private final AuditTrail audit;
+	private final AuditCheckpoints checkpoints;
 
-	AuditController(AuditQueries queries, AuditTrail audit) {
+	AuditController(AuditQueries queries, AuditTrail audit, AuditCheckpoints checkpoints) {
 		this.queries = queries;
 		this.audit = audit;
+		this.checkpoints = checkpoints;
 	}
 
 	@GetMapping
@@ -37,6 +43,8 @@ class AuditController {
 		model.addAttribute("actions", queries.actions());
 		model.addAttribute("aksi", aksi);
 		model.addAttribute("pelaku", pelaku);
+		model.addAttribute("keyId", checkpoints.keyId());
+		model.addAttribute("checkpoint", checkpoints.latest().orElse(null));
 		return "audit/list";
 	}
 
@@ -45,8 +53,18 @@ class AuditController {
 	String verify(RedirectAttributes redirect) {
 		AuditVerification result = audit.verify();
 		audit.record(AuditEntry.of("AUDIT_VERIFIED").detail("rows", result.rowsChecked())
-				.detail("intact", result.intact()).detail("firstBrokenId", result.firstBrokenId()));
+				.detail("intact", result.intact()).detail("firstBrokenId", result.firstBrokenId())
+				.detail("problem", result.problem()).detail("checkpoints", result.checkpointsChecked()));
 		redirect.addFlashAttribute("verification", result);
 		return "redirect:/admin/audit";
+	}
+
+	/** The public key that checks the checkpoints' signatures, to hand to whoever keeps copies of them. */
+	@GetMapping("/kunci-publik")
+	ResponseEntity<String> publicKey() {
+		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN)
+				.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"pantau-audit-" + checkpoints.keyId()
+						+ ".pub.pem\"")
+				.body(checkpoints.publicKeyPem());
 	}
 }

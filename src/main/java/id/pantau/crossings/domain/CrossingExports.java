@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import id.pantau.audit.AuditEntry;
+import id.pantau.audit.ShownIds;
 import id.pantau.audit.AuditTrail;
 import id.pantau.crossings.Direction;
 import id.pantau.crossings.importing.CrossingColumn;
@@ -60,12 +61,14 @@ public class CrossingExports {
 	public long export(CrossingQueries.Filter filter, TableExport.Format format, OutputStream out) {
 		Map<String, Object> params = new HashMap<>();
 		String where = CrossingQueries.where(filter, params);
+		ShownIds shown = new ShownIds();
 		return TableExport.stream(format, out, "Perlintasan", header(),
 				handler -> readOnly.executeWithoutResult(status -> jdbc.query("""
-						select direction, crossed_at, port_code, document_number, nationality, full_name, birth_date,
+						select id, direction, crossed_at, port_code, document_number, nationality, full_name, birth_date,
 						  birth_year, sex, permit_type, stay_until, transport, person_id
 						from crossing""" + where + " order by crossed_at, id", params, handler)),
 				rs -> {
+					shown.add(rs.getLong("id"));
 					Date birthDate = rs.getDate("birth_date");
 					Date stayUntil = rs.getDate("stay_until");
 					Timestamp crossedAt = rs.getTimestamp("crossed_at");
@@ -82,7 +85,8 @@ public class CrossingExports {
 				written -> audit.record(AuditEntry.of("CROSSINGS_EXPORTED").detail("format", format.extension())
 					.detail("from", filter.from()).detail("to", filter.to()).detail("direction", filter.direction())
 					.detail("port", filter.port()).detail("nationality", filter.nationality())
-					.detail("linked", filter.linked()).detail("rows", written.rows()).detail("complete", written.complete())));
+					.detail("linked", filter.linked()).detail("rows", written.rows()).detail("complete", written.complete())
+					.shown("CROSSING", shown)));
 	}
 
 	/** The sex as Indonesian forms write it (the import reads it back). */

@@ -208,7 +208,7 @@ class CrossingStore {
 				.param("added", counts.added()).param("known", counts.known()).param("refused", counts.refused())
 				.param("batch", batchId).update();
 		audit.recordAs(provenance.actor(), AuditEntry.of("CROSSINGS_IMPORTED").subject("IMPORT_BATCH", batchId)
-				.detail("file", provenance.fileName()).detail("basis", provenance.legalBasis())
+				.text("file", provenance.fileName()).detail("basis", provenance.legalBasis())
 				.detail("origin", provenance.origin()).detail("read", counts.read()).detail("added", counts.added())
 				.detail("known", counts.known()).detail("refused", counts.refused()));
 		events.publishEvent(new CrossingsImported(batchId, counts.added()));

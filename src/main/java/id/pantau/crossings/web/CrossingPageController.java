@@ -93,7 +93,8 @@ class CrossingPageController {
 		requireRegencyScope(user);
 		CrossingQueries.Page page = queries.list(
 				new CrossingQueries.Filter(dari, sampai, arah, tpi, kewarganegaraan, terhubung), halaman);
-		audit.record(AuditEntry.of("CROSSINGS_LISTED").detail("rows", page.rows().size()));
+		audit.record(AuditEntry.of("CROSSINGS_LISTED").detail("rows", page.rows().size())
+				.shown("CROSSING", page.rows().stream().map(CrossingQueries.Row::id).toList()));
 		model.addAttribute("page", page);
 		model.addAttribute("filter", Map.of("dari", dari == null ? "" : dari.toString(), "sampai",
 				sampai == null ? "" : sampai.toString(), "arah", arah == null ? "" : arah.name(), "tpi",

@@ -149,7 +149,8 @@ class CrossingRestController {
 		}
 		CrossingQueries.Page result = queries.list(
 				new CrossingQueries.Filter(from, to, direction, port, nationality, linked), page);
-		audit.record(AuditEntry.of("CROSSINGS_LISTED").detail("rows", result.rows().size()).detail("via", "api"));
+		audit.record(AuditEntry.of("CROSSINGS_LISTED").detail("rows", result.rows().size()).detail("via", "api")
+				.shown("CROSSING", result.rows().stream().map(CrossingQueries.Row::id).toList()));
 		return new CrossingList(result.rows(), result.page(), CrossingQueries.PAGE_SIZE, result.hasNext());
 	}
 

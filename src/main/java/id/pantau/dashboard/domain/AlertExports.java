@@ -13,6 +13,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import id.pantau.audit.AuditEntry;
+import id.pantau.audit.ShownIds;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.Scope;
@@ -106,6 +107,7 @@ public class AlertExports {
 			params.put("status", filter.status());
 		}
 		Locale locale = LocaleContextHolder.getLocale();
+		ShownIds shown = new ShownIds();
 		return TableExport.stream(format, out, "Peringatan", HEADER,
 				handler -> readOnly.executeWithoutResult(status -> jdbc.query("""
 						select a.id, a.rule, a.severity, a.status, a.subject_type, a.subject_key, a.person_id,
@@ -113,7 +115,7 @@ public class AlertExports {
 						  a.assigned_agency, a.assigned_to
 						from alert a left join region v on v.code = a.region_code""" + where
 						+ " order by a.opened_at desc, a.id desc", params, handler)),
-				rs -> Arrays.asList(rs.getLong("id"), label("alert.rule.", rs.getString("rule"), ".name", locale),
+				rs -> Arrays.asList(shown.addAndGet(rs.getLong("id")), label("alert.rule.", rs.getString("rule"), ".name", locale),
 										rs.getString("rule"), label("followup.severity.", rs.getString("severity"), "", locale),
 										label("followup.status.", rs.getString("status"), "", locale),
 										label("followup.evidence.", rs.getString("subject_type"), "", locale),
@@ -126,7 +128,7 @@ public class AlertExports {
 										rs.getString("assigned_to")),
 				written -> audit.record(AuditEntry.of("ALERTS_EXPORTED").region(scope.regionCode())
 					.detail("format", format.extension()).detail("filter", filter.toString())
-					.detail("rows", written.rows()).detail("complete", written.complete())));
+					.detail("rows", written.rows()).detail("complete", written.complete()).shown("ALERT", shown)));
 	}
 
 	/** The word for a code, or the code itself where there is no message; null stays an empty cell. */

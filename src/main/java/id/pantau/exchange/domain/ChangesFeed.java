@@ -6,6 +6,8 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 
+import id.pantau.audit.AuditCheckpoint;
+import id.pantau.audit.AuditCheckpoints;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.crossings.CrossingChanges;
@@ -33,12 +35,15 @@ public class ChangesFeed {
 	private final ReportChanges reports;
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
+	private final AuditCheckpoints checkpoints;
 
-	ChangesFeed(CrossingChanges crossings, ReportChanges reports, JdbcClient jdbc, AuditTrail audit) {
+	ChangesFeed(CrossingChanges crossings, ReportChanges reports, JdbcClient jdbc, AuditTrail audit,
+			AuditCheckpoints checkpoints) {
 		this.crossings = crossings;
 		this.reports = reports;
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.checkpoints = checkpoints;
 	}
 
 	public enum Type {
@@ -49,7 +54,14 @@ public class ChangesFeed {
 	public record Item(Type type, long id, String cursor, Object payload) {
 	}
 
-	public record Changes(List<Item> changes, String next, boolean hasMore) {
+	/**
+	 * @param auditCheckpoint the newest signed checkpoint of Pantau's audit trail (null before the first): a partner
+	 * keeps each one it receives, so that a trail rewritten or cut short later in Pantau's database is shown up by
+	 * copies Pantau's operators cannot change
+	 * @param auditPublicKey the Ed25519 key (base64 X.509) that checks the checkpoints; pin it at the first read
+	 */
+	public record Changes(List<Item> changes, String next, boolean hasMore, AuditCheckpoint auditCheckpoint,
+			String auditPublicKey) {
 	}
 
 	private record Positioned(ChangePosition position, Item item) {
@@ -83,8 +95,14 @@ public class ChangesFeed {
 		long crossingCount = page.stream().filter(p -> p.item().type() == Type.CROSSING).count();
 		audit.record(AuditEntry.of("CHANGES_READ").detail("count", page.size()).detail("crossings", crossingCount)
 				.detail("reports", page.size() - crossingCount).detail("scope",
-						reader.scope().isWholeDeployment() ? "*" : reader.scope().regionCode()));
-		return new Changes(page.stream().map(Positioned::item).toList(), next, more);
+						reader.scope().isWholeDeployment() ? "*" : reader.scope().regionCode())
+				.shown("CROSSING", idsOf(page, Type.CROSSING)).shown("REPORT", idsOf(page, Type.VILLAGE_REPORT)));
+		return new Changes(page.stream().map(Positioned::item).toList(), next, more,
+				checkpoints.latest().orElse(null), checkpoints.publicKey());
+	}
+
+	private static List<Long> idsOf(List<Positioned> page, Type type) {
+		return page.stream().filter(p -> p.item().type() == type).map(p -> p.item().id()).toList();
 	}
 
 	static String encode(ChangePosition position) {

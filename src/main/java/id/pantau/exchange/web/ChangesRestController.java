@@ -42,7 +42,14 @@ class ChangesRestController {
 					latest. A cursor stays valid indefinitely and is opaque: do not build or change it.
 
 					Crossings are released to readers whose scope covers a whole regency or more; reports only \
-					within the reader's scope. Each read is audited (CHANGES_READ).""")
+					within the reader's scope. Each read is audited (CHANGES_READ, with the ids of the records given).
+
+					Audit anchor: `auditCheckpoint` is the newest signed checkpoint of Pantau's audit trail (`kind`, \
+					`lastId`, `hash`, `at`, `keyId`, `signature`); `auditPublicKey` is the Ed25519 public key (base64 \
+					of its X.509 form) that checks it. The signature covers the UTF-8 text \
+					`pantau-audit-checkpoint/v1\\n{kind}\\n{lastId}\\n{hash}\\n{at}`. Keep every checkpoint you \
+					receive and pin the key at the first read: Pantau's `verify-audit` compares its trail with them, \
+					and your copies show a trail rewritten or cut short in Pantau's database.""")
 	ChangesFeed.Changes changes(@AuthenticationPrincipal ScopedPrincipal reader,
 			@Parameter(description = "The `next` cursor of the previous answer; 0 or none from the beginning")
 			@RequestParam(required = false) String since,

@@ -79,7 +79,8 @@ public class AlertWorkflow {
 		List<Alert> shown = found.alerts().subList(0, Math.min(PAGE_SIZE, found.alerts().size()));
 		audit.record(AuditEntry.of("ALERTS_LISTED").region(actor.scope().regionCode())
 				.detail("statuses", checked.statuses()).detail("rule", checked.rule())
-				.detail("region", checked.region()).detail("page", checked.page()).detail("shown", shown.size()));
+				.detail("region", checked.region()).detail("page", checked.page()).detail("shown", shown.size())
+				.shown("ALERT", shown.stream().map(Alert::id).toList()));
 		return new AlertPage(shown, found.total(), checked.page(), found.alerts().size() > PAGE_SIZE, now);
 	}
 
@@ -250,7 +251,7 @@ public class AlertWorkflow {
 		alerts.changeStatus(alert, version, AlertStatus.DISMISSED, now, actor.name(), null, text);
 		alerts.addAction(id, ActionKind.DISMISSED, text, null, actor, now, null);
 		audit.record(AuditEntry.of("ALERT_DISMISSED").subject("ALERT", id).region(alert.regionCode())
-				.detail("reason", text));
+				.text("reason", text));
 		return alerts.find(id).orElseThrow();
 	}
 

@@ -70,7 +70,7 @@ public class TimporaMeetings {
 		throwIf(problems);
 		long id = meetings.create(when, where, chairedBy, actor.name(), clock.instant());
 		audit.record(AuditEntry.of("MEETING_CREATED").subject("MEETING", id).detail("heldAt", when)
-				.detail("place", where));
+				.text("place", where));
 		return meetings.find(id).orElseThrow();
 	}
 
@@ -121,7 +121,8 @@ public class TimporaMeetings {
 		meetings.find(id).orElseThrow(() -> new NotFoundException("meeting " + id));
 		Alerts.Found found = alerts.activeNotOnAgenda(actor.scope(), id, PICKER_LIMIT);
 		audit.record(AuditEntry.of("ALERTS_LISTED").region(actor.scope().regionCode()).subject("MEETING", id)
-				.detail("purpose", "agenda").detail("shown", found.alerts().size()));
+				.detail("purpose", "agenda").detail("shown", found.alerts().size())
+				.shown("ALERT", found.alerts().stream().map(Alert::id).toList()));
 		return new AgendaCandidates(found.alerts(), found.total(), clock.instant());
 	}
 

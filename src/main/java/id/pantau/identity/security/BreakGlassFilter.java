@@ -62,7 +62,7 @@ class BreakGlassFilter extends OncePerRequestFilter {
 		}
 		audit.recordAs(user.getUsername(), AuditEntry.of("BREAK_GLASS_ACCESS").subject("USER", user.id())
 				.detail("path", path).detail("query", request.getQueryString() == null ? "" : "yes")
-				.detail("reason", grant.reason()));
+				.text("reason", grant.reason()));
 		PantauUser widened = user.withScope(Scope.WHOLE_DEPLOYMENT);
 		SecurityContext original = SecurityContextHolder.getContext();
 		SecurityContext wide = SecurityContextHolder.createEmptyContext();

@@ -50,7 +50,7 @@ class BreakGlassController {
 		}
 		Instant until = clock.instant().plus(settings.breakGlassDuration());
 		session.setAttribute(BreakGlassGrant.SESSION_ATTRIBUTE, new BreakGlassGrant(reason, until));
-		audit.record(AuditEntry.of("BREAK_GLASS_STARTED").subject("USER", user.id()).detail("reason", reason)
+		audit.record(AuditEntry.of("BREAK_GLASS_STARTED").subject("USER", user.id()).text("reason", reason)
 				.detail("until", until));
 		redirect.addFlashAttribute("notice", "breakGlass.started");
 		return "redirect:/orang-asing";

@@ -157,7 +157,7 @@ public class MatchReview {
 	 * A page of a queue under a filter, in the given order (the queue's own when null), with the counts of every queue
 	 * under the same filter; only cases whose record the user's scope covers are shown or counted.
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public QueuePage queue(ScopedPrincipal user, Queue queue, QueueFilter filter, QueueFilter.Sort sort, int page) {
 		int safePage = Math.max(0, page);
 		QueueFilter.Sort order = sort == null ? queue.defaultSort : sort;
@@ -165,7 +165,12 @@ public class MatchReview {
 		List<QueueRow> found = cases.queue(user.scope(), queue.states, queue.proposals, queue.kind, filter, order,
 				today, PAGE_SIZE + 1, safePage * PAGE_SIZE);
 		MatchCases.Counts counts = cases.counts(user.scope(), filter, today);
-		return new QueuePage(queue, filter, order, found.subList(0, Math.min(PAGE_SIZE, found.size())), safePage,
+		List<QueueRow> shown = found.subList(0, Math.min(PAGE_SIZE, found.size()));
+		// each row names a person as a record wrote them: which cases a reviewer saw, by id
+		audit.record(AuditEntry.of("MATCH_CASES_LISTED").region(user.scope().regionCode()).detail("queue", queue)
+				.detail("page", safePage).detail("rows", shown.size())
+				.shown("MATCH_CASE", shown.stream().map(row -> row.matchCase().id()).toList()));
+		return new QueuePage(queue, filter, order, shown, safePage,
 				found.size() > PAGE_SIZE,
 				new Counts(counts.review(), counts.unmatched(), counts.linked(), counts.decided()));
 	}
@@ -301,7 +306,7 @@ public class MatchReview {
 		decide(user, matchCase, version, State.CONFIRMED, personId, reason);
 		audit.record(AuditEntry.of("MATCH_CONFIRMED").subject("MATCH_CASE", caseId).region(matchCase.regionCode())
 				.detail("record", matchCase.kind() + " " + matchCase.recordId()).detail("person", personId)
-				.detail("proposed", matchCase.proposal()).detail("reason", reason));
+				.detail("proposed", matchCase.proposal()).text("reason", reason));
 		return cases.find(caseId).orElseThrow();
 	}
 
@@ -311,7 +316,7 @@ public class MatchReview {
 		MatchCase matchCase = visible(user, caseId);
 		decide(user, matchCase, version, State.REJECTED, null, required(reason));
 		audit.record(AuditEntry.of("MATCH_REJECTED").subject("MATCH_CASE", caseId).region(matchCase.regionCode())
-				.detail("record", matchCase.kind() + " " + matchCase.recordId()).detail("reason", reason));
+				.detail("record", matchCase.kind() + " " + matchCase.recordId()).text("reason", reason));
 		return cases.find(caseId).orElseThrow();
 	}
 
@@ -401,7 +406,7 @@ public class MatchReview {
 		}
 		audit.record(AuditEntry.of("MATCH_UNDONE").subject("MATCH_CASE", caseId).region(matchCase.regionCode())
 				.detail("record", matchCase.kind() + " " + matchCase.recordId()).detail("was", matchCase.state())
-				.detail("person", matchCase.personId()).detail("reason", reason));
+				.detail("person", matchCase.personId()).text("reason", reason));
 		events.publishEvent(new MatchDecided(caseId));
 		if (matchCase.personId() != null) {
 			events.publishEvent(new LinkUndone(caseId, matchCase.kind().name(), matchCase.recordId(),

@@ -246,7 +246,7 @@ public class PersonLists {
 		transaction.executeWithoutResult(status -> {
 			store.finish(listId, sha256, summary, clock.instant());
 			audit.recordAs(actor, AuditEntry.of("PERSONS_IMPORTED").subject("PERSON_LIST", listId)
-					.detail("file", fileName).detail("basis", legalBasis).detail("rows", summary.read())
+					.text("file", fileName).detail("basis", legalBasis).detail("rows", summary.read())
 					.detail("created", summary.created()).detail("linked", summary.linked())
 					.detail("review", summary.review()).detail("known", summary.known())
 					.detail("refused", summary.refused()));

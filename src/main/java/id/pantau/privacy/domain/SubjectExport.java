@@ -95,7 +95,7 @@ public class SubjectExport {
 			json.append(",\"").append(name).append("\":").append(rows);
 		});
 		audit.record(AuditEntry.of("SUBJECT_EXPORTED").subject("PERSON", personId)
-				.region(region.isEmpty() ? null : region).detail("reason", reason.strip()));
+				.region(region.isEmpty() ? null : region).text("reason", reason));
 		return json.append('}').toString();
 	}
 }

@@ -268,7 +268,7 @@ public class CrewLists {
 		}
 		audit.record(AuditEntry.of("CREW_LIST_IMPORTED").subject("IMPORT_BATCH", batchId)
 				.detail("vessel", vesselId).detail("direction", upload.direction()).detail("date", upload.date())
-				.detail("file", upload.fileName()).detail("basis", upload.legalBasis()).detail("origin", upload.origin())
+				.text("file", upload.fileName()).detail("basis", upload.legalBasis()).detail("origin", upload.origin())
 				.detail("rows", members.size()).detail("newPersons", newPersons).detail("signedOn", signedOn)
 				.detail("signedOff", signedOff).detail("unchanged", unchanged));
 		return new CrewListResult(batchId, false, vesselId, members.size(), newPersons, members.size() - newPersons,

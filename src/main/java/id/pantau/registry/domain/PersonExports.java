@@ -10,6 +10,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import id.pantau.audit.AuditEntry;
+import id.pantau.audit.ShownIds;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.Scope;
 import id.pantau.platform.tables.TableExport;
@@ -54,20 +55,22 @@ public class PersonExports {
 			OutputStream out, Function<String, String> labels) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		String sql = queries.exportSql(scope, filter, sort, params);
+		ShownIds shown = new ShownIds();
 		return TableExport.stream(format, out, "Orang asing", HEADER,
 				handler -> readOnly.executeWithoutResult(status -> jdbc.query(sql, params, handler)),
-				rs -> Arrays.asList(rs.getLong("id"), rs.getString("primary_name"),
+				rs -> Arrays.asList(shown.addAndGet(rs.getLong("id")), rs.getString("primary_name"),
 								rs.getString("nationality"), rs.getString("nationality_name"),
 								labels.apply("category." + rs.getString("category")),
 								labels.apply("status." + rs.getString("status")), rs.getString("region_code"),
 								rs.getString("village_name"), rs.getString("district_name")),
 				written -> audit.record(AuditEntry.of("PERSONS_EXPORTED").region(scope.regionCode())
 					.detail("format", format.extension()).detail("filter", describe(filter))
-					.detail("rows", written.rows()).detail("complete", written.complete())));
+					.detail("rows", written.rows()).detail("complete", written.complete()).shown("PERSON", shown)));
 	}
 
+	/** The filter without the text searched for (a name or a document number): only whether there was one. */
 	private static String describe(PersonQueries.Filter f) {
-		return "q=" + (f.text() == null ? "" : f.text()) + "&kewarganegaraan=" + nz(f.nationality()) + "&wilayah="
+		return "q=" + (f.text() == null || f.text().isBlank() ? "" : "yes") + "&kewarganegaraan=" + nz(f.nationality()) + "&wilayah="
 				+ nz(f.regionCode()) + "&kategori=" + nz(f.category()) + "&status=" + nz(f.status()) + "&izinBerakhir="
 				+ nz(f.permitEndingWithinDays());
 	}

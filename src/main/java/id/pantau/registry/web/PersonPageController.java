@@ -95,7 +95,7 @@ class PersonPageController {
 			HttpServletRequest request, Model model) {
 		PersonQueries.Filter filter = form.filter();
 		PersonQueries.Page page = queries.search(user.scope(), filter, form.sortOrDefault(), form.pageOrZero());
-		listed(filter.text(), page.rows().size());
+		listed(filter.text(), page.rows());
 		model.addAttribute("page", page);
 		model.addAttribute("countries", reference.countries());
 		model.addAttribute("regions", regionsOf(user));
@@ -109,17 +109,20 @@ class PersonPageController {
 				: queries.search(user.scope(), new PersonQueries.Filter(q, null, null, null, null, null),
 						PersonQueries.Sort.RELEVANCE, 0).rows().stream().limit(8).toList();
 		if (!rows.isEmpty()) {
-			listed(q, rows.size());
+			listed(q, rows);
 		}
 		model.addAttribute("q", q);
 		model.addAttribute("rows", rows);
 		return "registry/pick :: results";
 	}
 
-	/** Persons' names shown in a list, audited as the API's list is: whether searched and how many, never the text. */
-	private void listed(String text, int rows) {
+	/**
+	 * Persons shown in a list, audited as the API's list is: whether searched, how many and which (ids), never the
+	 * text searched for.
+	 */
+	private void listed(String text, List<PersonQueries.Row> rows) {
 		audit.record(AuditEntry.of("PERSON_LISTED").detail("q", text == null || text.isBlank() ? "" : "yes")
-				.detail("rows", rows));
+				.detail("rows", rows.size()).shown("PERSON", rows.stream().map(PersonQueries.Row::id).toList()));
 	}
 
 	@GetMapping("/baru")

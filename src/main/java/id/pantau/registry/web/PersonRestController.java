@@ -74,8 +74,9 @@ class PersonRestController {
 			@RequestParam(defaultValue = "0") int page) {
 		PersonQueries.Page result = queries.search(user.scope(),
 				new PersonQueries.Filter(q, nationality, region, category, status, permitEndingWithinDays), sort, page);
-		audit.record(AuditEntry.of("PERSON_LISTED").detail("q", q == null ? "" : "yes").detail("rows",
-				result.rows().size()));
+		audit.record(AuditEntry.of("PERSON_LISTED").detail("q", q == null || q.isBlank() ? "" : "yes")
+				.detail("rows", result.rows().size()).detail("via", "api")
+				.shown("PERSON", result.rows().stream().map(PersonQueries.Row::id).toList()));
 		return new PersonList(result.rows(), result.page(), result.total(), PersonQueries.PAGE_SIZE);
 	}
 

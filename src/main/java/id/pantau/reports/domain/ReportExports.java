@@ -13,6 +13,7 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 
 import id.pantau.audit.AuditEntry;
+import id.pantau.audit.ShownIds;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.Scope;
@@ -68,9 +69,10 @@ public class ReportExports {
 			where.append(" and r.state_since < :to");
 			params.put("to", Timestamp.from(to.plusDays(1).atStartOfDay(DisplayTime.ZONE).toInstant()));
 		}
+		ShownIds shown = new ShownIds();
 		return TableExport.stream(format, out, "Laporan desa", HEADER,
 				handler -> readOnly.executeWithoutResult(status -> jdbc.query("""
-						select r.number, r.village_code, v.name as village_name, r.names_as_heard, r.nationality,
+						select r.id, r.number, r.village_code, v.name as village_name, r.names_as_heard, r.nationality,
 						  coalesce(c.name_id, r.nationality_text) as nationality_name, r.state, r.outcome, r.person_id,
 						  r.created_at, r.state_since
 						from village_report r
@@ -78,6 +80,7 @@ public class ReportExports {
 						left join country c on c.alpha3 = r.nationality""" + where + " order by r.state_since, r.id",
 						params, handler)),
 				rs -> {
+					shown.add(rs.getLong("id"));
 					String outcome = rs.getString("outcome");
 					return Arrays.asList(rs.getString("number"), rs.getString("village_code"),
 										rs.getString("village_name"), rs.getString("names_as_heard"),
@@ -89,7 +92,7 @@ public class ReportExports {
 				},
 				written -> audit.record(AuditEntry.of("REPORTS_EXPORTED").region(scope.regionCode())
 					.detail("format", format.extension()).detail("from", from).detail("to", to)
-					.detail("rows", written.rows()).detail("complete", written.complete())));
+					.detail("rows", written.rows()).detail("complete", written.complete()).shown("REPORT", shown)));
 	}
 
 	private static LocalDateTime local(Timestamp time) {

@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.Scope;
 import id.pantau.reports.ReportState;
@@ -23,8 +25,10 @@ public class ReportQueries {
 	private final JdbcClient jdbc;
 	private final ReportSettings settings;
 	private final Clock clock;
+	private final AuditTrail audit;
 
-	ReportQueries(JdbcClient jdbc, ReportSettings settings, Clock clock) {
+	ReportQueries(JdbcClient jdbc, ReportSettings settings, Clock clock, AuditTrail audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.settings = settings;
 		this.clock = clock;
@@ -36,6 +40,16 @@ public class ReportQueries {
 
 	public List<Row> list(Scope scope, List<ReportState> states, int page) {
 		return list(scope, states, null, page);
+	}
+
+	/**
+	 * The reports a list, an inbox or the API showed, audited with their ids (names as heard are on every row), so
+	 * the breach query can say whose reports a user saw. Gives the rows back.
+	 */
+	public List<Row> shown(List<Row> rows, Scope scope, String via) {
+		audit.record(AuditEntry.of("REPORTS_LISTED").region(scope.regionCode()).detail("via", via)
+				.detail("rows", rows.size()).shown("REPORT", rows.stream().map(Row::id).toList()));
+		return rows;
 	}
 
 	/** Forwarded reports within the scope on which the agency has not given its view yet, oldest first. */

@@ -239,7 +239,7 @@ public class VillageReporting {
 		reports.save(report);
 		AuditEntry entry = AuditEntry.of(action).subject("REPORT", report.getId()).region(report.getVillageCode())
 				.detail("state", report.getState());
-		audit.record(reason == null ? entry : entry.detail("reason", reason));
+		audit.record(reason == null ? entry : entry.text("reason", reason));
 		return report;
 	}
 

@@ -90,7 +90,8 @@ class ReportPageController {
 		model.addAttribute("states", ReportState.values());
 		model.addAttribute("counts", queries.counts(shown));
 		model.addAttribute("agencyCount", VillageReporting.TIMPORA_MEMBERS.size());
-		model.addAttribute("reports", queries.list(shown, status == null ? List.of() : List.of(status), 0));
+		model.addAttribute("reports",
+				queries.shown(queries.list(shown, status == null ? List.of() : List.of(status), 0), shown, "page"));
 		model.addAttribute("wilayah", shown.equals(user.scope()) ? null : shown.regionCode());
 		model.addAttribute("wilayahName", shown.equals(user.scope()) ? null
 				: reference.region(shown.regionCode()).map(r -> r.name()).orElse(null));
@@ -116,7 +117,8 @@ class ReportPageController {
 	@PreAuthorize("hasAnyRole('TIMPORA', 'IMIGRASI')")
 	String awaitingView(@AuthenticationPrincipal PantauUser user, Model model) {
 		boolean member = VillageReporting.TIMPORA_MEMBERS.contains(user.agency());
-		model.addAttribute("reports", member ? queries.awaitingViewOf(user.scope(), user.agency().name()) : List.of());
+		model.addAttribute("reports", member ? queries.shown(queries.awaitingViewOf(user.scope(), user.agency().name()),
+				user.scope(), "awaiting") : List.of());
 		model.addAttribute("agency", user.agency());
 		return "reports/awaiting :: awaiting";
 	}

@@ -89,7 +89,8 @@ class ReportRestController {
 	@Operation(summary = "Reports within the user's scope, newest first, optionally in one state")
 	List<ReportQueries.Row> list(@AuthenticationPrincipal PantauUser user,
 			@RequestParam(required = false) ReportState state, @RequestParam(defaultValue = "0") int page) {
-		return queries.list(user.scope(), state == null ? List.of() : List.of(state), page);
+		return queries.shown(queries.list(user.scope(), state == null ? List.of() : List.of(state), page), user.scope(),
+				"api");
 	}
 
 	@GetMapping("/{id}")
