@@ -169,7 +169,9 @@ class HeavyWorkbooksUnderSmallHeapTests {
 		List<String> line = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
 				"-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
 				PantauApplication.class.getName(), "--server.port=" + port,
-				"--pantau.db.embedded.data-dir=" + folder.resolve("data"), "--pantau.demo=true");
+				"--pantau.db.embedded.data-dir=" + folder.resolve("data"), "--pantau.demo=true",
+				// all five at once, so that it is the streaming that keeps memory bounded, not the bound on imports
+				"--pantau.imports.per-user=" + PARALLEL, "--pantau.imports.overall=" + PARALLEL);
 		return new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 
