@@ -23,6 +23,7 @@ import java.util.function.Function;
 import java.util.zip.ZipInputStream;
 
 import id.pantau.platform.InvalidInput;
+import id.pantau.platform.tables.Csv;
 import id.pantau.platform.tables.SheetPolicy;
 import id.pantau.platform.tables.UnreadableFile;
 import id.pantau.platform.tables.WorkbookRows;
@@ -501,7 +502,7 @@ public final class ReportSheet {
 		for (Column column : Column.values()) {
 			int index = column.ordinal();
 			Cell cell = header.createCell(index);
-			cell.setCellValue(column.header());
+			cell.setCellValue(Csv.neutralise(column.header()));
 			cell.setCellStyle(headerStyle);
 			sheet.setColumnWidth(index, column.width * 256);
 			sheet.setDefaultColumnStyle(index, textStyle);
@@ -578,9 +579,10 @@ public final class ReportSheet {
 		sheet.setColumnWidth(5, 26 * 256);
 	}
 
+	/** A text cell of the template, through the one formula guard like every cell Pantau writes. */
 	private static void cell(Row row, int column, String value, CellStyle style) {
 		Cell cell = row.createCell(column);
-		cell.setCellValue(value);
+		cell.setCellValue(Csv.neutralise(value));
 		if (style != null) {
 			cell.setCellStyle(style);
 		}
