@@ -155,6 +155,39 @@ class CrossingApiIntegrationTests {
 		assertThat(count("import_batch", "true")).isEqualTo(before);
 	}
 
+	/**
+	 * Issue 16, item 6: a 30 MB name was taken and kept in a refused row. A body beyond the JSON limit is refused at
+	 * the door (413), a field beyond any real one refuses the whole request (400), each with a problem detail in
+	 * Indonesian, and nothing is stored.
+	 */
+	@Test
+	void aThirtyMegabyteNameOrAFieldLongerThanAnyRealOneIsRefusedWithAProblemAndNothingIsStored() {
+		long batches = count("import_batch", "true");
+		long refusedRows = count("import_row_error", "true");
+		String record = "[{\"direction\": \"ENTRY\", \"crossed_at\": \"2026-05-01 10:00\", \"port\": \"TUAL-LAUT\","
+				+ " \"document_number\": \"LN" + unique() + "\", \"nationality\": \"MMR\", \"full_name\": \"%s\"}]";
+
+		HttpResponse<String> huge = feed.post("/api/v1/crossings" + PROVENANCE,
+				record.formatted("A".repeat(30 << 20)));
+		assertThat(huge.statusCode()).isEqualTo(413);
+		assertThat(huge.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		JsonNode tooLarge = JSON.readTree(huge.body());
+		assertThat(tooLarge.get("detail").asString()).contains("Isi permintaan terlalu besar").contains("8 MB");
+
+		HttpResponse<String> longName = feed.post("/api/v1/crossings" + PROVENANCE, record.formatted("B".repeat(5000)));
+		assertThat(longName.statusCode()).isEqualTo(400);
+		assertThat(longName.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+		assertThat(JSON.readTree(longName.body()).get("errors").toString()).contains("records[0].full_name")
+				.contains("lebih panjang dari 1.000 karakter");
+
+		assertThat(count("import_batch", "true")).isEqualTo(batches);
+		assertThat(count("import_row_error", "true")).isEqualTo(refusedRows);
+
+		HttpResponse<String> form = new WebSession(port).postRaw("/login",
+				java.util.Map.of("username", "x", "password", "p".repeat(2 << 20)));
+		assertThat(form.statusCode()).as("a form beyond 1 MB").isEqualTo(413);
+	}
+
 	@Test
 	void aPartnerCannotPostCrossingsButListsThemWithTheFiltersOfThePage() {
 		String tag = unique();

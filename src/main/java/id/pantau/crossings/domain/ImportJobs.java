@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import id.pantau.crossings.importing.CrossingColumn;
+import id.pantau.platform.ImportSlots;
 import id.pantau.platform.tables.UnreadableFile;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Uploaded files being imported in the background, one at a time, so that the page can show a progress bar. A file
- * whose layout must first be mapped waits here until the user maps it.
+ * whose layout must first be mapped waits here until the user maps it. Each import holds one of the
+ * {@link ImportSlots} from its upload until it ends, so that uploads never pile up behind the worker without end.
  */
 @Component
 public class ImportJobs {
@@ -31,6 +33,7 @@ public class ImportJobs {
 
 	private final CrossingImports imports;
 	private final CrossingSettings settings;
+	private final ImportSlots slots;
 	private final Map<UUID, Job> jobs = new ConcurrentHashMap<>();
 	private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "pantau-import");
@@ -38,9 +41,10 @@ public class ImportJobs {
 		return thread;
 	});
 
-	ImportJobs(CrossingImports imports, CrossingSettings settings) {
+	ImportJobs(CrossingImports imports, CrossingSettings settings, ImportSlots slots) {
 		this.imports = imports;
 		this.settings = settings;
+		this.slots = slots;
 	}
 
 	public static final class Job {
@@ -96,9 +100,15 @@ public class ImportJobs {
 		}
 	}
 
-	/** Keeps the upload in a temporary file (refusing one that is too large) and starts importing it. */
+	/**
+	 * Keeps the upload in a temporary file (refusing one that is too large) and starts importing it.
+	 *
+	 * @throws UnreadableFile when the file is too large, or when the user or the server has as many imports running
+	 * as {@link ImportSlots} allows
+	 */
 	public Job start(String owner, InputStream upload, CrossingImports.Provenance provenance) {
-		Path file;
+		ImportSlots.Slot slot = slots.take(owner);
+		Path file = null;
 		try {
 			file = Files.createTempFile("pantau-upload-", ".dat");
 			long limit = settings.maxFileSize().toBytes();
@@ -106,29 +116,47 @@ public class ImportJobs {
 				Files.copy(new LimitedStream(limited, limit), file, StandardCopyOption.REPLACE_EXISTING);
 			}
 		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		catch (IOException | RuntimeException e) {
+			slot.close();
+			if (file != null) {
+				delete(file);
+			}
+			if (e instanceof RuntimeException unchecked) {
+				throw unchecked;
+			}
+			throw new UncheckedIOException((IOException) e);
 		}
 		Job job = new Job(UUID.randomUUID(), owner, file, provenance);
 		jobs.put(job.id, job);
-		run(job, null);
+		run(job, null, slot);
 		return job;
 	}
 
-	/** Imports a waiting file with the layout the user mapped. */
+	/** Imports a waiting file with the layout the user mapped; when no slot is free, the job says so and waits on. */
 	public void map(Job job, Map<CrossingColumn, Integer> mapping) {
 		if (job.running || job.result == null || !job.result.needsMapping()) {
 			return;
 		}
+		ImportSlots.Slot slot;
+		try {
+			slot = slots.take(job.owner);
+		}
+		catch (UnreadableFile busy) {
+			job.errorKey = busy.messageKey();
+			job.errorArgument = busy.argument();
+			return;
+		}
+		job.errorKey = null;
+		job.errorArgument = null;
 		job.result = null;
-		run(job, mapping);
+		run(job, mapping, slot);
 	}
 
 	public Optional<Job> find(UUID id, String owner) {
 		return Optional.ofNullable(jobs.get(id)).filter(job -> job.owner.equals(owner));
 	}
 
-	private void run(Job job, Map<CrossingColumn, Integer> mapping) {
+	private void run(Job job, Map<CrossingColumn, Integer> mapping, ImportSlots.Slot slot) {
 		job.running = true;
 		worker.submit(() -> {
 			try {
@@ -145,6 +173,7 @@ public class ImportJobs {
 			}
 			finally {
 				job.running = false;
+				slot.close();
 				if (job.result == null || !job.result.needsMapping()) {
 					delete(job.file);
 				}

@@ -129,8 +129,21 @@ public final class CrossingRows {
 					optional(cells, CrossingColumn.TRANSPORT, 120)), null);
 		}
 		catch (Refused refused) {
-			return new Result(null, new RowProblem(rowNumber, refused.key, refused.argument, Csv.safeLine(cells)));
+			return new Result(null, new RowProblem(rowNumber, refused.key, shortened(refused.argument, MAX_ARGUMENT),
+					Csv.safeLine(cells.stream().map(cell -> shortened(cell, MAX_KEPT_CELL)).toList())));
 		}
+	}
+
+	/**
+	 * A refused row is kept to be shown and fixed: a cell longer than any real one ({@value #MAX_KEPT_CELL}
+	 * characters, five times the longest column) is kept cut, and a value named in the reason at most
+	 * {@value #MAX_ARGUMENT} characters, so that a hostile row cannot fill the database (issue 16).
+	 */
+	static final int MAX_KEPT_CELL = 1_000;
+	static final int MAX_ARGUMENT = 100;
+
+	private static String shortened(String text, int max) {
+		return text == null || text.length() <= max ? text : text.substring(0, max) + "…";
 	}
 
 	private String cell(List<String> cells, CrossingColumn column) {

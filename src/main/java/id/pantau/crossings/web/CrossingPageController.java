@@ -5,8 +5,10 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -196,6 +198,7 @@ class CrossingPageController {
 		requireRegencyScope(user);
 		model.addAttribute("batch", queries.batch(id).orElseThrow(() -> new NotFoundException("batch " + id)));
 		model.addAttribute("refused", imports.refusedRows(id, 200));
+		model.addAttribute("refusedKept", imports.maxStoredRefusedRows());
 		model.addAttribute("unknown", values.unknownInBatch(user, id));
 		return "crossings/batch";
 	}
@@ -210,12 +213,15 @@ class CrossingPageController {
 		response.setHeader("Content-Disposition", "attachment; filename=\"ditolak-batch-" + id + ".csv\"");
 		try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
 			out.write('\uFEFF');
-			out.write((batch.header() == null ? "" : batch.header()) + ",alasan_ditolak\r\n");
+			// the header as the file had it, each cell through the formula guard like the rows (kept guarded)
+			List<String> header = new ArrayList<>(batch.header() == null ? List.of() : Csv.fields(batch.header()));
+			header.add("alasan_ditolak");
+			out.write(Csv.safeLine(header) + "\r\n");
 			for (RowProblem row : imports.refusedRows(id, Integer.MAX_VALUE)) {
 				StringBuilder reason = new StringBuilder();
 				Csv.field(reason, Csv.neutralise(
 						messages.message(row.reasonKey(), row.argument())));
-				out.write(row.raw() + "," + reason + "\r\n");
+				out.write(Csv.safeLine(Csv.fields(row.raw())) + "," + reason + "\r\n");
 			}
 		}
 		audit.record(AuditEntry.of("CROSSINGS_REFUSED_EXPORTED").subject("IMPORT_BATCH", id)

@@ -35,6 +35,7 @@ import id.pantau.matching.linkage.LinkageRecord;
 import id.pantau.matching.linkage.PersonIndex;
 import id.pantau.matching.linkage.Thresholds;
 import id.pantau.platform.DisplayTime;
+import id.pantau.platform.ImportSlots;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.platform.tables.Csv;
@@ -88,12 +89,13 @@ public class PersonLists {
 	private final MessageSource messages;
 	private final TransactionTemplate transaction;
 	private final Clock clock;
+	private final ImportSlots slots;
 	private final ReentrantLock importing = new ReentrantLock();
 
 	PersonLists(PersonListStore store, Matching matching, RegistryIndex registryIndex, MatchCases cases,
 			Registry registry, ReferenceData reference, MatchingSettings settings, AuditTrail audit,
 			ApplicationEventPublisher events, MessageSource messages, PlatformTransactionManager transactions,
-			Clock clock) {
+			Clock clock, ImportSlots slots) {
 		this.store = store;
 		this.matching = matching;
 		this.registryIndex = registryIndex;
@@ -106,6 +108,7 @@ public class PersonLists {
 		this.messages = messages;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
+		this.slots = slots;
 	}
 
 	/**
@@ -131,9 +134,16 @@ public class PersonLists {
 	/**
 	 * @throws InvalidInput when the legal basis is missing
 	 * @throws UnreadableFile when the file cannot be read as a list at all (not a table, no header, a required column
-	 * missing, empty, too many rows)
+	 * missing, empty, too many rows), or when the user or the server has as many imports running as {@link ImportSlots}
+	 * allows
 	 */
 	public ListSummary importList(ScopedPrincipal user, Path file, String fileName, String legalBasis) {
+		try (ImportSlots.Slot slot = slots.take(user.getUsername())) {
+			return importTaken(user, file, fileName, legalBasis);
+		}
+	}
+
+	private ListSummary importTaken(ScopedPrincipal user, Path file, String fileName, String legalBasis) {
 		if (!user.scope().coversUnplaced()) {
 			throw new AccessDeniedException("lists of foreigners are imported regency-wide");
 		}

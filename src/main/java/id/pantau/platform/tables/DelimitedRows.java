@@ -17,12 +17,13 @@ import java.util.List;
 
 /**
  * Streams the rows of a CSV file (RFC 4180 quoting, fields spanning lines) in UTF-8 or Windows-1252, separated by
- * commas or semicolons, whichever the header uses. A NUL byte or a line longer than any real record refuses the file.
+ * commas or semicolons, whichever the header uses. A NUL byte, a field longer or a row wider than {@link SheetPolicy}
+ * allows refuses the file.
  */
 public final class DelimitedRows implements RowSource {
 
 	static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-	private static final int MAX_FIELD = 10_000;
+	private static final int MAX_FIELD = SheetPolicy.MAX_CELL_CHARS;
 
 	private final BufferedReader reader;
 	private final char delimiter;
@@ -104,6 +105,9 @@ public final class DelimitedRows implements RowSource {
 			else if (c == delimiter) {
 				fields.add(field.toString());
 				field.setLength(0);
+				if (fields.size() >= SheetPolicy.MAX_COLUMNS) {
+					throw new UnreadableFile("import.tooManyColumns", Integer.toString(SheetPolicy.MAX_COLUMNS));
+				}
 			}
 			else if (c == '\n') {
 				fields.add(stripCr(field));

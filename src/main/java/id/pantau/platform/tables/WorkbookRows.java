@@ -11,12 +11,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 import javax.xml.parsers.ParserConfigurationException;
@@ -44,31 +48,27 @@ import org.xml.sax.XMLReader;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * Streams the rows of the first sheet of an XLSX workbook, so that a sheet of a million rows never sits in the heap.
+ * Streams the rows of one sheet of an XLSX workbook, so that a sheet of a million rows never sits in the heap: the one
+ * spreadsheet reader of Pantau, under the one {@link SheetPolicy}.
  * <p>
  * POI's event API parses the sheet on a background thread into a small bounded queue that {@link #next()} takes from;
  * shared strings are kept on disk ({@link DiskSharedStrings}). Empty cells come as {@code ""} at their column, rows
  * missing from the sheet as empty rows (so that row numbers stay those Excel shows), dates (recognised by the cell's
  * number format) as {@code yyyy-MM-dd} or {@code yyyy-MM-dd HH:mm:ss}, other numbers as Excel formats them. A formula
  * cell comes as {@code =} and its formula, never its saved result: a reader refuses such a cell (a row, not the file).
+ * A reader that wants what the person saw takes {@link #nextRow()}, which also gives each formula's saved result and
+ * each error cell ({@code #N/A}) apart; a formula is never evaluated.
  * <p>
- * Hostile files are refused with {@link UnreadableFile} before they cost much: POI's zip limits
- * ({@link ZipSecureFile}) are set to an expanded size of at most {@value #MAX_ENTRY_BYTES} bytes per part and an
- * inflate ratio of at least {@value #MIN_INFLATE_RATIO} (global settings of POI, for every workbook read here); the
- * parts POI reads whole (content types, relationships, workbook, styles, theme) are first checked to expand to no more
- * than {@value #MAX_WHOLE_PART_BYTES} bytes; every XML parser comes from {@link XMLHelper}, which refuses DTDs, so no
- * external entity is ever fetched; a cell longer than Excel allows, a column or row beyond Excel's grid refuse the
- * file.
+ * Hostile files are refused with {@link UnreadableFile} before they cost much, by {@link SheetPolicy}: the declared
+ * sizes of all parts, then every part as it is actually unpacked, count against one budget of unpacked bytes; a part
+ * that unpacks far beyond its compressed size is a bomb; the parts POI reads whole (content types, relationships,
+ * workbook, styles, theme, properties) are first checked to expand to little; every XML parser comes from
+ * {@link XMLHelper}, which refuses DTDs, so no external entity is ever fetched; too many rows, a column beyond the
+ * policy's, a cell or a row longer than it allows refuse the file. Nothing here changes POI's global settings.
  */
 public final class WorkbookRows implements RowSource {
 
-	public static final long MAX_ENTRY_BYTES = 1L << 30;
-	public static final double MIN_INFLATE_RATIO = 0.01;
-	static final long MAX_WHOLE_PART_BYTES = 64L << 20;
-	static final int MAX_CELL_CHARS = 32_767;
-	static final int MAX_COLUMNS = 16_384;
-	static final int MAX_ROWS = 1_048_576;
-	private static final int QUEUE_ROWS = 256;
+	static final String CUSTOM_PROPERTIES = "application/vnd.openxmlformats-officedocument.custom-properties+xml";
 	private static final Pattern STREAMED_PART = Pattern.compile("xl/worksheets/[^/]+\\.xml|xl/sharedStrings\\.xml",
 			Pattern.CASE_INSENSITIVE);
 	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
@@ -77,26 +77,46 @@ public final class WorkbookRows implements RowSource {
 	private static final Set<String> HEADER_FOOTER = Set.of("oddHeader", "evenHeader",
 			"firstHeader", "oddFooter", "evenFooter", "firstFooter");
 
-	static {
-		ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
-		ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
-	}
-
 	private final OPCPackage workbook;
-	private final BlockingQueue<Object> rows = new ArrayBlockingQueue<>(QUEUE_ROWS);
+	private final BlockingQueue<Object> rows = new ArrayBlockingQueue<>(SheetPolicy.QUEUED_ROWS);
 	private final long sheetSize;
+	private final Counting sheetStream;
+	private final Map<String, String> customProperties;
 	private final Thread parser;
-	private volatile long sheetRead;
 	private volatile boolean closed;
 	private boolean finished;
 
 	private record Failure(Throwable error) {
 	}
 
-	private WorkbookRows(OPCPackage workbook, InputStream sheet, long sheetSize, StylesTable styles,
-			DiskSharedStrings strings, boolean date1904) {
+	/**
+	 * A cell that is not a plain value: a formula, with the result Excel saved with it ({@code saved}, null when none
+	 * was saved), or an error such as {@code #N/A} ({@code error}, for a formula's result too).
+	 */
+	public record Special(String formula, String saved, String error) {
+	}
+
+	/** A row: its cells as {@link #next()} gives them, and by column those of its cells that are not plain values. */
+	public record SheetRow(List<String> cells, Map<Integer, Special> specials) {
+
+		static final SheetRow EMPTY = new SheetRow(List.of(), Map.of());
+	}
+
+	/** Which sheet to read, by the names of all sheets in order: its index, or -1 for none. */
+	@FunctionalInterface
+	public interface SheetChoice {
+
+		int choose(List<String> names);
+
+		SheetChoice FIRST = names -> names.isEmpty() ? -1 : 0;
+	}
+
+	private WorkbookRows(OPCPackage workbook, Counting sheet, long sheetSize, StylesTable styles,
+			DiskSharedStrings strings, boolean date1904, Map<String, String> customProperties) {
 		this.workbook = workbook;
 		this.sheetSize = sheetSize;
+		this.sheetStream = sheet;
+		this.customProperties = customProperties;
 		this.parser = new Thread(() -> parse(sheet, styles, strings, date1904), "pantau-xlsx-rows");
 		this.parser.setDaemon(true);
 	}
@@ -107,7 +127,16 @@ public final class WorkbookRows implements RowSource {
 	 * @throws UnreadableFile when the file is not a workbook, is broken or hostile
 	 */
 	public static WorkbookRows open(Path file) {
-		checkWholeParts(file);
+		return open(file, SheetChoice.FIRST);
+	}
+
+	/**
+	 * Opens a workbook and starts reading the sheet {@code choice} picks.
+	 *
+	 * @throws UnreadableFile when the file is not a workbook, is broken or hostile, or has no such sheet
+	 */
+	public static WorkbookRows open(Path file, SheetChoice choice) {
+		Unpacking unpacking = checkPackage(file);
 		OPCPackage workbook = null;
 		try {
 			workbook = OPCPackage.open(file.toFile(), PackageAccess.READ);
@@ -116,14 +145,27 @@ public final class WorkbookRows implements RowSource {
 			try (InputStream in = reader.getWorkbookData()) {
 				date1904 = date1904(in);
 			}
-			XSSFReader.SheetIterator sheets = reader.getSheetIterator();
-			if (!sheets.hasNext()) {
+			List<String> names = new ArrayList<>();
+			for (XSSFReader.SheetIterator sheets = reader.getSheetIterator(); sheets.hasNext();) {
+				sheets.next().close();
+				names.add(sheets.getSheetName());
+			}
+			int chosen = choice.choose(List.copyOf(names));
+			if (chosen < 0 || chosen >= names.size()) {
 				throw new UnreadableFile("import.noSheet", null);
 			}
+			XSSFReader.SheetIterator sheets = reader.getSheetIterator();
+			for (int i = 0; i < chosen; i++) {
+				sheets.next().close();
+			}
 			InputStream sheet = sheets.next();
-			long size = sheets.getSheetPart().getSize();
-			DiskSharedStrings strings = sharedStrings(workbook);
-			WorkbookRows rows = new WorkbookRows(workbook, sheet, size, reader.getStylesTable(), strings, date1904);
+			PackagePart part = sheets.getSheetPart();
+			long size = part.getSize();
+			Map<String, String> properties = customProperties(workbook);
+			DiskSharedStrings strings = sharedStrings(workbook, unpacking);
+			WorkbookRows rows = new WorkbookRows(workbook,
+					unpacking.counting(sheet, part.getPartName().getName()), size, reader.getStylesTable(), strings,
+					date1904, properties);
 			rows.parser.start();
 			return rows;
 		}
@@ -135,13 +177,26 @@ public final class WorkbookRows implements RowSource {
 		}
 	}
 
-	/** Checks, before POI reads them whole, that the small parts of the package are small. */
-	private static void checkWholeParts(Path file) {
+	/**
+	 * Checks the package before POI opens it: the declared sizes of all parts together within the budget, and the
+	 * parts POI reads whole small (each unpacked here once, counting, as declared sizes may lie).
+	 */
+	private static Unpacking checkPackage(Path file) {
 		try (ZipSecureFile zip = new ZipSecureFile(file.toFile())) {
 			byte[] buffer = new byte[1 << 16];
+			Map<String, Long> compressed = new HashMap<>();
+			long declared = 0;
+			long whole = 0;
 			for (Enumeration<ZipArchiveEntry> entries = zip.getEntries(); entries.hasMoreElements();) {
 				ZipArchiveEntry entry = entries.nextElement();
 				String name = entry.getName();
+				if (entry.getSize() > 0) {
+					declared += entry.getSize();
+				}
+				if (declared > SheetPolicy.MAX_UNPACKED_BYTES) {
+					throw tooLargeUnpacked();
+				}
+				compressed.put("/" + name, entry.getCompressedSize());
 				boolean xml = name.endsWith(".xml") || name.endsWith(".rels");
 				if (entry.isDirectory() || !xml || STREAMED_PART.matcher(name).matches()) {
 					continue;
@@ -151,27 +206,87 @@ public final class WorkbookRows implements RowSource {
 					int n;
 					while ((n = in.read(buffer)) > 0) {
 						total += n;
-						if (total > MAX_WHOLE_PART_BYTES) {
+						if (total > SheetPolicy.MAX_WHOLE_PART_BYTES) {
 							throw new UnreadableFile("import.zipBomb", null);
 						}
 					}
 				}
+				whole += total;
 			}
+			return new Unpacking(compressed, whole);
 		}
 		catch (IOException | RuntimeException e) {
 			throw unreadable(e);
 		}
 	}
 
-	private static DiskSharedStrings sharedStrings(OPCPackage workbook)
+	private static DiskSharedStrings sharedStrings(OPCPackage workbook, Unpacking unpacking)
 			throws IOException, SAXException, InvalidFormatException {
 		List<PackagePart> parts = workbook.getPartsByContentType(XSSFRelation.SHARED_STRINGS.getContentType());
 		if (parts.isEmpty()) {
 			return DiskSharedStrings.empty();
 		}
-		try (InputStream in = parts.get(0).getInputStream()) {
-			return DiskSharedStrings.read(in, MAX_CELL_CHARS);
+		PackagePart part = parts.get(0);
+		try (InputStream in = unpacking.counting(part.getInputStream(), part.getPartName().getName())) {
+			return DiskSharedStrings.read(in, SheetPolicy.MAX_CELL_CHARS);
 		}
+	}
+
+	/** The workbook's custom properties that are text ({@code vt:lpwstr}), by name; a few at most are kept. */
+	private static Map<String, String> customProperties(OPCPackage workbook)
+			throws IOException, SAXException, InvalidFormatException {
+		List<PackagePart> parts = workbook.getPartsByContentType(CUSTOM_PROPERTIES);
+		if (parts.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, String> properties = new LinkedHashMap<>();
+		try (InputStream in = parts.get(0).getInputStream()) {
+			XMLReader parser = XMLHelper.newXMLReader();
+			parser.setContentHandler(new DefaultHandler() {
+				private String name;
+				private StringBuilder text;
+
+				@Override
+				public void startElement(String uri, String localName, String qName, Attributes attributes) {
+					if (localName.equals("property")) {
+						name = attributes.getValue("name");
+					}
+					else if (localName.equals("lpwstr") && name != null) {
+						text = new StringBuilder();
+					}
+				}
+
+				@Override
+				public void characters(char[] ch, int start, int length) {
+					if (text != null && text.length() + length <= SheetPolicy.MAX_CELL_CHARS) {
+						text.append(ch, start, length);
+					}
+				}
+
+				@Override
+				public void endElement(String uri, String localName, String qName) {
+					if (localName.equals("lpwstr") && text != null) {
+						if (properties.size() < 100) {
+							properties.put(name, text.toString());
+						}
+						text = null;
+					}
+					else if (localName.equals("property")) {
+						name = null;
+					}
+				}
+			});
+			parser.parse(new InputSource(in));
+		}
+		catch (ParserConfigurationException e) {
+			throw new IllegalStateException(e);
+		}
+		return Map.copyOf(properties);
+	}
+
+	/** A custom property of the workbook that is text (as Pantau's templates carry their village), or null. */
+	public String customProperty(String name) {
+		return customProperties.get(name);
 	}
 
 	/** Whether the workbook counts its dates from 1904 (old Excel for Mac) instead of 1900. */
@@ -198,6 +313,12 @@ public final class WorkbookRows implements RowSource {
 
 	@Override
 	public List<String> next() throws IOException {
+		SheetRow row = nextRow();
+		return row == null ? null : row.cells();
+	}
+
+	/** The next row with its formulas and errors told apart, or null at the end. */
+	public SheetRow nextRow() throws IOException {
 		if (finished) {
 			return null;
 		}
@@ -217,14 +338,12 @@ public final class WorkbookRows implements RowSource {
 			finished = true;
 			throw unreadable(failure.error());
 		}
-		@SuppressWarnings("unchecked")
-		List<String> row = (List<String>) item;
-		return row;
+		return (SheetRow) item;
 	}
 
 	@Override
 	public double progress() {
-		return sheetSize <= 0 ? 0 : Math.min(1, (double) sheetRead / sheetSize);
+		return sheetSize <= 0 ? 0 : Math.min(1, (double) sheetStream.count() / sheetSize);
 	}
 
 	/** Whether the sheet is still being parsed, for a test. */
@@ -247,7 +366,7 @@ public final class WorkbookRows implements RowSource {
 	}
 
 	private void parse(InputStream sheet, StylesTable styles, DiskSharedStrings strings, boolean date1904) {
-		try (InputStream in = new Counting(sheet)) {
+		try (InputStream in = sheet) {
 			XMLReader xml = XMLHelper.newXMLReader();
 			xml.setContentHandler(new SheetReader(styles, strings, new IsoDates(date1904)));
 			xml.parse(new InputSource(in));
@@ -280,6 +399,10 @@ public final class WorkbookRows implements RowSource {
 		catch (InterruptedException e) {
 			throw new Stopped();
 		}
+	}
+
+	static UnreadableFile tooLargeUnpacked() {
+		return new UnreadableFile("import.tooLargeUnpacked", (SheetPolicy.MAX_UNPACKED_BYTES >> 20) + " MB");
 	}
 
 	/** What a user can be told about a file POI could not read. */
@@ -319,16 +442,20 @@ public final class WorkbookRows implements RowSource {
 
 	/**
 	 * Gathers the cells of each row in column order and hands complete rows on; stands between the XML parser and
-	 * POI's sheet handler to see formulas and to bound what the handler keeps of a cell.
+	 * POI's sheet handler to see formulas and error cells and to bound what the handler keeps of a cell and a row.
 	 */
 	private final class SheetReader extends DefaultHandler implements XSSFSheetXMLHandler.SheetContentsHandler {
 
 		private final XSSFSheetXMLHandler handler;
 		private List<String> row = new ArrayList<>();
+		private Map<Integer, Special> specials;
+		private int rowChars;
 		private int nextRow;
+		private int rowsHanded;
 		private boolean inCell;
 		private boolean inHeaderFooter;
 		private boolean formula;
+		private boolean error;
 		private boolean inFormula;
 		private boolean cellSeen;
 		private String cellReference;
@@ -347,6 +474,7 @@ public final class WorkbookRows implements RowSource {
 				formula = false;
 				cellSeen = false;
 				cellReference = attributes.getValue("r");
+				error = "e".equals(attributes.getValue("t"));
 				formulaText.setLength(0);
 				characters = 0;
 			}
@@ -368,7 +496,7 @@ public final class WorkbookRows implements RowSource {
 				inFormula = false;
 			}
 			else if (localName.equals("c")) {
-				if (formula && !cellSeen) {
+				if ((formula || error) && !cellSeen) {
 					cell(cellReference, null, null);
 				}
 				inCell = false;
@@ -381,8 +509,8 @@ public final class WorkbookRows implements RowSource {
 		@Override
 		public void characters(char[] ch, int start, int length) throws SAXException {
 			// only text the handler keeps counts: that of a cell, a header or a footer
-			if ((inCell || inHeaderFooter) && (characters += length) > MAX_CELL_CHARS + 1024) {
-				throw new UnreadableFile("import.cellTooLong", Integer.toString(MAX_CELL_CHARS));
+			if ((inCell || inHeaderFooter) && (characters += length) > SheetPolicy.MAX_CELL_CHARS + 1024) {
+				throw new UnreadableFile("import.cellTooLong", Integer.toString(SheetPolicy.MAX_CELL_CHARS));
 			}
 			if (inFormula) {
 				formulaText.append(ch, start, length);
@@ -392,31 +520,66 @@ public final class WorkbookRows implements RowSource {
 
 		@Override
 		public void startRow(int rowNumber) {
-			if (rowNumber >= MAX_ROWS) {
-				throw new UnreadableFile("import.brokenXlsx", null);
+			if (rowNumber >= SheetPolicy.MAX_ROWS) {
+				tooManyRows();
 			}
 			while (nextRow < rowNumber) {
-				hand(List.of());
+				handRow(SheetRow.EMPTY);
 				nextRow++;
 			}
 			row = new ArrayList<>();
+			specials = null;
+			rowChars = 0;
 		}
 
 		@Override
 		public void endRow(int rowNumber) {
-			hand(Collections.unmodifiableList(row));
+			handRow(new SheetRow(Collections.unmodifiableList(row), specials == null ? Map.of() : specials));
 			nextRow = Math.max(nextRow, rowNumber + 1);
 			row = new ArrayList<>();
+			specials = null;
+			rowChars = 0;
+		}
+
+		/** Hands a row on, counting rows as handed: a sheet that repeats a row number cannot slip past the bound. */
+		private void handRow(SheetRow sheetRow) {
+			if (++rowsHanded > SheetPolicy.MAX_ROWS) {
+				tooManyRows();
+			}
+			hand(sheetRow);
+		}
+
+		private void tooManyRows() {
+			throw new UnreadableFile("import.tooManyRows", Integer.toString(SheetPolicy.MAX_ROWS));
 		}
 
 		@Override
 		public void cell(String reference, String value, XSSFComment comment) {
 			cellSeen = true;
 			int column = reference == null ? row.size() : column(reference);
-			if (column < 0 || column >= MAX_COLUMNS) {
+			if (column < 0) {
 				throw new UnreadableFile("import.brokenXlsx", null);
 			}
-			String text = formula ? "=" + (formulaText.isEmpty() ? "?" : formulaText) : value == null ? "" : value;
+			if (column >= SheetPolicy.MAX_COLUMNS) {
+				throw new UnreadableFile("import.tooManyColumns", Integer.toString(SheetPolicy.MAX_COLUMNS));
+			}
+			String errorText = error && value != null && value.startsWith("ERROR:") ? value.substring(6)
+					: error ? "#ERROR" : null;
+			String text = formula ? "=" + (formulaText.isEmpty() ? "?" : formulaText)
+					: error ? errorText : value == null ? "" : value;
+			if (formula || error) {
+				if (specials == null) {
+					specials = new HashMap<>();
+				}
+				specials.put(column, new Special(formula ? formulaText.toString() : null,
+						formula && !error ? value : null, errorText));
+			}
+			if (text.length() > SheetPolicy.MAX_CELL_CHARS) {
+				throw new UnreadableFile("import.cellTooLong", Integer.toString(SheetPolicy.MAX_CELL_CHARS));
+			}
+			if ((rowChars += text.length()) > SheetPolicy.MAX_ROW_CHARS) {
+				throw new UnreadableFile("import.rowTooLong", Integer.toString(SheetPolicy.MAX_ROW_CHARS));
+			}
 			while (row.size() < column) {
 				row.add("");
 			}
@@ -476,18 +639,59 @@ public final class WorkbookRows implements RowSource {
 		}
 	}
 
-	/** Counts how much of the sheet was read, for the progress bar. */
-	private final class Counting extends FilterInputStream {
+	/**
+	 * What the parts of one workbook unpacked to so far, against {@link SheetPolicy#MAX_UNPACKED_BYTES}; the parts read
+	 * as streams are counted as they are read, each also against its compressed size.
+	 */
+	static final class Unpacking {
 
-		Counting(InputStream in) {
+		private final Map<String, Long> compressed;
+		private final AtomicLong total;
+
+		Unpacking(Map<String, Long> compressed, long wholeParts) {
+			this.compressed = compressed;
+			this.total = new AtomicLong(wholeParts);
+		}
+
+		Counting counting(InputStream in, String partName) {
+			long packed = compressed.getOrDefault(partName, -1L);
+			return new Counting(in, this, packed);
+		}
+
+		void add(long bytes, long partRead, long packed) {
+			if (total.addAndGet(bytes) > SheetPolicy.MAX_UNPACKED_BYTES) {
+				throw tooLargeUnpacked();
+			}
+			if (partRead > SheetPolicy.RATIO_GRACE_BYTES && packed >= 0
+					&& partRead > Math.max(packed, 1) * SheetPolicy.MAX_INFLATION) {
+				throw new UnreadableFile("import.zipBomb", null);
+			}
+		}
+	}
+
+	/** Counts what a streamed part unpacked to: for the budget, the ratio and the progress bar. */
+	static final class Counting extends FilterInputStream {
+
+		private final Unpacking unpacking;
+		private final long packed;
+		private volatile long count;
+
+		Counting(InputStream in, Unpacking unpacking, long packed) {
 			super(in);
+			this.unpacking = unpacking;
+			this.packed = packed;
+		}
+
+		long count() {
+			return count;
 		}
 
 		@Override
 		public int read() throws IOException {
 			int b = super.read();
 			if (b >= 0) {
-				sheetRead++;
+				count++;
+				unpacking.add(1, count, packed);
 			}
 			return b;
 		}
@@ -496,7 +700,8 @@ public final class WorkbookRows implements RowSource {
 		public int read(byte[] buffer, int offset, int length) throws IOException {
 			int n = super.read(buffer, offset, length);
 			if (n > 0) {
-				sheetRead += n;
+				count += n;
+				unpacking.add(n, count, packed);
 			}
 			return n;
 		}

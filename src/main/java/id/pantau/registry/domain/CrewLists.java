@@ -24,6 +24,7 @@ import java.util.function.Function;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.DisplayTime;
+import id.pantau.platform.ImportSlots;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.platform.tables.Csv;
@@ -73,9 +74,11 @@ public class CrewLists {
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final ImportSlots slots;
 
 	CrewLists(Persons persons, VesselRegistry vessels, ReferenceData reference, JdbcClient jdbc,
-			PlatformTransactionManager transactions, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			PlatformTransactionManager transactions, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
+			ImportSlots slots) {
 		this.persons = persons;
 		this.vessels = vessels;
 		this.reference = reference;
@@ -84,13 +87,21 @@ public class CrewLists {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.slots = slots;
 	}
 
 	/**
 	 * @throws InvalidInput when the form is incomplete (vessel, direction, date, legal basis, origin)
-	 * @throws UnreadableFile when the file cannot be read as a crew list at all
+	 * @throws UnreadableFile when the file cannot be read as a crew list at all, or when the user or the server has as
+	 * many imports running as {@link ImportSlots} allows
 	 */
 	public CrewListResult importList(ScopedPrincipal user, CrewListUpload upload, Path file) {
+		try (ImportSlots.Slot slot = slots.take(user.getUsername())) {
+			return importTaken(user, upload, file);
+		}
+	}
+
+	private CrewListResult importTaken(ScopedPrincipal user, CrewListUpload upload, Path file) {
 		if (!user.scope().coversUnplaced()) {
 			throw new AccessDeniedException("crew lists are imported regency-wide");
 		}

@@ -4,7 +4,8 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
@@ -12,7 +13,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,21 +20,20 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import id.pantau.platform.InvalidInput;
-import org.apache.poi.ooxml.POIXMLException;
+import id.pantau.platform.tables.Csv;
+import id.pantau.platform.tables.SheetPolicy;
+import id.pantau.platform.tables.UnreadableFile;
+import id.pantau.platform.tables.WorkbookRows;
+import id.pantau.platform.tables.WorkbookRows.SheetRow;
 import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.DataValidationConstraint;
 import org.apache.poi.ss.usermodel.DataValidationHelper;
-import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
@@ -43,9 +42,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProperty;
 
 /**
  * A month of a village's reports as an Excel workbook: the template BPMPD hands out (a sheet {@code Laporan} with one
@@ -57,17 +54,17 @@ import org.openxmlformats.schemas.officeDocument.x2006.customProperties.CTProper
  * saw); a formula saved without a value, or with an error such as {@code #N/A}, is a problem of its row, because
  * Pantau does not calculate formulas.
  * <p>
- * The file is refused before POI reads it when it is larger than {@value #MAX_BYTES} bytes, when its first bytes are
- * not those of a ZIP archive (an XLSX is one), or when its parts unpack to more than {@value #MAX_UNPACKED_BYTES}
- * bytes; POI's own zip-bomb limits ({@code ZipSecureFile}) stay at their defaults. Plain Java, no Spring.
+ * The file is refused when it is larger than {@value #MAX_BYTES} bytes or when its first bytes are not those of a ZIP
+ * archive (an XLSX is one). It is then read as a stream by {@link WorkbookRows}, under the one policy for every
+ * spreadsheet ({@link SheetPolicy}: unpacked size, compression ratio, columns, cell and row length), and reading
+ * stops at the first row beyond {@value #MAX_ROWS}: a workbook is never loaded whole, so a small file that unpacks to
+ * much costs little memory (issue 16). Plain Java, no Spring.
  */
 public final class ReportSheet {
 
 	public static final String CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 	public static final int MAX_BYTES = 2 * 1024 * 1024;
 	public static final int MAX_ROWS = 1000;
-	/** Far above what 1,000 rows of the longest texts unpack to (about 4 MB), far below what would strain memory. */
-	static final long MAX_UNPACKED_BYTES = 20L * 1024 * 1024;
 	static final String SHEET = "Laporan";
 	static final String HELP_SHEET = "Petunjuk";
 	static final String VILLAGE_PROPERTY = "pantau.villageCode";
@@ -200,14 +197,7 @@ public final class ReportSheet {
 		if (!startsWith(bytes, ZIP)) {
 			throw InvalidInput.of(FILE, "sheet.notXlsx");
 		}
-		requireModestUnpackedSize(bytes);
-		XSSFWorkbook workbook = open(bytes);
-		try (workbook) {
-			return read(workbook, digest(bytes));
-		}
-		catch (IOException closing) {
-			throw new UncheckedIOException(closing);
-		}
+		return stream(bytes, digest(bytes));
 	}
 
 	/** The empty template, with the village and month when given; texts of the instructions come from {@code text}. */
@@ -254,35 +244,64 @@ public final class ReportSheet {
 		return field;
 	}
 
-	private static XSSFWorkbook open(byte[] bytes) {
+	/** Reads the report sheet as a stream, under the one policy for spreadsheets ({@link SheetPolicy}). */
+	private static Result stream(byte[] bytes, String digest) {
+		Path file = null;
 		try {
-			return new XSSFWorkbook(new ByteArrayInputStream(bytes));
+			file = Files.createTempFile("pantau-report-", ".xlsx");
+			Files.write(file, bytes);
+			try (WorkbookRows rows = WorkbookRows.open(file, ReportSheet::reportSheet)) {
+				return read(rows, digest);
+			}
 		}
-		catch (NotOfficeXmlFileException notAWorkbook) {
-			throw InvalidInput.of(FILE, "sheet.notXlsx");
+		catch (UnreadableFile unreadable) {
+			throw refused(unreadable, bytes);
 		}
-		catch (POIXMLException e) {
-			// a ZIP archive that is not an Office package (no content types) is not an XLSX either
-			throw InvalidInput.of(FILE, e.getCause() instanceof InvalidFormatException ? "sheet.notXlsx"
-					: "sheet.unreadable");
-		}
-		catch (IOException | RuntimeException unreadable) {
-			// a damaged archive, an XLSB, a zip bomb POI caught: the parser's message is not for the user
+		catch (IOException e) {
 			throw InvalidInput.of(FILE, "sheet.unreadable");
+		}
+		finally {
+			if (file != null) {
+				try {
+					Files.deleteIfExists(file);
+				}
+				catch (IOException ignored) {
+					// a temporary file; the operating system clears it
+				}
+			}
 		}
 	}
 
-	private static Result read(XSSFWorkbook workbook, String digest) {
-		Sheet sheet = reportSheet(workbook);
-		if (sheet == null) {
-			throw InvalidInput.of(FILE, "sheet.noHeader");
+	/** Why the reader refused the file, in the words of this page where it has its own. */
+	private static InvalidInput refused(UnreadableFile unreadable, byte[] bytes) {
+		return switch (unreadable.messageKey()) {
+			case "import.notXlsx" -> InvalidInput.of(FILE, "sheet.notXlsx");
+			case "import.zipBomb", "import.tooLargeUnpacked" -> InvalidInput.of(FILE, "sheet.tooLargeUnpacked");
+			case "import.noSheet" -> InvalidInput.of(FILE, "sheet.noHeader");
+			// a ZIP archive with no entry at all is no workbook; a damaged one, an XLSB, a broken part are unreadable
+			case "import.brokenXlsx" -> InvalidInput.of(FILE, hasEntries(bytes) ? "sheet.unreadable" : "sheet.notXlsx");
+			default -> unreadable.argument() == null ? InvalidInput.of(FILE, unreadable.messageKey())
+					: InvalidInput.of(FILE, unreadable.messageKey(), unreadable.argument());
+		};
+	}
+
+	private static boolean hasEntries(byte[] bytes) {
+		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+			return zip.getNextEntry() != null;
 		}
-		Iterator<Row> rows = sheet.rowIterator();
-		Row headerRow = null;
-		while (rows.hasNext() && headerRow == null) {
-			Row row = rows.next();
+		catch (IOException | IllegalArgumentException damaged) {
+			return false;
+		}
+	}
+
+	private static Result read(WorkbookRows rows, String digest) throws IOException {
+		SheetRow headerRow = null;
+		int index = -1;
+		for (SheetRow row = rows.nextRow(); row != null; row = rows.nextRow()) {
+			index++;
 			if (!isEmpty(row)) {
 				headerRow = row;
+				break;
 			}
 		}
 		if (headerRow == null) {
@@ -295,24 +314,24 @@ public final class ReportSheet {
 		List<Line> lines = new ArrayList<>();
 		List<Problem> problems = new ArrayList<>();
 		int rowsRead = 0;
-		while (rows.hasNext()) {
-			Row row = rows.next();
+		for (SheetRow row = rows.nextRow(); row != null; row = rows.nextRow()) {
+			index++;
 			if (isEmpty(row)) {
 				continue;
 			}
 			if (++rowsRead > MAX_ROWS) {
 				throw InvalidInput.of(FILE, "sheet.tooManyRows", MAX_ROWS);
 			}
-			int number = row.getRowNum() + 1;
+			int number = index + 1;
 			List<Problem> found = new ArrayList<>();
 			Map<Column, String> values = new EnumMap<>(Column.class);
 			Set<Column> unreadable = EnumSet.noneOf(Column.class);
-			for (Cell cell : row) {
-				Column column = columns.get(cell.getColumnIndex());
-				Value value = value(cell);
+			for (int i = 0; i < row.cells().size(); i++) {
+				Column column = columns.get(i);
+				Value value = value(row, i);
 				if (column == null) {
 					if (value.problem() != null || !value.text().isBlank()) {
-						found.add(new Problem(number, CellReference.convertNumToColString(cell.getColumnIndex()),
+						found.add(new Problem(number, CellReference.convertNumToColString(i),
 								"sheet.valueWithoutHeader"));
 					}
 				}
@@ -333,26 +352,28 @@ public final class ReportSheet {
 		if (rowsRead == 0) {
 			throw InvalidInput.of(FILE, "sheet.empty");
 		}
-		return new Result(rowsRead, lines, problems, customProperty(workbook, VILLAGE_PROPERTY), digest);
+		return new Result(rowsRead, lines, problems, rows.customProperty(VILLAGE_PROPERTY), digest);
 	}
 
-	private static Sheet reportSheet(XSSFWorkbook workbook) {
-		Sheet named = workbook.getSheet(SHEET);
-		if (named != null) {
-			return named;
-		}
-		for (Sheet sheet : workbook) {
-			if (!sheet.getSheetName().equalsIgnoreCase(HELP_SHEET)) {
-				return sheet;
+	/** The sheet {@value #SHEET}, in any case; else the first that is not the instructions. */
+	private static int reportSheet(List<String> names) {
+		for (int i = 0; i < names.size(); i++) {
+			if (names.get(i).equalsIgnoreCase(SHEET)) {
+				return i;
 			}
 		}
-		return null;
+		for (int i = 0; i < names.size(); i++) {
+			if (!names.get(i).equalsIgnoreCase(HELP_SHEET)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
-	private static void readHeader(Row headerRow, Map<Integer, Column> columns, Map<Column, String> written) {
+	private static void readHeader(SheetRow headerRow, Map<Integer, Column> columns, Map<Column, String> written) {
 		List<String> unknown = new ArrayList<>();
-		for (Cell cell : headerRow) {
-			String header = value(cell).text().strip();
+		for (int i = 0; i < headerRow.cells().size(); i++) {
+			String header = value(headerRow, i).text().strip();
 			if (header.isEmpty()) {
 				continue;
 			}
@@ -364,7 +385,7 @@ public final class ReportSheet {
 				throw InvalidInput.of(FILE, "sheet.duplicateColumn", header);
 			}
 			else {
-				columns.put(cell.getColumnIndex(), column);
+				columns.put(i, column);
 				written.put(column, header);
 			}
 		}
@@ -436,74 +457,34 @@ public final class ReportSheet {
 		}
 	}
 
-	/** A cell as text: strings as written, whole numbers without decimals, dates as yyyy-mm-dd. */
-	private static Value value(Cell cell) {
-		CellType type = cell.getCellType();
-		if (type == CellType.FORMULA) {
-			if (cell instanceof XSSFCell xssf && !xssf.getCTCell().isSetV()) {
-				return new Value("", "sheet.formulaWithoutValue");
-			}
-			type = cell.getCachedFormulaResultType();
+	/**
+	 * A cell as text, as the reader gives it (numbers as Excel shows them, dates as yyyy-mm-dd); a formula with the
+	 * result Excel saved, never calculated here; an error cell or a formula without a saved result is a problem.
+	 */
+	private static Value value(SheetRow row, int column) {
+		WorkbookRows.Special special = row.specials().get(column);
+		if (special == null) {
+			return Value.of(row.cells().get(column));
 		}
-		return switch (type) {
-			case STRING -> Value.of(cell.getStringCellValue());
-			case NUMERIC -> Value.of(number(cell));
-			case BOOLEAN -> Value.of(cell.getBooleanCellValue() ? "TRUE" : "FALSE");
-			case ERROR -> new Value("", "sheet.cellError",
-					cell instanceof XSSFCell xssf ? xssf.getErrorCellString() : "#ERROR");
-			default -> Value.of("");
-		};
+		if (special.error() != null) {
+			return new Value("", "sheet.cellError", special.error());
+		}
+		if (special.saved() == null) {
+			return new Value("", "sheet.formulaWithoutValue");
+		}
+		return Value.of(special.saved());
 	}
 
-	private static String number(Cell cell) {
-		if (DateUtil.isCellDateFormatted(cell)) {
-			return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+	private static boolean isEmpty(SheetRow row) {
+		if (!row.specials().isEmpty()) {
+			return false;
 		}
-		return BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-	}
-
-	private static boolean isEmpty(Row row) {
-		for (Cell cell : row) {
-			CellType type = cell.getCellType();
-			if (type == CellType.STRING ? !cell.getStringCellValue().isBlank() : type != CellType.BLANK) {
+		for (String cell : row.cells()) {
+			if (!cell.isBlank()) {
 				return false;
 			}
 		}
 		return true;
-	}
-
-	private static String customProperty(XSSFWorkbook workbook, String name) {
-		CTProperty property = workbook.getProperties().getCustomProperties().getProperty(name);
-		return property == null || !property.isSetLpwstr() ? null : property.getLpwstr();
-	}
-
-	/**
-	 * Unpacks the archive once, counting, before POI builds its objects from it: a small file whose parts unpack to
-	 * hundreds of megabytes would pass POI's ratio check and still fill the memory.
-	 */
-	private static void requireModestUnpackedSize(byte[] bytes) {
-		byte[] buffer = new byte[16 * 1024];
-		long total = 0;
-		int entries = 0;
-		try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-			for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-				if (++entries > 1000) {
-					throw InvalidInput.of(FILE, "sheet.tooLargeUnpacked");
-				}
-				for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-					total += n;
-					if (total > MAX_UNPACKED_BYTES) {
-						throw InvalidInput.of(FILE, "sheet.tooLargeUnpacked");
-					}
-				}
-			}
-		}
-		catch (IOException | IllegalArgumentException damaged) {
-			throw InvalidInput.of(FILE, "sheet.unreadable");
-		}
-		if (entries == 0) {
-			throw InvalidInput.of(FILE, "sheet.notXlsx");
-		}
 	}
 
 	private static void writeReportSheet(XSSFWorkbook workbook, Function<String, String> text) {
@@ -521,7 +502,7 @@ public final class ReportSheet {
 		for (Column column : Column.values()) {
 			int index = column.ordinal();
 			Cell cell = header.createCell(index);
-			cell.setCellValue(column.header());
+			cell.setCellValue(Csv.neutralise(column.header()));
 			cell.setCellStyle(headerStyle);
 			sheet.setColumnWidth(index, column.width * 256);
 			sheet.setDefaultColumnStyle(index, textStyle);
@@ -598,9 +579,10 @@ public final class ReportSheet {
 		sheet.setColumnWidth(5, 26 * 256);
 	}
 
+	/** A text cell of the template, through the one formula guard like every cell Pantau writes. */
 	private static void cell(Row row, int column, String value, CellStyle style) {
 		Cell cell = row.createCell(column);
-		cell.setCellValue(value);
+		cell.setCellValue(Csv.neutralise(value));
 		if (style != null) {
 			cell.setCellStyle(style);
 		}

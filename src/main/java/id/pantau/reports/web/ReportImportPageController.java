@@ -11,6 +11,7 @@ import java.util.Map;
 
 import id.pantau.identity.PantauUser;
 import id.pantau.platform.DisplayTime;
+import id.pantau.platform.ImportSlots;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ProblemMessages;
@@ -19,6 +20,7 @@ import id.pantau.reference.Region;
 import id.pantau.reference.RegionLevel;
 import id.pantau.reports.domain.ReportImport;
 import id.pantau.reports.domain.ReportSheet;
+import id.pantau.platform.tables.UnreadableFile;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -56,14 +58,16 @@ class ReportImportPageController {
 	private final ProblemMessages problems;
 	private final MessageSource messages;
 	private final Clock clock;
+	private final ImportSlots slots;
 
 	ReportImportPageController(ReportImport importing, ReferenceData reference, ProblemMessages problems,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, ImportSlots slots) {
 		this.importing = importing;
 		this.reference = reference;
 		this.problems = problems;
 		this.messages = messages;
 		this.clock = clock;
+		this.slots = slots;
 	}
 
 	@GetMapping("/templat")
@@ -113,16 +117,22 @@ class ReportImportPageController {
 			if (file.getSize() > ReportSheet.MAX_BYTES) {
 				throw InvalidInput.of(ReportSheet.FILE, "sheet.tooLarge", ReportSheet.MAX_BYTES / (1024 * 1024));
 			}
-			byte[] bytes;
-			try (InputStream in = file.getInputStream()) {
-				bytes = in.readNBytes(ReportSheet.MAX_BYTES + 1);
+			try (ImportSlots.Slot slot = slots.take(user.getUsername())) {
+				byte[] bytes;
+				try (InputStream in = file.getInputStream()) {
+					bytes = in.readNBytes(ReportSheet.MAX_BYTES + 1);
+				}
+				ReportSheet.Result sheet = ReportSheet.read(bytes);
+				model.addAttribute("rowsRead", sheet.rowsRead());
+				model.addAttribute("outcome", importing.run(user, villageCode, chosen, sheet));
 			}
-			ReportSheet.Result sheet = ReportSheet.read(bytes);
-			model.addAttribute("rowsRead", sheet.rowsRead());
-			model.addAttribute("outcome", importing.run(user, villageCode, chosen, sheet));
 		}
 		catch (InvalidInput invalid) {
 			return page(user, model, villageCode, month, problems.of(invalid));
+		}
+		catch (UnreadableFile busy) {
+			return page(user, model, villageCode, month, problems.of(InvalidInput.of(ReportSheet.FILE,
+					busy.messageKey())));
 		}
 		catch (ReportImport.Refused refused) {
 			List<RowProblem> shown = new ArrayList<>();

@@ -104,6 +104,18 @@ class CrossingRowsTests {
 				.problem().reasonKey()).isEqualTo("import.row.required");
 	}
 
+	/** Issue 16: a refused row is kept, but a hostile cell in it is kept cut, and so is a value its reason names. */
+	@Test
+	void aRefusedRowKeepsItsCellsAndItsReasonShort() {
+		String huge = "9".repeat(9_000);
+		RowProblem problem = rows.read(8, List.of("masuk", huge, "TUAL", "A1", "MMR", "N".repeat(9_000), "", "", "",
+				"", "")).problem();
+		assertThat(problem.reasonKey()).isEqualTo("import.row.dateTime");
+		assertThat(problem.argument()).hasSize(CrossingRows.MAX_ARGUMENT + 1).endsWith("…");
+		assertThat(problem.raw()).hasSizeLessThan(3 * CrossingRows.MAX_KEPT_CELL).startsWith("masuk,999")
+				.contains("NNN…,");
+	}
+
 	/**
 	 * The shortcut for {@code yyyy-MM-dd[ HH:mm[:ss]]} must give what the formatters give, or nothing (then the
 	 * formatters decide, as before). Both refuse a day the month does not have.

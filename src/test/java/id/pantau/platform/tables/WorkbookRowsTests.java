@@ -144,6 +144,78 @@ class WorkbookRowsTests {
 				.hasMessageStartingWith("import.cellTooLong");
 	}
 
+	/** Issue 16: POI's zip limits are JVM-wide; reading a workbook must not change them for everyone else. */
+	@Test
+	void readingAWorkbookLeavesPoisGlobalZipSettingsAlone() throws IOException {
+		double ratio = org.apache.poi.openxml4j.util.ZipSecureFile.getMinInflateRatio();
+		long entry = org.apache.poi.openxml4j.util.ZipSecureFile.getMaxEntrySize();
+		read(Workbooks.write(folder, true, List.of(List.of("nama"), List.of("Aung"))));
+		assertThat(org.apache.poi.openxml4j.util.ZipSecureFile.getMinInflateRatio()).isEqualTo(ratio);
+		assertThat(org.apache.poi.openxml4j.util.ZipSecureFile.getMaxEntrySize()).isEqualTo(entry);
+	}
+
+	@Test
+	void aRowWiderThanThePolicyRefusesTheFile() throws IOException {
+		List<Object> wide = new ArrayList<>();
+		for (int i = 0; i <= SheetPolicy.MAX_COLUMNS; i++) {
+			wide.add("k" + i);
+		}
+		Path file = Workbooks.write(folder, false, List.of(List.of("nama"), wide));
+		assertThatThrownBy(() -> read(file)).isInstanceOf(UnreadableFile.class)
+				.hasMessage("import.tooManyColumns: " + SheetPolicy.MAX_COLUMNS);
+	}
+
+	@Test
+	void aRowLongerThanThePolicyRefusesTheFileThoughEachCellIsShortEnough() throws IOException {
+		List<Object> row = new ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			row.add("x".repeat(SheetPolicy.MAX_CELL_CHARS));
+		}
+		Path file = Workbooks.write(folder, true, List.of(List.of("nama"), row));
+		assertThatThrownBy(() -> read(file)).isInstanceOf(UnreadableFile.class)
+				.hasMessage("import.rowTooLong: " + SheetPolicy.MAX_ROW_CHARS);
+	}
+
+	/**
+	 * The probe's 1.35 GB file carried 1.5 million rows, more than a sheet holds: rows that repeat one row number (or
+	 * carry none) are counted as they come, so they cannot slip past the bound as the row numbers did.
+	 */
+	@Test
+	void moreRowsThanASheetHoldsRefuseTheFileWhateverTheirNumbers() throws IOException {
+		Path valid = Workbooks.write(folder, false, List.of(List.of("nama")));
+		java.util.Random random = new java.util.Random(16);
+		Path file = Workbooks.withEntry(valid, "xl/worksheets/sheet1.xml", out -> {
+			out.write(("<worksheet xmlns=\"" + Workbooks.SHEET_NAMESPACE + "\"><sheetData>")
+					.getBytes(StandardCharsets.UTF_8));
+			// empty rows, with a little noise so that the sheet compresses like a real one
+			byte[] row = "<row r=\"7\" x=\"ABCDE\"/>".getBytes(StandardCharsets.UTF_8);
+			int text = new String(row, StandardCharsets.UTF_8).indexOf("ABCDE");
+			for (int i = 0; i <= SheetPolicy.MAX_ROWS; i++) {
+				for (int k = 0; k < 5; k++) {
+					row[text + k] = (byte) ('A' + random.nextInt(26));
+				}
+				out.write(row);
+			}
+			out.write("</sheetData></worksheet>".getBytes(StandardCharsets.UTF_8));
+		});
+		assertThatThrownBy(() -> read(file)).isInstanceOf(UnreadableFile.class)
+				.hasMessage("import.tooManyRows: " + SheetPolicy.MAX_ROWS);
+	}
+
+	@Test
+	void nextRowTellsFormulasTheirSavedResultsAndErrorsApart() throws IOException {
+		Path file = Workbooks.write(folder, false, List.of(List.of("nama", "umur"),
+				List.of("Aung", new Workbooks.Formula("2026-1979"))));
+		try (WorkbookRows rows = WorkbookRows.open(file)) {
+			assertThat(rows.nextRow().specials()).isEmpty();
+			WorkbookRows.SheetRow row = rows.nextRow();
+			assertThat(row.cells()).containsExactly("Aung", "=2026-1979");
+			assertThat(row.specials()).containsOnlyKeys(1);
+			assertThat(row.specials().get(1).formula()).isEqualTo("2026-1979");
+			assertThat(row.specials().get(1).error()).isNull();
+		}
+	}
+
 	@Test
 	void columnsOfCellReferences() {
 		assertThat(WorkbookRows.column("A1")).isZero();

@@ -211,10 +211,28 @@ class ReportSheetTests {
 
 	@Test
 	void refusesASmallFileThatUnpacksToTooMuch() throws IOException {
-		byte[] bomb = zip("xl/worksheets/sheet1.xml", new byte[(int) ReportSheet.MAX_UNPACKED_BYTES + 1]);
+		byte[] blanks = new byte[64 << 20];
+		Arrays.fill(blanks, (byte) ' ');
+		byte[] start = "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"
+				.getBytes(StandardCharsets.UTF_8);
+		System.arraycopy(start, 0, blanks, 0, start.length);
+		byte[] bomb = withEntry(workbook(new String[] { "nama" }, new Object[] { "Aung" }), "xl/worksheets/sheet1.xml",
+				blanks);
 		assertThat(bomb.length).isLessThan(ReportSheet.MAX_BYTES);
 
 		assertRefused(bomb, "sheet.tooLargeUnpacked");
+	}
+
+	/**
+	 * The one policy of every spreadsheet reader holds here too: a row wider than it allows refuses the file, before
+	 * the workbook is read further (issue 16).
+	 */
+	@Test
+	void aRowWiderThanThePolicyAllowsRefusesTheFile() {
+		Object[] wide = new Object[id.pantau.platform.tables.SheetPolicy.MAX_COLUMNS + 1];
+		Arrays.fill(wide, "x");
+		assertRefused(workbook(new String[] { "nama" }, wide), "import.tooManyColumns",
+				Integer.toString(id.pantau.platform.tables.SheetPolicy.MAX_COLUMNS));
 	}
 
 	@Test
@@ -321,6 +339,26 @@ class ReportSheetTests {
 	static byte[] bytes(Workbook workbook) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		workbook.write(out);
+		return out.toByteArray();
+	}
+
+	/** A copy of a workbook with one entry's content replaced. */
+	private static byte[] withEntry(byte[] workbook, String name, byte[] content) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(workbook));
+				ZipOutputStream zip = new ZipOutputStream(out)) {
+			zip.setLevel(9);
+			for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+				zip.putNextEntry(new ZipEntry(entry.getName()));
+				if (entry.getName().equals(name)) {
+					zip.write(content);
+				}
+				else {
+					in.transferTo(zip);
+				}
+				zip.closeEntry();
+			}
+		}
 		return out.toByteArray();
 	}
 
