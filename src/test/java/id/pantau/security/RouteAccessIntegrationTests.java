@@ -159,10 +159,11 @@ class RouteAccessIntegrationTests {
 			Map.entry("PUT /api/v1/persons/{id}", byId(Subject.PERSON)),
 			Map.entry("POST /api/v1/persons/{id}/merge", byId(Subject.PERSON)),
 			Map.entry("POST /api/v1/mrz", rule(Kind.NO_PERSONAL_DATA)),
-			// vessels (no personal data on the list; crew lists are Imigrasi's and Kesbangpol's)
+			// vessels (no personal data on the list); registering one, its status and crew lists are Imigrasi's and
+			// Kesbangpol's: a village reports about a vessel but does not change it (VesselAccessIntegrationTests)
 			Map.entry("GET /kapal", rule(Kind.NO_PERSONAL_DATA)),
-			Map.entry("POST /kapal", rule(Kind.NO_PERSONAL_DATA)),
-			Map.entry("POST /kapal/{id}/status", rule(Kind.NO_PERSONAL_DATA)),
+			Map.entry("POST /kapal", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /kapal/{id}/status", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /kapal/awak/impor", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("POST /kapal/awak/impor", rule(Kind.NOT_FOR_VILLAGE)),
 			// village reports
