@@ -1,7 +1,9 @@
 package id.pantau.identity.domain;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
@@ -81,11 +83,26 @@ public class Logins {
 		audit.recordAs(user.getUsername(), AuditEntry.of("LOGOUT").subject("USER", user.id()));
 	}
 
-	/** Changes the signed-in user's password and ends its other sessions. */
-	@Transactional
-	public void changePassword(PantauUser user, String current, String replacement, String currentSessionId) {
+	/**
+	 * Changes the signed-in user's password and ends its other sessions. The current password is checked under the
+	 * login throttle, as a login from {@code address} would be: whoever holds a session (a borrowed phone, a stolen
+	 * cookie) cannot guess it here without limit. Each wrong guess and each attempt held back is audited (the audit
+	 * row stays although the change is refused).
+	 */
+	@Transactional(noRollbackFor = AccountException.class)
+	public void changePassword(PantauUser user, String current, String replacement, String currentSessionId,
+			String address) {
+		Optional<Duration> wait = throttle.waitFor(user.getUsername(), address);
+		if (wait.isPresent()) {
+			audit.record(AuditEntry.of("PASSWORD_CHANGE_FAILED").subject("USER", user.id())
+					.detail("reason", "throttled"));
+			throw new AccountException("password.wait", Math.max(1, (wait.get().toMillis() + 999) / 1000));
+		}
 		UserAccount account = accounts.findById(user.id()).orElseThrow();
 		if (!encoder.matches(current, account.getPasswordHash())) {
+			throttle.failed(user.getUsername(), address);
+			audit.record(AuditEntry.of("PASSWORD_CHANGE_FAILED").subject("USER", user.id())
+					.detail("reason", "currentWrong"));
 			throw new AccountException("password.currentWrong");
 		}
 		if (encoder.matches(replacement, account.getPasswordHash())) {
