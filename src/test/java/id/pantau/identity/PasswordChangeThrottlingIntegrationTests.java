@@ -65,6 +65,26 @@ class PasswordChangeThrottlingIntegrationTests {
 		assertThat(failures(username, "currentWrong")).isZero();
 	}
 
+	/** Issue 16: a list of 2,108 words let these through. */
+	@Test
+	void guessableNewPasswordsAndThePublishedDemoPasswordAreRefusedOnThePage() {
+		String username = "sandi.lemah" + System.nanoTime() % 100000;
+		seeding.seed(username, "Sandi Lemah", Role.BPMPD, Agency.BPMPD, "81.72", "Perahu kecil di Ohoi Dullah",
+				false);
+		WebSession session = new WebSession(port);
+		assertThat(session.login(username, "Perahu kecil di Ohoi Dullah").statusCode()).isEqualTo(302);
+		for (String weak : new String[] { "password1234", "qwertyuiop12" }) {
+			HttpResponse<String> refused = session.post("/akun/sandi",
+					Map.of("current", "Perahu kecil di Ohoi Dullah", "password", weak, "confirmation", weak));
+			assertThat(refused.statusCode()).as(weak).isEqualTo(200);
+			assertThat(refused.body()).as(weak).contains("mudah ditebak");
+		}
+		HttpResponse<String> demo = session.post("/akun/sandi", Map.of("current", "Perahu kecil di Ohoi Dullah",
+				"password", WebSession.DEMO_PASSWORD, "confirmation", WebSession.DEMO_PASSWORD));
+		assertThat(demo.statusCode()).isEqualTo(200);
+		assertThat(demo.body()).contains("diumumkan untuk akun demo");
+	}
+
 	private static HttpResponse<String> change(WebSession session, String current) {
 		return session.post("/akun/sandi",
 				Map.of("current", current, "password", NEW_PASSWORD, "confirmation", NEW_PASSWORD));

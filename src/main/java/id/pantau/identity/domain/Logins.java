@@ -8,6 +8,8 @@ import java.util.Optional;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.identity.PantauUser;
+import id.pantau.platform.DatabaseMode;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +25,13 @@ public class Logins {
 	private final UserSessions sessions;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final boolean demoMode;
 
 	Logins(UserAccounts accounts, LoginThrottle throttle, PasswordEncoder encoder, PasswordPolicy policy,
-			UserSessions sessions, AuditTrail audit, Clock clock) {
+			UserSessions sessions, AuditTrail audit, Clock clock, DatabaseMode database,
+			@Value("${pantau.demo:auto}") String demo) {
+		// the demo accounts' published password is theirs only where demo accounts are meant to be (StartupAccounts)
+		this.demoMode = "true".equalsIgnoreCase(demo) || ("auto".equalsIgnoreCase(demo) && database.embedded());
 		this.accounts = accounts;
 		this.throttle = throttle;
 		this.encoder = encoder;
@@ -33,6 +39,26 @@ public class Logins {
 		this.sessions = sessions;
 		this.audit = audit;
 		this.clock = clock;
+	}
+
+	/**
+	 * Outside demo mode the published demo password is no one's secret: an account that still signs in with it (a
+	 * demo account left in a database now used for real) must choose another before anything else. Returns the user
+	 * as it is to be signed in.
+	 */
+	@Transactional
+	public PantauUser checkPublishedPassword(PantauUser user, String typedPassword) {
+		if (demoMode || typedPassword == null || !PasswordPolicy.DEMO_PASSWORD.equals(typedPassword)
+				|| user.mustChangePassword()) {
+			return user;
+		}
+		accounts.findById(user.id()).ifPresent(account -> {
+			account.requirePasswordChange(clock.instant());
+			accounts.save(account);
+		});
+		audit.recordAs(user.getUsername(), AuditEntry.of("PASSWORD_CHANGE_REQUIRED").subject("USER", user.id())
+				.detail("reason", "published"));
+		return user.withPasswordChangeRequired();
 	}
 
 	/** The password of a user whose role needs a second factor was right; the login waits for the code. */
