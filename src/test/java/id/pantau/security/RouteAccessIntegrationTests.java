@@ -486,7 +486,7 @@ class RouteAccessIntegrationTests {
 	private long report(WebSession session, String name) throws Exception {
 		String username = name.contains("TAAR") ? "ohoi.taar" : "ohoi.fiditan";
 		PantauUser official = (PantauUser) users.loadUserByUsername(username);
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 };
+		byte[] png = id.pantau.TestPhotos.png();
 		String redirect = mvc.perform(multipart("/laporan/baru")
 				.file(new MockMultipartFile("photo", "foto.png", "image/png", png)).param("namesAsHeard", name)
 				.param("submit", "true").with(user(official)).with(csrf())).andReturn().getResponse()
