@@ -45,6 +45,16 @@ public class VesselRegistry {
 	@PreAuthorize(KEEPERS)
 	public Vessel register(String name, String flagState, String registration, String imoNumber, String ownerAgent,
 			VesselStatus status, String notes) {
+		return add(name, flagState, registration, imoNumber, ownerAgent, status, notes);
+	}
+
+	/**
+	 * For the crew-list import, which names a vessel not yet registered: the import itself is the keepers' only
+	 * ({@code CrewListPageController}), and runs without going through this bean's proxy checks.
+	 */
+	@Transactional
+	Vessel add(String name, String flagState, String registration, String imoNumber, String ownerAgent,
+			VesselStatus status, String notes) {
 		if (name == null || name.isBlank()) {
 			throw InvalidInput.of("name", "input.required");
 		}
