@@ -70,6 +70,11 @@ public final class PantauUser implements UserDetails, CredentialsContainer, Scop
 		return new PantauUser(id, username, null, fullName, role, agency, scope, enabled, false);
 	}
 
+	/** The same user, asked to choose a password of its own before anything else. */
+	public PantauUser withPasswordChangeRequired() {
+		return new PantauUser(id, username, null, fullName, role, agency, scope, enabled, true);
+	}
+
 	/** The same user reading with a wider scope, for the requests of a stated "break the glass" reason only. */
 	public PantauUser withScope(Scope wider) {
 		return new PantauUser(id, username, null, fullName, role, agency, wider, enabled, mustChangePassword);

@@ -49,7 +49,7 @@ class UserAdministrationIntegrationTests {
 		assertThat(tooShort.body()).contains("Kata sandi terlalu pendek: minimal 12 karakter.");
 		HttpResponse<String> common = user.post("/akun/sandi",
 				Map.of("current", temporary, "password", "administrator", "confirmation", "administrator"));
-		assertThat(common.body()).contains("terlalu umum");
+		assertThat(common.body()).contains("mudah ditebak");
 
 		HttpResponse<String> changed = user.post("/akun/sandi", Map.of("current", temporary, "password",
 				"angin timur di langgur", "confirmation", "angin timur di langgur"));

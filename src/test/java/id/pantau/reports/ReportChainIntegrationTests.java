@@ -177,7 +177,7 @@ class ReportChainIntegrationTests {
 	void aPhotoIsCheckedByItsContentAndServedOnlyWithinScope() throws Exception {
 		PantauUser fiditan = (PantauUser) users.loadUserByUsername("ohoi.fiditan");
 		PantauUser taar = (PantauUser) users.loadUserByUsername("ohoi.taar");
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 };
+		byte[] png = id.pantau.TestPhotos.png();
 		var notAPhoto = mvc.perform(multipart("/laporan/baru").file(new MockMultipartFile("photo", "foto.jpg",
 				"image/jpeg", "<script>alert(1)</script>".getBytes())).param("namesAsHeard", "Dara Sok")
 				.with(user(fiditan)).with(csrf())).andReturn().getResponse();

@@ -71,7 +71,8 @@ class InputSafetyIntegrationTests {
 
 		HttpResponse<String> updated = village.json("PUT", "/api/v1/persons/" + id, """
 				{"primaryName": "HASSAN MASSASSIGN", "category": "EX_CREW", "villageCode": "%s", "regionCode": "%s",
-				 "status": "DECEASED", "version": 0}""".formatted(TAAR, TAAR), "If-Match", "\"0\"");
+				 "status": "DECEASED", "version": 0, "sex": null, "birthDate": null, "nationality": null,
+				 "claimedNationality": null, "notes": null}""".formatted(TAAR, TAAR), "If-Match", "\"0\"");
 		assertThat(updated.statusCode()).as(updated.body()).isEqualTo(200);
 		assertThat(jdbc.sql("select region_code || '/' || status from person where id = ?").param(id)
 				.query(String.class).single()).isEqualTo(FIDITAN + "/PRESENT");

@@ -160,10 +160,11 @@ class RouteAccessIntegrationTests {
 			Map.entry("PUT /api/v1/persons/{id}", byId(Subject.PERSON)),
 			Map.entry("POST /api/v1/persons/{id}/merge", byId(Subject.PERSON)),
 			Map.entry("POST /api/v1/mrz", rule(Kind.NO_PERSONAL_DATA)),
-			// vessels (no personal data on the list; crew lists are Imigrasi's and Kesbangpol's)
+			// vessels (no personal data on the list); registering one, its status and crew lists are Imigrasi's and
+			// Kesbangpol's: a village reports about a vessel but does not change it (VesselAccessIntegrationTests)
 			Map.entry("GET /kapal", rule(Kind.NO_PERSONAL_DATA)),
-			Map.entry("POST /kapal", rule(Kind.NO_PERSONAL_DATA)),
-			Map.entry("POST /kapal/{id}/status", rule(Kind.NO_PERSONAL_DATA)),
+			Map.entry("POST /kapal", rule(Kind.NOT_FOR_VILLAGE)),
+			Map.entry("POST /kapal/{id}/status", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /kapal/awak/impor", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("POST /kapal/awak/impor", rule(Kind.NOT_FOR_VILLAGE)),
 			// village reports
@@ -486,7 +487,7 @@ class RouteAccessIntegrationTests {
 	private long report(WebSession session, String name) throws Exception {
 		String username = name.contains("TAAR") ? "ohoi.taar" : "ohoi.fiditan";
 		PantauUser official = (PantauUser) users.loadUserByUsername(username);
-		byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 };
+		byte[] png = id.pantau.TestPhotos.png();
 		String redirect = mvc.perform(multipart("/laporan/baru")
 				.file(new MockMultipartFile("photo", "foto.png", "image/png", png)).param("namesAsHeard", name)
 				.param("submit", "true").with(user(official)).with(csrf())).andReturn().getResponse()

@@ -117,7 +117,11 @@ class RecapController {
 			return YearMonth.now(clock.withZone(DisplayTime.ZONE)).minusMonths(1);
 		}
 		try {
-			return YearMonth.parse(text.strip());
+			YearMonth month = YearMonth.parse(text.strip());
+			if (!id.pantau.platform.CalendarRange.covers(month)) {
+				throw new NotFoundException("month " + text);
+			}
+			return month;
 		}
 		catch (DateTimeParseException e) {
 			throw new NotFoundException("month " + text);

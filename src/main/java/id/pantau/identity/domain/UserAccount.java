@@ -77,6 +77,12 @@ public class UserAccount {
 		this.updatedAt = now;
 	}
 
+	/** The password stays until the user has chosen another, which it must do before anything else. */
+	void requirePasswordChange(Instant now) {
+		this.mustChangePassword = true;
+		this.updatedAt = now;
+	}
+
 	void recordLogin(Instant now) {
 		this.lastLoginAt = now;
 	}

@@ -9,6 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
@@ -42,7 +43,15 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 	@Override
 	public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 			Authentication authentication) throws IOException, ServletException {
-		PantauUser user = (PantauUser) authentication.getPrincipal();
+		PantauUser user = logins.checkPublishedPassword((PantauUser) authentication.getPrincipal(),
+				request.getParameter("password"));
+		if (user != authentication.getPrincipal()) {
+			authentication = UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
+			SecurityContext context = SecurityContextHolder.createEmptyContext();
+			context.setAuthentication(authentication);
+			SecurityContextHolder.setContext(context);
+			contexts.saveContext(context, request, response);
+		}
 		if (secondFactors.required(user.role())) {
 			// the password alone is not a login: the session holds a user without any authority until the code
 			logins.passwordAccepted(user);

@@ -16,6 +16,12 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
 	static final String CHANGE_PATH = "/akun/sandi";
 
+	private final ApiProblemResponses problems;
+
+	PasswordChangeRequiredFilter(ApiProblemResponses problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -23,7 +29,10 @@ class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 		if (authentication != null && authentication.isAuthenticated()
 				&& authentication.getPrincipal() instanceof PantauUser user
 				&& user.mustChangePassword() && !allowed(path(request))) {
-			if (request.getHeader("HX-Request") != null) {
+			if (path(request).startsWith("/api/")) {
+				problems.unauthorized(request, response, "api.passwordChangeRequired");
+			}
+			else if (request.getHeader("HX-Request") != null) {
 				response.setHeader("HX-Redirect", request.getContextPath() + CHANGE_PATH);
 				response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 			}

@@ -14,13 +14,19 @@ class SecondFactorFilter extends OncePerRequestFilter {
 
 	static final String CODE_PATH = "/login/kode";
 
+	private final ApiProblemResponses problems;
+
+	SecondFactorFilter(ApiProblemResponses problems) {
+		this.problems = problems;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (SecurityContextHolder.getContext().getAuthentication() instanceof SecondFactorPending
 				&& !allowed(path(request))) {
 			if (path(request).startsWith("/api/")) {
-				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+				problems.unauthorized(request, response, "api.secondFactorPending");
 			}
 			else if (request.getHeader("HX-Request") != null) {
 				response.setHeader("HX-Redirect", request.getContextPath() + CODE_PATH);

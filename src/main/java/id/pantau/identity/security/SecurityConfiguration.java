@@ -20,14 +20,16 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
@@ -88,7 +90,7 @@ class SecurityConfiguration {
 		SecurityFilterChain tokenApi(HttpSecurity http, ApiClients clients, MessageSource messages,
 				LocaleResolver locales) throws Exception {
 			ApiProblemResponses problems = new ApiProblemResponses(messages, locales);
-			http.securityMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+			http.securityMatcher(new AndRequestMatcher(ApiProblemResponses.API,
 					ApiTokenFilter.BEARER))
 					.authorizeHttpRequests(requests -> requests.requestMatchers(CLIENT_PATHS).authenticated()
 							.anyRequest().denyAll())
@@ -113,6 +115,7 @@ class SecurityConfiguration {
 				@org.springframework.beans.factory.annotation.Value("${pantau.map.tile-url:}") String tileUrl)
 				throws Exception {
 			String policy = contentSecurityPolicy(tileUrl);
+			ApiProblemResponses problems = new ApiProblemResponses(messages, locales);
 			http.authorizeHttpRequests(requests -> requests
 					// the service worker installs on the login page already: its script and everything it keeps
 					// for offline use must load without a session
@@ -122,6 +125,14 @@ class SecurityConfiguration {
 					.permitAll()
 					.requestMatchers("/admin/**").hasRole("ADMIN")
 					.anyRequest().authenticated())
+					// the API answers 401 or 403 as problem details; only pages lead to the login page (a single
+					// default would be used for every request, hence the explicit ones for the rest)
+					.exceptionHandling(exceptions -> exceptions
+							.defaultAuthenticationEntryPointFor(problems, ApiProblemResponses.API)
+							.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+									AnyRequestMatcher.INSTANCE)
+							.defaultAccessDeniedHandlerFor(problems, ApiProblemResponses.API)
+							.defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE))
 					.formLogin(form -> form.loginPage("/login").successHandler(handlers).failureHandler(handlers)
 							.permitAll())
 					.logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(handlers)
@@ -140,9 +151,9 @@ class SecurityConfiguration {
 							UsernamePasswordAuthenticationFilter.class)
 					.addFilterBefore(new LoginThrottleFilter(throttle, logins), UsernamePasswordAuthenticationFilter.class)
 					.addFilterBefore(new SessionLifetimeFilter(settings.sessionIdleTimeout(),
-							settings.sessionAbsoluteTimeout(), clock), AuthorizationFilter.class)
-					.addFilterBefore(new SecondFactorFilter(), AuthorizationFilter.class)
-					.addFilterBefore(new PasswordChangeRequiredFilter(), AuthorizationFilter.class)
+							settings.sessionAbsoluteTimeout(), clock, problems), AuthorizationFilter.class)
+					.addFilterBefore(new SecondFactorFilter(problems), AuthorizationFilter.class)
+					.addFilterBefore(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class)
 					.addFilterBefore(new BreakGlassFilter(audit, clock), AuthorizationFilter.class);
 			return http.build();
 		}

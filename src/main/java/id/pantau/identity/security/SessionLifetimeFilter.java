@@ -27,11 +27,18 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 	private final Duration idle;
 	private final Duration absolute;
 	private final Clock clock;
+	private final ApiProblemResponses problems;
 
 	SessionLifetimeFilter(Duration idle, Duration absolute, Clock clock) {
+		this(idle, absolute, clock, null);
+	}
+
+	/** With {@code problems}, an API call of an ended session is told so as a problem detail (else a bare 401). */
+	SessionLifetimeFilter(Duration idle, Duration absolute, Clock clock, ApiProblemResponses problems) {
 		this.idle = idle;
 		this.absolute = absolute;
 		this.clock = clock;
+		this.problems = problems;
 	}
 
 	@Override
@@ -56,7 +63,10 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 			session.invalidate();
 			SecurityContextHolder.clearContext();
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			if (path.startsWith("/api/")) {
+			if (path.startsWith("/api/") && problems != null) {
+				problems.unauthorized(request, response, "api.sessionEnded");
+			}
+			else if (path.startsWith("/api/")) {
 				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
 			}
 			else if (request.getHeader("HX-Request") != null) {

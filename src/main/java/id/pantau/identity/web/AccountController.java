@@ -49,7 +49,8 @@ class AccountController {
 			return "identity/password";
 		}
 		try {
-			logins.changePassword(user, form.current(), form.password(), request.getSession().getId());
+			logins.changePassword(user, form.current(), form.password(), request.getSession().getId(),
+					request.getRemoteAddr());
 		}
 		catch (AccountException e) {
 			model.addAttribute("errorKey", e.messageKey());

@@ -2,19 +2,32 @@ package id.pantau.platform.web;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.servlet.ModelAndView;
 
-/** A malformed id or parameter in a page's address is a page that does not exist, not a server error. */
+/**
+ * A malformed id in a page's address is a page that does not exist; a malformed or out-of-range parameter (a number
+ * beyond any page, a date in year 1,000,000) is a request that cannot be answered, said so in the user's language:
+ * neither is a server error. The API answers the same as problem details ({@link ApiProblems}).
+ */
 @ControllerAdvice
 class ErrorPageController {
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
-	@ResponseStatus(HttpStatus.NOT_FOUND)
-	String malformedAddress() {
-		return "error/404";
+	ModelAndView malformedAddress(MethodArgumentTypeMismatchException mismatch) {
+		if (mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
+			ModelAndView page = new ModelAndView("error/404");
+			page.setStatus(HttpStatus.NOT_FOUND);
+			return page;
+		}
+		ModelAndView page = new ModelAndView("error/4xx");
+		page.setStatus(HttpStatus.BAD_REQUEST);
+		page.addObject("parameter", mismatch.getName());
+		return page;
 	}
 
 	/** A form post where a file upload was expected (a hand-made or hostile request): refused, not a server error. */

@@ -1,13 +1,18 @@
 package id.pantau.platform.web;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.Locale;
+
+import id.pantau.platform.CalendarRange;
 
 import org.springframework.boot.web.server.MimeMappings;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.http.CacheControl;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -31,6 +36,36 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setDefaultLocale(INDONESIAN);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
+	}
+
+	/**
+	 * Dates and months in addresses and forms ({@code dari}, {@code sampai}, {@code from}, {@code bulan}, ...) are read
+	 * as ISO dates within {@link CalendarRange}; anything else is a malformed parameter (400), not a server error deep
+	 * in a query or an export that has already begun. Registered last, so they also read the parameters marked
+	 * {@code @DateTimeFormat(iso = DATE)}.
+	 */
+	@Override
+	public void addFormatters(FormatterRegistry registry) {
+		registry.addConverter(String.class, LocalDate.class, text -> {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			LocalDate date = LocalDate.parse(text.strip());
+			if (!CalendarRange.covers(date)) {
+				throw new IllegalArgumentException("year outside " + CalendarRange.MIN_YEAR + "-" + CalendarRange.MAX_YEAR);
+			}
+			return date;
+		});
+		registry.addConverter(String.class, YearMonth.class, text -> {
+			if (text == null || text.isBlank()) {
+				return null;
+			}
+			YearMonth month = YearMonth.parse(text.strip());
+			if (!CalendarRange.covers(month)) {
+				throw new IllegalArgumentException("year outside " + CalendarRange.MIN_YEAR + "-" + CalendarRange.MAX_YEAR);
+			}
+			return month;
+		});
 	}
 
 	@Override

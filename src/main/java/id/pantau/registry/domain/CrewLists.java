@@ -198,7 +198,7 @@ public class CrewLists {
 		String actor = user.getUsername();
 		Instant now = clock.instant();
 		long vesselId = upload.vesselId() != null ? upload.vesselId()
-				: vessels.register(upload.newVesselName(), null, null, null, null, VesselStatus.ACTIVE, null).getId();
+				: vessels.add(upload.newVesselName(), null, null, null, null, VesselStatus.ACTIVE, null).getId();
 		boolean arrival = upload.direction() == CrewListUpload.Direction.ARRIVAL;
 		List<CrewListResult.Refusal> refused = new ArrayList<>();
 		List<Person> changed = new ArrayList<>();

@@ -27,6 +27,9 @@ public class PersonQueries {
 
 	public static final int PAGE_SIZE = 25;
 
+	/** The widest "permit ending within" window that means something: a century, longer than any permit. */
+	static final int MAX_PERMIT_WINDOW_DAYS = 36_500;
+
 	/** How the list is ordered; only these, so no request text reaches the SQL. */
 	public enum Sort {
 
@@ -169,7 +172,9 @@ public class PersonQueries {
 			sql.append(" and exists (select 1 from stay_permit s where s.person_id = p.id"
 					+ " and s.valid_until between :today and :until)");
 			params.put("today", today);
-			params.put("until", today.plusDays(Math.max(0, filter.permitEndingWithinDays())));
+			// beyond a century every permit ends within the window: the same answer, without a date past year 999999999
+			params.put("until", today.plusDays(Math.min(MAX_PERMIT_WINDOW_DAYS,
+					Math.max(0, filter.permitEndingWithinDays()))));
 		}
 		return sql;
 	}

@@ -2,6 +2,7 @@ package id.pantau.registry.web;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -9,6 +10,8 @@ import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.CaseFile;
 import id.pantau.platform.IfMatch;
+import id.pantau.platform.InvalidInput;
+import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.registry.Category;
 import id.pantau.registry.PersonForm;
@@ -17,6 +20,8 @@ import id.pantau.registry.domain.Person;
 import id.pantau.registry.domain.PersonQueries;
 import id.pantau.registry.domain.PersonRegistry;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,6 +36,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The registry over JSON, with the same scope, validation and audit as the pages. Changes name the version they
@@ -104,12 +110,65 @@ class PersonRestController {
 		return withVersion(ResponseEntity.created(URI.create("/api/v1/persons/" + person.getId())), person);
 	}
 
+	/**
+	 * The identity fields a PUT replaces, all of them: the body of a PUT is the whole of the identity (RFC 9110), so a
+	 * field left out would be blanked. Rather than blank it by mistake, a body that leaves one out is refused.
+	 */
+	static final List<String> IDENTITY_FIELDS = List.of("primaryName", "sex", "birthDate", "nationality",
+			"claimedNationality", "category", "notes");
+
+	/** The body of a PUT, for the API's description: every field present, null (or "") to clear one. */
+	@Schema(requiredProperties = { "primaryName", "sex", "birthDate", "nationality", "claimedNationality", "category",
+			"notes" })
+	record IdentityReplacement(String primaryName, String sex, String birthDate, String nationality,
+			String claimedNationality, String category, String notes) {
+	}
+
 	@PutMapping("/{id}")
 	@PreAuthorize(PersonPageController.EDITORS)
-	@Operation(summary = "Change a person's identity fields; If-Match must carry the version read")
+	@Operation(summary = "Replace a person's identity fields; If-Match must carry the version read",
+			description = "PUT replaces the identity as a whole: the body must name every identity field (primaryName,"
+					+ " sex, birthDate, nationality, claimedNationality, category, notes), with null or \"\" to clear"
+					+ " one. A body that leaves any out is refused with 400, its problem detail listing each missing"
+					+ " field under errors, so that nothing is blanked by a field forgotten. There is no PATCH: read the"
+					+ " person, change what you need and send the whole identity back. Documents, permits, residence"
+					+ " and vessels are added through their own steps and are not read here.",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+					content = @Content(schema = @Schema(implementation = IdentityReplacement.class))))
 	ResponseEntity<PersonRecord> update(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id,
-			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody PersonForm form) {
-		return withVersion(ResponseEntity.ok(), registry.update(user, id, IfMatch.version(ifMatch), form));
+			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody JsonNode body) {
+		if (registry.seen(user, id).isEmpty()) {
+			throw new NotFoundException("person " + id);
+		}
+		return withVersion(ResponseEntity.ok(), registry.update(user, id, IfMatch.version(ifMatch), whole(body)));
+	}
+
+	/** The identity in the body, when it names every field; else each missing field is a problem. */
+	static PersonForm whole(JsonNode body) {
+		if (body == null || !body.isObject()) {
+			throw InvalidInput.of("body", "api.persons.notAnObject");
+		}
+		List<InvalidInput.Problem> problems = new ArrayList<>();
+		for (String field : IDENTITY_FIELDS) {
+			JsonNode value = body.get(field);
+			if (value == null || value.isMissingNode()) {
+				problems.add(new InvalidInput.Problem(field, "api.persons.fieldMissing"));
+			}
+			else if (!value.isNull() && !value.isValueNode()) {
+				problems.add(new InvalidInput.Problem(field, "api.persons.notText", field));
+			}
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidInput(problems);
+		}
+		return new PersonForm(text(body, "primaryName"), null, text(body, "sex"), text(body, "birthDate"),
+				text(body, "nationality"), text(body, "claimedNationality"), text(body, "category"),
+				text(body, "notes"), null, null, null, null, null, null, null, null, null, null);
+	}
+
+	private static String text(JsonNode body, String field) {
+		JsonNode value = body.get(field);
+		return value == null || value.isNull() ? null : value.asString();
 	}
 
 	@PostMapping("/{id}/merge")

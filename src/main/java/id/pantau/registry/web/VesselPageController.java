@@ -44,7 +44,7 @@ class VesselPageController {
 	}
 
 	@PostMapping
-	@PreAuthorize(PersonPageController.EDITORS)
+	@PreAuthorize(VesselRegistry.KEEPERS)
 	String register(VesselForm form, RedirectAttributes redirect) {
 		try {
 			String flag = null;
@@ -66,7 +66,7 @@ class VesselPageController {
 	}
 
 	@PostMapping("/{id}/status")
-	@PreAuthorize(PersonPageController.EDITORS)
+	@PreAuthorize(VesselRegistry.KEEPERS)
 	String changeStatus(@PathVariable long id, @RequestParam VesselStatus status, RedirectAttributes redirect) {
 		vessels.changeStatus(id, status);
 		redirect.addFlashAttribute("notice", "person.notice.saved");

@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Photos attached to reports, kept outside the web root under {@code pantau.storage.dir} and named by a random id.
- * A photo is accepted only when its first bytes say JPEG, PNG or WebP, whatever the file's name or declared type.
+ * A photo is accepted only when its first bytes say JPEG, PNG or WebP, whatever the file's name or declared type, and
+ * its structure can be walked; what it says besides the picture (GPS position, time, phone) is removed before it is
+ * stored ({@link PhotoMetadata}). A photo is {@linkplain #prepare checked} before anything is saved, so that a refused
+ * photo leaves nothing behind, and {@linkplain #store(Prepared) stored} once the report it belongs to is saved.
  * Photos show persons and their homes: each file is 0600 from its creation and the folders 0700, also those (and the
  * photos in them) an earlier version left readable by every local account, which are closed at start.
  */
@@ -42,7 +45,12 @@ public class PhotoStore {
 	public record Stored(UUID id, String type) {
 	}
 
-	public Stored store(InputStream content, long declaredSize) {
+	/** A photo that passed the checks, without its metadata, not yet stored. */
+	public record Prepared(byte[] bytes, String type) {
+	}
+
+	/** @throws InvalidInput on the field {@code photo} when the file is too large or not a photo Pantau keeps */
+	public Prepared prepare(InputStream content, long declaredSize) {
 		if (declaredSize > MAX_BYTES) {
 			throw InvalidInput.of("photo", "photo.tooLarge", MAX_BYTES / (1024 * 1024));
 		}
@@ -52,15 +60,26 @@ public class PhotoStore {
 				throw InvalidInput.of("photo", "photo.tooLarge", MAX_BYTES / (1024 * 1024));
 			}
 			String type = typeOf(bytes).orElseThrow(() -> InvalidInput.of("photo", "photo.type"));
-			UUID id = UUID.randomUUID();
-			PrivateFiles.folder(folder);
-			PrivateFiles.write(folder.resolve(id.toString()), bytes);
-			return new Stored(id, type);
+			byte[] clean = PhotoMetadata.strip(bytes, type).orElseThrow(() -> InvalidInput.of("photo", "photo.damaged"));
+			return new Prepared(clean, type);
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
 	}
+
+	public Stored store(Prepared photo) {
+		try {
+			UUID id = UUID.randomUUID();
+			PrivateFiles.folder(folder);
+			PrivateFiles.write(folder.resolve(id.toString()), photo.bytes());
+			return new Stored(id, photo.type());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
 
 	public byte[] read(UUID id) {
 		try {

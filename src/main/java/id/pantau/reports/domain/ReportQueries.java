@@ -70,7 +70,8 @@ public class ReportQueries {
 			params.put("agency", withoutViewOf);
 		}
 		params.put("limit", PAGE_SIZE);
-		params.put("offset", Math.max(0, page) * PAGE_SIZE);
+		// a long: page 2147483647 is an empty page, not an overflow into a negative offset
+		params.put("offset", (long) Math.max(0, page) * PAGE_SIZE);
 		return jdbc.sql("""
 				select r.id, r.number, r.village_code, v.name as village_name, r.state, r.names_as_heard,
 				  coalesce(c.name_id, r.nationality_text) as nationality, r.state_since,

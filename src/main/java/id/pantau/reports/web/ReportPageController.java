@@ -146,11 +146,13 @@ class ReportPageController {
 			@RequestParam(required = false) MultipartFile photo, @RequestParam(defaultValue = "false") boolean submit,
 			Model model, RedirectAttributes redirect) throws IOException {
 		try {
+			// the photo first: a refused photo must not leave a draft behind (the form comes back as typed)
+			PhotoStore.Prepared prepared = prepared(photo);
 			VillageReport report = reporting.draft(user, villageCode, form, clientKey);
 			// The same client key again is a retry whose answer was lost (a phone's outbox, a double tap): the draft
 			// is the one made then, and its photo and its submission are not repeated.
 			if (report.getPhotoId() == null) {
-				report = withPhoto(user, report, photo);
+				report = withPhoto(user, report, prepared);
 			}
 			if (submit && report.getState() == ReportState.DRAFT) {
 				report = reporting.submit(user, report.getId(), report.getVersion());
@@ -196,8 +198,10 @@ class ReportPageController {
 			throws IOException {
 		VillageReport report = reporting.visible(user, id);
 		try {
+			// the photo first: a refused photo must not save the rest of the change behind the user's back
+			PhotoStore.Prepared prepared = prepared(photo);
 			report = reporting.edit(user, id, version, form);
-			report = withPhoto(user, report, photo);
+			report = withPhoto(user, report, prepared);
 			if (submit) {
 				reporting.submit(user, id, report.getVersion());
 			}
@@ -286,11 +290,15 @@ class ReportPageController {
 		return "reports/completeness";
 	}
 
-	private VillageReport withPhoto(PantauUser user, VillageReport report, MultipartFile photo) throws IOException {
-		if (photo == null || photo.isEmpty()) {
+	private PhotoStore.Prepared prepared(MultipartFile photo) throws IOException {
+		return photo == null || photo.isEmpty() ? null : photos.prepare(photo.getInputStream(), photo.getSize());
+	}
+
+	private VillageReport withPhoto(PantauUser user, VillageReport report, PhotoStore.Prepared photo) {
+		if (photo == null) {
 			return report;
 		}
-		PhotoStore.Stored stored = photos.store(photo.getInputStream(), photo.getSize());
+		PhotoStore.Stored stored = photos.store(photo);
 		return reporting.attachPhoto(user, report.getId(), report.getVersion(), stored.id(), stored.type());
 	}
 

@@ -19,13 +19,29 @@ class PasswordPolicyTests {
 	@Test
 	void refusesShortPasswordsCountingCharactersNotBytes() {
 		assertThatThrownBy(() -> policy.check("bpmpd", "short-pass1")).hasMessage("password.tooShort");
-		assertThatCode(() -> policy.check("bpmpd", "ŋŋŋŋŋŋŋŋŋŋŋŋ")).doesNotThrowAnyException();
+		// 12 Burmese characters: more than 12 bytes, and a sentence only its writer knows
+		assertThatCode(() -> policy.check("bpmpd", "ဒီနေ့မိုးရွာတယ်နော်")).doesNotThrowAnyException();
 	}
 
 	@Test
 	void refusesCommonPasswordsWhateverTheirCase() {
 		assertThatThrownBy(() -> policy.check("bpmpd", "Administrator")).hasMessage("password.common");
 		assertThatThrownBy(() -> policy.check("bpmpd", "BISMILLAH123")).hasMessage("password.common");
+	}
+
+	/** Issue 16: what a list of 2,108 words let through, an estimator of guesses does not. */
+	@Test
+	void refusesGuessablePasswordsThatNoListHolds() {
+		for (String weak : new String[] { "password1234", "qwertyuiop12", "ŋŋŋŋŋŋŋŋŋŋŋŋ", "jalanjalan2026",
+				"rahasia12345", "Indonesia2026!", "kotatual2026", "123456789012", "aaaaaaaaaaaaaaaa" }) {
+			assertThatThrownBy(() -> policy.check("bpmpd", weak)).as(weak).hasMessage("password.common");
+		}
+	}
+
+	@Test
+	void refusesThePublishedDemoPasswordForEveryAccount() {
+		assertThatThrownBy(() -> policy.check("kesbangpol.budi", "tual-demo-2026")).hasMessage("password.published");
+		assertThatThrownBy(() -> policy.check("kesbangpol.budi", "TUAL-DEMO-2026")).hasMessage("password.published");
 	}
 
 	@Test

@@ -2,7 +2,6 @@ package id.pantau.reports.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,7 +21,7 @@ class PhotoStoreTests {
 	void aStoredPhotoIsOwnerOnlyInOwnerOnlyFolders() throws Exception {
 		Path storage = temp.resolve("data/files");
 		PhotoStore store = new PhotoStore(storage);
-		PhotoStore.Stored stored = store.store(new ByteArrayInputStream(JPEG), JPEG.length);
+		PhotoStore.Stored stored = store.store(new PhotoStore.Prepared(JPEG, "image/jpeg"));
 
 		assertThat(mode(storage.resolve("photos").resolve(stored.id().toString()))).isEqualTo("rw-------");
 		assertThat(mode(storage.resolve("photos"))).isEqualTo("rwx------");
