@@ -166,7 +166,7 @@ class PersonListImportIntegrationTests {
 	void aRowLikeNoOneBecomesAPersonWithTheListsIdShownOnItsPage() throws IOException {
 		String tag = tag();
 		Path list = csv("daftar-" + tag + ".csv", HEADER,
-				"C-" + tag + ",SVETLANA " + tag + " KOVALENKO,F,1975-11-30,UKR,FK" + tag + ",81.72.01.2001,ITAP,");
+				"C-" + tag + ",OKSANA " + tag + " HRYTSENKO,F,1969-08-23,UKR,FK" + tag + ",81.72.01.2001,ITAP,");
 
 		Run run = command(list.toString(), "--basis", "Nota Dinas " + tag);
 
@@ -177,7 +177,7 @@ class PersonListImportIntegrationTests {
 				select p.nationality || ' ' || p.birth_date || ' ' || p.category || ' ' || n.source || ' ' || n.source_ref
 				from person p join person_name n on n.person_id = p.id and n.is_primary where p.id = :id""")
 				.param("id", person).query(String.class).single())
-				.isEqualTo("UKR 1975-11-30 OTHER PERSON_LIST DAFTAR-" + listId + "-2");
+				.isEqualTo("UKR 1969-08-23 OTHER PERSON_LIST DAFTAR-" + listId + "-2");
 		assertThat(count("stay_permit where permit_type = 'ITAP' and person_id = " + person)).isEqualTo(1);
 		assertThat(count("match_case where record_kind = 'ROSTER' and person_id = " + person))
 				.as("a new person is no work item").isZero();
