@@ -68,8 +68,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 		return driver;
 	}
 
+	/**
+	 * Waits up to 10 s. A page that navigates while a condition reads it (a form just sent) can make Chromium answer
+	 * "Node with given id does not belong to the document" rather than a stale element: that is asked again, not a
+	 * failure; a condition still false after 10 s fails with the last such answer as its cause.
+	 */
 	public WebDriverWait waiting() {
-		return new WebDriverWait(driver, Duration.ofSeconds(10));
+		WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+		wait.ignoring(org.openqa.selenium.WebDriverException.class);
+		return wait;
 	}
 
 	/**
