@@ -1,6 +1,7 @@
 package id.pantau.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -175,16 +176,11 @@ class HeavyWorkbooksUnderSmallHeapTests {
 		return new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 
-	private void awaitHealth(int port, Duration patience) throws Exception {
-		long until = System.nanoTime() + patience.toNanos();
-		while (System.nanoTime() < until) {
+	private void awaitHealth(int port, Duration patience) {
+		await("Pantau healthy").atMost(patience).pollInterval(Duration.ofMillis(500)).until(() -> {
 			assertThat(pantau.isAlive()).as("Pantau stopped while starting").isTrue();
-			if (health(port) == 200) {
-				return;
-			}
-			Thread.sleep(500);
-		}
-		throw new AssertionError("Pantau did not become healthy");
+			return health(port) == 200;
+		});
 	}
 
 	private static int health(int port) {
