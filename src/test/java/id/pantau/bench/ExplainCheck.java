@@ -229,10 +229,10 @@ public final class ExplainCheck {
 				new Filter(null, null, null, null, null, 30), Sort.NAME, 0));
 		paths.put("person list (village Fiditan)", () -> persons.search(FIDITAN, Filter.none(), Sort.NAME, 0));
 		paths.put("person page", () -> registry.visible(user(CITY), firstPerson + 17));
-		paths.put("report list, to check (city)", () -> reports.list(CITY,
+		paths.put("report list, to check (city)", () -> reports.list((PantauUser) user(CITY), CITY,
 				List.of(ReportState.SUBMITTED, ReportState.FORWARDED), 0));
-		paths.put("report list, all states (city)", () -> reports.list(CITY, List.of(ReportState.values()), 0));
-		paths.put("report list (village Fiditan)", () -> reports.list(FIDITAN, List.of(ReportState.values()), 0));
+		paths.put("report list, all states (city)", () -> reports.list((PantauUser) user(CITY), CITY, List.of(ReportState.values()), 0));
+		paths.put("report list (village Fiditan)", () -> reports.list((PantauUser) user(FIDITAN), FIDITAN, List.of(ReportState.values()), 0));
 		paths.put("crossing list, no filter", () -> crossings.list(new CrossingQueries.Filter(null, null, null, null,
 				null, null), 0));
 		paths.put("crossing list, last month, arrivals", () -> crossings.list(new CrossingQueries.Filter(

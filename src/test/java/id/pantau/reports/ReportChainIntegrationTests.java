@@ -160,15 +160,22 @@ class ReportChainIntegrationTests {
 		String etag = created.headers().firstValue("ETag").orElseThrow();
 		WebSession bpmpd = WebSession.loggedIn(port, "bpmpd");
 		assertThat(bpmpd.json("POST", "/api/v1/reports/" + id + "/forward", null, "If-Match", etag).statusCode())
-				.as("a draft cannot be forwarded").isEqualTo(409);
+				.as("a draft is the village's own, not BPMPD's to see").isEqualTo(404);
 		HttpResponse<String> submitted = village.json("POST", "/api/v1/reports/" + id + "/submit", null, "If-Match",
 				etag);
 		assertThat(submitted.statusCode()).isEqualTo(200);
-		assertThat(village.json("POST", "/api/v1/reports/" + id + "/submit", null, "If-Match", etag).statusCode())
-				.as("stale").isEqualTo(412);
+		HttpResponse<String> repeated = village.json("POST", "/api/v1/reports/" + id + "/submit", null, "If-Match",
+				etag);
+		assertThat(repeated.statusCode()).as("a repeated submit answers with the report as it is").isEqualTo(200);
+		assertThat(JSON.readTree(repeated.body()).get("state").asString()).isEqualTo("SUBMITTED");
+		assertThat(village.json("PUT", "/api/v1/reports/" + id, "{\"namesAsHeard\":\"Li Qiang\"}", "If-Match", etag)
+				.statusCode()).as("stale").isEqualTo(412);
 		assertThat(village.json("POST", "/api/v1/reports/" + id + "/forward", null, "If-Match",
 				submitted.headers().firstValue("ETag").orElseThrow()).statusCode()).as("not a village's step")
 				.isEqualTo(403);
+		assertThat(WebSession.loggedIn(port, "kesbangpol").json("POST", "/api/v1/reports/" + id + "/validate",
+				"{\"outcome\":\"NOT_A_FOREIGNER\"}", "If-Match", submitted.headers().firstValue("ETag").orElseThrow())
+				.statusCode()).as("not forwarded yet: a step it cannot take").isEqualTo(409);
 		assertThat(WebSession.loggedIn(port, "ohoi.fiditan").json("GET", "/api/v1/reports/" + id, null).statusCode())
 				.isEqualTo(404);
 	}

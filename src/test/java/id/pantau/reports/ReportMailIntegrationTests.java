@@ -76,6 +76,28 @@ class ReportMailIntegrationTests {
 					.isEqualTo("Pantau: Laporan " + submitted.getNumber() + " masuk dan menunggu pemeriksaan BPMPD");
 			assertThat(GreenMailUtil.getBody(mail)).contains("/laporan/" + submitted.getId());
 		});
+
+		PantauUser bpmpd = (PantauUser) users.loadUserByUsername("bpmpd");
+		VillageReport returned = reporting.returnToVillage(bpmpd, submitted.getId(), submitted.getVersion(),
+				"Sejak kapan belum diisi");
+		VillageReport fixed = reporting.edit(village, returned.getId(), returned.getVersion(), new ReportForm(
+				"Kyaw Min", "Myanmar", "M", "45", "", "", "nelayan", "", "2020", ""));
+		reporting.submit(village, fixed.getId(), fixed.getVersion());
+		org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
+				Arrays.stream(greenMail.getReceivedMessages()).filter(m -> addressedTo(m, BPMPD_ADDRESS))
+						.map(ReportMailIntegrationTests::subject).toList()).as("told apart from a new report")
+				.containsExactly("Pantau: Laporan " + submitted.getNumber() + " masuk dan menunggu pemeriksaan BPMPD",
+						"Pantau: Laporan " + submitted.getNumber()
+								+ " diperbaiki desa dan dikirim ulang; menunggu pemeriksaan BPMPD lagi"));
+	}
+
+	private static String subject(MimeMessage message) {
+		try {
+			return message.getSubject();
+		}
+		catch (jakarta.mail.MessagingException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	private static boolean addressedTo(MimeMessage message, String address) {

@@ -177,8 +177,14 @@ public class DashboardQueries {
 		for (ReportStep s : ReportStep.values()) {
 			reports.put(s, 0L);
 		}
+		// a draft is the village's own until it is submitted: only a village's scope counts its drafts
+		boolean ownVillage = !scope.isWholeDeployment() && scope.regionCode().chars().filter(c -> c == '.').count() == 3;
+		if (!ownVillage) {
+			reports.remove(ReportStep.DRAFT);
+		}
 		jdbc.sql("select r.state, count(*) as n from village_report r where " + scope.sqlCondition("r.village_code")
-				+ " group by r.state").params(scope.sqlParameters()).query(rs -> {
+				+ (ownVillage ? "" : " and r.state <> 'DRAFT'") + " group by r.state").params(scope.sqlParameters())
+				.query(rs -> {
 					reports.put(ReportStep.valueOf(rs.getString("state")), rs.getLong("n"));
 				});
 

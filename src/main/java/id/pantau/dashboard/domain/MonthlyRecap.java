@@ -284,7 +284,7 @@ public class MonthlyRecap {
 				.single();
 		List<Count> reports = jdbc.sql("""
 				select r.state, count(*) as n from village_report r
-				where r.created_at >= :start and r.created_at < :end and %s
+				where r.created_at >= :start and r.created_at < :end and %s and r.state <> 'DRAFT'
 				group by r.state order by r.state""".formatted(area.sqlCondition("r.village_code"))).params(params)
 				.query((rs, n) -> new Count(List.of("reportState." + rs.getString("state")), rs.getLong("n"))).list();
 

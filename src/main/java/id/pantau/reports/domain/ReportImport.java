@@ -119,10 +119,13 @@ public class ReportImport {
 		for (ReportSheet.Line line : sheet.lines()) {
 			UUID key = UUID.nameUUIDFromBytes("report-import|%s|%s|%d".formatted(village.code(), sheet.digest(),
 					line.number()).getBytes(StandardCharsets.UTF_8));
-			boolean earlier = reports.findByClientKey(key).isPresent();
+			// the same sheet imported again (also by another BPMPD officer): the rows made then, submitted then
+			VillageReport found = reports.findByClientKey(key).orElse(null);
+			boolean earlier = found != null;
 			try {
-				VillageReport report = reporting.draft(user, village.code(), line.form(), key);
+				VillageReport report = found;
 				if (!earlier) {
+					report = reporting.draft(user, village.code(), line.form(), key);
 					report = reporting.submit(user, report.getId(), report.getVersion());
 				}
 				imported.add(new Imported(line.number(), report.getId(), report.getNumber(), earlier));

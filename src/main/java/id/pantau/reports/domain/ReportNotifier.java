@@ -25,7 +25,8 @@ class ReportNotifier {
 
 	@EventListener
 	void on(ReportSubmitted event) {
-		notifications.notifyRole(Role.BPMPD, event.villageCode(), "notify.reportSubmitted", event.number(),
+		notifications.notifyRole(Role.BPMPD, event.villageCode(),
+				event.resubmitted() ? "notify.reportResubmitted" : "notify.reportSubmitted", event.number(),
 				link(event.reportId()));
 	}
 

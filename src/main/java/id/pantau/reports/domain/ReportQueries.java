@@ -10,6 +10,8 @@ import java.util.Map;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
+import id.pantau.identity.PantauUser;
+import id.pantau.identity.Role;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.Scope;
 import id.pantau.reports.ReportState;
@@ -34,12 +36,20 @@ public class ReportQueries {
 		this.clock = clock;
 	}
 
+	/**
+	 * @param resubmitted whether the report waits at BPMPD again after the village fixed what BPMPD returned it for
+	 */
 	public record Row(long id, String number, String villageCode, String villageName, ReportState state,
-			String namesAsHeard, String nationality, Instant stateSince, boolean waitingTooLong, int views) {
+			String namesAsHeard, String nationality, Instant stateSince, boolean waitingTooLong, int views,
+			boolean resubmitted) {
 	}
 
-	public List<Row> list(Scope scope, List<ReportState> states, int page) {
-		return list(scope, states, null, page);
+	/**
+	 * The reports within the scope the user may see, newest first. A draft is the village's own until it is
+	 * submitted: an officer sees only the drafts it made itself on a village's behalf.
+	 */
+	public List<Row> list(PantauUser viewer, Scope scope, List<ReportState> states, int page) {
+		return list(viewer, scope, states, null, page);
 	}
 
 	/**
@@ -54,14 +64,23 @@ public class ReportQueries {
 
 	/** Forwarded reports within the scope on which the agency has not given its view yet, oldest first. */
 	public List<Row> awaitingViewOf(Scope scope, String agency) {
-		return list(scope, List.of(ReportState.FORWARDED), agency, 0);
+		return list(null, scope, List.of(ReportState.FORWARDED), agency, 0);
 	}
 
-	private List<Row> list(Scope scope, List<ReportState> states, String withoutViewOf, int page) {
+	/** The SQL condition that hides other people's drafts from the viewer, with its parameters put in. */
+	private static String drafts(PantauUser viewer, Map<String, Object> params) {
+		if (viewer != null && viewer.role() == Role.OHOI) {
+			return "";
+		}
+		params.put("viewer", viewer == null ? "" : viewer.getUsername());
+		return " and (r.state <> 'DRAFT' or r.created_by = :viewer)";
+	}
+
+	private List<Row> list(PantauUser viewer, Scope scope, List<ReportState> states, String withoutViewOf, int page) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
-		String stateFilter = "";
+		String stateFilter = drafts(viewer, params);
 		if (states != null && !states.isEmpty()) {
-			stateFilter = " and r.state in (:states)";
+			stateFilter += " and r.state in (:states)";
 			params.put("states", states.stream().map(Enum::name).toList());
 		}
 		if (withoutViewOf != null) {
@@ -75,7 +94,9 @@ public class ReportQueries {
 		return jdbc.sql("""
 				select r.id, r.number, r.village_code, v.name as village_name, r.state, r.names_as_heard,
 				  coalesce(c.name_id, r.nationality_text) as nationality, r.state_since,
-				  (select count(*) from report_agency_view w where w.village_report_id = r.id) as views
+				  (select count(*) from report_agency_view w where w.village_report_id = r.id) as views,
+				  r.state = 'SUBMITTED' and exists (select 1 from report_event e where e.village_report_id = r.id
+				    and e.to_state = 'RETURNED') as resubmitted
 				from village_report r
 				join region v on v.code = r.village_code
 				left join country c on c.alpha3 = r.nationality
@@ -89,7 +110,8 @@ public class ReportQueries {
 					Instant since = rs.getTimestamp("state_since").toInstant();
 					return new Row(rs.getLong("id"), rs.getString("number"), rs.getString("village_code"),
 							rs.getString("village_name"), state, rs.getString("names_as_heard"),
-							rs.getString("nationality"), since, waiting(state, since), rs.getInt("views"));
+							rs.getString("nationality"), since, waiting(state, since), rs.getInt("views"),
+							rs.getBoolean("resubmitted"));
 				}).list();
 	}
 
@@ -110,11 +132,13 @@ public class ReportQueries {
 				.list();
 	}
 
-	/** How many reports wait in each state, within the scope. */
-	public Map<ReportState, Long> counts(Scope scope) {
+	/** How many reports the user may see wait in each state, within the scope (drafts as {@link #list}). */
+	public Map<ReportState, Long> counts(PantauUser viewer, Scope scope) {
 		Map<ReportState, Long> counts = new java.util.EnumMap<>(ReportState.class);
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		String drafts = drafts(viewer, params);
 		jdbc.sql("select state, count(*) as n from village_report r where " + scope.sqlCondition("r.village_code")
-				+ " group by state").params(scope.sqlParameters())
+				+ drafts + " group by state").params(params)
 				.query(rs -> {
 					counts.put(ReportState.valueOf(rs.getString("state")), rs.getLong("n"));
 				});

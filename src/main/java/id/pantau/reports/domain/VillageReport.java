@@ -40,6 +40,8 @@ public class VillageReport {
 	private String createdBy;
 	private Instant stateSince;
 	private Instant updatedAt;
+	/** While returned to the village: the fields changed since, comma-separated; otherwise {@code null}. */
+	private String changedSinceReturn;
 	@Version
 	private Integer version;
 	@MappedCollection(idColumn = "village_report_id")
@@ -70,13 +72,50 @@ public class VillageReport {
 		if (!state.isEditableByVillage()) {
 			throw new IllegalTransition(state, state);
 		}
+		if (state == ReportState.RETURNED) {
+			noteChanges(changedFields(this.content, content));
+		}
 		this.content = content;
 		this.updatedAt = now;
+	}
+
+	private void noteChanges(List<String> fields) {
+		java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>();
+		if (changedSinceReturn != null && !changedSinceReturn.isEmpty()) {
+			all.addAll(List.of(changedSinceReturn.split(",")));
+		}
+		all.addAll(fields);
+		changedSinceReturn = String.join(",", all);
+	}
+
+	/** The form's fields whose values differ between two contents, in the form's order. */
+	static List<String> changedFields(ReportContent before, ReportContent after) {
+		List<String> changed = new ArrayList<>();
+		String[][] pairs = {
+				{ "namesAsHeard", before.namesAsHeard(), after.namesAsHeard() },
+				{ "nationalityText", before.nationalityText(), after.nationalityText() },
+				{ "sex", before.sex(), after.sex() },
+				{ "ageOrBirth", before.ageOrBirth(), after.ageOrBirth() },
+				{ "documentNumbers", before.documentNumbers(), after.documentNumbers() },
+				{ "stayingAt", before.stayingAt(), after.stayingAt() },
+				{ "activity", before.activity(), after.activity() },
+				{ "employerOrVessel", before.employerOrVessel(), after.employerOrVessel() },
+				{ "presentSince", before.presentSince(), after.presentSince() },
+				{ "note", before.note(), after.note() } };
+		for (String[] pair : pairs) {
+			if (!java.util.Objects.equals(pair[1], pair[2])) {
+				changed.add(pair[0]);
+			}
+		}
+		return changed;
 	}
 
 	void attachPhoto(UUID photoId, String type, Instant now) {
 		if (!state.isEditableByVillage()) {
 			throw new IllegalTransition(state, state);
+		}
+		if (state == ReportState.RETURNED) {
+			noteChanges(List.of("photo"));
 		}
 		this.photoId = photoId;
 		this.photoType = type;
@@ -134,7 +173,10 @@ public class VillageReport {
 		if (!state.canTransitionTo(next)) {
 			throw new IllegalTransition(state, next);
 		}
-		events.add(new ReportEvent(state, next, actor, now, reason));
+		String changes = state == ReportState.RETURNED && next == ReportState.SUBMITTED
+				? (changedSinceReturn == null ? "" : changedSinceReturn) : null;
+		events.add(new ReportEvent(state, next, actor, now, reason, changes));
+		changedSinceReturn = next == ReportState.RETURNED ? "" : null;
 		state = next;
 		stateSince = now;
 		updatedAt = now;
@@ -145,6 +187,38 @@ public class VillageReport {
 		return state != ReportState.RETURNED ? null
 				: getEvents().stream().filter(e -> e.toState() == ReportState.RETURNED).findFirst()
 						.map(ReportEvent::reason).orElse(null);
+	}
+
+	/** Whether the report has already been submitted (it stands at BPMPD or further down the chain). */
+	public boolean isSubmitted() {
+		return state != ReportState.DRAFT && state != ReportState.RETURNED;
+	}
+
+	/**
+	 * A report BPMPD returned and the village fixed and sent again, while it waits at BPMPD: why it was returned
+	 * and what the village changed since.
+	 */
+	public record Resubmission(String previousReason, List<String> changedFields, Instant at) {
+	}
+
+	/** The resubmission the report waits with, or {@code null} for a report submitted for the first time. */
+	public Resubmission getResubmission() {
+		if (state != ReportState.SUBMITTED) {
+			return null;
+		}
+		List<ReportEvent> history = getEvents();
+		ReportEvent last = history.get(0);
+		if (last.fromState() != ReportState.RETURNED) {
+			return null;
+		}
+		String reason = history.stream().filter(e -> e.toState() == ReportState.RETURNED).findFirst()
+				.map(ReportEvent::reason).orElse(null);
+		return new Resubmission(reason, last.changes(), last.at());
+	}
+
+	/** Whether the village has fixed and resubmitted the report after a return, and it waits at BPMPD again. */
+	public boolean isResubmitted() {
+		return getResubmission() != null;
 	}
 
 	public Long getId() {

@@ -28,11 +28,16 @@ import id.pantau.reports.ReportValidated;
 import id.pantau.reports.ReportViewRecorded;
 import id.pantau.reports.ValidationOutcome;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The chain of a village report: the village drafts and submits, BPMPD returns with a reason or forwards, Kesbangpol
@@ -55,9 +60,14 @@ public class VillageReporting {
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
+	private final TransactionTemplate inTransaction;
+	private final TransactionTemplate inNewTransaction;
 
 	VillageReporting(VillageReports reports, ReferenceData reference, Registry registry, JdbcClient jdbc,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions) {
+		this.inTransaction = new TransactionTemplate(transactions);
+		this.inNewTransaction = new TransactionTemplate(transactions);
+		inNewTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.reports = reports;
 		this.reference = reference;
 		this.registry = registry;
@@ -67,19 +77,53 @@ public class VillageReporting {
 		this.clock = clock;
 	}
 
+	/** What a post of a new report gave: the report, and whether it was made by an earlier post with the same key. */
+	public record Drafted(VillageReport report, boolean repeated) {
+	}
+
 	/**
 	 * A new draft in the user's village (a BPMPD user names the village). A draft sent again with the same client key
-	 * (an offline phone retrying) is not created twice.
+	 * (an offline phone retrying, a form posted again after Back, two posts racing) is not created twice: the report
+	 * the first post made is the answer. A key already used by another user is refused, never answered with their
+	 * report.
 	 */
-	@Transactional
 	public VillageReport draft(PantauUser user, String villageCode, ReportForm form, UUID clientKey) {
+		return draftOnce(user, villageCode, form, clientKey).report();
+	}
+
+	/** {@link #draft}, saying whether the report was already made by an earlier post with the same client key. */
+	public Drafted draftOnce(PantauUser user, String villageCode, ReportForm form, UUID clientKey) {
 		if (clientKey != null) {
-			var existing = reports.findByClientKey(clientKey);
+			var existing = inTransaction.execute(status -> reports.findByClientKey(clientKey));
 			if (existing.isPresent()) {
-				requireVisible(user, existing.get());
-				return existing.get();
+				return new Drafted(sameAuthor(user, existing.get()), true);
 			}
 		}
+		try {
+			return new Drafted(inTransaction.execute(status -> create(user, villageCode, form, clientKey)), false);
+		}
+		catch (DataAccessException raced) {
+			// Another post with the same key committed first (this insert waited for it): that one is the report.
+			// (Spring Data JDBC wraps the duplicate key in its own exception.)
+			VillageReport winner = clientKey == null || !duplicateKey(raced) ? null
+					: inNewTransaction.execute(status -> reports.findByClientKey(clientKey)).orElse(null);
+			if (winner == null) {
+				throw raced;
+			}
+			return new Drafted(sameAuthor(user, winner), true);
+		}
+	}
+
+	private static boolean duplicateKey(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
+			if (t instanceof DuplicateKeyException) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private VillageReport create(PantauUser user, String villageCode, ReportForm form, UUID clientKey) {
 		String village = village(user, villageCode);
 		ReportContent content = content(form);
 		Instant now = clock.instant();
@@ -90,10 +134,18 @@ public class VillageReporting {
 		return report;
 	}
 
+	/** The report an earlier post with the same key made, if it was this user's; another's is refused. */
+	private static VillageReport sameAuthor(PantauUser user, VillageReport report) {
+		if (!user.getUsername().equals(report.getCreatedBy()) || !user.scope().covers(report.getVillageCode())) {
+			throw new ClientKeyTaken();
+		}
+		return report;
+	}
+
 	@Transactional
 	public VillageReport edit(PantauUser user, long id, int version, ReportForm form) {
 		VillageReport report = current(user, id, version);
-		requireVillageOfficial(user);
+		requireVillageSide(user, report);
 		report.edit(content(form), clock.instant());
 		return saved(report, "REPORT_EDITED", null);
 	}
@@ -101,18 +153,51 @@ public class VillageReporting {
 	@Transactional
 	public VillageReport attachPhoto(PantauUser user, long id, int version, UUID photoId, String type) {
 		VillageReport report = current(user, id, version);
-		requireVillageOfficial(user);
+		requireVillageSide(user, report);
 		report.attachPhoto(photoId, type, clock.instant());
 		return saved(report, "REPORT_PHOTO_ATTACHED", null);
 	}
 
+	/**
+	 * Sends the report to BPMPD. A report already submitted (a repeated press, a retry whose answer was lost, a
+	 * second tab) is answered as it is, whatever version the repeat was based on: nothing happens twice.
+	 */
 	@Transactional
 	public VillageReport submit(PantauUser user, long id, int version) {
-		VillageReport report = current(user, id, version);
-		requireVillageOfficial(user);
+		VillageReport report = visible(user, id);
+		boolean author = user.role() == Role.OHOI
+				|| user.role() == Role.BPMPD && user.getUsername().equals(report.getCreatedBy());
+		if (author && report.isSubmitted()) {
+			return report;
+		}
+		requireVillageSide(user, report);
+		if (report.getVersion() != version) {
+			throw new OptimisticLockingFailureException("report " + id + " changed since it was read");
+		}
+		boolean again = report.getState() == ReportState.RETURNED;
 		report.submit(user.getUsername(), clock.instant());
-		saved(report, "REPORT_SUBMITTED", null);
-		events.publishEvent(new ReportSubmitted(report.getId(), report.getNumber(), report.getVillageCode()));
+		saved(report, again ? "REPORT_RESUBMITTED" : "REPORT_SUBMITTED", null);
+		events.publishEvent(new ReportSubmitted(report.getId(), report.getNumber(), report.getVillageCode(), again));
+		return report;
+	}
+
+	/**
+	 * Whether the user may change and submit the report: the village while it is a draft or returned to it; a BPMPD
+	 * officer only a draft it made itself on a village's behalf (a report it returned is the village's to fix).
+	 */
+	public static boolean isEditableBy(PantauUser user, VillageReport report) {
+		return switch (user.role()) {
+			case OHOI -> report.getState().isEditableByVillage();
+			case BPMPD -> report.getState() == ReportState.DRAFT && user.getUsername().equals(report.getCreatedBy());
+			default -> false;
+		};
+	}
+
+	/** The report for its edit form; one the user may not change is refused. */
+	@Transactional(readOnly = true)
+	public VillageReport editable(PantauUser user, long id) {
+		VillageReport report = visible(user, id);
+		requireVillageSide(user, report);
 		return report;
 	}
 
@@ -243,15 +328,29 @@ public class VillageReporting {
 		return report;
 	}
 
+	/**
+	 * Out of scope, or a draft of someone else's: not found. A draft is the village's own until it is submitted; an
+	 * officer sees only one it made itself on a village's behalf.
+	 */
 	private static void requireVisible(PantauUser user, VillageReport report) {
 		if (user.role() == Role.ADMIN || !user.scope().covers(report.getVillageCode())) {
 			throw new NotFoundException("report " + report.getId());
 		}
+		if (report.getState() == ReportState.DRAFT && user.role() != Role.OHOI
+				&& !user.getUsername().equals(report.getCreatedBy())) {
+			throw new NotFoundException("report " + report.getId());
+		}
 	}
 
-	private static void requireVillageOfficial(PantauUser user) {
+	private static void requireVillageSide(PantauUser user, VillageReport report) {
 		if (user.role() != Role.OHOI && user.role() != Role.BPMPD) {
 			throw new AccessDeniedException("only the village (or BPMPD on its behalf) changes a report");
+		}
+		if (!isEditableBy(user, report)) {
+			if (user.role() == Role.OHOI) {
+				throw new IllegalTransition(report.getState(), report.getState());
+			}
+			throw new AccessDeniedException("a village's report is the village's to change");
 		}
 	}
 

@@ -3,6 +3,7 @@ package id.pantau.reports.web;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.YearMonth;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import id.pantau.registry.Category;
 import id.pantau.registry.Registry;
 import id.pantau.reports.ReportState;
 import id.pantau.reports.ValidationOutcome;
+import id.pantau.reports.domain.ClientKeyTaken;
 import id.pantau.reports.domain.IllegalTransition;
 import id.pantau.reports.domain.PeriodicReporting;
 import id.pantau.reports.domain.PhotoStore;
@@ -75,9 +77,15 @@ class ReportPageController {
 		this.clock = clock;
 	}
 
+	/**
+	 * The list opens on the user's work: BPMPD on the reports waiting for it, Kesbangpol and TIMPORA's members on
+	 * those waiting for the joint validation, a village on all its reports. {@code semua} shows every state; a link
+	 * narrowed to a region ({@code wilayah}) shows every state too.
+	 */
 	@GetMapping
 	String list(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) ReportState status,
-			@RequestParam(required = false) String wilayah, Model model) {
+			@RequestParam(required = false) String wilayah, @RequestParam(defaultValue = "false") boolean semua,
+			Model model) {
 		Scope shown = within(user, wilayah);
 		ReportState inbox = switch (user.role()) {
 			case BPMPD -> ReportState.SUBMITTED;
@@ -85,17 +93,30 @@ class ReportPageController {
 			case OHOI -> ReportState.RETURNED;
 			default -> null;
 		};
+		if (status == null && !semua && (wilayah == null || wilayah.isBlank())) {
+			status = defaultTab(user.role());
+		}
 		model.addAttribute("inboxState", inbox);
 		model.addAttribute("status", status);
-		model.addAttribute("states", ReportState.values());
-		model.addAttribute("counts", queries.counts(shown));
+		model.addAttribute("states", Arrays.stream(ReportState.values())
+				.filter(s -> s != ReportState.DRAFT || user.role() == Role.OHOI || user.role() == Role.BPMPD).toList());
+		model.addAttribute("counts", queries.counts(user, shown));
 		model.addAttribute("agencyCount", VillageReporting.TIMPORA_MEMBERS.size());
-		model.addAttribute("reports",
-				queries.shown(queries.list(shown, status == null ? List.of() : List.of(status), 0), shown, "page"));
+		model.addAttribute("reports", queries.shown(queries.list(user, shown,
+				status == null ? List.of() : List.of(status), 0), shown, "page"));
 		model.addAttribute("wilayah", shown.equals(user.scope()) ? null : shown.regionCode());
 		model.addAttribute("wilayahName", shown.equals(user.scope()) ? null
 				: reference.region(shown.regionCode()).map(r -> r.name()).orElse(null));
 		return "reports/list";
+	}
+
+	/** The tab a role's list opens on: its work ({@code null} is every state). */
+	static ReportState defaultTab(Role role) {
+		return switch (role) {
+			case BPMPD -> ReportState.SUBMITTED;
+			case KESBANGPOL, IMIGRASI, TIMPORA -> ReportState.FORWARDED;
+			default -> null;
+		};
 	}
 
 	/**
@@ -148,20 +169,38 @@ class ReportPageController {
 		try {
 			// the photo first: a refused photo must not leave a draft behind (the form comes back as typed)
 			PhotoStore.Prepared prepared = prepared(photo);
-			VillageReport report = reporting.draft(user, villageCode, form, clientKey);
-			// The same client key again is a retry whose answer was lost (a phone's outbox, a double tap): the draft
-			// is the one made then, and its photo and its submission are not repeated.
-			if (report.getPhotoId() == null) {
-				report = withPhoto(user, report, prepared);
+			VillageReporting.Drafted drafted = reporting.draftOnce(user, villageCode, form, clientKey);
+			VillageReport report = drafted.report();
+			// The same client key again is a retry whose answer was lost (a phone's outbox, a double tap, the form
+			// posted again after Back, two posts racing): the draft is the one made then; what that post did not do
+			// yet (a photo, the submission) is done now, once.
+			boolean wasSubmitted = report.isSubmitted();
+			try {
+				if (report.getPhotoId() == null && report.getState() == ReportState.DRAFT) {
+					report = withPhoto(user, report, prepared);
+				}
+				if (submit && report.getState() == ReportState.DRAFT) {
+					report = reporting.submit(user, report.getId(), report.getVersion());
+				}
 			}
-			if (submit && report.getState() == ReportState.DRAFT) {
-				report = reporting.submit(user, report.getId(), report.getVersion());
+			catch (OptimisticLockingFailureException | IllegalTransition raced) {
+				// the racing post took the step first: the report as it now is
+				report = reporting.visible(user, report.getId());
 			}
-			redirect.addFlashAttribute("notice", submit ? "report.notice.submitted" : "report.notice.saved");
+			String notice = submit ? "report.notice.submitted" : "report.notice.saved";
+			if (drafted.repeated() && (wasSubmitted || !submit)) {
+				notice = wasSubmitted ? "report.notice.alreadySubmitted" : "report.notice.alreadySaved";
+			}
+			redirect.addFlashAttribute("notice", notice);
 			return "redirect:/laporan/" + report.getId();
 		}
 		catch (InvalidInput invalid) {
 			return form(user, model, form, problems.of(invalid), null, clientKey);
+		}
+		catch (ClientKeyTaken taken) {
+			// not this user's report: the form as typed, with a fresh key so that saving it makes its own report
+			model.addAttribute("errorKey", "report.clientKeyTaken");
+			return form(user, model, form, Map.of(), null, UUID.randomUUID());
 		}
 	}
 
@@ -169,6 +208,8 @@ class ReportPageController {
 	String show(@AuthenticationPrincipal PantauUser user, @PathVariable long id, Model model) {
 		VillageReport report = reporting.view(user, id);
 		model.addAttribute("report", report);
+		model.addAttribute("editable", VillageReporting.isEditableBy(user, report));
+		model.addAttribute("resubmission", report.getResubmission());
 		model.addAttribute("village", reference.lineage(report.getVillageCode()));
 		model.addAttribute("outcomes", ValidationOutcome.values());
 		model.addAttribute("categories", Category.values());
@@ -185,8 +226,14 @@ class ReportPageController {
 
 	@GetMapping("/{id}/ubah")
 	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
-	String editForm(@AuthenticationPrincipal PantauUser user, @PathVariable long id, Model model) {
+	String editForm(@AuthenticationPrincipal PantauUser user, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
 		VillageReport report = reporting.visible(user, id);
+		if (user.role() == Role.OHOI && report.isSubmitted()) {
+			redirect.addFlashAttribute("notice", "report.notice.alreadySubmitted");
+			return "redirect:/laporan/" + id;
+		}
+		report = reporting.editable(user, id);
 		return form(user, model, ReportForm.of(report.getContent()), Map.of(), report, null);
 	}
 
@@ -197,6 +244,12 @@ class ReportPageController {
 			@RequestParam(defaultValue = "false") boolean submit, Model model, RedirectAttributes redirect)
 			throws IOException {
 		VillageReport report = reporting.visible(user, id);
+		if (user.role() == Role.OHOI && report.isSubmitted()) {
+			// the form posted again after Back, or from a second tab, once the report has gone: it stays as it was
+			redirect.addFlashAttribute("notice", "report.notice.alreadySubmitted");
+			return "redirect:/laporan/" + id;
+		}
+		report = reporting.editable(user, id);
 		try {
 			// the photo first: a refused photo must not save the rest of the change behind the user's back
 			PhotoStore.Prepared prepared = prepared(photo);
@@ -211,7 +264,7 @@ class ReportPageController {
 		catch (InvalidInput invalid) {
 			return form(user, model, form, problems.of(invalid), report, null);
 		}
-		catch (OptimisticLockingFailureException e) {
+		catch (OptimisticLockingFailureException | IllegalTransition e) {
 			model.addAttribute("errorKey", "report.changedMeanwhile");
 			return form(user, model, form, Map.of(), report, null);
 		}
@@ -221,6 +274,10 @@ class ReportPageController {
 	String act(@AuthenticationPrincipal PantauUser user, @PathVariable long id, @PathVariable String action,
 			@RequestParam int version, @RequestParam Map<String, String> fields, RedirectAttributes redirect) {
 		try {
+			if (action.equals("kirim") && user.role() == Role.OHOI && reporting.visible(user, id).isSubmitted()) {
+				redirect.addFlashAttribute("notice", "report.notice.alreadySubmitted");
+				return "redirect:/laporan/" + id;
+			}
 			switch (action) {
 				case "kirim" -> reporting.submit(user, id, version);
 				case "kembalikan" -> reporting.returnToVillage(user, id, version, fields.get("reason"));

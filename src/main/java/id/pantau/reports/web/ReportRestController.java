@@ -10,7 +10,9 @@ import id.pantau.identity.PantauUser;
 import id.pantau.identity.Role;
 import id.pantau.platform.IfMatch;
 import id.pantau.reports.ReportState;
+import id.pantau.platform.ProblemMessages;
 import id.pantau.reports.domain.AgencyView;
+import id.pantau.reports.domain.ClientKeyTaken;
 import id.pantau.reports.domain.ReportContent;
 import id.pantau.reports.domain.ReportForm;
 import id.pantau.reports.domain.ReportQueries;
@@ -19,9 +21,12 @@ import id.pantau.reports.domain.VillageReport;
 import id.pantau.reports.domain.VillageReporting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,10 +49,12 @@ class ReportRestController {
 
 	private final VillageReporting reporting;
 	private final ReportQueries queries;
+	private final ProblemMessages messages;
 
-	ReportRestController(VillageReporting reporting, ReportQueries queries) {
+	ReportRestController(VillageReporting reporting, ReportQueries queries, ProblemMessages messages) {
 		this.reporting = reporting;
 		this.queries = queries;
+		this.messages = messages;
 	}
 
 	record ReportRecord(long id, String number, String villageCode, ReportState state, ReportContent content,
@@ -89,8 +96,8 @@ class ReportRestController {
 	@Operation(summary = "Reports within the user's scope, newest first, optionally in one state")
 	List<ReportQueries.Row> list(@AuthenticationPrincipal PantauUser user,
 			@RequestParam(required = false) ReportState state, @RequestParam(defaultValue = "0") int page) {
-		return queries.shown(queries.list(user.scope(), state == null ? List.of() : List.of(state), page), user.scope(),
-				"api");
+		return queries.shown(queries.list(user, user.scope(), state == null ? List.of() : List.of(state), page),
+				user.scope(), "api");
 	}
 
 	@GetMapping("/{id}")
@@ -101,10 +108,15 @@ class ReportRestController {
 
 	@PostMapping
 	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
-	@Operation(summary = "Create a draft; the same clientKey twice gives the same report")
+	@Operation(summary = "Create a draft; the same clientKey again (a retry, two posts racing) answers 200 with the "
+			+ "report made first; a clientKey another user's report carries is refused with 409")
 	ResponseEntity<ReportRecord> create(@AuthenticationPrincipal PantauUser user, @RequestBody NewReport report) {
-		VillageReport created = reporting.draft(user, report.villageCode(), report.form(), report.clientKey());
-		return versioned(user, ResponseEntity.created(URI.create("/api/v1/reports/" + created.getId())), created);
+		VillageReporting.Drafted drafted = reporting.draftOnce(user, report.villageCode(), report.form(),
+				report.clientKey());
+		VillageReport created = drafted.report();
+		URI location = URI.create("/api/v1/reports/" + created.getId());
+		return versioned(user, drafted.repeated() ? ResponseEntity.ok().location(location)
+				: ResponseEntity.created(location), created);
 	}
 
 	@PutMapping("/{id}")
@@ -116,7 +128,7 @@ class ReportRestController {
 	}
 
 	@PostMapping("/{id}/submit")
-	@Operation(summary = "Submit to BPMPD (the village)")
+	@Operation(summary = "Submit to BPMPD (the village); a report already submitted is answered as it is")
 	ResponseEntity<ReportRecord> submit(@AuthenticationPrincipal PantauUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch) {
 		return versioned(user, ResponseEntity.ok(), reporting.submit(user, id, IfMatch.version(ifMatch)));
@@ -148,6 +160,14 @@ class ReportRestController {
 	ResponseEntity<ReportRecord> validate(@AuthenticationPrincipal PantauUser user, @PathVariable long id,
 			@RequestHeader(name = "If-Match", required = false) String ifMatch, @RequestBody ValidationForm form) {
 		return versioned(user, ResponseEntity.ok(), reporting.validate(user, id, IfMatch.version(ifMatch), form));
+	}
+
+	@ExceptionHandler(ClientKeyTaken.class)
+	ProblemDetail clientKeyTaken() {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+				messages.message("report.clientKeyTaken"));
+		problem.setProperty("code", "report.clientKeyTaken");
+		return problem;
 	}
 
 	/** A village sees the outcome, never the agencies' internal views. */

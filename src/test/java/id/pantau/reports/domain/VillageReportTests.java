@@ -30,6 +30,31 @@ class VillageReportTests {
 	}
 
 	@Test
+	void aResubmissionKeepsThePreviousReasonAndWhatTheVillageChangedMeanwhile() {
+		VillageReport report = draft();
+		report.submit("ohoi", NOW);
+		assertThat(report.getResubmission()).as("a first submission").isNull();
+		report.returnToVillage("Nomor paspor belum diisi", "bpmpd", NOW.plusSeconds(60));
+		report.edit(content("KYAW MIN", "MB123456"), NOW.plusSeconds(120));
+		report.edit(content("KYAW MIN AUNG", "MB123456"), NOW.plusSeconds(130));
+		report.attachPhoto(java.util.UUID.randomUUID(), "image/jpeg", NOW.plusSeconds(140));
+		report.submit("ohoi", NOW.plusSeconds(180));
+
+		VillageReport.Resubmission resubmission = report.getResubmission();
+		assertThat(resubmission.previousReason()).isEqualTo("Nomor paspor belum diisi");
+		assertThat(resubmission.changedFields()).containsExactly("documentNumbers", "namesAsHeard", "photo");
+		assertThat(report.isResubmitted()).isTrue();
+
+		report.returnToVillage("Foto kabur", "bpmpd", NOW.plusSeconds(240));
+		report.submit("ohoi", NOW.plusSeconds(300));
+		assertThat(report.getResubmission().previousReason()).as("the latest return").isEqualTo("Foto kabur");
+		assertThat(report.getResubmission().changedFields()).as("sent again unchanged").isEmpty();
+
+		report.forward("bpmpd", NOW.plusSeconds(360));
+		assertThat(report.getResubmission()).as("no longer waiting at BPMPD").isNull();
+	}
+
+	@Test
 	void aReportIsNotReturnedWithoutAReason() {
 		VillageReport report = draft();
 		report.submit("ohoi", NOW);
