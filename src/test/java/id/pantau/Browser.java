@@ -38,22 +38,43 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 	private static final Path CHROMEDRIVER = Path
 			.of(System.getenv().getOrDefault("PANTAU_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
+	/** The phone {@link #phone()} emulates: CSS pixels of a cheap Android phone's screen. */
+	public static final int PHONE_WIDTH = 360;
+	public static final int PHONE_HEIGHT = 740;
+
+	private final boolean phone;
+
 	private ChromeDriver driver;
 
 	/** For {@code @RegisterExtension static final Browser browser = new Browser();}: one Chromium per test class. */
 	public Browser() {
+		this(false);
+	}
+
+	private Browser(boolean phone) {
+		this.phone = phone;
+	}
+
+	/**
+	 * Chromium as a phone: 360 x 740 CSS pixels at pixel ratio 2, with a mobile user agent and touch (Chromium's
+	 * device emulation), for {@code @RegisterExtension static final Browser phone = Browser.phone();}.
+	 */
+	public static Browser phone() {
+		return new Browser(true);
 	}
 
 	@Override
 	public void beforeAll(ExtensionContext context) {
-		driver = start();
+		driver = start(phone);
 	}
 
 	@Override
 	public void afterEach(ExtensionContext context) {
 		if (driver != null) {
 			driver.manage().deleteAllCookies();
-			driver.manage().window().setSize(new Dimension(1280, 900));
+			if (!phone) {
+				driver.manage().window().setSize(new Dimension(1280, 900));
+			}
 		}
 	}
 
@@ -120,6 +141,10 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 	}
 
 	public static ChromeDriver start() {
+		return start(false);
+	}
+
+	private static ChromeDriver start(boolean phone) {
 		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
 			String message = "Chromium not found at " + CHROMIUM + " and " + CHROMEDRIVER
 					+ ": install it with `apt-get install chromium chromium-driver` to run the browser tests";
@@ -144,11 +169,19 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 		logs.enable(LogType.BROWSER, Level.ALL);
 		options.setCapability("goog:loggingPrefs", logs);
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "id"));
+		if (phone) {
+			options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
+					Map.of("width", PHONE_WIDTH, "height", PHONE_HEIGHT, "pixelRatio", 2.0, "touch", true), "userAgent",
+					"Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0"
+							+ " Mobile Safari/537.36"));
+		}
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
 				.usingAnyFreePort().build();
 		ChromeDriver driver = new ChromeDriver(service, options);
 		driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-		driver.manage().window().setSize(new Dimension(1280, 900));
+		if (!phone) {
+			driver.manage().window().setSize(new Dimension(1280, 900));
+		}
 		return driver;
 	}
 

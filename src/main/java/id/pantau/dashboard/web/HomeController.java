@@ -6,6 +6,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import id.pantau.dashboard.domain.DashboardQueries;
+import id.pantau.dashboard.domain.DashboardQueries.Count;
+import id.pantau.dashboard.domain.VillageTasks;
+import id.pantau.identity.Notifications;
 import id.pantau.identity.PantauUser;
 import id.pantau.identity.Role;
 import id.pantau.reference.Region;
@@ -19,6 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 /**
  * The home page: the user's own area, what its role does there, and the dashboard of its figures within its scope
  * (not for an administrator, who has no business with foreigners' data). Every figure links to the list behind it.
+ * <p>
+ * A village official, often on a cheap phone over a slow link, gets its own page: what to do first (a new report,
+ * reports returned for fixing, the monthly report owed, drafts, notifications), then its village's few figures as
+ * plain bars drawn by the server, with no chart library to download.
  */
 @Controller
 class HomeController {
@@ -26,18 +33,33 @@ class HomeController {
 	/** The roles that read crossings; they see arrivals and departures when their scope is regency-wide. */
 	static final Set<Role> CROSSING_READERS = Set.of(Role.IMIGRASI, Role.KESBANGPOL, Role.TIMPORA);
 
+	/** Notifications shown on a village official's home; the page links to all of them. */
+	static final int NOTIFICATIONS_SHOWN = 3;
+
+	/** Nationalities drawn as bars on a village official's home; the rest are summed up in one line. */
+	static final int NATIONALITIES_SHOWN = 6;
+
 	private final ReferenceData reference;
 	private final DashboardQueries dashboard;
+	private final VillageTasks villageTasks;
+	private final Notifications notifications;
 
-	HomeController(ReferenceData reference, DashboardQueries dashboard) {
+	HomeController(ReferenceData reference, DashboardQueries dashboard, VillageTasks villageTasks,
+			Notifications notifications) {
 		this.reference = reference;
 		this.dashboard = dashboard;
+		this.villageTasks = villageTasks;
+		this.notifications = notifications;
 	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal PantauUser user, Model model) {
 		model.addAttribute("user", user);
-		model.addAttribute("area", Area.of(reference, user.scope()));
+		Area area = Area.of(reference, user.scope());
+		model.addAttribute("area", area);
+		if (user.role() == Role.OHOI && area.region() != null && area.region().level() == RegionLevel.VILLAGE) {
+			return village(user, area, model);
+		}
 		if (user.role() == Role.IMIGRASI) {
 			model.addAttribute("ports", reference.portsOfEntry());
 		}
@@ -47,6 +69,33 @@ class HomeController {
 			model.addAttribute("showCrossings", crossings);
 		}
 		return "dashboard/home";
+	}
+
+	private String village(PantauUser user, Area area, Model model) {
+		DashboardQueries.Figures figures = dashboard.figures(user.scope(), false);
+		model.addAttribute("figures", figures);
+		model.addAttribute("tasks", villageTasks.of(area.region().code()));
+		model.addAttribute("notifications", notifications.recent(user.getUsername(), NOTIFICATIONS_SHOWN));
+		List<Count> nationalities = figures.byNationality();
+		model.addAttribute("nationalityBars", Bar.of(nationalities.stream().limit(NATIONALITIES_SHOWN).toList()));
+		model.addAttribute("otherNationalities",
+				nationalities.stream().skip(NATIONALITIES_SHOWN).mapToLong(Count::count).sum());
+		model.addAttribute("categoryBars", Bar.of(figures.byCategory()));
+		return "dashboard/village";
+	}
+
+	/**
+	 * A figure drawn as a bar: its length in percent of the largest figure of its list, at least 2 so that a small
+	 * count still shows. The page draws it as an SVG rectangle's width (no style attribute: the CSP forbids them).
+	 */
+	record Bar(Count count, int percent) {
+
+		static List<Bar> of(List<Count> counts) {
+			long max = counts.stream().mapToLong(Count::count).max().orElse(0);
+			return counts.stream()
+					.map(c -> new Bar(c, max == 0 ? 0 : (int) Math.max(2, Math.round(100.0 * c.count() / max))))
+					.toList();
+		}
 	}
 
 	/** The regions a scope covers, counted per level, with its kecamatan and their villages. */
