@@ -96,6 +96,17 @@ class StaticFilesIntegrationTests {
 	}
 
 	@Test
+	void jsonIsCompressedToo() {
+		WebSession officer = WebSession.loggedIn(port, "bpmpd");
+		HttpResponse<byte[]> json = gzipGet("/peta/data", officer.sessionId());
+		assertThat(json.statusCode()).isEqualTo(200);
+		assertThat(json.headers().firstValue("Content-Type")).hasValueSatisfying(
+				type -> assertThat(type).startsWith("application/json"));
+		assertThat(json.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(gunzip(json.body())).startsWith("[{\"code\"");
+	}
+
+	@Test
 	void downloadsAreSentAsTheyWereWhenTheBrowserAcceptsGzip() {
 		WebSession officer = WebSession.loggedIn(port, "bpmpd");
 		HttpResponse<byte[]> csv = gzipGet("/laporan/ekspor?format=csv", officer.sessionId());
