@@ -125,12 +125,14 @@ public final class PhoneBenchmark {
 				url = started.url();
 			}
 			url = url.replaceAll("/+$", "");
-			ChromeDriver driver = chromium();
+			Path profile = Files.createTempDirectory("pantau-phone-chromium-");
+			ChromeDriver driver = chromium(profile);
 			try {
 				new PhoneBenchmark(url, driver).run(figures);
 			}
 			finally {
 				driver.quit();
+				delete(profile);
 			}
 		}
 		finally {
@@ -540,14 +542,14 @@ public final class PhoneBenchmark {
 
 	// ---- Chromium as a phone, and the app
 
-	private static ChromeDriver chromium() throws IOException {
+	private static ChromeDriver chromium(Path profile) {
 		Path chromium = Path.of(System.getenv().getOrDefault("PANTAU_CHROMIUM", "/usr/bin/chromium"));
 		Path chromedriver = Path.of(System.getenv().getOrDefault("PANTAU_CHROMEDRIVER", "/usr/bin/chromedriver"));
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(chromium.toFile());
 		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-				"--disable-quic", "--lang=id", "--user-data-dir=" + Files.createTempDirectory("pantau-phone-chromium-"));
+				"--disable-quic", "--lang=id", "--user-data-dir=" + profile);
 		options.setExperimentalOption("mobileEmulation", Map.of("deviceMetrics",
 				Map.of("width", 360, "height", 740, "pixelRatio", 2.0, "touch", true), "userAgent",
 				"Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Mobile"
