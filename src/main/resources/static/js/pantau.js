@@ -160,9 +160,25 @@ document.addEventListener('DOMContentLoaded', function () {
   });
 });
 
-// The service worker keeps the report form usable without a connection (sw.js, js/outbox.js).
+// The service worker keeps the report form usable without a connection (sw.js, js/outbox.js) and keeps the static
+// files, so that the next visit loads only the page. Its address never changes (no hash): a worker is known by it.
+// The files this page loaded before the worker controlled it are named to the worker, which keeps them. Registered
+// once the page has loaded, so that on a slow link the worker's own downloads do not hold the page up.
 if ('serviceWorker' in navigator) {
-  navigator.serviceWorker.register('/sw.js').catch(function (error) {
+  window.addEventListener('load', registerServiceWorker);
+}
+function registerServiceWorker() {
+  navigator.serviceWorker.register('/sw.js').then(function () {
+    return navigator.serviceWorker.ready;
+  }).then(function (registration) {
+    var urls = [];
+    document.querySelectorAll('link[rel="stylesheet"][href], script[src], link[rel="icon"][href]').forEach(function (element) {
+      urls.push(element.href || element.src);
+    });
+    if (registration.active) {
+      registration.active.postMessage({ type: 'keep-static', urls: urls });
+    }
+  }).catch(function (error) {
     console.warn('Pantau tidak dapat dipakai tanpa sambungan di peramban ini:', error);
   });
 }

@@ -39,6 +39,7 @@ public final class BenchTable {
 		row("load-dashboard", only, p -> loadRow("dashboard pages under wrk", p));
 		row("detect", only, this::detectRow);
 		row("coldstart", only, this::coldStartRow);
+		row("phone", only, this::phoneRow);
 		heapRow(only);
 		StringBuilder out = new StringBuilder();
 		out.append(String.format("%nbench/run -Dscale=%s: figures from %s%n%n", scale, folder));
@@ -158,6 +159,20 @@ public final class BenchTable {
 		add("cold start (`java -jar target/pantau.jar` to \"Pantau siap\")", "empty registry; demo data on the first start",
 				"fresh data directory %s s; restart %s s".formatted(num(p, "fresh_seconds", "%.1f"),
 						num(p, "restart_seconds", "%.1f")), "jar %s MB".formatted(num(p, "jar_mb", "%.0f")), p);
+	}
+
+	private void phoneRow(Properties p) {
+		String without = p.getProperty("home_no_echarts_first_seconds") == null ? ""
+				: "without ECharts: first %s s / %s KB, second %s s".formatted(
+						num(p, "home_no_echarts_first_seconds", "%.1f"), num(p, "home_no_echarts_first_kb", "%.0f"),
+						num(p, "home_no_echarts_second_seconds", "%.1f"));
+		add("village phone (`bench/phone`)", "OHOI home at 360 px, %s ms, %s KB/s down".formatted(
+				num(p, "latency_ms", "%.0f"), num(p, "down_kb_s", "%.0f")),
+				"first visit %s s / %s KB; second %s s / %s KB; pages wider than the screen: %s; photo online: %s, via outbox: %s"
+						.formatted(num(p, "home_first_seconds", "%.1f"), num(p, "home_first_kb", "%.0f"),
+								num(p, "home_second_seconds", "%.1f"), num(p, "home_second_kb", "%.0f"),
+								p.getProperty("pages_wider_than_screen", "?"), p.getProperty("photo_online", "?"),
+								p.getProperty("photo_outbox", "?")), without, p);
 	}
 
 	private void heapRow(List<String> only) throws IOException {

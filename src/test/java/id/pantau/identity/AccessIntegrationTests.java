@@ -155,7 +155,7 @@ class AccessIntegrationTests {
 	void everyPageLinksTheManifestAndLoadsTheOutboxFromFilesOnly() {
 		String page = WebSession.loggedIn(port, "ohoi.fiditan").get("/laporan/baru").body();
 		assertThat(page).contains("<link rel=\"manifest\" href=\"/manifest.webmanifest\">")
-				.contains("<script defer src=\"/js/outbox.js\"></script>")
+				.containsPattern("<script defer src=\"/js/outbox-[0-9a-f]{32}\\.js\"></script>")
 				.contains("<meta name=\"pantau-user\" content=\"ohoi.fiditan\">")
 				.contains("data-offline-outbox=\"true\"").contains("id=\"outbox-status\"")
 				.contains("data-waiting=\"{0} laporan menunggu dikirim dari perangkat ini:\"");

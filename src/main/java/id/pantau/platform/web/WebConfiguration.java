@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import id.pantau.platform.CalendarRange;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.web.server.MimeMappings;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.servlet.ConfigurableServletWebServerFactory;
@@ -20,15 +22,24 @@ import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.resource.CssLinkResourceTransformer;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * Bahasa Indonesia by default; {@code ?lang=en} switches to English and is remembered in a cookie. The service worker
- * script is revalidated on every load ({@code no-cache}), so a new version reaches phones at their next visit.
+ * Bahasa Indonesia by default; {@code ?lang=en} switches to English and is remembered in a cookie. Static files under
+ * content-hashed addresses, kept by browsers for a year (see {@link #addResourceHandlers}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
 
 	static final Locale INDONESIAN = Locale.forLanguageTag("id");
+
+	private final ObjectProvider<ResourceUrlProvider> resourceUrls;
+
+	WebConfiguration(@Qualifier("mvcResourceUrlProvider") ObjectProvider<ResourceUrlProvider> resourceUrls) {
+		this.resourceUrls = resourceUrls;
+	}
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -74,6 +85,7 @@ class WebConfiguration implements WebMvcConfigurer {
 		interceptor.setParamName("lang");
 		interceptor.setIgnoreInvalidLocale(true);
 		registry.addInterceptor(interceptor);
+		registry.addInterceptor(new StaticCacheHeaders(resourceUrls));
 	}
 
 	/** Browsers read the web app manifest by its type, which the server's list of types lacks. */
@@ -86,9 +98,34 @@ class WebConfiguration implements WebMvcConfigurer {
 		};
 	}
 
+	/**
+	 * Pantau's own files and the WebJars under addresses that carry a hash of their content
+	 * ({@code /css/pantau-3f2a....css}, {@code /webjars/bootstrap/5.3.8/css/bootstrap.min-9c1e....css}): pages link them
+	 * through {@code @{...}}, which the resource URL encoding filter rewrites, so a phone keeps each file for a year and
+	 * asks again only when the file itself changed. The same files under their plain address (the service worker's
+	 * list, the offline page) are revalidated on every use instead ({@link StaticCacheHeaders}).
+	 * <p>
+	 * The service worker, the manifest and the offline page keep one stable address and are revalidated on every load
+	 * ({@code no-cache}), so a new version reaches phones at their next visit: a worker's script must never be cached
+	 * under a name that changes.
+	 */
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
-		registry.addResourceHandler("/sw.js").addResourceLocations("classpath:/static/")
+		registry.addResourceHandler("/sw.js", "/manifest.webmanifest", "/offline.html")
+				.addResourceLocations("classpath:/static/")
 				.setCacheControl(CacheControl.noCache());
+		versioned(registry, "/css/**", "classpath:/static/css/");
+		versioned(registry, "/js/**", "classpath:/static/js/");
+		versioned(registry, "/img/**", "classpath:/static/img/");
+		// the WebJars' version-less addresses (/webjars/bootstrap/css/...) are completed by webjars-locator-lite,
+		// which the resource chain adds by itself
+		versioned(registry, "/webjars/**", "classpath:/META-INF/resources/webjars/");
+	}
+
+	private static void versioned(ResourceHandlerRegistry registry, String pattern, String location) {
+		registry.addResourceHandler(pattern).addResourceLocations(location)
+				.resourceChain(true)
+				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+				.addTransformer(new CssLinkResourceTransformer());
 	}
 }
