@@ -13,7 +13,7 @@
 
 importScripts('/js/outbox-store.js');
 
-var VERSION = 'v1';
+var VERSION = 'v2';
 var SHELL = 'pantau-shell-' + VERSION;
 var PAGES = 'pantau-pages-' + VERSION;
 var FORM = '/laporan/baru';
@@ -26,6 +26,7 @@ var SHELL_FILES = [
 	'/js/pantau.js',
 	'/js/outbox-store.js',
 	'/js/outbox.js',
+	'/js/photo.js',
 	'/img/pantau.svg',
 	'/img/pantau-192.png',
 	'/img/pantau-512.png',

@@ -91,7 +91,7 @@ public final class TestPhotos {
 			}
 			image.setRGB(0, y, 4000, 1, row, 0, 4000);
 		}
-		return withOrientation(write(image, 0.97f), 6, false);
+		return withOrientation(write(image, 0.99f), 6, false);
 	}
 
 	/** The JPEG with an Exif APP1 segment holding an orientation tag and a GPS text, right after its start. */

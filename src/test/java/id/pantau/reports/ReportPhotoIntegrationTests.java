@@ -95,7 +95,7 @@ class ReportPhotoIntegrationTests {
 	void theTextChunksOfAPngAreNotKept() throws Exception {
 		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
 
-		byte[] kept = photoOf(village, report(village, "FOTO PNG " + UUID.randomUUID(), "foto.png",
+		byte[] kept = photoOf(village, report(village, "FOTO BERTEKS " + UUID.randomUUID(), "foto.png",
 				TestPhotos.pngWithText()));
 
 		assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("GPSLatitude").doesNotContain("tEXt");
