@@ -111,7 +111,8 @@ class ReportPhotoIntegrationTests {
 		HttpResponse<String> answer = send(village, name, "foto.jpg", "<script>alert(1)</script>".getBytes());
 
 		assertThat(answer.statusCode()).as("the form again").isEqualTo(200);
-		assertThat(answer.body()).contains("bukan foto JPEG, PNG atau WebP").contains(name);
+		assertThat(answer.body()).contains(name)
+				.as("the reason at the photo field").containsPattern("id=\"photo-error\"[^>]*>berkas ini bukan foto JPEG, PNG atau WebP<");
 		assertThat(jdbc.sql("select count(*) from village_report where names_as_heard = :n").param("n", name)
 				.query(Long.class).single()).as("no draft left behind").isZero();
 	}
