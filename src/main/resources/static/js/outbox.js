@@ -175,6 +175,10 @@
 		}
 		form.setAttribute('data-sending', 'true');
 		submitButtons(form, false);
+		// a phone short of space may clear a site's storage unless asked not to: the outbox may have to wait for days
+		if (navigator.storage && typeof navigator.storage.persist === 'function') {
+			navigator.storage.persist().catch(function () {});
+		}
 		outbox.add(outbox.entry(submission(form, event.submitter), user)).then(function () {
 			form.reset();
 			key.value = uuid();
