@@ -89,7 +89,8 @@ public class PhotoStore {
 	 * form turn and shrink the photo themselves; this is for photos that arrive as the camera wrote them (the API, a
 	 * browser without JavaScript). A picture larger than {@value #UPRIGHT_MAX_SIDE} pixels on its longest side is read at
 	 * a fraction of its size (whole-number subsampling), which bounds the memory a photo can ask for. A JPEG ImageIO
-	 * cannot read (CMYK, damaged) is kept as it came, for the structural check that follows.
+	 * cannot read (CMYK, damaged), or whose header claims more pixels than a phone takes, is kept as it came, for the
+	 * structural check that follows.
 	 */
 	static byte[] upright(byte[] jpeg) {
 		int orientation = PhotoMetadata.orientation(jpeg);
@@ -104,7 +105,12 @@ public class PhotoStore {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(input, true, true);
-				int longest = Math.max(reader.getWidth(0), reader.getHeight(0));
+				int width = reader.getWidth(0);
+				int height = reader.getHeight(0);
+				if ((long) width * height > UPRIGHT_MAX_PIXELS) {
+					return jpeg; // a header that claims more than any phone takes: not worth decoding at all
+				}
+				int longest = Math.max(width, height);
 				int step = Math.max(1, (longest + UPRIGHT_MAX_SIDE - 1) / UPRIGHT_MAX_SIDE);
 				ImageReadParam param = reader.getDefaultReadParam();
 				param.setSourceSubsampling(step, step, 0, 0);
@@ -121,6 +127,9 @@ public class PhotoStore {
 	}
 
 	static final int UPRIGHT_MAX_SIDE = 3200;
+
+	/** More pixels than a 108-megapixel phone camera makes: such a picture is kept as it came, not decoded. */
+	static final long UPRIGHT_MAX_PIXELS = 120_000_000L;
 
 	/** The picture as Exif orientation {@code orientation} (2 to 8) says it is to be seen. */
 	private static BufferedImage turned(BufferedImage picture, int orientation) {
