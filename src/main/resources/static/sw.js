@@ -35,6 +35,7 @@ var SHELL_FILES = [
 	'/js/pantau.js',
 	'/js/outbox-store.js',
 	'/js/outbox.js',
+	'/js/photo.js',
 	'/img/pantau-192.png',
 	'/img/pantau-512.png',
 	'/img/pantau.svg',

@@ -8,13 +8,37 @@
 	var REPORTS = 'reports';
 	var META = 'meta';
 
+	// Version 2 indexes the entries by their clientKey: one entry per report, however often it was stored (an offline
+	// double tap, the service worker and the page both keeping it); duplicates a version 1 outbox holds are dropped.
 	function open() {
 		return new Promise(function (resolve, reject) {
-			var request = global.indexedDB.open(DATABASE, 1);
-			request.onupgradeneeded = function () {
+			var request = global.indexedDB.open(DATABASE, 2);
+			request.onupgradeneeded = function (event) {
 				var db = request.result;
-				db.createObjectStore(REPORTS, { keyPath: 'id', autoIncrement: true });
-				db.createObjectStore(META);
+				var reports;
+				if (event.oldVersion < 1) {
+					reports = db.createObjectStore(REPORTS, { keyPath: 'id', autoIncrement: true });
+					db.createObjectStore(META);
+				}
+				else {
+					reports = request.transaction.objectStore(REPORTS);
+				}
+				if (event.oldVersion < 2) {
+					reports.createIndex('clientKey', 'clientKey', { unique: false });
+					var seen = {};
+					reports.openCursor().onsuccess = function (found) {
+						var cursor = found.target.result;
+						if (!cursor) {
+							return;
+						}
+						var key = cursor.value.clientKey;
+						if (key && seen[key]) {
+							cursor.delete();
+						}
+						seen[key] = true;
+						cursor.continue();
+					};
+				}
 			};
 			request.onsuccess = function () {
 				resolve(request.result);
@@ -62,6 +86,11 @@
 			clientKey: field('clientKey'),
 			names: field('namesAsHeard'),
 			savedAt: Date.now(),
+			// when it was last tried to send, and what it waits for: network, login, retry (a server error) or
+			// rejected (the server refused it, refusal says why; it is not sent again until restored into the form)
+			triedAt: null,
+			waitingFor: 'network',
+			refusal: null,
 			rejected: false,
 			fields: fields
 		};
@@ -69,8 +98,28 @@
 
 	global.PantauOutbox = {
 		entry: entry,
+		// Keeps the entry, in place of the one with the same clientKey if there is one.
 		add: function (item) {
-			return run(REPORTS, 'readwrite', function (store) { return store.add(item); });
+			if (!item.clientKey) {
+				return run(REPORTS, 'readwrite', function (store) { return store.add(item); });
+			}
+			return run(REPORTS, 'readwrite', function (store) {
+				var result = { result: undefined };
+				store.index('clientKey').getAllKeys(item.clientKey).onsuccess = function (found) {
+					var ids = found.target.result;
+					if (ids.length) {
+						item.id = ids[0];
+						ids.slice(1).forEach(function (id) { store.delete(id); });
+					}
+					else {
+						delete item.id;
+					}
+					store.put(item).onsuccess = function (put) {
+						result.result = put.target.result;
+					};
+				};
+				return result;
+			});
 		},
 		update: function (item) {
 			return run(REPORTS, 'readwrite', function (store) { return store.put(item); });

@@ -7,7 +7,13 @@
 // - On every page load, on the 'online' event and every 30 seconds, the user's waiting reports are posted to
 //   /laporan/baru with a fresh CSRF token. The server answers a report it knows by its clientKey with that same report,
 //   so a retry whose first answer was lost does not make a second one.
-// - #outbox-status (fragments/layout :: outbox) lists what is waiting; its texts come from its data attributes.
+// - #outbox-status (fragments/layout :: outbox) lists what is waiting, once per report (the outbox is keyed by the
+//   clientKey), each with when it was last tried and what it waits for; its texts come from its data attributes.
+// - The clientKey belongs to the draft, not to the page: what is typed into the new-report form is kept in this
+//   browser (localStorage, per user) with its key until it is sent, so a reload or a return to the form shows the
+//   same draft with the same key; after a submission, Back to the form keeps that key, so that sending it again
+//   answers with the report already made instead of making a second one. A new form after a sent report starts a
+//   new draft with a new key.
 (function () {
 	'use strict';
 
@@ -53,10 +59,13 @@
 		return form && form.querySelector('input[name="clientKey"]') ? form : null;
 	}
 
+	var shown = { notice: null, tone: null };
+
 	function show(items, notice, tone) {
 		if (!status) {
 			return;
 		}
+		shown = { notice: notice, tone: tone };
 		status.replaceChildren();
 		if (notice) {
 			append(status, 'p', notice, 'mb-1');
@@ -69,20 +78,43 @@
 			var list = append(status, 'ul', null, 'mb-0');
 			list.id = 'outbox-list';
 			items.forEach(function (item) {
-				var line = append(list, 'li', item.names || '-');
-				if (item.rejected) {
-					line.appendChild(document.createTextNode(' (' + text('rejected') + ') '));
-					if (newReportForm()) {
-						var button = append(line, 'button', text('restore'), 'btn btn-sm btn-outline-primary');
-						button.type = 'button';
-						button.addEventListener('click', function () { restore(item); });
-					}
+				var line = append(list, 'li', null, 'outbox-item');
+				line.setAttribute('data-client-key', item.clientKey || '');
+				append(line, 'span', item.names || '-', 'outbox-name');
+				var why = append(line, 'div', null, 'outbox-why text-body-secondary');
+				append(why, 'span', reason(item), 'outbox-reason');
+				append(why, 'span', ' \u00b7 ' + (item.triedAt ? text('last-tried').replace('{0}', when(item.triedAt))
+					: text('not-tried')), 'outbox-tried');
+				if (item.rejected && newReportForm()) {
+					var button = append(line, 'button', text('restore'), 'btn btn-sm btn-outline-primary mt-1 outbox-restore');
+					button.type = 'button';
+					button.addEventListener('click', function () { restore(item); });
 				}
 			});
 		}
 		status.classList.remove('alert-info', 'alert-success', 'alert-warning', 'alert-danger');
 		status.classList.add('alert-' + (tone || 'info'));
 		status.classList.toggle('d-none', !notice && !items.length);
+	}
+
+	function reason(item) {
+		if (item.rejected) {
+			return item.refusal ? text('why-rejected').replace('{0}', item.refusal) : text('rejected');
+		}
+		return text('why-' + (item.waitingFor || 'network')) || text('why-network');
+	}
+
+	function when(instant) {
+		var date = new Date(instant);
+		var today = new Date().toDateString() === date.toDateString();
+		var options = today ? { hour: '2-digit', minute: '2-digit' }
+			: { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' };
+		try {
+			return date.toLocaleString(document.documentElement.lang || undefined, options);
+		}
+		catch (e) {
+			return date.toLocaleString();
+		}
 	}
 
 	function append(parent, tag, words, classes) {
@@ -112,24 +144,65 @@
 		return data;
 	}
 
+	function submitButtons(form, enabled) {
+		Array.prototype.forEach.call(form.querySelectorAll('button[type="submit"]'), function (button) {
+			button.disabled = !enabled;
+		});
+	}
+
 	document.addEventListener('submit', function (event) {
 		var form = event.target;
-		if (!form.matches('form[data-offline-outbox]') || navigator.onLine) {
+		if (!form.matches('form[data-offline-outbox]')) {
+			return;
+		}
+		// a second tap while the first is on its way (a slow link) or being kept is the same report: it is not sent twice
+		if (form.getAttribute('data-sending') === 'true') {
+			event.preventDefault();
+			return;
+		}
+		var key = form.querySelector('input[name="clientKey"]');
+		if (navigator.onLine) {
+			form.setAttribute('data-sending', 'true');
+			if (key) {
+				draft.save(form, true);
+			}
 			return;
 		}
 		event.preventDefault();
-		var key = form.querySelector('input[name="clientKey"]');
 		if (!key) {
 			show([], text('edit-offline'), 'warning');
 			return;
 		}
+		form.setAttribute('data-sending', 'true');
+		submitButtons(form, false);
+		// a phone short of space may clear a site's storage unless asked not to: the outbox may have to wait for days
+		if (navigator.storage && typeof navigator.storage.persist === 'function') {
+			navigator.storage.persist().catch(function () {});
+		}
 		outbox.add(outbox.entry(submission(form, event.submitter), user)).then(function () {
 			form.reset();
 			key.value = uuid();
+			draft.forget();
+			var photo = form.querySelector('#photo-remove');
+			if (photo) {
+				photo.click(); // the preview of the photo just kept goes with the rest of the form
+			}
 			return refresh(text('stored'));
 		}, function () {
 			show([], text('failed'), 'danger');
+		}).then(function () {
+			form.removeAttribute('data-sending');
+			submitButtons(form, true);
 		});
+	});
+
+	// A page shown again from the browser's memory (Back) may still say it is sending.
+	window.addEventListener('pageshow', function () {
+		var form = document.querySelector('form[data-offline-outbox][data-sending]');
+		if (form) {
+			form.removeAttribute('data-sending');
+			submitButtons(form, true);
+		}
 	});
 
 	function restore(item) {
@@ -144,12 +217,122 @@
 			}
 			else if (control.type === 'file' && typeof DataTransfer === 'function') {
 				var transfer = new DataTransfer();
-				transfer.items.add(field[1] instanceof File ? field[1] : new File([field[1]], 'foto'));
+				transfer.items.add(field[1] instanceof File ? field[1] : new File([field[1]], 'foto.jpg', { type: field[1].type }));
 				control.files = transfer.files;
+				control.dispatchEvent(new Event('change', { bubbles: true })); // js/photo.js shows it again
 			}
 		});
-		outbox.remove(item.id).then(function () { return refresh(); });
+		draft.save(form, false);
+		outbox.remove(item.id).then(function () {
+			return refresh(text('restored').replace('{0}', item.refusal || text('rejected')), 'warning');
+		});
 		form.scrollIntoView();
+	}
+
+	// The unsent content of the new-report form with its clientKey, for this user, in this browser.
+	var draft = (function () {
+		var NAME = 'pantau-draft';
+		function read() {
+			try {
+				var kept = JSON.parse(window.localStorage.getItem(NAME) || 'null');
+				return kept && kept.user === user ? kept : null;
+			}
+			catch (e) {
+				return null;
+			}
+		}
+		return {
+			read: read,
+			save: function (form, submitted) {
+				var key = form.querySelector('input[name="clientKey"]');
+				if (!user || !key || !key.value) {
+					return;
+				}
+				var fields = {};
+				Array.prototype.forEach.call(form.elements, function (control) {
+					if (control.name && control.name !== '_csrf' && control.name !== 'clientKey'
+							&& control.type !== 'file' && control.type !== 'submit' && control.type !== 'hidden') {
+						fields[control.name] = control.value;
+					}
+				});
+				try {
+					window.localStorage.setItem(NAME, JSON.stringify({ user: user, key: key.value, fields: fields,
+						submitted: !!submitted, at: Date.now() }));
+				}
+				catch (e) {
+					// private mode or full: the draft lives only in the page
+				}
+			},
+			forget: function () {
+				try {
+					window.localStorage.removeItem(NAME);
+				}
+				catch (e) {
+					// nothing kept
+				}
+			}
+		};
+	})();
+
+	function navigationType() {
+		var entries = window.performance && performance.getEntriesByType ? performance.getEntriesByType('navigation') : [];
+		return entries.length ? entries[0].type : 'navigate';
+	}
+
+	function filled(form) {
+		return Array.prototype.some.call(form.querySelectorAll('input[type="text"], input:not([type]), textarea'),
+			function (control) { return control.value.trim() !== ''; });
+	}
+
+	// The form's clientKey on loading: the draft's when it is the same draft, a new one for a new report.
+	function keyTheDraft() {
+		var form = newReportForm();
+		if (!form) {
+			return;
+		}
+		var key = form.querySelector('input[name="clientKey"]');
+		var kept = draft.read();
+		if (key.getAttribute('data-renew') !== 'true') {
+			draft.save(form, false); // the server showed it again with errors: its key is the draft's
+		}
+		else if (kept && !kept.submitted) {
+			key.value = kept.key;
+			Object.keys(kept.fields).forEach(function (name) {
+				var control = form.elements.namedItem(name);
+				if (control && !control.value && kept.fields[name]) {
+					control.value = kept.fields[name];
+				}
+			});
+			if (filled(form)) {
+				show([], text('draft-kept'));
+			}
+		}
+		else if (kept && kept.submitted && navigationType() === 'back_forward') {
+			key.value = kept.key; // Back after sending: sending again answers with the same report
+			Object.keys(kept.fields).forEach(function (name) {
+				var control = form.elements.namedItem(name);
+				if (control && !control.value) {
+					control.value = kept.fields[name];
+				}
+			});
+		}
+		else {
+			draft.forget();
+			key.value = uuid();
+		}
+		// typing is kept as it goes, but never after the form was sent: that would make the sent draft look unsent
+		var timer = null;
+		function keep() {
+			if (form.getAttribute('data-sending') !== 'true') {
+				draft.save(form, false);
+			}
+		}
+		form.addEventListener('input', function () {
+			window.clearTimeout(timer);
+			timer = window.setTimeout(keep, 300);
+		});
+		form.addEventListener('change', keep);
+		form.addEventListener('submit', function () { window.clearTimeout(timer); });
 	}
 
 	function loggedOut(response) {
@@ -205,10 +388,45 @@
 				if (loggedOut(response)) {
 					return 'login';
 				}
-				return response.ok && path === FORM_PATH ? 'rejected' : 'retry';
+				if (response.ok && path === FORM_PATH) {
+					return response.text().then(function (html) {
+						return { refusal: refusal(html) };
+					}, function () {
+						return { refusal: null };
+					});
+				}
+				return 'retry';
 			}, function () {
 				return 'network';
 			});
+	}
+
+	// Why the server refused a report: the messages at its fields in the form it answered with.
+	function refusal(html) {
+		var page = new DOMParser().parseFromString(html, 'text/html');
+		var found = [];
+		Array.prototype.forEach.call(page.querySelectorAll('#report-form .invalid-feedback, #photo-error, main .alert-danger'),
+			function (element) {
+				var words = element.textContent.replace(/\s+/g, ' ').trim();
+				if (words && found.indexOf(words) < 0 && element.id !== 'form-errors') {
+					found.push(words);
+				}
+			});
+		if (!found.length) {
+			var general = page.getElementById('form-errors');
+			return general ? general.textContent.trim() : null;
+		}
+		return found.join('; ');
+	}
+
+	// What each report not sent in this round waits for, and when it was tried.
+	function note(items, outcome) {
+		var now = Date.now();
+		return Promise.all(items.map(function (item) {
+			item.triedAt = now;
+			item.waitingFor = outcome;
+			return outbox.update(item);
+		}));
 	}
 
 	function sendAll() {
@@ -218,16 +436,22 @@
 			if (!waiting.length) {
 				return null;
 			}
+			var left = waiting.slice();
 			return freshToken().then(function (csrf) {
 				return waiting.reduce(function (previous, item) {
 					return previous.then(function () {
 						return send(item, csrf).then(function (result) {
 							if (result === 'saved') {
 								sent++;
+								left.splice(left.indexOf(item), 1);
 								return outbox.remove(item.id);
 							}
-							if (result === 'rejected') {
+							if (typeof result === 'object') {
+								left.splice(left.indexOf(item), 1);
 								item.rejected = true;
+								item.waitingFor = 'rejected';
+								item.refusal = result.refusal;
+								item.triedAt = Date.now();
 								return outbox.update(item);
 							}
 							throw result;
@@ -237,11 +461,19 @@
 			}).then(function () {
 				return 'done';
 			}, function (problem) {
-				return problem;
+				var outcome = problem === 'login' || problem === 'network' ? problem : 'retry';
+				return note(left, outcome).then(function () {
+					return outcome;
+				}, function () {
+					return outcome;
+				});
 			});
 		}).then(function (outcome) {
-			if (outcome === null || (outcome === 'network' && sent === 0)) {
+			if (outcome === null) {
 				return null; // nothing changed: what is shown stays
+			}
+			if (outcome === 'network' && sent === 0) {
+				return refresh(shown.notice, shown.tone); // the same notice, the time of this try
 			}
 			return outbox.all().then(function (items) {
 				var left = mine(items);
@@ -277,11 +509,7 @@
 		});
 	}
 
-	// Each view of an empty form has its own clientKey: a copy of the form from the cache is never the one sent before.
-	var renewed = document.querySelector('form[data-offline-outbox] input[name="clientKey"][data-renew="true"]');
-	if (renewed) {
-		renewed.value = uuid();
-	}
+	keyTheDraft();
 	if (user) {
 		outbox.rememberUser(user);
 	}

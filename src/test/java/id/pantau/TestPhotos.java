@@ -59,6 +59,79 @@ public final class TestPhotos {
 		return out.toByteArray();
 	}
 
+	/**
+	 * A 40 x 20 JPEG, red on its left half and blue on its right, with an Exif segment whose orientation tag says how
+	 * to turn it (6: a quarter turn clockwise, a phone held upright; 3: half a turn), in big- or little-endian TIFF
+	 * order as cameras write either.
+	 */
+	public static byte[] jpegWithOrientation(int orientation, boolean littleEndian) {
+		BufferedImage image = new BufferedImage(40, 20, BufferedImage.TYPE_INT_RGB);
+		var graphics = image.createGraphics();
+		graphics.setColor(Color.RED);
+		graphics.fillRect(0, 0, 20, 20);
+		graphics.setColor(Color.BLUE);
+		graphics.fillRect(20, 0, 20, 20);
+		graphics.dispose();
+		return withOrientation(write(image, 0.95f), orientation, littleEndian);
+	}
+
+	/**
+	 * What a cheap phone's camera makes: 4000 x 3000 pixels of fine detail (noise, which compresses badly) at high
+	 * quality, at least 10 MB, stored on its side with Exif orientation 6 and a GPS position. Upright, it is 3000 wide
+	 * and 4000 high.
+	 */
+	public static byte[] largePhonePhoto() {
+		BufferedImage image = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
+		java.util.Random random = new java.util.Random(17);
+		int[] row = new int[4000];
+		for (int y = 0; y < 3000; y++) {
+			for (int x = 0; x < 4000; x++) {
+				int base = x < 2000 ? 0xB04030 : 0x3060B0; // a left and a right half, to see which way it turned
+				row[x] = base ^ (random.nextInt() & 0x3F3F3F);
+			}
+			image.setRGB(0, y, 4000, 1, row, 0, 4000);
+		}
+		return withOrientation(write(image, 0.99f), 6, false);
+	}
+
+	/** The JPEG with an Exif APP1 segment holding an orientation tag and a GPS text, right after its start. */
+	public static byte[] withOrientation(byte[] jpeg, int orientation, boolean littleEndian) {
+		java.nio.ByteBuffer tiff = java.nio.ByteBuffer.allocate(8 + 2 + 12 + 4)
+				.order(littleEndian ? java.nio.ByteOrder.LITTLE_ENDIAN : java.nio.ByteOrder.BIG_ENDIAN);
+		tiff.put((byte) (littleEndian ? 'I' : 'M')).put((byte) (littleEndian ? 'I' : 'M')).putShort((short) 42).putInt(8);
+		tiff.putShort((short) 1); // one entry
+		tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+		tiff.putInt(0); // no next directory
+		ByteArrayOutputStream payload = new ByteArrayOutputStream();
+		payload.writeBytes("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
+		payload.writeBytes(tiff.array());
+		payload.writeBytes(GPS.getBytes(StandardCharsets.ISO_8859_1));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(jpeg, 0, 2);
+		segment(out, 0xE1, payload.toByteArray());
+		out.write(jpeg, 2, jpeg.length - 2);
+		return out.toByteArray();
+	}
+
+	private static byte[] write(BufferedImage image, float quality) {
+		javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (var output = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(output);
+			javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+			param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+			param.setCompressionQuality(quality);
+			writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+		finally {
+			writer.dispose();
+		}
+		return out.toByteArray();
+	}
+
 	private static void segment(ByteArrayOutputStream out, int marker, byte[] payload) {
 		out.write(0xFF);
 		out.write(marker);

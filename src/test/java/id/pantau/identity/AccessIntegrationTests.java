@@ -137,7 +137,7 @@ class AccessIntegrationTests {
 				type -> assertThat(type).startsWith("application/manifest+json"));
 		assertThat(manifest.body()).contains("\"start_url\": \"/laporan\"").contains("/img/pantau-512.png");
 
-		for (String path : new String[] { "/offline.html", "/js/outbox.js", "/js/outbox-store.js",
+		for (String path : new String[] { "/offline.html", "/js/outbox.js", "/js/outbox-store.js", "/js/photo.js",
 				"/img/pantau-192.png", "/img/pantau-512.png" }) {
 			assertThat(anonymous.get(path).statusCode()).as(path).isEqualTo(200);
 		}

@@ -202,7 +202,11 @@ class ReportBrowserTests {
 			browser.get(url("/laporan"));
 			wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox-status"),
 					"1 laporan menunggu dikirim"));
-			assertThat(browser.findElement(By.id("outbox-list")).getText()).isEqualTo(name);
+			assertThat(browser.findElements(By.cssSelector("#outbox-list .outbox-name"))).as("listed once")
+					.extracting(WebElement::getText).containsExactly(name);
+			assertThat(browser.findElement(By.cssSelector("#outbox-list .outbox-why")).getText())
+					.as("why it waits and when it was tried").contains("menunggu sambungan internet")
+					.contains("terakhir dicoba");
 
 			devTools.stopFailingRequests();
 			assertThat(Browser.consoleErrors(browser)).as("only the failures made on purpose")

@@ -51,11 +51,51 @@ class ReportPhotoIntegrationTests {
 		assertThat(picture.getHeight()).isEqualTo(16);
 	}
 
+	/**
+	 * A photo that arrives as the camera wrote it (from the API, or a browser without JavaScript): the Exif tag that
+	 * says how the phone was held goes with the rest of the metadata, so the picture is turned upright first.
+	 */
+	@Test
+	void aJpegTakenWithThePhoneHeldUprightIsStoredUpright() throws Exception {
+		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
+
+		byte[] kept = photoOf(village, report(village, "FOTO TEGAK " + UUID.randomUUID(), "foto.jpg",
+				TestPhotos.jpegWithOrientation(6, false)));
+
+		assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("Exif").doesNotContain("GPSLatitude");
+		BufferedImage picture = ImageIO.read(new ByteArrayInputStream(kept));
+		assertThat(picture.getWidth()).as("a quarter turn clockwise: 40 x 20 becomes 20 x 40").isEqualTo(20);
+		assertThat(picture.getHeight()).isEqualTo(40);
+		assertThat(colour(picture, 10, 5)).as("the left half is on top").isEqualTo("red");
+		assertThat(colour(picture, 10, 35)).isEqualTo("blue");
+	}
+
+	@Test
+	void aJpegTakenUpsideDownIsStoredTheRightWayUp() throws Exception {
+		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
+
+		byte[] kept = photoOf(village, report(village, "FOTO TERBALIK " + UUID.randomUUID(), "foto.jpg",
+				TestPhotos.jpegWithOrientation(3, true)));
+
+		BufferedImage picture = ImageIO.read(new ByteArrayInputStream(kept));
+		assertThat(picture.getWidth()).isEqualTo(40);
+		assertThat(picture.getHeight()).isEqualTo(20);
+		assertThat(colour(picture, 5, 10)).as("half a turn: the right half is now on the left").isEqualTo("blue");
+		assertThat(colour(picture, 35, 10)).isEqualTo("red");
+	}
+
+	private static String colour(BufferedImage picture, int x, int y) {
+		int rgb = picture.getRGB(x, y);
+		int red = (rgb >> 16) & 0xFF;
+		int blue = rgb & 0xFF;
+		return red > 200 && blue < 60 ? "red" : blue > 200 && red < 60 ? "blue" : String.format("#%06x", rgb & 0xFFFFFF);
+	}
+
 	@Test
 	void theTextChunksOfAPngAreNotKept() throws Exception {
 		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
 
-		byte[] kept = photoOf(village, report(village, "FOTO PNG " + UUID.randomUUID(), "foto.png",
+		byte[] kept = photoOf(village, report(village, "FOTO BERTEKS " + UUID.randomUUID(), "foto.png",
 				TestPhotos.pngWithText()));
 
 		assertThat(new String(kept, StandardCharsets.ISO_8859_1)).doesNotContain("GPSLatitude").doesNotContain("tEXt");
@@ -71,7 +111,8 @@ class ReportPhotoIntegrationTests {
 		HttpResponse<String> answer = send(village, name, "foto.jpg", "<script>alert(1)</script>".getBytes());
 
 		assertThat(answer.statusCode()).as("the form again").isEqualTo(200);
-		assertThat(answer.body()).contains("bukan foto JPEG, PNG atau WebP").contains(name);
+		assertThat(answer.body()).contains(name)
+				.as("the reason at the photo field").containsPattern("id=\"photo-error\"[^>]*>berkas ini bukan foto JPEG, PNG atau WebP<");
 		assertThat(jdbc.sql("select count(*) from village_report where names_as_heard = :n").param("n", name)
 				.query(Long.class).single()).as("no draft left behind").isZero();
 	}

@@ -20,7 +20,8 @@ import java.util.Set;
  * sBIT, pHYs, bKGD); text (tEXt, zTXt, iTXt), eXIf, tIME and unknown chunks go.</li>
  * <li>WebP: the EXIF and XMP chunks go and the extended header no longer announces them.</li>
  * </ul>
- * What follows the end of the picture is dropped too. A file whose structure cannot be walked to its end is not a
+ * What follows the end of the picture is dropped too. Exif also says how the camera was held ({@link #orientation}):
+ * {@link PhotoStore} turns such a JPEG upright before this removes the tag. A file whose structure cannot be walked to its end is not a
  * photo Pantau keeps: empty is returned.
  */
 final class PhotoMetadata {
@@ -44,6 +45,78 @@ final class PhotoMetadata {
 		catch (IndexOutOfBoundsException | IllegalArgumentException e) {
 			return Optional.empty();
 		}
+	}
+
+	/**
+	 * The Exif orientation of a JPEG (1 to 8; 1 is upright), read from the first Exif APP1 segment before the picture
+	 * data: the camera stores the sensor's pixels as they came and says in this tag how to turn them. 1 when there is
+	 * no such tag or the structure cannot be walked. Reads only within the segment's own bounds.
+	 */
+	static int orientation(byte[] in) {
+		try {
+			if (in.length < 4 || (in[0] & 0xFF) != 0xFF || (in[1] & 0xFF) != 0xD8) {
+				return 1;
+			}
+			int at = 2;
+			while (at + 4 <= in.length && (in[at] & 0xFF) == 0xFF) {
+				int marker = in[at + 1] & 0xFF;
+				if (marker == 0xDA || marker == 0xD9) {
+					return 1; // the picture starts: an Exif segment comes before it or not at all
+				}
+				int length = ((in[at + 2] & 0xFF) << 8) | (in[at + 3] & 0xFF);
+				int payload = at + 4;
+				int end = at + 2 + length;
+				if (length < 2 || end > in.length) {
+					return 1;
+				}
+				if (marker == 0xE1 && startsWith(in, payload, length - 2, "Exif\0\0")) {
+					return exifOrientation(in, payload + 6, end);
+				}
+				at = end;
+			}
+			return 1;
+		}
+		catch (IndexOutOfBoundsException e) {
+			return 1;
+		}
+	}
+
+	/** The orientation tag (0x0112) of the first image directory of the TIFF structure in {@code in[tiff, end)}. */
+	private static int exifOrientation(byte[] in, int tiff, int end) {
+		if (tiff + 8 > end) {
+			return 1;
+		}
+		ByteOrder order;
+		if (in[tiff] == 'I' && in[tiff + 1] == 'I') {
+			order = ByteOrder.LITTLE_ENDIAN;
+		}
+		else if (in[tiff] == 'M' && in[tiff + 1] == 'M') {
+			order = ByteOrder.BIG_ENDIAN;
+		}
+		else {
+			return 1;
+		}
+		ByteBuffer tiffData = ByteBuffer.wrap(in, tiff, end - tiff).slice().order(order);
+		if (tiffData.getShort(2) != 42) {
+			return 1;
+		}
+		long directory = tiffData.getInt(4) & 0xFFFFFFFFL;
+		if (directory + 2 > tiffData.limit()) {
+			return 1;
+		}
+		int entries = tiffData.getShort((int) directory) & 0xFFFF;
+		for (int i = 0; i < entries; i++) {
+			int entry = (int) directory + 2 + 12 * i;
+			if (entry + 12 > tiffData.limit()) {
+				return 1;
+			}
+			if ((tiffData.getShort(entry) & 0xFFFF) == 0x0112) {
+				int type = tiffData.getShort(entry + 2) & 0xFFFF;
+				int value = type == 3 ? tiffData.getShort(entry + 8) & 0xFFFF : type == 4 ? tiffData.getInt(entry + 8) : 1;
+				return value >= 1 && value <= 8 ? value : 1;
+			}
+		}
+		return 1;
 	}
 
 	private static byte[] jpeg(byte[] in) {

@@ -32,6 +32,28 @@ class PhotoMetadataTests {
 	}
 
 	@Test
+	void theExifOrientationOfAJpegIsReadInEitherByteOrder() {
+		assertThat(PhotoMetadata.orientation(TestPhotos.jpegWithOrientation(6, false))).isEqualTo(6);
+		assertThat(PhotoMetadata.orientation(TestPhotos.jpegWithOrientation(3, true))).isEqualTo(3);
+		assertThat(PhotoMetadata.orientation(TestPhotos.jpegWithOrientation(8, true))).isEqualTo(8);
+		assertThat(PhotoMetadata.orientation(TestPhotos.jpeg())).as("no Exif: upright").isEqualTo(1);
+		assertThat(PhotoMetadata.orientation(TestPhotos.jpegWithExif())).as("Exif without the tag").isEqualTo(1);
+		assertThat(PhotoMetadata.orientation(TestPhotos.jpegWithOrientation(42, false))).as("no such orientation")
+				.isEqualTo(1);
+	}
+
+	@Test
+	void aDamagedExifSegmentReadsAsUprightNotAnException() {
+		byte[] photo = TestPhotos.jpegWithOrientation(6, false);
+		Random random = new Random(17);
+		for (int i = 0; i < 500; i++) {
+			byte[] damaged = Arrays.copyOf(photo, 3 + random.nextInt(80));
+			damaged[2 + random.nextInt(damaged.length - 2)] = (byte) random.nextInt(256);
+			assertThat(PhotoMetadata.orientation(damaged)).isBetween(1, 8);
+		}
+	}
+
+	@Test
 	void aJpegWithoutMetadataIsKeptByteForByte() {
 		byte[] plain = TestPhotos.jpeg();
 		assertThat(PhotoMetadata.strip(plain, "image/jpeg")).hasValueSatisfying(

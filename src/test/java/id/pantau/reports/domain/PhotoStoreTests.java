@@ -48,6 +48,39 @@ class PhotoStoreTests {
 		assertThat(mode(storage)).isEqualTo("rwx------");
 	}
 
+	@Test
+	void aJpegWhoseHeaderClaimsMorePixelsThanAnyPhoneIsNotDecodedToTurnIt() {
+		byte[] photo = id.pantau.TestPhotos.jpegWithOrientation(6, false);
+		int frame = 2;
+		while (!((photo[frame] & 0xFF) == 0xFF && (photo[frame + 1] & 0xFF) == 0xC0)) {
+			frame++;
+		}
+		photo[frame + 5] = (byte) 0x4E; // height 20,000
+		photo[frame + 6] = (byte) 0x20;
+		photo[frame + 7] = (byte) 0x4E; // width 20,000: 400 megapixels claimed in a few hundred bytes
+		photo[frame + 8] = (byte) 0x20;
+
+		long started = System.nanoTime();
+		byte[] kept = PhotoStore.upright(photo);
+
+		assertThat(kept).isSameAs(photo);
+		assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+	}
+
+	@Test
+	void aJpegTakenUprightIsTurnedAndOneWithoutOrientationIsLeftAsItIs() throws Exception {
+		byte[] plain = id.pantau.TestPhotos.jpeg();
+		assertThat(PhotoStore.upright(plain)).isSameAs(plain);
+
+		byte[] turned = PhotoStore.upright(id.pantau.TestPhotos.jpegWithOrientation(8, true));
+		java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(turned));
+		assertThat(picture.getWidth()).isEqualTo(20);
+		assertThat(picture.getHeight()).isEqualTo(40);
+		int top = picture.getRGB(10, 5);
+		assertThat(top & 0xFF).as("a quarter turn anticlockwise: the right (blue) half on top")
+				.isGreaterThan((top >> 16) & 0xFF);
+	}
+
 	private static String mode(Path path) throws Exception {
 		return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
 	}
