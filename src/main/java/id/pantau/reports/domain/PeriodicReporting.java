@@ -42,6 +42,12 @@ public class PeriodicReporting {
 	public static final int TEXT_MAX = 500;
 
 	/**
+	 * How many complete months back a village may still send or correct a report: those BPMPD sees on its
+	 * completeness page (which shows them and the current month) and can close there. Older months are closed by time.
+	 */
+	public static final int MONTHS_OPEN = 5;
+
+	/**
 	 * A village's report for a month as it stands now (its latest version), with the versions it replaced, newest
 	 * first, and the month's closing when BPMPD has closed it.
 	 */
@@ -137,10 +143,15 @@ public class PeriodicReporting {
 		return currentMonth().minusMonths(1);
 	}
 
-	/** The {@code count} complete months up to the last, newest first: what the form offers. */
-	public List<YearMonth> reportableMonths(int count) {
+	/** The oldest month a village may still send or correct. */
+	public YearMonth oldestOpenMonth() {
+		return lastCompleteMonth().minusMonths(MONTHS_OPEN - 1);
+	}
+
+	/** The complete months a village may still report, newest first: what the form offers. */
+	public List<YearMonth> reportableMonths() {
 		List<YearMonth> months = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
+		for (int i = 0; i < MONTHS_OPEN; i++) {
 			months.add(lastCompleteMonth().minusMonths(i));
 		}
 		return months;
@@ -195,6 +206,9 @@ public class PeriodicReporting {
 		List<InvalidInput.Problem> problems = new ArrayList<>();
 		if (month == null) {
 			problems.add(new InvalidInput.Problem("month", "periodic.monthRequired"));
+		}
+		else {
+			tooOld(month).ifPresent(problems::add);
 		}
 		int count = count(nil, foreigners, problems);
 		if (reason == null || reason.isBlank()) {
@@ -388,6 +402,14 @@ public class PeriodicReporting {
 		}
 		if (month.isAfter(currentMonth())) {
 			return java.util.Optional.of(new InvalidInput.Problem("month", "periodic.futureMonth"));
+		}
+		return tooOld(month);
+	}
+
+	private java.util.Optional<InvalidInput.Problem> tooOld(YearMonth month) {
+		if (month.isBefore(oldestOpenMonth())) {
+			return java.util.Optional.of(new InvalidInput.Problem("month", "periodic.tooOld", monthName(month),
+					monthName(oldestOpenMonth())));
 		}
 		return java.util.Optional.empty();
 	}

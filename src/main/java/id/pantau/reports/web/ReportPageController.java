@@ -297,7 +297,8 @@ class ReportPageController {
 	private String periodicPage(PantauUser user, Model model, PeriodicForm form, Map<String, String> errors,
 			PeriodicForm correction) {
 		String village = user.role() == Role.OHOI ? user.scope().regionCode() : null;
-		model.addAttribute("months", periodic.reportableMonths(6));
+		model.addAttribute("months", periodic.reportableMonths());
+		model.addAttribute("oldestOpen", periodic.oldestOpenMonth());
 		model.addAttribute("villages", reference.regionsWithin(user.scope(), RegionLevel.VILLAGE));
 		model.addAttribute("form", form != null ? form
 				: new PeriodicForm(periodic.lastCompleteMonth().toString(), null, false, null, null, null));
@@ -310,14 +311,16 @@ class ReportPageController {
 		model.addAttribute("history", history);
 		// a correction's errors are shown at its month's report; when that is not on the page, at the top
 		model.addAttribute("correctionElsewhere", correction != null && (history == null || history.stream()
-				.noneMatch(h -> h.closing() == null && h.month().toString().equals(correction.month()))));
+				.noneMatch(h -> h.closing() == null && !h.month().isBefore(periodic.oldestOpenMonth())
+						&& h.month().toString().equals(correction.month()))));
 		return "reports/periodic";
 	}
 
 	@GetMapping("/kelengkapan")
 	String completeness(@AuthenticationPrincipal PantauUser user, Model model) {
 		YearMonth current = periodic.currentMonth();
-		PeriodicReporting.View view = periodic.completeness(user.scope(), current, 6);
+		PeriodicReporting.View view = periodic.completeness(user.scope(), current,
+				PeriodicReporting.MONTHS_OPEN + 1);
 		model.addAttribute("view", view);
 		model.addAttribute("corrections", periodic.corrections(user.scope(), view.months().get(0), current));
 		if (user.role() == Role.BPMPD) {
