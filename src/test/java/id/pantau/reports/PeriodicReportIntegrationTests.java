@@ -166,6 +166,7 @@ class PeriodicReportIntegrationTests {
 	void bpmpdClosesAMonthAfterWhichTheVillageSeesItClosedAndACorrectionIsRefusedNamingWhoClosedIt() {
 		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
 		YearMonth month = clear(FIDITAN, 5);
+		clear(TAAR, 5);
 		jdbc.sql("delete from periodic_month_closing where month = :m").param("m", month.atDay(1)).update();
 		try {
 			village.post("/laporan/bulanan", Map.of("month", month.toString(), "foreigners", "7"));
@@ -192,12 +193,19 @@ class PeriodicReportIntegrationTests {
 			String page = village.get("/laporan/bulanan").body();
 			assertThat(page).contains("Bulan ini ditutup oleh bpmpd pada").doesNotContain("id=\"correct-" + month + "\"")
 					.containsPattern("<option value=\"" + month + "\"[^>]*>[^<]+\\(ditutup\\)<");
+			// the closing is told first, even when the figures are wrong as well (nihil with a count)
 			String refused = village.post("/laporan/bulanan/koreksi", Map.of("month", month.toString(),
-					"foreigners", "8", "reason", "Satu orang lagi di Fiditan setelah penutupan")).body();
+					"foreigners", "8", "nil", "true", "reason", "Satu orang lagi di Fiditan setelah penutupan")).body();
 			assertThat(refused).containsPattern("sudah ditutup oleh bpmpd pada \\d\\d-\\d\\d-\\d{4} \\d\\d:\\d\\d:\\d\\d WIT")
 					.contains("tidak dapat dikirim atau dikoreksi lagi");
 			assertThat(jdbc.sql("select foreigners from periodic_report where village_code = :v and month = :m")
 					.param("v", FIDITAN).param("m", month.atDay(1)).query(Integer.class).single()).isEqualTo(7);
+			assertThat(WebSession.loggedIn(port, "ohoi.taar").post("/laporan/bulanan", Map.of("month",
+					month.toString(), "foreigners", "1", "note", "Terlambat setelah penutupan di Taar")).body())
+					.as("a first report of a closed month is refused too")
+					.containsPattern("sudah ditutup oleh bpmpd pada \\d\\d-\\d\\d-\\d{4}")
+					.contains("value=\"Terlambat setelah penutupan di Taar\"");
+			assertThat(reports(TAAR, month)).isZero();
 		}
 		finally {
 			jdbc.sql("delete from periodic_month_closing where month = :m").param("m", month.atDay(1)).update();

@@ -168,14 +168,14 @@ public class PeriodicReporting {
 				|| reference.region(village).filter(r -> r.level() == RegionLevel.VILLAGE).isEmpty()) {
 			throw InvalidInput.of("villageCode", "village.required");
 		}
+		lockMonth(month);
 		List<InvalidInput.Problem> problems = new ArrayList<>();
-		monthProblem(month).ifPresent(problems::add);
+		monthProblem(month).ifPresentOrElse(problems::add, () -> refuseClosed(village, month));
 		int count = count(nil, foreigners, problems);
 		textProblem("note", note).ifPresent(problems::add);
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		refuseClosed(village, month);
 		Instant now = clock.instant();
 		int inserted = jdbc.sql("""
 				insert into periodic_report (village_code, month, nil, foreigners, note, submitted_at, submitted_by)
@@ -203,12 +203,14 @@ public class PeriodicReporting {
 			throw new AccessDeniedException("a village corrects its own monthly report");
 		}
 		String village = user.scope().regionCode();
+		lockMonth(month);
 		List<InvalidInput.Problem> problems = new ArrayList<>();
 		if (month == null) {
 			problems.add(new InvalidInput.Problem("month", "periodic.monthRequired"));
 		}
 		else {
-			tooOld(month).ifPresent(problems::add);
+			// a closed month is refused first: no figure would be taken anyway
+			tooOld(month).ifPresentOrElse(problems::add, () -> refuseClosed(village, month));
 		}
 		int count = count(nil, foreigners, problems);
 		if (reason == null || reason.isBlank()) {
@@ -219,7 +221,6 @@ public class PeriodicReporting {
 		if (!problems.isEmpty()) {
 			throw new InvalidInput(problems);
 		}
-		refuseClosed(village, month);
 		Current current = jdbc.sql("""
 				select id, version, nil, foreigners, note, submitted_at, submitted_by, corrected_at, corrected_by,
 				  correction_reason
@@ -279,6 +280,7 @@ public class PeriodicReporting {
 		if (month.isAfter(lastCompleteMonth())) {
 			throw InvalidInput.of("month", "periodic.closeNotOver", monthName(month));
 		}
+		lockMonth(month);
 		Map<String, Object> params = new HashMap<>(user.scope().sqlParameters());
 		params.put("month", month.atDay(1));
 		params.put("now", java.sql.Timestamp.from(clock.instant()));
@@ -442,6 +444,17 @@ public class PeriodicReporting {
 
 	private static String text(String text) {
 		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+	/**
+	 * Sending, correcting and closing a month wait for each other until the transaction ends, so that a report is
+	 * never changed by a transaction that checked the month just before BPMPD's closing committed.
+	 */
+	private void lockMonth(YearMonth month) {
+		if (month != null) {
+			jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", 0x7065_7269_6F64_0000L + month.getYear() * 12L
+					+ month.getMonthValue()).query((rs, n) -> 1).list();
+		}
 	}
 
 	private void refuseClosed(String village, YearMonth month) {
