@@ -127,6 +127,9 @@ class PeriodicReportIntegrationTests {
 						+ "\"[^>]*><span>[^<]*</span>\\s*<a [^>]*corrected-mark")
 				.contains("id=\"corrections\"").contains("Kini 3 orang asing; sebelumnya Nihil")
 				.contains("Alasan: Tiga ABK Myanmar terlewat saat pendataan");
+		assertThat(bpmpd.get("/rekap?bulan=" + month + "&wilayah=" + FIDITAN).body())
+				.as("the recap counts the report once, in its latest version, and says it was corrected")
+				.containsPattern("id=\"recap-corrected\"><span>1</span>\\s*<a href=\"/laporan/kelengkapan#koreksi\"");
 		assertThat(jdbc.sql("""
 				select message_key from notification where username = 'bpmpd' and argument like 'Fiditan, %'
 				  and link = '/laporan/kelengkapan#koreksi'""").query(String.class).list())
