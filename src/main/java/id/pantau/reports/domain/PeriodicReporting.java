@@ -29,7 +29,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The monthly report each village owes: the number of foreigners in the village, or "nihil". A month's report is due
  * by a day of the next month (a setting); completeness shows, per village and month, whether it came on time, late,
- * or not at all.
+ * or not at all. A month is reported once it is over. The village may correct its report (a new version with a
+ * reason; the earlier ones are kept) until BPMPD closes the month for its area or the month leaves the
+ * {@link #MONTHS_OPEN} months still open.
  */
 @Service
 public class PeriodicReporting {
@@ -234,7 +236,8 @@ public class PeriodicReporting {
 						rs.getString("correction_reason"))))
 				.optional().orElseThrow(() -> InvalidInput.of("month", "periodic.nothingToCorrect", monthName(month)));
 		Earlier before = current.state();
-		if (before.nil() == nil && before.foreigners() == count && java.util.Objects.equals(before.note(), text(note))) {
+		if (before.nil() == nil && before.foreigners() == count
+				&& java.util.Objects.equals(before.note(), text(note))) {
 			throw InvalidInput.of("foreigners", "periodic.sameAsBefore");
 		}
 		Instant now = clock.instant();
@@ -509,7 +512,8 @@ public class PeriodicReporting {
 			}
 			Region district = districts.computeIfAbsent(village.parentCode(),
 					code -> reference.region(code).orElse(null));
-			rows.add(new VillageRow(village, district, states, corrected.getOrDefault(village.code(), java.util.Set.of())));
+			rows.add(new VillageRow(village, district, states,
+					corrected.getOrDefault(village.code(), java.util.Set.of())));
 		}
 		List<DistrictTotal> districtTotals = totals.entrySet().stream()
 				.map(e -> new DistrictTotal(districts.get(e.getKey()), e.getValue())).toList();
