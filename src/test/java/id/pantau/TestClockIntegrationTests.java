@@ -32,7 +32,8 @@ class TestClockIntegrationTests {
 
 	@Test
 	void theDemoMonthlyReportsEndWhereTheTestsClockSaysTheMonthIs() {
-		// the demo data sends the three months before the current one, and tests send only the current month's
+		// the demo data sends the three months before the current one; tests send the current month's (refused now:
+		// it is not over) or one of those three, and take away an older one they sent
 		LocalDate first = jdbc.sql("select min(month) from periodic_report").query(LocalDate.class).single();
 		assertThat(first).isEqualTo(TestClock.thisMonth().minusMonths(3).atDay(1));
 	}

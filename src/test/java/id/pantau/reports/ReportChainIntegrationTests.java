@@ -213,19 +213,24 @@ class ReportChainIntegrationTests {
 	@Test
 	void theMonthlyReportIsSentOnceAndCompletenessShowsWhoIsLateOrMissing() {
 		WebSession village = WebSession.loggedIn(port, "ohoi.fiditan");
-		YearMonth month = TestClock.thisMonth();
+		// a month is reported once it is over: the last complete month, whose report is not due before the 5th
+		YearMonth month = TestClock.thisMonth().minusMonths(1);
 		jdbc.sql("delete from periodic_report where village_code = '81.72.01.2001' and month = :m")
+				.param("m", month.atDay(1)).update();
+		jdbc.sql("delete from periodic_month_closing where village_code = '81.72.01.2001' and month = :m")
 				.param("m", month.atDay(1)).update();
 		village.post("/laporan/bulanan", Map.of("month", month.toString(), "nil", "true"));
 		assertThat(village.get("/laporan/bulanan").body()).contains("Laporan bulanan dikirim.");
-		village.post("/laporan/bulanan", Map.of("month", month.toString(), "foreigners", "3"));
-		assertThat(village.get("/laporan/bulanan").body()).contains("sudah dikirim");
-		village.post("/laporan/bulanan", Map.of("month", month.plusMonths(1).toString(), "nil", "true"));
-		assertThat(village.get("/laporan/bulanan").body()).contains("bulan ini belum tiba");
+		assertThat(village.post("/laporan/bulanan", Map.of("month", month.toString(), "foreigners", "3")).body())
+				.contains("sudah dikirim").contains("Koreksi");
+		assertThat(village.post("/laporan/bulanan", Map.of("month", month.plusMonths(2).toString(), "nil", "true"))
+				.body()).contains("bulan itu belum tiba");
 
 		String completeness = WebSession.loggedIn(port, "bpmpd").get("/laporan/kelengkapan").body();
+		String state = TestClock.now().isAfter(month.plusMonths(1).atDay(6).atStartOfDay(TestClock.WIT).toInstant())
+				? "terlambat" : "tepat waktu";
 		assertThat(completeness).containsPattern("data-village=\"81.72.01.2001\" data-month=\"" + month
-				+ "\"[^>]*>tepat waktu<");
+				+ "\"[^>]*><span>" + state + "<");
 		assertThat(completeness).contains("belum melapor").contains("Kur Selatan");
 	}
 

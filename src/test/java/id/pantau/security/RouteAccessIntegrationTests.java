@@ -180,6 +180,9 @@ class RouteAccessIntegrationTests {
 			Map.entry("GET /laporan/{id}/foto", byId(Subject.REPORT)),
 			Map.entry("GET /laporan/bulanan", list("")),
 			Map.entry("POST /laporan/bulanan", rule(Kind.CREATES_IN_OWN_SCOPE)),
+			// a correction is of the user's own village's report, chosen by month only (PeriodicReportIntegrationTests)
+			Map.entry("POST /laporan/bulanan/koreksi", rule(Kind.CREATES_IN_OWN_SCOPE)),
+			Map.entry("POST /laporan/kelengkapan/tutup", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /laporan/kelengkapan", list("")),
 			Map.entry("GET /laporan/ekspor", rule(Kind.NOT_FOR_VILLAGE)),
 			Map.entry("GET /laporan/templat", rule(Kind.NOT_FOR_VILLAGE)),

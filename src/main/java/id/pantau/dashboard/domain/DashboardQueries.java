@@ -189,13 +189,14 @@ public class DashboardQueries {
 				});
 
 		YearMonth month = YearMonth.now(clock.withZone(DisplayTime.ZONE));
-		Completeness[] completeness = completeness(scope, month);
+		// monthly reports are sent once a month is over: the last complete month and the one before it
+		Completeness[] completeness = completeness(scope, month.minusMonths(1));
 		return new Figures(present[0], nationality, category, district, village, exCrew, permits,
 				withCrossings && scope.coversUnplaced() ? keptCrossings(month) : List.of(), alerts, closedByLinks, reports,
 				completeness[0], completeness[1]);
 	}
 
-	/** This month's and last month's periodic reports against the villages of the scope. */
+	/** The periodic reports of {@code month} and of the month before it against the villages of the scope. */
 	private Completeness[] completeness(Scope scope, YearMonth month) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		params.put("this", month.atDay(1));

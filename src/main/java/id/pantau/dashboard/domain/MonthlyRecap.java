@@ -63,7 +63,15 @@ public class MonthlyRecap {
 	public record Count(List<String> labelKeys, long count) {
 	}
 
-	public record Completeness(long villages, long onTime, long late, long nil) {
+	/**
+	 * The month's monthly reports against the area's villages, each counted once in its latest version;
+	 * {@code corrected} of them were corrected by their village after they were sent.
+	 */
+	public record Completeness(long villages, long onTime, long late, long nil, long corrected) {
+
+		public Completeness(long villages, long onTime, long late, long nil) {
+			this(villages, onTime, late, nil, 0);
+		}
 
 		public long missing() {
 			return villages - onTime - late;
@@ -276,11 +284,11 @@ public class MonthlyRecap {
 				select count(*) as villages,
 				  count(pr.village_code) filter (where pr.submitted_at < :due) as on_time,
 				  count(pr.village_code) filter (where pr.submitted_at >= :due) as late,
-				  count(*) filter (where pr.nil) as nil
+				  count(*) filter (where pr.nil) as nil, count(*) filter (where pr.version > 1) as corrected
 				from region r left join periodic_report pr on pr.village_code = r.code and pr.month = :month
 				where r.level = 'VILLAGE' and %s""".formatted(area.sqlCondition("r.code"))).params(periodic)
 				.query((rs, n) -> new Completeness(rs.getLong("villages"), rs.getLong("on_time"), rs.getLong("late"),
-						rs.getLong("nil")))
+						rs.getLong("nil"), rs.getLong("corrected")))
 				.single();
 		List<Count> reports = jdbc.sql("""
 				select r.state, count(*) as n from village_report r

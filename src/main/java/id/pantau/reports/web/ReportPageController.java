@@ -313,38 +313,94 @@ class ReportPageController {
 	@GetMapping("/bulanan")
 	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
 	String periodicForm(@AuthenticationPrincipal PantauUser user, Model model) {
-		YearMonth current = YearMonth.now(clock.withZone(DisplayTime.ZONE));
-		model.addAttribute("months", List.of(current, current.minusMonths(1), current.minusMonths(2)));
-		model.addAttribute("villages", reference.regionsWithin(user.scope(), RegionLevel.VILLAGE));
-		if (user.role() == Role.OHOI) {
-			model.addAttribute("history", periodic.ofVillage(user.scope().regionCode()));
-		}
-		return "reports/periodic";
+		return periodicPage(user, model, new PeriodicForm(periodic.lastCompleteMonth().toString(), null, false, null,
+				null, null), Map.of(), null);
 	}
 
 	@PostMapping("/bulanan")
 	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
-	String submitPeriodic(@AuthenticationPrincipal PantauUser user, @RequestParam String month,
-			@RequestParam(required = false) String villageCode, @RequestParam(defaultValue = "false") boolean nil,
-			@RequestParam(required = false) Integer foreigners, @RequestParam(required = false) String note,
+	String submitPeriodic(@AuthenticationPrincipal PantauUser user, PeriodicForm form, Model model,
 			RedirectAttributes redirect) {
 		try {
-			periodic.submit(user, villageCode, YearMonth.parse(month), nil, foreigners, note);
+			periodic.submit(user, form.villageCode(), form.yearMonth(), form.nilTicked(), form.count(), form.note());
 			redirect.addFlashAttribute("notice", "periodic.notice.submitted");
+			return "redirect:/laporan/bulanan";
 		}
 		catch (InvalidInput invalid) {
-			redirect.addFlashAttribute("entryErrors", problems.of(invalid));
+			// what was typed comes back, month and count included
+			return periodicPage(user, model, form, problems.of(invalid), null);
 		}
-		catch (java.time.format.DateTimeParseException e) {
-			redirect.addFlashAttribute("errorKey", "input.date");
+	}
+
+	/** The village corrects a monthly report it sent: a new version with a reason, until BPMPD closes the month. */
+	@PostMapping("/bulanan/koreksi")
+	@PreAuthorize("hasRole('OHOI')")
+	String correctPeriodic(@AuthenticationPrincipal PantauUser user, PeriodicForm form, Model model,
+			RedirectAttributes redirect) {
+		try {
+			periodic.correct(user, form.yearMonth(), form.nilTicked(), form.count(), form.reason(), form.note());
+			redirect.addFlashAttribute("notice", "periodic.notice.corrected");
+			return "redirect:/laporan/bulanan";
 		}
-		return "redirect:/laporan/bulanan";
+		catch (InvalidInput invalid) {
+			return periodicPage(user, model, null, problems.of(invalid), form);
+		}
+	}
+
+	/**
+	 * The monthly report page; {@code form} is the new report's fields, {@code correction} a correction being made
+	 * (its fields and errors shown at the report of its month).
+	 */
+	private String periodicPage(PantauUser user, Model model, PeriodicForm form, Map<String, String> errors,
+			PeriodicForm correction) {
+		String village = user.role() == Role.OHOI ? user.scope().regionCode() : null;
+		model.addAttribute("months", periodic.reportableMonths());
+		model.addAttribute("oldestOpen", periodic.oldestOpenMonth());
+		model.addAttribute("villages", reference.regionsWithin(user.scope(), RegionLevel.VILLAGE));
+		model.addAttribute("form", form != null ? form
+				: new PeriodicForm(periodic.lastCompleteMonth().toString(), null, false, null, null, null));
+		model.addAttribute("errors", form != null ? errors : Map.of());
+		model.addAttribute("correction", correction);
+		model.addAttribute("correctionErrors", correction != null ? errors : Map.of());
+		model.addAttribute("closings", village != null ? periodic.closings(village) : Map.of());
+		model.addAttribute("noErrors", Map.of());
+		List<PeriodicReporting.MonthReport> history = village != null ? periodic.ofVillage(village) : null;
+		model.addAttribute("history", history);
+		// a correction's errors are shown at its month's report; when that is not on the page, at the top
+		model.addAttribute("correctionElsewhere", correction != null && (history == null || history.stream()
+				.noneMatch(h -> h.closing() == null && !h.month().isBefore(periodic.oldestOpenMonth())
+						&& h.month().toString().equals(correction.month()))));
+		return "reports/periodic";
 	}
 
 	@GetMapping("/kelengkapan")
 	String completeness(@AuthenticationPrincipal PantauUser user, Model model) {
-		model.addAttribute("view", periodic.completeness(user.scope(), YearMonth.now(clock.withZone(DisplayTime.ZONE)), 6));
+		YearMonth current = periodic.currentMonth();
+		PeriodicReporting.View view = periodic.completeness(user.scope(), current,
+				PeriodicReporting.MONTHS_OPEN + 1);
+		model.addAttribute("view", view);
+		model.addAttribute("corrections", periodic.corrections(user.scope(), view.months().get(0), current));
+		if (user.role() == Role.BPMPD) {
+			List<YearMonth> newestFirst = new java.util.ArrayList<>(view.months());
+			java.util.Collections.reverse(newestFirst);
+			model.addAttribute("closings", periodic.monthClosings(user.scope(), newestFirst));
+		}
 		return "reports/completeness";
+	}
+
+	/** BPMPD closes a month for the villages of its area (the page asks to confirm first). */
+	@PostMapping("/kelengkapan/tutup")
+	@PreAuthorize("hasRole('BPMPD')")
+	String closeMonth(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String month,
+			RedirectAttributes redirect) {
+		try {
+			periodic.close(user, new PeriodicForm(month, null, false, null, null, null).yearMonth());
+			redirect.addFlashAttribute("notice", "completeness.notice.closed");
+		}
+		catch (InvalidInput invalid) {
+			redirect.addFlashAttribute("closeErrors", problems.of(invalid));
+		}
+		return "redirect:/laporan/kelengkapan#tutup-bulan";
 	}
 
 	private PhotoStore.Prepared prepared(MultipartFile photo) throws IOException {
