@@ -63,6 +63,11 @@ class PeriodicReportIntegrationTests {
 		// the page offers the months BPMPD sees on its completeness page, which it can close there
 		assertThat(form).contains("<option value=\"" + current.minusMonths(1) + "\" selected=\"selected\"")
 				.doesNotContain("<option value=\"" + current + "\"");
+		// the village home links to the month it still owes
+		assertThat(village.get("/laporan/bulanan?bulan=" + current.minusMonths(2)).body())
+				.contains("<option value=\"" + current.minusMonths(2) + "\" selected=\"selected\"");
+		assertThat(village.get("/laporan/bulanan?bulan=bukan-bulan").body())
+				.contains("<option value=\"" + current.minusMonths(1) + "\" selected=\"selected\"");
 
 		String early = village.post("/laporan/bulanan",
 				Map.of("month", current.toString(), "foreigners", "5", "note", "Lapor awal Kur")).body();

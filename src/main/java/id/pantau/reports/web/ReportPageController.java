@@ -312,9 +312,12 @@ class ReportPageController {
 
 	@GetMapping("/bulanan")
 	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
-	String periodicForm(@AuthenticationPrincipal PantauUser user, Model model) {
-		return periodicPage(user, model, new PeriodicForm(periodic.lastCompleteMonth().toString(), null, false, null,
-				null, null), Map.of(), null);
+	String periodicForm(@AuthenticationPrincipal PantauUser user,
+			@RequestParam(required = false) String bulan, Model model) {
+		// the home's "send last month's report" names the month; otherwise (or when it is no month) the last complete
+		// one; whether that month may still be reported is said when the form is sent
+		String month = bulan != null && bulan.matches("\\d{4}-\\d{2}") ? bulan : periodic.lastCompleteMonth().toString();
+		return periodicPage(user, model, new PeriodicForm(month, null, false, null, null, null), Map.of(), null);
 	}
 
 	@PostMapping("/bulanan")
