@@ -154,7 +154,9 @@ class OneReportPerIntentionIntegrationTests {
 		assertThat(WebSession.location(submitted)).as("saved first, then sent from the same form")
 				.isEqualTo(WebSession.location(first));
 		assertThat(state(id)).isEqualTo("SUBMITTED");
-		assertThat(village.get("/laporan/" + id).body()).contains("Laporan dikirim ke BPMPD.");
+		assertThat(village.get("/laporan/" + id).body()).contains("Laporan dikirim ke BPMPD.")
+				.as("a sent report is no longer the village's to change, and its page says so")
+				.contains("Tidak ada yang perlu dilakukan desa pada laporan ini sekarang").doesNotContain("id=\"report-edit\"");
 		HttpResponse<String> sentAgain = village.post("/laporan/baru", sent);
 		assertThat(WebSession.location(sentAgain)).isEqualTo(WebSession.location(first));
 		assertThat(village.get("/laporan/" + id).body()).contains("Laporan ini sudah terkirim ke BPMPD");
