@@ -358,8 +358,10 @@ class OneReportPerIntentionIntegrationTests {
 				.contains("Sejak kapan dan tempat tinggal belum diisi").doesNotContain("id=\"return-reason\"");
 		String changes = page.substring(page.indexOf("id=\"resubmission-changes\""));
 		assertThat(changes.substring(0, changes.indexOf("</div>")).replaceAll("<[^>]+>|\\s+", " "))
-				.contains("Yang diubah desa:").contains("tempat tinggal,").contains("berada di desa sejak")
+				.contains("Yang diubah desa:").contains("tempat tinggal, ").contains("berada di desa sejak")
 				.doesNotContain("nama");
+		assertThat(changes.substring(0, changes.indexOf("</div>"))).as("the fields read apart, a space after each comma")
+				.doesNotContain(",</span>");
 		assertThat(jdbc.sql("select action from audit_event where subject_type = 'REPORT' and subject_id = :id")
 				.param("id", Long.toString(id)).query(String.class).list()).contains("REPORT_RESUBMITTED");
 
