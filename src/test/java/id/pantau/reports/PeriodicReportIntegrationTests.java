@@ -186,6 +186,17 @@ class PeriodicReportIntegrationTests {
 			assertThat(bpmpd.post("/laporan/kelengkapan/tutup", Map.of("month", TestClock.thisMonth().toString()))
 					.statusCode()).isEqualTo(302);
 			assertThat(bpmpd.get("/laporan/kelengkapan").body()).contains("belum berakhir, jadi belum dapat ditutup");
+			YearMonth longAgo = TestClock.thisMonth().minusYears(3);
+			assertThat(bpmpd.post("/laporan/kelengkapan/tutup", Map.of("month", longAgo.toString())).statusCode())
+					.isEqualTo(302);
+			assertThat(bpmpd.get("/laporan/kelengkapan").body()).as("a month past the reporting period is not closed again")
+					.contains("sudah di luar jangka pelaporan");
+			assertThat(bpmpd.post("/laporan/kelengkapan/tutup", Map.of("month", "+999999999-12")).statusCode())
+					.isEqualTo(302);
+			assertThat(bpmpd.get("/laporan/kelengkapan").body()).contains("pilihan tidak dikenal");
+			assertThat(jdbc.sql("select count(*) from periodic_month_closing where month = :m or month > :far")
+					.param("m", longAgo.atDay(1)).param("far", java.time.LocalDate.of(2999, 1, 1)).query(Long.class)
+					.single()).isZero();
 
 			assertThat(bpmpd.post("/laporan/kelengkapan/tutup", Map.of("month", month.toString())).statusCode())
 					.isEqualTo(302);

@@ -283,6 +283,10 @@ public class PeriodicReporting {
 		if (month.isAfter(lastCompleteMonth())) {
 			throw InvalidInput.of("month", "periodic.closeNotOver", monthName(month));
 		}
+		var old = tooOld(month);
+		if (old.isPresent()) {
+			throw new InvalidInput(List.of(old.get()));
+		}
 		lockMonth(month);
 		Map<String, Object> params = new HashMap<>(user.scope().sqlParameters());
 		params.put("month", month.atDay(1));

@@ -21,7 +21,12 @@ public record PeriodicForm(String month, String villageCode, Boolean nil, String
 
 	public YearMonth yearMonth() {
 		try {
-			return month == null || month.isBlank() ? null : YearMonth.parse(month.strip());
+			YearMonth parsed = month == null || month.isBlank() ? null : YearMonth.parse(month.strip());
+			// the form offers a few recent months; a year far off is no choice of it (and has no name to show)
+			if (parsed != null && (parsed.getYear() < 2000 || parsed.getYear() > 2999)) {
+				throw InvalidInput.of("month", "input.choice");
+			}
+			return parsed;
 		}
 		catch (java.time.format.DateTimeParseException e) {
 			throw InvalidInput.of("month", "input.choice");
