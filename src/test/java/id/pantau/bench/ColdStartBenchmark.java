@@ -114,7 +114,7 @@ public final class ColdStartBenchmark {
 	}
 
 	/** SIGTERM to the app, and after 60 s SIGKILL to it and to whatever it started (the embedded PostgreSQL). */
-	private static void stop(Process process) throws InterruptedException {
+	static void stop(Process process) throws InterruptedException {
 		List<ProcessHandle> children = process.descendants().toList();
 		process.destroy();
 		if (!process.waitFor(60, TimeUnit.SECONDS)) {
@@ -132,7 +132,7 @@ public final class ColdStartBenchmark {
 		}
 	}
 
-	private static void delete(Path folder) throws IOException {
+	static void delete(Path folder) throws IOException {
 		if (!Files.exists(folder)) {
 			return;
 		}

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -132,15 +131,15 @@ public final class PhoneBenchmark {
 			}
 			finally {
 				driver.quit();
-				delete(profile);
+				ColdStartBenchmark.delete(profile);
 			}
 		}
 		finally {
 			if (app != null) {
-				stop(app);
+				ColdStartBenchmark.stop(app);
 			}
 			if (data != null) {
-				delete(data);
+				ColdStartBenchmark.delete(data);
 			}
 		}
 		figures.write();
@@ -631,34 +630,8 @@ public final class PhoneBenchmark {
 			return new StartedApp(process, ready.get(300, TimeUnit.SECONDS));
 		}
 		catch (TimeoutException e) {
-			stop(process);
+			ColdStartBenchmark.stop(process);
 			throw new IllegalStateException("Pantau was not ready within 300 s");
-		}
-	}
-
-	private static void stop(Process process) throws InterruptedException {
-		List<ProcessHandle> children = process.descendants().toList();
-		process.destroy();
-		if (!process.waitFor(60, TimeUnit.SECONDS)) {
-			process.destroyForcibly();
-			process.waitFor(10, TimeUnit.SECONDS);
-		}
-		for (ProcessHandle child : children) {
-			if (child.isAlive()) {
-				child.destroy();
-				child.onExit().completeOnTimeout(child, 20, TimeUnit.SECONDS).join();
-				if (child.isAlive()) {
-					child.destroyForcibly();
-				}
-			}
-		}
-	}
-
-	private static void delete(Path folder) throws IOException {
-		try (Stream<Path> paths = Files.walk(folder)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.deleteIfExists(path);
-			}
 		}
 	}
 
