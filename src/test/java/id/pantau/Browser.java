@@ -185,6 +185,17 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, After
 		return driver;
 	}
 
+	/**
+	 * The visible texts of the elements a CSS selector finds, read in one script: a list the page redraws while it is
+	 * read (the outbox redraws its list each time it tries) gives either the old or the new texts, never a stale element.
+	 */
+	@SuppressWarnings("unchecked")
+	public static List<String> texts(ChromeDriver driver, String selector) {
+		return (List<String>) driver.executeScript(
+				"return Array.from(document.querySelectorAll(arguments[0]), function (e) { return e.innerText; });",
+				selector);
+	}
+
 	/** Keeps a picture of the page under target/screenshots, for people to look at after a run. */
 	public static void screenshot(ChromeDriver driver, String name) {
 		try {

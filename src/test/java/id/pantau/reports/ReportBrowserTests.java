@@ -1,6 +1,8 @@
 package id.pantau.reports;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -202,9 +204,8 @@ class ReportBrowserTests {
 			browser.get(url("/laporan"));
 			wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox-status"),
 					"1 laporan menunggu dikirim"));
-			assertThat(browser.findElements(By.cssSelector("#outbox-list .outbox-name"))).as("listed once")
-					.extracting(WebElement::getText).containsExactly(name);
-			assertThat(browser.findElement(By.cssSelector("#outbox-list .outbox-why")).getText())
+			assertThat(Browser.texts(browser, "#outbox-list .outbox-name")).as("listed once").containsExactly(name);
+			assertThat(Browser.texts(browser, "#outbox-list .outbox-why")).singleElement(as(STRING))
 					.as("why it waits and when it was tried").contains("menunggu sambungan internet")
 					.contains("terakhir dicoba");
 

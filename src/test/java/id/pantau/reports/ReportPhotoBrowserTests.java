@@ -1,6 +1,8 @@
 package id.pantau.reports;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -131,9 +133,8 @@ class ReportPhotoBrowserTests {
 
 		wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox-status"),
 				"1 laporan menunggu dikirim"));
-		List<WebElement> listed = browser.findElements(By.cssSelector("#outbox-list .outbox-name"));
-		assertThat(listed).extracting(WebElement::getText).as("listed once").containsExactly(name);
-		assertThat(browser.findElement(By.cssSelector("#outbox-list .outbox-why")).getText())
+		assertThat(Browser.texts(browser, "#outbox-list .outbox-name")).as("listed once").containsExactly(name);
+		assertThat(Browser.texts(browser, "#outbox-list .outbox-why")).singleElement(as(STRING))
 				.contains("menunggu sambungan internet").contains("belum dicoba");
 		@SuppressWarnings("unchecked")
 		List<Object> kept = (List<Object>) browser.executeAsyncScript("""
@@ -206,7 +207,8 @@ class ReportPhotoBrowserTests {
 
 		By why = By.cssSelector("#outbox-list .outbox-item[data-client-key='" + key + "'] .outbox-why");
 		new WebDriverWait(browser, ARRIVAL).until(ExpectedConditions.textToBePresentInElementLocated(why, "ditolak server"));
-		assertThat(browser.findElement(why).getText()).contains("bukan foto JPEG, PNG atau WebP").contains("terakhir dicoba");
+		assertThat(Browser.texts(browser, "#outbox-list .outbox-item[data-client-key='" + key + "'] .outbox-why"))
+				.singleElement(as(STRING)).contains("bukan foto JPEG, PNG atau WebP").contains("terakhir dicoba");
 		assertThat(reports(name)).as("refused: nothing saved").isZero();
 		Browser.screenshot(browser, "report-outbox-refused-360");
 
