@@ -336,8 +336,12 @@ class ReportPhotoBrowserTests {
 		field.sendKeys(text);
 	}
 
+	/** Clicks what the locator finds, finding it again if the page redrew it in between (the outbox list does). */
 	private void click(By locator) {
-		chromium.click(wait(browser).until(ExpectedConditions.presenceOfElementLocated(locator)));
+		wait(browser).until(driver -> {
+			chromium.click(driver.findElement(locator));
+			return true;
+		});
 	}
 
 	private String url(String path) {
