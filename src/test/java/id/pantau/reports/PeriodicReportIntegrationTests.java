@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The monthly report tells the truth: a count with "nihil" is refused, the month offered is the last complete one,
  * what was typed survives an error, and a sent report is corrected (a new version with a reason, audited, shown to
  * BPMPD as a correction) until BPMPD closes the month. Each test uses a month of its own and clears it first; the
- * demo data's three months may be replaced, an older month is left as it was found.
+ * demo data's five months may be replaced, an older month is left as it was found.
  */
 @PantauIntegrationTest
 class PeriodicReportIntegrationTests {
