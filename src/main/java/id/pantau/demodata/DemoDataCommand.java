@@ -13,9 +13,13 @@ import javax.sql.DataSource;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
+import id.pantau.platform.CommandArguments;
 import id.pantau.platform.PantauCommand;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar pantau.jar demo-data --persons N --crossings M --reports K [--alerts A] [--villages CODES|all]
@@ -25,8 +29,38 @@ import org.springframework.stereotype.Component;
 @Component
 class DemoDataCommand implements PantauCommand {
 
-	private static final String USAGE = "Pemakaian: demo-data --persons N --crossings M --reports K [--alerts A]"
-			+ " [--villages KODE,KODE|all] [--linked PERSEN] [--seed S] [--force]";
+	/** The counts as written ({@code 100_000} reads as 100000), read in {@link #run}. */
+	@Command(name = "demo-data", description = "Mengisi basis data dengan data buatan (hanya basis data demo atau "
+			+ "uji) dan mencetak apa yang ditulis dan seberapa cepat.")
+	static class Options {
+
+		@Mixin
+		CommandArguments.Help help;
+
+		@Option(names = "--persons", paramLabel = "N", description = "orang asing (bawaan 1000)")
+		String persons = "1000";
+
+		@Option(names = "--crossings", paramLabel = "M", description = "perlintasan (bawaan 10 x orang)")
+		String crossings;
+
+		@Option(names = "--reports", paramLabel = "K", description = "laporan ohoi (bawaan orang / 5)")
+		String reports;
+
+		@Option(names = "--alerts", paramLabel = "A", description = "peringatan (bawaan orang / 20)")
+		String alerts;
+
+		@Option(names = "--villages", paramLabel = "KODE,KODE|all", description = "desa yang diisi (bawaan: desa demo)")
+		String villages;
+
+		@Option(names = "--linked", paramLabel = "PERSEN", description = "perlintasan yang tertaut ke orang (bawaan 40)")
+		String linked = "40";
+
+		@Option(names = "--seed", paramLabel = "S", description = "benih acak (bawaan 2026)")
+		String seed = "2026";
+
+		@Option(names = "--force", description = "tulis juga ke basis data yang berisi lebih dari data demo")
+		boolean force;
+	}
 
 	private final DataSource dataSource;
 	private final JdbcClient jdbc;
@@ -52,18 +86,20 @@ class DemoDataCommand implements PantauCommand {
 
 	@Override
 	public int run(List<String> args, PrintStream out) {
+		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, out);
+		if (parsed.finished()) {
+			return parsed.exitCode();
+		}
+		Options given = parsed.options();
 		DemoDataSet.Options options;
 		try {
-			int persons = Integer.parseInt(PantauCommand.option(args, "--persons", "1000").replace("_", ""));
-			long crossings = Long.parseLong(PantauCommand.option(args, "--crossings", Long.toString(persons * 10L))
-					.replace("_", ""));
-			int reports = Integer.parseInt(PantauCommand.option(args, "--reports", Integer.toString(persons / 5))
-					.replace("_", ""));
-			int alerts = Integer.parseInt(PantauCommand.option(args, "--alerts", Integer.toString(persons / 20))
-					.replace("_", ""));
-			int linked = Integer.parseInt(PantauCommand.option(args, "--linked", "40"));
-			long seed = Long.parseLong(PantauCommand.option(args, "--seed", "2026"));
-			List<String> villages = villages(PantauCommand.option(args, "--villages", null), out);
+			int persons = Integer.parseInt(given.persons.replace("_", ""));
+			long crossings = given.crossings == null ? persons * 10L : Long.parseLong(given.crossings.replace("_", ""));
+			int reports = given.reports == null ? persons / 5 : Integer.parseInt(given.reports.replace("_", ""));
+			int alerts = given.alerts == null ? persons / 20 : Integer.parseInt(given.alerts.replace("_", ""));
+			int linked = Integer.parseInt(given.linked);
+			long seed = Long.parseLong(given.seed);
+			List<String> villages = villages(given.villages, out);
 			if (villages == null) {
 				return 2;
 			}
@@ -71,11 +107,11 @@ class DemoDataCommand implements PantauCommand {
 		}
 		catch (IllegalArgumentException e) {
 			out.println("Argumen tidak sah: " + e.getMessage());
-			out.println(USAGE);
+			CommandArguments.usage(new Options(), out);
 			return 2;
 		}
 		List<String> foreign = foreignData();
-		if (!foreign.isEmpty() && !args.contains("--force")) {
+		if (!foreign.isEmpty() && !given.force) {
 			out.println("Ditolak: basis data ini berisi lebih dari data demo (" + String.join("; ", foreign) + ").");
 			out.println("demo-data tidak menulis data buatan ke basis data yang dipakai sungguhan. Jika memang"
 					+ " disengaja (basis data uji), ulangi dengan --force.");

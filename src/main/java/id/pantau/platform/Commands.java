@@ -3,6 +3,7 @@ package id.pantau.platform;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.ServiceLoader;
 
 import org.springframework.boot.Banner;
@@ -12,7 +13,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Dispatches {@code java -jar pantau.jar [COMMAND] [ARGS]}: no command (or {@code serve}) runs the web application,
- * any other name runs the {@link PantauCommand} bean of that name in a context without a web server.
+ * any other name runs the {@link PantauCommand} bean of that name in a context without a web server. A command's options
+ * are read by {@link CommandArguments} first, so {@code --help} and bad options end before Spring starts.
  */
 public final class Commands {
 
@@ -35,6 +37,15 @@ public final class Commands {
 		for (StandaloneCommand command : ServiceLoader.load(StandaloneCommand.class)) {
 			if (command.name().equals(name)) {
 				System.exit(command.run(List.of(rest), System.out, System.err));
+			}
+		}
+		// --help and bad options are answered from the command's options alone, before Spring and the database start
+		Optional<Class<?>> options = CommandArguments.optionsOf(application, name);
+		if (options.isPresent()) {
+			CommandArguments.Parsed<Object> parsed = CommandArguments.parse(
+					CommandArguments.instantiate(options.get()), List.of(rest), System.out, System.err);
+			if (parsed.finished()) {
+				System.exit(parsed.exitCode());
 			}
 		}
 		System.exit(runCommand(application, name, rest));
@@ -68,6 +79,7 @@ public final class Commands {
 		commands.forEach(c -> System.err.printf("  %-16s %s%n", c.name(), c.description()));
 		ServiceLoader.load(StandaloneCommand.class)
 				.forEach(c -> System.err.printf("  %-16s %s%n", c.name(), c.description()));
+		System.err.println("Setiap perintah menerima --help: java -jar pantau.jar PERINTAH --help");
 		return unknown.equals("help") ? 0 : 2;
 	}
 }

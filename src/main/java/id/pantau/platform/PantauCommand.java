@@ -14,19 +14,6 @@ public interface PantauCommand {
 	/** One line for the usage text. */
 	String description();
 
-	/** @return the process exit code */
+	/** @return the process exit code; the arguments are read with {@link CommandArguments} */
 	int run(List<String> args, PrintStream out);
-
-	/** The value of {@code --name VALUE} or {@code --name=VALUE} among the arguments, or {@code fallback}. */
-	static String option(List<String> args, String name, String fallback) {
-		for (int i = 0; i < args.size(); i++) {
-			if (args.get(i).equals(name) && i + 1 < args.size()) {
-				return args.get(i + 1);
-			}
-			if (args.get(i).startsWith(name + "=")) {
-				return args.get(i).substring(name.length() + 1);
-			}
-		}
-		return fallback;
-	}
 }

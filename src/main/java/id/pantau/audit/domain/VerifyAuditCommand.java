@@ -6,9 +6,13 @@ import java.util.List;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.audit.AuditVerification;
+import id.pantau.platform.CommandArguments;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.PantauCommand;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar pantau.jar verify-audit}: exit 0 when the chain holds in itself and against the signed checkpoints
@@ -19,6 +23,19 @@ import org.springframework.stereotype.Component;
 class VerifyAuditCommand implements PantauCommand {
 
 	static final String ACCEPT_RESTORE = "--terima-pemulihan";
+
+	@Command(name = "verify-audit", description = { "Memeriksa rantai hash jejak audit dan titik jangkar bertanda "
+			+ "tangan di luar basis data. Keluar 0 bila utuh (lalu menandatangani titik jangkar baru), 1 dengan "
+			+ "baris pertama yang rusak." })
+	static class Options {
+
+		@Mixin
+		CommandArguments.Help help;
+
+		@Option(names = ACCEPT_RESTORE, description = "setelah memulihkan cadangan: terima jejak yang berakhir "
+				+ "sebelum titik jangkar terbaru")
+		boolean acceptRestore;
+	}
 
 	private final JdbcAuditTrail audit;
 	private final AuditAnchor anchor;
@@ -41,7 +58,11 @@ class VerifyAuditCommand implements PantauCommand {
 
 	@Override
 	public int run(List<String> args, PrintStream out) {
-		boolean acceptRestore = args.contains(ACCEPT_RESTORE);
+		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, out);
+		if (parsed.finished()) {
+			return parsed.exitCode();
+		}
+		boolean acceptRestore = parsed.options().acceptRestore;
 		AuditVerification result = acceptRestore ? audit.acceptRestore() : audit.verify();
 		out.printf("Kunci tanda tangan %s (%s); titik jangkar di %s%n", anchor.keyId(), anchor.keyFile(),
 				anchor.checkpointFile());

@@ -5,14 +5,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import id.pantau.platform.CommandArguments;
 import id.pantau.platform.PantauCommand;
 import id.pantau.platform.tables.UnreadableFile;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code java -jar pantau.jar import-crossings FILE --basis "..." --origin "..."}: the upload page's import. */
 @Component
 class ImportCrossingsCommand implements PantauCommand {
+
+	@Command(name = "import-crossings", description = "Mengimpor data perlintasan (CSV/XLSX) seperti halaman impor.")
+	static class Options {
+
+		@Mixin
+		CommandArguments.Help help;
+
+		@Parameters(arity = "0..1", paramLabel = "BERKAS", description = "berkas CSV atau XLSX")
+		String file;
+
+		@Option(names = "--basis", paramLabel = "SURAT", description = "dasar hukum, mis. nomor surat (wajib)")
+		String basis;
+
+		@Option(names = "--origin", paramLabel = "ASAL", description = "asal data, mis. SIMKIM (wajib)")
+		String origin;
+	}
 
 	private final CrossingImports imports;
 	private final MessageSource messages;
@@ -34,10 +55,13 @@ class ImportCrossingsCommand implements PantauCommand {
 
 	@Override
 	public int run(List<String> args, PrintStream out) {
-		String file = args.stream().filter(a -> !a.startsWith("--")).filter(a -> !isValueOf(args, a)).findFirst()
-				.orElse(null);
-		String basis = PantauCommand.option(args, "--basis", null);
-		String origin = PantauCommand.option(args, "--origin", null);
+		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, out);
+		if (parsed.finished()) {
+			return parsed.exitCode();
+		}
+		String file = parsed.options().file;
+		String basis = parsed.options().basis;
+		String origin = parsed.options().origin;
 		if (file == null || basis == null || origin == null || !Files.isRegularFile(Path.of(file))) {
 			out.println("Pemakaian: import-crossings BERKAS --basis \"nomor surat\" --origin \"asal data\"");
 			return 2;
@@ -79,11 +103,6 @@ class ImportCrossingsCommand implements PantauCommand {
 					java.util.Locale.forLanguageTag("id")));
 			return 1;
 		}
-	}
-
-	private static boolean isValueOf(List<String> args, String value) {
-		int index = args.indexOf(value);
-		return index > 0 && args.get(index - 1).startsWith("--");
 	}
 
 }

@@ -25,10 +25,13 @@ import id.pantau.matching.linkage.Linker;
 import id.pantau.matching.linkage.PersonIndex;
 import id.pantau.matching.linkage.TermFrequencies;
 import id.pantau.matching.linkage.Thresholds;
-import id.pantau.platform.PantauCommand;
+import id.pantau.platform.CommandArguments;
 import id.pantau.platform.StandaloneCommand;
 import id.pantau.platform.tables.Csv;
 import id.pantau.reference.NationalityResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar pantau.jar link --persons PERSONS.csv --records RECORDS.csv --out LINKS.csv}: links every record to
@@ -37,22 +40,50 @@ import id.pantau.reference.NationalityResolver;
  */
 public final class LinkCommand implements StandaloneCommand {
 
-	static final String USAGE = """
-			Pemakaian (usage): java -jar pantau.jar link --persons ORANG.csv --records CATATAN.csv --out HASIL.csv [opsi]
-			  Kedua berkas masukan berkepala: id,full_name,sex,birth_date,nationality,document_number
-			  (birth_date yyyy-mm-dd, yyyy atau kosong; sex M, F atau kosong; nationality kode ISO atau nama negara).
-			  Keluaran: record_id,person_id,score,decision  (satu baris per catatan; decision MATCH, REVIEW, NONE;
-			  score = peluang cocok 0..1 dari kandidat terbaik; person_id kosong bila tidak ada kandidat)
-			Opsi:
-			  --explain            tambah kolom 'explanation': bobot tiap kolom (bit) kandidat terbaik
-			  --match P            ambang MATCH, peluang (bawaan 0.99)
-			  --review P           ambang REVIEW, peluang (bawaan 0.5)
-			  --margin BIT         selisih bobot minimum terhadap kandidat kedua; bila lebih dekat, MATCH jadi REVIEW
-			                       (nama kembar; bawaan 5)
-			  --model BERKAS       model awal (properties: prior, name.EXACT.m, name.EXACT.u, ..., threshold.match)
-			  --no-estimate        pakai model apa adanya, tanpa estimasi EM dari data
-			  --save-model BERKAS  simpan model yang dipakai (setelah EM) sebagai properties
-			""";
+	@Command(name = "link", description = {
+			"Menautkan tiap catatan ke orang terbaik, tanpa basis data.",
+			"Kedua berkas masukan berkepala: id,full_name,sex,birth_date,nationality,document_number",
+			"(birth_date yyyy-mm-dd, yyyy atau kosong; sex M, F atau kosong; nationality kode ISO atau nama negara).",
+			"Keluaran: record_id,person_id,score,decision  (satu baris per catatan; decision MATCH, REVIEW, NONE;",
+			"score = peluang cocok 0..1 dari kandidat terbaik; person_id kosong bila tidak ada kandidat)" })
+	static class Arguments {
+
+		@Mixin
+		CommandArguments.Help help;
+
+		@Option(names = "--persons", paramLabel = "ORANG.csv", description = "orang yang dicari (wajib)")
+		Path persons;
+
+		@Option(names = "--records", paramLabel = "CATATAN.csv", description = "catatan yang ditautkan (wajib)")
+		Path records;
+
+		@Option(names = "--out", paramLabel = "HASIL.csv", description = "hasil yang ditulis (wajib)")
+		Path out;
+
+		@Option(names = "--explain", description = "tambah kolom 'explanation': bobot tiap kolom (bit) kandidat terbaik")
+		boolean explain;
+
+		@Option(names = "--match", paramLabel = "P", description = "ambang MATCH, peluang (bawaan 0.99)")
+		Double match;
+
+		@Option(names = "--review", paramLabel = "P", description = "ambang REVIEW, peluang (bawaan 0.5)")
+		Double review;
+
+		@Option(names = "--margin", paramLabel = "BIT", description = { "selisih bobot minimum terhadap kandidat "
+				+ "kedua; bila lebih dekat, MATCH jadi REVIEW (nama kembar; bawaan 5)" })
+		Double margin;
+
+		@Option(names = "--model", paramLabel = "BERKAS", description = "model awal (properties: prior, "
+				+ "name.EXACT.m, name.EXACT.u, ..., threshold.match)")
+		Path model;
+
+		@Option(names = "--no-estimate", description = "pakai model apa adanya, tanpa estimasi EM dari data")
+		boolean noEstimate;
+
+		@Option(names = "--save-model", paramLabel = "BERKAS", description = "simpan model yang dipakai (setelah EM) "
+				+ "sebagai properties")
+		Path saveModel;
+	}
 
 	private final boolean terminal;
 
@@ -76,17 +107,17 @@ public final class LinkCommand implements StandaloneCommand {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) {
-		if (args.contains("--help") || args.contains("-h")) {
-			out.print(USAGE);
-			return 0;
+		CommandArguments.Parsed<Arguments> parsed = CommandArguments.parse(new Arguments(), args, out, err);
+		if (parsed.finished()) {
+			return parsed.exitCode();
 		}
 		try {
-			return link(Options.parse(args), out, err);
+			return link(Options.of(parsed.options()), out, err);
 		}
 		catch (BadInput bad) {
 			bad.messages().forEach(err::println);
 			if (bad.getMessage().startsWith("Opsi")) {
-				err.print(USAGE);
+				CommandArguments.usage(new Arguments(), err);
 			}
 			return 2;
 		}
@@ -99,57 +130,21 @@ public final class LinkCommand implements StandaloneCommand {
 	record Options(Path persons, Path records, Path out, boolean explain, Double match, Double review, Double margin,
 			Path model, boolean estimate, Path saveModel) {
 
-		static final List<String> VALUED = List.of("--persons", "--records", "--out", "--match", "--review", "--margin",
-				"--model", "--save-model");
-
-		static final List<String> FLAGS = List.of("--explain", "--no-estimate");
-
-		static Options parse(List<String> args) throws BadInput {
-			for (int i = 0; i < args.size(); i++) {
-				String arg = args.get(i);
-				String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-				if (VALUED.contains(name)) {
-					if (!arg.contains("=")) {
-						if (i + 1 >= args.size()) {
-							throw new BadInput("Opsi " + arg + " tanpa nilai (option without value).");
-						}
-						i++;
-					}
-				}
-				else if (!FLAGS.contains(arg)) {
-					throw new BadInput("Opsi tidak dikenal (unknown option): " + arg);
-				}
-			}
-			Path persons = path(args, "--persons", true);
-			Path records = path(args, "--records", true);
-			Path out = path(args, "--out", true);
-			return new Options(persons, records, out, args.contains("--explain"), number(args, "--match"),
-					number(args, "--review"), number(args, "--margin"), path(args, "--model", false),
-					!args.contains("--no-estimate"), path(args, "--save-model", false));
+		static Options of(Arguments given) throws BadInput {
+			return new Options(required(given.persons, "--persons"), required(given.records, "--records"),
+					required(given.out, "--out"), given.explain, given.match, given.review, given.margin,
+					blankIsNone(given.model), !given.noEstimate, blankIsNone(given.saveModel));
 		}
 
-		private static Path path(List<String> args, String name, boolean required) throws BadInput {
-			String value = PantauCommand.option(args, name, null);
-			if (value == null || value.isBlank()) {
-				if (required) {
-					throw new BadInput("Opsi " + name + " wajib (required option).");
-				}
-				return null;
+		private static Path required(Path path, String name) throws BadInput {
+			if (blankIsNone(path) == null) {
+				throw new BadInput("Opsi " + name + " wajib (required option).");
 			}
-			return Path.of(value);
+			return path;
 		}
 
-		private static Double number(List<String> args, String name) throws BadInput {
-			String value = PantauCommand.option(args, name, null);
-			if (value == null) {
-				return null;
-			}
-			try {
-				return Double.parseDouble(value);
-			}
-			catch (NumberFormatException ex) {
-				throw new BadInput("Opsi " + name + ": '" + value + "' bukan angka (not a number).");
-			}
+		private static Path blankIsNone(Path path) {
+			return path == null || path.toString().isBlank() ? null : path;
 		}
 	}
 

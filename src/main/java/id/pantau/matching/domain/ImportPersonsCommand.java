@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
+import id.pantau.platform.CommandArguments;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.PantauCommand;
 import id.pantau.platform.Scope;
@@ -18,6 +19,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code java -jar pantau.jar import-persons FILE --basis "..."}: the administrators' page's import of Kesbangpol's
@@ -27,15 +32,25 @@ import org.springframework.stereotype.Component;
 @Component
 class ImportPersonsCommand implements PantauCommand {
 
-	static final String USAGE = """
-			Pemakaian: java -jar pantau.jar import-persons BERKAS --basis "dasar hukum"
-			  BERKAS: CSV atau XLSX berkepala id,full_name,sex,birth_date,nationality,document_number
-			  (seperti berkas orang untuk perintah link), boleh ditambah village_code, permit_type, permit_until.
-			  birth_date tttt-bb-hh, tttt atau kosong; sex M, F atau kosong; nationality kode ISO atau nama negara.
-			  Baris yang ditolak ditulis ke BERKAS.ditolak.csv (kolom yang sama ditambah 'alasan').
-			Kode keluar: 0 semua baris diterima; 1 diimpor, tetapi ada baris yang ditolak; 2 masukan salah, tidak ada
-			  yang diimpor; 3 impor terhenti (yang sudah tersimpan tetap ada; jalankan lagi perintah yang sama).
-			""";
+	@Command(name = "import-persons", description = {
+			"Mengimpor daftar lama orang asing Kesbangpol lewat pencocokan, dengan seluruh wilayah sebagai cakupan.",
+			"BERKAS: CSV atau XLSX berkepala id,full_name,sex,birth_date,nationality,document_number",
+			"(seperti berkas orang untuk perintah link), boleh ditambah village_code, permit_type, permit_until.",
+			"birth_date tttt-bb-hh, tttt atau kosong; sex M, F atau kosong; nationality kode ISO atau nama negara.",
+			"Baris yang ditolak ditulis ke BERKAS.ditolak.csv (kolom yang sama ditambah 'alasan')." }, footer = {
+			"Kode keluar: 0 semua baris diterima; 1 diimpor, tetapi ada baris yang ditolak; 2 masukan salah, tidak ada "
+					+ "yang diimpor; 3 impor terhenti (yang sudah tersimpan tetap ada; jalankan lagi perintah yang sama)." })
+	static class Options {
+
+		@Mixin
+		CommandArguments.Help help;
+
+		@Parameters(paramLabel = "BERKAS", description = "daftar orang (CSV atau XLSX), satu berkas sekali impor")
+		List<String> files;
+
+		@Option(names = "--basis", paramLabel = "DASAR", description = "dasar hukum, mis. nomor nota dinas (wajib)")
+		String basis;
+	}
 
 	private record Operator(String getUsername, Scope scope) implements ScopedPrincipal {
 	}
@@ -60,16 +75,16 @@ class ImportPersonsCommand implements PantauCommand {
 
 	@Override
 	public int run(List<String> args, PrintStream out) {
-		if (args.contains("--help") || args.contains("-h")) {
-			out.print(USAGE);
-			return 0;
+		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, out);
+		if (parsed.finished()) {
+			return parsed.exitCode();
 		}
-		List<String> files = args.stream().filter(a -> !a.startsWith("--")).filter(a -> !isValueOf(args, a)).toList();
-		String basis = PantauCommand.option(args, "--basis", null);
+		List<String> files = parsed.options().files == null ? List.of() : parsed.options().files;
+		String basis = parsed.options().basis;
 		if (files.size() != 1 || basis == null || basis.isBlank()) {
 			out.println(files.size() > 1 ? "Hanya satu berkas sekali impor." : files.isEmpty()
 					? "Berkas daftar tidak disebut." : "Dasar hukum (--basis) wajib diisi.");
-			out.print(USAGE);
+			CommandArguments.usage(new Options(), out);
 			return 2;
 		}
 		Path file = Path.of(files.get(0));
@@ -131,8 +146,4 @@ class ImportPersonsCommand implements PantauCommand {
 		return messages.getMessage(key, new Object[] { argument }, key, Locale.forLanguageTag("id"));
 	}
 
-	private static boolean isValueOf(List<String> args, String value) {
-		int index = args.indexOf(value);
-		return index > 0 && args.get(index - 1).startsWith("--");
-	}
 }

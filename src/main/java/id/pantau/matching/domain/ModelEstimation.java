@@ -1,5 +1,6 @@
 package id.pantau.matching.domain;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -13,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Re-estimates the model for what villages and lists write (village reports come one at a time, with no batch to
@@ -24,6 +27,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * ({@link Matching#matchBatch}). The
  * recipe is the batch linker's ({@link EmTrainer#trainOnBlockedPairs}): u from pairs of registry persons taken at
  * random, m by EM on the stored candidate pairs in blocking sessions, the prior over all record-person pairs.
+ * <p>
+ * An estimate reads the pairs, saves the model and audits it in one explicit transaction (a
+ * {@link TransactionTemplate}: the event listener and the nightly job call it on this object, where a
+ * {@code @Transactional} proxy would never apply). Estimates run one at a time through a transaction-scoped advisory
+ * lock taken first in that transaction: it is held until the commit (a {@code synchronized} method is left before the
+ * proxy commits, so the next estimate could read the pairs before the last one's model is saved) and holds across
+ * nodes, as the detection rules' runs do.
  */
 @Component
 class ModelEstimation {
@@ -37,15 +47,21 @@ class ModelEstimation {
 	private final MatchingSettings settings;
 	private final AuditTrail audit;
 	private final RegistryIndex registry;
+	private final JdbcClient jdbc;
+	private final TransactionTemplate transactions;
+	private final Clock clock;
 	private final AtomicReference<Instant> lastEstimate = new AtomicReference<>(Instant.EPOCH);
 
 	ModelEstimation(MatchCases cases, ModelStore models, MatchingSettings settings, AuditTrail audit,
-			RegistryIndex registry) {
+			RegistryIndex registry, JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
 		this.cases = cases;
 		this.registry = registry;
 		this.models = models;
 		this.settings = settings;
 		this.audit = audit;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
 	}
 
 	@Async
@@ -65,14 +81,23 @@ class ModelEstimation {
 	 * @return what the new model was estimated from, or null when there were fewer pairs than the settings' minimum
 	 * (a handful of pairs would move the weights by chance; the model stays as it is)
 	 */
-	@Transactional
 	ModelStore.Estimate estimate() {
 		return estimate(settings.minimumPairs());
 	}
 
-	@Transactional
-	synchronized ModelStore.Estimate estimate(int minimumPairs) {
-		Instant started = Instant.now();
+	ModelStore.Estimate estimate(int minimumPairs) {
+		return transactions.execute(status -> estimateInTransaction(minimumPairs));
+	}
+
+	/** When the last estimate started, by the application's clock (decisions after it count towards the next). */
+	Instant lastEstimate() {
+		return lastEstimate.get();
+	}
+
+	private ModelStore.Estimate estimateInTransaction(int minimumPairs) {
+		jdbc.sql("select pg_advisory_xact_lock(hashtext(:key))").param("key", "matching:estimate")
+				.query((rs, n) -> 1).list();
+		Instant started = clock.instant();
 		PatternCounts unlabelled = new PatternCounts();
 		PatternCounts matches = new PatternCounts();
 		PatternCounts nonMatches = new PatternCounts();

@@ -11,9 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import id.pantau.platform.PantauCommand;
+import id.pantau.platform.CommandArguments;
 import id.pantau.platform.PrivateFiles;
 import id.pantau.platform.StandaloneCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar pantau.jar backup [--out FILE]}: the whole database (embedded or external) as a {@code pg_dump}
@@ -22,6 +25,27 @@ import id.pantau.platform.StandaloneCommand;
  * complete, so a file with the final name is always a whole backup. The archive is readable by its owner only (0600).
  */
 public final class BackupCommand implements StandaloneCommand {
+
+	/** The database is named as for {@code restore}: {@code --data-dir}, or {@code --pantau.db.*} and the environment. */
+	@Command(name = "backup", description = { "Mencadangkan seluruh basis data (tertanam atau eksternal) ke arsip "
+			+ "pg_dump format custom,", "yang dibaca kembali oleh perintah restore. Boleh berjalan di samping Pantau "
+			+ "yang sedang berjalan.", "Basis data eksternal: PANTAU_DB_URL (atau --pantau.db.url=...)." })
+	static class Options {
+
+		@Mixin
+		CommandArguments.Help help;
+
+		@Option(names = "--out", paramLabel = "BERKAS", description = "arsip yang ditulis (bawaan "
+				+ "pantau-TTTTBBHH-JJMMDD.dump)")
+		String out;
+
+		@Option(names = "--data-dir", paramLabel = "DIR", description = "direktori data PostgreSQL tertanam "
+				+ "(bawaan ./data)")
+		String dataDir;
+
+		@Option(names = "--pg-bin", paramLabel = "DIR", description = "folder pg_dump (bawaan PANTAU_PG_BIN atau PATH)")
+		String pgBin;
+	}
 
 	@Override
 	public String name() {
@@ -35,14 +59,19 @@ public final class BackupCommand implements StandaloneCommand {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) {
+		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, err);
+		if (parsed.finished()) {
+			return parsed.exitCode();
+		}
+		Options options = parsed.options();
 		Optional<Path> pgDump = PostgresTools.find("pg_dump",
-				PantauCommand.option(args, "--pg-bin", System.getenv(PostgresTools.BIN_VARIABLE)));
+				options.pgBin != null ? options.pgBin : System.getenv(PostgresTools.BIN_VARIABLE));
 		if (pgDump.isEmpty()) {
 			err.println(PostgresTools.missing("pg_dump"));
 			return 3;
 		}
-		Path target = Path.of(PantauCommand.option(args, "--out",
-				"pantau-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".dump"))
+		Path target = Path.of(options.out != null ? options.out
+				: "pantau-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".dump")
 				.toAbsolutePath();
 		try (DatabaseTarget database = DatabaseTarget.resolve(args, System::getenv, true)) {
 			if (!Files.isDirectory(target.getParent())) {

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import id.pantau.platform.PantauCommand;
 
 /**
  * The database a command without Spring works on, configured as the application is: {@code PANTAU_DB_URL},
@@ -40,9 +39,9 @@ final class DatabaseTarget implements AutoCloseable {
 			return new DatabaseTarget(libpq, setting(args, environment, "user"), setting(args, environment, "password"),
 					null, "PostgreSQL eksternal (" + redacted(libpq) + ")");
 		}
-		String dir = PantauCommand.option(args, "--data-dir", null);
+		String dir = option(args, "--data-dir", null);
 		if (dir == null) {
-			dir = PantauCommand.option(args, "--pantau.db.embedded.data-dir", null);
+			dir = option(args, "--pantau.db.embedded.data-dir", null);
 		}
 		if (dir == null) {
 			dir = environment.apply("PANTAU_DB_EMBEDDED_DATA_DIR");
@@ -54,8 +53,21 @@ final class DatabaseTarget implements AutoCloseable {
 	}
 
 	private static String setting(List<String> args, Function<String, String> environment, String name) {
-		String value = PantauCommand.option(args, "--pantau.db." + name, null);
+		String value = option(args, "--pantau.db." + name, null);
 		return value != null ? value : environment.apply("PANTAU_DB_" + name.toUpperCase());
+	}
+
+	/** The value of {@code --name VALUE} or {@code --name=VALUE} (the application properties commands leave to it). */
+	private static String option(List<String> args, String name, String fallback) {
+		for (int i = 0; i < args.size(); i++) {
+			if (args.get(i).equals(name) && i + 1 < args.size()) {
+				return args.get(i + 1);
+			}
+			if (args.get(i).startsWith(name + "=")) {
+				return args.get(i).substring(name.length() + 1);
+			}
+		}
+		return fallback;
 	}
 
 	private static String redacted(String uri) {

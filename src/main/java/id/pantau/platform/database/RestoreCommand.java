@@ -11,8 +11,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import id.pantau.platform.PantauCommand;
+import id.pantau.platform.CommandArguments;
 import id.pantau.platform.StandaloneCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code java -jar pantau.jar restore FILE}: reads an archive of {@code backup} into an empty database (an embedded
@@ -20,6 +24,26 @@ import id.pantau.platform.StandaloneCommand;
  * whole or not at all. It refuses a database that already has tables, so it never mixes two states.
  */
 public final class RestoreCommand implements StandaloneCommand {
+
+	@Command(name = "restore", description = { "Memulihkan arsip dari perintah backup ke basis data yang masih kosong,",
+			"dalam satu transaksi: utuh atau tidak sama sekali.",
+			"Basis data eksternal: PANTAU_DB_URL (atau --pantau.db.url=...)." })
+	static class Options {
+
+		@Mixin
+		CommandArguments.Help help;
+
+		@Parameters(arity = "0..1", paramLabel = "BERKAS", description = "arsip dari perintah backup")
+		String file;
+
+		@Option(names = "--data-dir", paramLabel = "DIR", description = "direktori data PostgreSQL tertanam yang "
+				+ "baru atau kosong (bawaan ./data)")
+		String dataDir;
+
+		@Option(names = "--pg-bin", paramLabel = "DIR", description = "folder pg_restore (bawaan PANTAU_PG_BIN atau "
+				+ "PATH)")
+		String pgBin;
+	}
 
 	@Override
 	public String name() {
@@ -33,15 +57,17 @@ public final class RestoreCommand implements StandaloneCommand {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) {
-		String file = args.stream().filter(a -> !a.startsWith("--"))
-				.filter(a -> args.indexOf(a) == 0 || !args.get(args.indexOf(a) - 1).startsWith("--"))
-				.findFirst().orElse(null);
+		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, err);
+		if (parsed.finished()) {
+			return parsed.exitCode();
+		}
+		String file = parsed.options().file;
 		if (file == null || !Files.isRegularFile(Path.of(file))) {
 			err.println("Pemakaian: restore BERKAS [--data-dir DIR]   (BERKAS: arsip dari perintah backup)");
 			return 2;
 		}
 		Optional<Path> pgRestore = PostgresTools.find("pg_restore",
-				PantauCommand.option(args, "--pg-bin", System.getenv(PostgresTools.BIN_VARIABLE)));
+				parsed.options().pgBin != null ? parsed.options().pgBin : System.getenv(PostgresTools.BIN_VARIABLE));
 		if (pgRestore.isEmpty()) {
 			err.println(PostgresTools.missing("pg_restore"));
 			return 3;

@@ -4,8 +4,12 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
+import id.pantau.platform.CommandArguments;
 import id.pantau.platform.PantauCommand;
 import org.springframework.stereotype.Component;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code java -jar pantau.jar import-regions --source DIR --regency CODE[,CODE]}: loads regencies from a folder in
@@ -13,6 +17,21 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class ImportRegionsCommand implements PantauCommand {
+
+	@Command(name = "import-regions", description = "Memuat wilayah kabupaten/kota dari folder data idn-area-data "
+			+ "(mis. folder data/ paket npm-nya).")
+	static class Options {
+
+		@Mixin
+		CommandArguments.Help help;
+
+		@Option(names = "--source", paramLabel = "FOLDER", description = "folder data (bawaan: PANTAU_REGION_SOURCE)")
+		String source;
+
+		@Option(names = "--regency", paramLabel = "KODE[,KODE]",
+				description = "kode kabupaten/kota, mis. 81.72 (bawaan: PANTAU_REGION_REGENCIES)")
+		String regencies;
+	}
 
 	private final RegionLoader loader;
 	private final RegionProperties properties;
@@ -34,8 +53,13 @@ class ImportRegionsCommand implements PantauCommand {
 
 	@Override
 	public int run(List<String> args, PrintStream out) {
-		String source = PantauCommand.option(args, "--source", properties.source());
-		String regencies = PantauCommand.option(args, "--regency", String.join(",", properties.regencies()));
+		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, out);
+		if (parsed.finished()) {
+			return parsed.exitCode();
+		}
+		String source = parsed.options().source != null ? parsed.options().source : properties.source();
+		String regencies = parsed.options().regencies != null ? parsed.options().regencies
+				: String.join(",", properties.regencies());
 		try {
 			RegionLoader.Result result = loader.load(source, Arrays.asList(regencies.split(",")), null);
 			out.printf("Wilayah %s dimuat: %d kecamatan, %d desa/kelurahan, %d pulau.%n", regencies,

@@ -3,7 +3,11 @@ package id.pantau.registry.mrz;
 import java.io.PrintStream;
 import java.util.List;
 
+import id.pantau.platform.CommandArguments;
 import id.pantau.platform.StandaloneCommand;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code java -jar pantau.jar mrz LINE1 LINE2 [LINE3]}: prints what the zone says as JSON and exits 0, also when a
@@ -11,8 +15,16 @@ import id.pantau.platform.StandaloneCommand;
  */
 public final class MrzCommand implements StandaloneCommand {
 
-	static final String USAGE = "Pemakaian: java -jar pantau.jar mrz 'BARIS1' 'BARIS2' ['BARIS3']"
-			+ " (beri tanda kutip: baris MRZ berisi tanda <)";
+	@Command(name = "mrz", description = { "Membaca MRZ paspor/kartu dan mencetak isinya sebagai JSON (keluar 0, juga",
+			"bila digit periksa salah: \"valid\":false). Beri tanda kutip: baris MRZ berisi tanda <." })
+	static class Options {
+
+		@Mixin
+		CommandArguments.Help help;
+
+		@Parameters(paramLabel = "BARIS", description = "dua atau tiga baris MRZ")
+		List<String> lines;
+	}
 
 	@Override
 	public String name() {
@@ -26,18 +38,23 @@ public final class MrzCommand implements StandaloneCommand {
 
 	@Override
 	public int run(List<String> args, PrintStream out, PrintStream err) {
-		if (args.isEmpty()) {
+		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, err);
+		if (parsed.finished()) {
+			return parsed.exitCode();
+		}
+		List<String> lines = parsed.options().lines;
+		if (lines == null || lines.isEmpty()) {
 			err.println("Baris MRZ belum diberikan.");
-			err.println(USAGE);
+			CommandArguments.usage(new Options(), err);
 			return 2;
 		}
 		MrzResult result;
 		try {
-			result = MrzParser.parse(String.join("\n", args));
+			result = MrzParser.parse(String.join("\n", lines));
 		}
 		catch (NotAnMrzException notAZone) {
 			err.println(notAZone.getMessage());
-			err.println(USAGE);
+			CommandArguments.usage(new Options(), err);
 			return 2;
 		}
 		out.println(MrzJson.write(result));

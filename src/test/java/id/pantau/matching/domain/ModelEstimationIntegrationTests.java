@@ -1,8 +1,17 @@
 package id.pantau.matching.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import id.pantau.PantauIntegrationTest;
+import id.pantau.TestClock;
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
+import id.pantau.audit.AuditVerification;
 import id.pantau.matching.linkage.Field;
 import id.pantau.matching.linkage.LinkageModel;
 import org.junit.jupiter.api.AfterEach;
@@ -10,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 @PantauIntegrationTest
 class ModelEstimationIntegrationTests {
@@ -22,6 +32,18 @@ class ModelEstimationIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	MatchCases cases;
+
+	@Autowired
+	MatchingSettings settings;
+
+	@Autowired
+	RegistryIndex registry;
+
+	@Autowired
+	PlatformTransactionManager transactionManager;
 
 	private static final String VILLAGE_PAIRS = """
 			select count(*) from match_candidate k join match_case c on c.id = k.case_id
@@ -69,5 +91,51 @@ class ModelEstimationIntegrationTests {
 				.isNegative();
 		assertThat(jdbc.sql("select count(*) from audit_event where action = 'MATCHING_MODEL_ESTIMATED'")
 				.query(Long.class).single()).isPositive();
+	}
+
+	@Test
+	void anEstimateWhoseAuditFailsSavesNoModel() {
+		String modelBefore = jdbc.sql("select properties || '@' || estimated_at from match_model where id = 1")
+				.query(String.class).optional().orElse("none");
+		AuditTrail failing = new AuditTrail() {
+			@Override
+			public void record(AuditEntry entry) {
+				throw new IllegalStateException("audit unavailable in ModelEstimationIntegrationTests");
+			}
+
+			@Override
+			public void recordAs(String actor, AuditEntry entry) {
+				record(entry);
+			}
+
+			@Override
+			public AuditVerification verify() {
+				throw new UnsupportedOperationException();
+			}
+		};
+		ModelEstimation failingMidway = new ModelEstimation(cases, models, settings, failing, registry, jdbc,
+				transactionManager, TestClock.get());
+
+		assertThatThrownBy(() -> failingMidway.estimate(1)).hasMessageContaining("audit unavailable");
+
+		assertThat(jdbc.sql("select properties || '@' || estimated_at from match_model where id = 1")
+				.query(String.class).optional().orElse("none")).as("the model saved before the audit failed")
+				.isEqualTo(modelBefore);
+	}
+
+	@Test
+	void theEstimateIsTimedByTheApplicationsClock() {
+		Instant moment = TestClock.now().minus(1, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS);
+		TestClock.freezeAt(moment);
+		try {
+			assertThat(estimation.estimate(1)).isNotNull();
+		}
+		finally {
+			TestClock.release();
+		}
+
+		assertThat(estimation.lastEstimate()).isEqualTo(moment);
+		assertThat(jdbc.sql("select estimated_at from match_model where id = 1").query(Timestamp.class).single()
+				.toInstant()).isEqualTo(moment);
 	}
 }

@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import id.pantau.PantauApplication;
+import id.pantau.platform.CommandArguments;
 import id.pantau.platform.StandaloneCommand;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
@@ -29,11 +30,14 @@ class MrzModuleTests {
 	}
 
 	@Test
-	void needsNothingOfPantauButTheStandaloneCommand() {
+	void needsNothingOfPantauButTheCommandLineContracts() {
 		classes().that().resideInAPackage("id.pantau.registry.mrz..")
 				.should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("id.pantau.registry.mrz..",
-						"java..", "com.fasterxml.jackson.annotation..", "org.springframework.modulith")
-						.or(JavaClass.Predicates.equivalentTo(StandaloneCommand.class)))
+						"java..", "com.fasterxml.jackson.annotation..", "org.springframework.modulith", "picocli..")
+						.or(JavaClass.Predicates.equivalentTo(StandaloneCommand.class))
+						.or(JavaClass.Predicates.equivalentTo(CommandArguments.class))
+						.or(JavaClass.Predicates.equivalentTo(CommandArguments.Help.class))
+						.or(JavaClass.Predicates.equivalentTo(CommandArguments.Parsed.class)))
 				.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 						.importPackages("id.pantau.registry.mrz"));
 	}
