@@ -79,6 +79,7 @@ class AuditReadsIntegrationTests {
 	private static final Pattern PERSON_LINKS = Pattern.compile("href=\"/orang-asing/(\\d+)\"");
 	private static final Pattern PICK_ROWS = Pattern.compile("data-person-id=\"(\\d+)\"|/orang-asing/(\\d+)");
 	private static final Pattern REPORT_LINKS = Pattern.compile("href=\"/laporan/(\\d+)\"");
+	private static final Pattern HOME_REPORT_LINKS = Pattern.compile("href=\"/laporan/(\\d+)(?:/ubah)?\"");
 	private static final Pattern ALERT_LINKS = Pattern.compile("href=\"/peringatan/(\\d+)\"");
 	private static final Pattern CASE_LINKS = Pattern.compile("href=\"/pencocokan/(\\d+)[\"?]");
 	private static final Pattern FIRST_COLUMN = Pattern.compile("(?m)^\"?(\\d+)\"?[,;]");
@@ -96,6 +97,7 @@ class AuditReadsIntegrationTests {
 				new Read("kesbangpol", "/orang-asing/ekspor?format=csv", false, "PERSONS_EXPORTED", "PERSON",
 						FIRST_COLUMN),
 				new Read("bpmpd", "/laporan", false, "REPORTS_LISTED", "REPORT", REPORT_LINKS),
+				new Read("ohoi.fiditan", "/", false, "REPORTS_LISTED", "REPORT", HOME_REPORT_LINKS),
 				new Read("kesbangpol", "/laporan?status=FORWARDED", false, "REPORTS_LISTED", "REPORT", REPORT_LINKS),
 				new Read("bpmpd", "/api/v1/reports", false, "REPORTS_LISTED", "REPORT", null),
 				new Read("kesbangpol", "/laporan/ekspor?format=csv", false, "REPORTS_EXPORTED", "REPORT", null),

@@ -5,7 +5,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.stream.Stream;
 
+import id.pantau.audit.AuditEntry;
+import id.pantau.audit.AuditTrail;
 import id.pantau.platform.DisplayTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What a village official has to do, for the top of its home page: reports BPMPD returned for fixing (with the
  * reason), drafts not sent yet, and whether the monthly report of the last complete month is still owed. Read with
- * plain SQL over the reports module's tables, as the dashboard's figures are (see the package description).
+ * plain SQL over the reports module's tables, as the dashboard's figures are (see the package description). The reports
+ * it lists (names as heard) are a read of personal data, on the audit trail as the report list's are.
  */
 @Service
 public class VillageTasks {
@@ -43,14 +47,17 @@ public class VillageTasks {
 	}
 
 	private final JdbcClient jdbc;
+	private final AuditTrail audit;
 	private final Clock clock;
 
-	VillageTasks(JdbcClient jdbc, Clock clock) {
+	VillageTasks(JdbcClient jdbc, AuditTrail audit, Clock clock) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
+	/** Not read-only: the listing is audited in the same transaction. */
+	@Transactional
 	public Tasks of(String villageCode) {
 		List<Returned> returned = jdbc.sql("""
 				select r.id, r.number, r.names_as_heard, r.state_since,
@@ -83,6 +90,10 @@ public class VillageTasks {
 		boolean sent = jdbc.sql("select exists (select 1 from periodic_report where village_code = :village"
 				+ " and month = :month)").param("village", villageCode).param("month", Date.valueOf(due.atDay(1)))
 				.query(Boolean.class).single();
+		List<Long> shown = Stream.concat(returned.stream().map(Returned::id),
+				drafts.stream().map(Draft::id)).toList();
+		audit.record(AuditEntry.of("REPORTS_LISTED").region(villageCode).detail("via", "home")
+				.detail("rows", shown.size()).shown("REPORT", shown));
 		return new Tasks(counts[0], returned, counts[1], drafts, due, sent);
 	}
 }
