@@ -15,6 +15,7 @@ import id.pantau.dashboard.domain.MonthlyRecap.Change;
 import id.pantau.dashboard.domain.MonthlyRecap.Completeness;
 import id.pantau.dashboard.domain.MonthlyRecap.Count;
 import id.pantau.dashboard.domain.MonthlyRecap.Recap;
+import id.pantau.dashboard.pdf.RecapPdf;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
@@ -53,8 +54,10 @@ class RecapDocumentsTests {
 	void aLongTitleAndLongLabelsWrapInsideTheMarginsAndNothingIsLost() throws IOException {
 		String area = "Kecamatan Pulau Dullah Utara dan sekitarnya termasuk ohoi-ohoi di pesisir timur NGUYỄN VĂN HÙNG";
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-		documents.writePdf(recap(area), Locale.forLanguageTag("id"), pdf,
-				"Dibuat oleh Pantau pada 04-12-2026 10:00 WIT untuk Petugas dengan nama yang cukup panjang");
+		Locale indonesian = Locale.forLanguageTag("id");
+		RecapPdf.write(pdf, documents.title(recap(area), indonesian),
+				"Dibuat oleh Pantau pada 04-12-2026 10:00 WIT untuk Petugas dengan nama yang cukup panjang",
+				documents.tables(recap(area), indonesian));
 		try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
 			assertThat(document.getNumberOfPages()).isGreaterThan(1);
 			float[] extent = { Float.MAX_VALUE, 0 };
@@ -70,8 +73,8 @@ class RecapDocumentsTests {
 				}
 			};
 			String text = stripper.getText(document).replaceAll("\\s+", " ");
-			assertThat(extent[0]).isGreaterThanOrEqualTo(RecapDocuments.PdfPages.MARGIN - 0.5f);
-			assertThat(extent[1]).isLessThanOrEqualTo(PDRectangle.A4.getWidth() - RecapDocuments.PdfPages.MARGIN
+			assertThat(extent[0]).isGreaterThanOrEqualTo(RecapPdf.MARGIN - 0.5f);
+			assertThat(extent[1]).isLessThanOrEqualTo(PDRectangle.A4.getWidth() - RecapPdf.MARGIN
 					+ 0.5f);
 			assertThat(text).contains("Rekapitulasi Bulanan Pengawasan Orang Asing, September 2026, " + area)
 					.contains("Ohoi dengan nama yang sangat panjang sekali nomor 69 di pesisir Pulau Dullah Utara")
