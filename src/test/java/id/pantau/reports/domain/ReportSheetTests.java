@@ -27,13 +27,13 @@ import org.junit.jupiter.api.Test;
 
 class ReportSheetTests {
 
-	private static final String[] TEMPLATE_HEADERS = Arrays.stream(ReportSheet.Column.values())
-			.map(ReportSheet.Column::header).toArray(String[]::new);
+	private static final String[] TEMPLATE_HEADERS = Arrays.stream(ReportColumn.values())
+			.map(ReportColumn::header).toArray(String[]::new);
 
 	@Test
 	void readsAFilledTemplateSkippingFullyEmptyRowsAndKnowsItsVillage() throws IOException {
-		byte[] template = ReportSheet.template(key -> key,
-				new ReportSheet.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10)));
+		byte[] template = ReportTemplate.template(key -> key,
+				new ReportTemplate.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10)));
 		byte[] filled;
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
 			Sheet sheet = workbook.getSheet("Laporan");
@@ -260,8 +260,8 @@ class ReportSheetTests {
 
 	@Test
 	void theTemplateHasItsHeadersFrozenASexDropDownAndInstructions() throws IOException {
-		byte[] template = ReportSheet.template(key -> "<" + key + ">",
-				new ReportSheet.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10)));
+		byte[] template = ReportTemplate.template(key -> "<" + key + ">",
+				new ReportTemplate.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10)));
 
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
 			XSSFSheet sheet = workbook.getSheet("Laporan");
@@ -287,14 +287,14 @@ class ReportSheetTests {
 			assertThat(help).contains("<sheet.help.title>", "Fiditan (81.72.01.2001)", "2026-10",
 					"jenis_kelamin|<common.no>|L / P|<sheet.help.jenis_kelamin>|<sheet.help.jenis_kelamin.example>|sex|");
 		}
-		assertThat(ReportSheet.fileName(new ReportSheet.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10))))
+		assertThat(ReportTemplate.fileName(new ReportTemplate.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10))))
 				.isEqualTo("templat-laporan-8172012001-2026-10.xlsx");
-		assertThat(ReportSheet.fileName(null)).isEqualTo("templat-laporan.xlsx");
+		assertThat(ReportTemplate.fileName(null)).isEqualTo("templat-laporan.xlsx");
 	}
 
 	@Test
 	void theEmptyTemplateReadsBackAsAFileWithoutRows() {
-		assertRefused(ReportSheet.template(key -> key, null), "sheet.empty");
+		assertRefused(ReportTemplate.template(key -> key, null), "sheet.empty");
 	}
 
 	private static void assertRefused(byte[] file, String key, Object... arguments) {
