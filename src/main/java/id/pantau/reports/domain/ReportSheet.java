@@ -22,9 +22,8 @@ import org.apache.poi.ss.util.CellReference;
  * <p>
  * Reading checks every row and collects every problem, so that a village's month is imported whole or not at all.
  * Headers are recognised in Indonesian or English, in any case, with spaces, underscores or camel case. Fully empty
- * rows are skipped. A formula cell counts with the value Excel saved with it (what the person who filled the sheet
- * saw); a formula saved without a value, or with an error such as {@code #N/A}, is a problem of its row, because
- * Pantau does not calculate formulas.
+ * rows are skipped. A formula cell, or an error such as {@code #N/A}, is a problem of its row: Pantau neither
+ * calculates formulas nor takes the result saved with them (the one policy of {@link WorkbookRows}).
  * <p>
  * The file is refused when it is larger than {@value #MAX_BYTES} bytes or when its first bytes are not those of a ZIP
  * archive (an XLSX is one). It is then read as a stream by {@link WorkbookRows}, under the one policy for every
@@ -258,21 +257,18 @@ public final class ReportSheet {
 	}
 
 	/**
-	 * A cell as text, as the reader gives it (numbers as Excel shows them, dates as yyyy-mm-dd); a formula with the
-	 * result Excel saved, never calculated here; an error cell or a formula without a saved result is a problem.
+	 * A cell as text, as the reader gives it (numbers as Excel shows them, dates as yyyy-mm-dd); a formula or an error
+	 * cell is a problem.
 	 */
 	private static Value value(SheetRow row, int column) {
 		WorkbookRows.Special special = row.specials().get(column);
 		if (special == null) {
 			return Value.of(row.cells().get(column));
 		}
-		if (special.error() != null) {
-			return new Value("", "sheet.cellError", special.error());
+		if (special.formula() != null) {
+			return new Value("", "sheet.formula");
 		}
-		if (special.saved() == null) {
-			return new Value("", "sheet.formulaWithoutValue");
-		}
-		return Value.of(special.saved());
+		return new Value("", "sheet.cellError", special.error());
 	}
 
 	private static boolean isEmpty(SheetRow row) {
