@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import id.pantau.followup.domain.Alert;
@@ -42,7 +43,7 @@ public class MeetingDocuments {
 	private final ReferenceData reference;
 	private final Registry registry;
 
-	public MeetingDocuments(AlertTexts texts, ReferenceData reference, Registry registry) {
+	MeetingDocuments(AlertTexts texts, ReferenceData reference, Registry registry) {
 		this.texts = texts;
 		this.reference = reference;
 		this.registry = registry;
@@ -52,13 +53,8 @@ public class MeetingDocuments {
 		return pdf(msg("followup.pdf.agendaTitle"), pdf -> {
 			header(pdf, detail, "followup.pdf.agendaTitle");
 			heading(pdf, msg("followup.pdf.agendaItems"));
-			if (detail.items().isEmpty()) {
-				paragraph(pdf, msg("followup.pdf.noItems"), 0);
-			}
-			Map<Long, Registry.PersonRef> persons = persons(detail);
-			for (Item item : detail.items()) {
-				itemLines(pdf, item, persons);
-			}
+			items(pdf, detail, item -> {
+			});
 		});
 	}
 
@@ -73,18 +69,13 @@ public class MeetingDocuments {
 				paragraph(pdf, "- " + msg("agency." + a.agency()) + ": " + a.attendee(), 10);
 			}
 			heading(pdf, msg("followup.pdf.discussion"));
-			if (detail.items().isEmpty()) {
-				paragraph(pdf, msg("followup.pdf.noItems"), 0);
-			}
-			Map<Long, Registry.PersonRef> persons = persons(detail);
-			for (Item item : detail.items()) {
-				itemLines(pdf, item, persons);
+			items(pdf, detail, item -> {
 				for (AgencyView view : item.views()) {
 					paragraph(pdf, msg("followup.pdf.viewOf", msg("agency." + view.agency())) + " " + view.view(), 24);
 				}
 				paragraph(pdf, msg("followup.pdf.decision") + " "
 						+ (item.decision() == null ? msg("followup.pdf.noDecision") : item.decision()), 24);
-			}
+			});
 			if (detail.meeting().notes() != null) {
 				heading(pdf, msg("followup.pdf.notes"));
 				paragraph(pdf, detail.meeting().notes(), 0);
@@ -105,6 +96,18 @@ public class MeetingDocuments {
 		paragraph(pdf, msg("followup.pdf.status") + " " + msg("followup.meeting.status." + m.status()), 0);
 		if (detail.hiddenItems() > 0) {
 			paragraph(pdf, msg("followup.pdf.hidden", detail.hiddenItems()), 0);
+		}
+	}
+
+	/** Each item of the meeting, followed by what {@code more} writes of it; a line that says so when there is none. */
+	private void items(PdfPages pdf, Detail detail, Consumer<Item> more) {
+		if (detail.items().isEmpty()) {
+			paragraph(pdf, msg("followup.pdf.noItems"), 0);
+		}
+		Map<Long, Registry.PersonRef> persons = persons(detail);
+		for (Item item : detail.items()) {
+			itemLines(pdf, item, persons);
+			more.accept(item);
 		}
 	}
 

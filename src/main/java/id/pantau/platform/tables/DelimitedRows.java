@@ -124,7 +124,8 @@ public final class DelimitedRows implements RowSource {
 			throw e;
 		}
 		Charset charset = isUtf8(head, read) ? StandardCharsets.UTF_8 : WINDOWS_1252;
-		CountingStream counter = new CountingStream(buffered);
+		CountingStream counter = new CountingStream(buffered, (bytes, total) -> {
+		});
 		BufferedReader reader = new BufferedReader(new InputStreamReader(counter, charset), 1 << 16);
 		reader.mark(1);
 		if (reader.read() != '\uFEFF') {
@@ -238,7 +239,7 @@ public final class DelimitedRows implements RowSource {
 
 	@Override
 	public double progress() {
-		return size == 0 ? 1 : size < 0 || counter == null ? 0 : Math.min(1, (double) counter.count / size);
+		return size == 0 ? 1 : size < 0 || counter == null ? 0 : Math.min(1, (double) counter.count() / size);
 	}
 
 	@Override
@@ -276,33 +277,6 @@ public final class DelimitedRows implements RowSource {
 		}
 		catch (CharacterCodingException e) {
 			return false;
-		}
-	}
-
-	private static final class CountingStream extends java.io.FilterInputStream {
-
-		private long count;
-
-		CountingStream(InputStream in) {
-			super(in);
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				count++;
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n > 0) {
-				count += n;
-			}
-			return n;
 		}
 	}
 }

@@ -1,6 +1,5 @@
 package id.pantau.platform.tables;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -84,7 +83,7 @@ public final class WorkbookRows implements RowSource {
 	private final OPCPackage workbook;
 	private final BlockingQueue<Object> rows = new ArrayBlockingQueue<>(SheetPolicy.QUEUED_ROWS);
 	private final long sheetSize;
-	private final Counting sheetStream;
+	private final CountingStream sheetStream;
 	private final Map<String, String> customProperties;
 	private final Thread parser;
 	private volatile boolean closed;
@@ -115,7 +114,7 @@ public final class WorkbookRows implements RowSource {
 		SheetChoice FIRST = names -> names.isEmpty() ? -1 : 0;
 	}
 
-	private WorkbookRows(OPCPackage workbook, Counting sheet, long sheetSize, StylesTable styles,
+	private WorkbookRows(OPCPackage workbook, CountingStream sheet, long sheetSize, StylesTable styles,
 			DiskSharedStrings strings, boolean date1904, Map<String, String> customProperties) {
 		this.workbook = workbook;
 		this.sheetSize = sheetSize;
@@ -656,9 +655,10 @@ public final class WorkbookRows implements RowSource {
 			this.total = new AtomicLong(wholeParts);
 		}
 
-		Counting counting(InputStream in, String partName) {
+		/** Counts what a streamed part unpacks to: for the budget, the ratio and the progress bar. */
+		CountingStream counting(InputStream in, String partName) {
 			long packed = compressed.getOrDefault(partName, -1L);
-			return new Counting(in, this, packed);
+			return new CountingStream(in, (bytes, partRead) -> add(bytes, partRead, packed));
 		}
 
 		void add(long bytes, long partRead, long packed) {
@@ -669,44 +669,6 @@ public final class WorkbookRows implements RowSource {
 					&& partRead > Math.max(packed, 1) * SheetPolicy.MAX_INFLATION) {
 				throw new UnreadableFile("import.zipBomb", null);
 			}
-		}
-	}
-
-	/** Counts what a streamed part unpacked to: for the budget, the ratio and the progress bar. */
-	static final class Counting extends FilterInputStream {
-
-		private final Unpacking unpacking;
-		private final long packed;
-		private volatile long count;
-
-		Counting(InputStream in, Unpacking unpacking, long packed) {
-			super(in);
-			this.unpacking = unpacking;
-			this.packed = packed;
-		}
-
-		long count() {
-			return count;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				count++;
-				unpacking.add(1, count, packed);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n > 0) {
-				count += n;
-				unpacking.add(n, count, packed);
-			}
-			return n;
 		}
 	}
 }
