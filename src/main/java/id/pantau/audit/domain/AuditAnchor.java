@@ -23,7 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.crypto.Mac;
@@ -31,6 +33,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import id.pantau.audit.AuditCheckpoint;
 import id.pantau.audit.AuditCheckpoints;
+import id.pantau.platform.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -111,9 +114,14 @@ class AuditAnchor implements AuditCheckpoints {
 	AuditCheckpoint write(String kind, long lastId, String hash, Instant at) {
 		AuditCheckpoint checkpoint = new AuditCheckpoint(kind, lastId, hash, at, keyId,
 				Base64.getEncoder().encodeToString(sign(AuditCheckpoint.signedText(kind, lastId, hash, at))));
-		String line = "{\"kind\":" + AuditChain.json(kind) + ",\"lastId\":" + lastId + ",\"hash\":"
-				+ AuditChain.json(hash) + ",\"at\":" + AuditChain.json(at.toString()) + ",\"keyId\":"
-				+ AuditChain.json(keyId) + ",\"signature\":" + AuditChain.json(checkpoint.signature()) + "}\n";
+		Map<String, Object> members = new LinkedHashMap<>();
+		members.put("kind", kind);
+		members.put("lastId", lastId);
+		members.put("hash", hash);
+		members.put("at", at.toString());
+		members.put("keyId", keyId);
+		members.put("signature", checkpoint.signature());
+		String line = Json.write(members) + "\n";
 		try {
 			createPrivately(checkpointFile, false);
 			try (FileChannel channel = FileChannel.open(checkpointFile, StandardOpenOption.WRITE,

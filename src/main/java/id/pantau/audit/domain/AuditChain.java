@@ -5,8 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.TreeMap;
+
+import id.pantau.platform.json.Json;
 
 /**
  * The hash of a row: SHA-256 over the previous row's hash, a newline, and the row's canonical content, a JSON array of
@@ -22,9 +26,7 @@ final class AuditChain {
 
 	static String hash(String previousHash, long id, Instant occurredAt, String actor, String action,
 			String subjectType, String subjectId, String regionCode, String ip, String details) {
-		String canonical = "[" + id + "," + json(DateTimeFormatter.ISO_INSTANT.format(occurredAt)) + "," + json(actor)
-				+ "," + json(action) + "," + json(subjectType) + "," + json(subjectId) + "," + json(regionCode) + ","
-				+ json(ip) + "," + json(details) + "]";
+		String canonical = canonical(id, occurredAt, actor, action, subjectType, subjectId, regionCode, ip, details);
 		try {
 			MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
 			sha256.update(previousHash.getBytes(StandardCharsets.US_ASCII));
@@ -37,41 +39,15 @@ final class AuditChain {
 		}
 	}
 
-	/** Sorted keys, so the same details always give the same text. */
-	static String details(Map<String, String> details) {
-		StringBuilder json = new StringBuilder("{");
-		details.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
-			if (json.length() > 1) {
-				json.append(',');
-			}
-			json.append(json(e.getKey())).append(':').append(json(e.getValue()));
-		});
-		return json.append('}').toString();
+	/** The row's canonical content, in the fixed form of {@link Json}, which every row ever hashed was written in. */
+	static String canonical(long id, Instant occurredAt, String actor, String action, String subjectType,
+			String subjectId, String regionCode, String ip, String details) {
+		return Json.write(Arrays.asList(id, DateTimeFormatter.ISO_INSTANT.format(occurredAt), actor, action,
+				subjectType, subjectId, regionCode, ip, details));
 	}
 
-	static String json(String value) {
-		if (value == null) {
-			return "null";
-		}
-		StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '"' -> out.append("\\\"");
-				case '\\' -> out.append("\\\\");
-				case '\n' -> out.append("\\n");
-				case '\r' -> out.append("\\r");
-				case '\t' -> out.append("\\t");
-				default -> {
-					if (c < 0x20) {
-						out.append(String.format("\\u%04x", (int) c));
-					}
-					else {
-						out.append(c);
-					}
-				}
-			}
-		}
-		return out.append('"').toString();
+	/** Sorted keys, so the same details always give the same text. */
+	static String details(Map<String, String> details) {
+		return Json.write(new TreeMap<>(details));
 	}
 }

@@ -26,6 +26,7 @@ import id.pantau.identity.PantauUser;
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.platform.tables.Csv;
+import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.platform.tables.TableExport;
 import id.pantau.platform.tables.UnreadableFile;
 import id.pantau.reference.ReferenceData;
@@ -214,14 +215,14 @@ class CrossingPageController {
 		try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
 			out.write('\uFEFF');
 			// the header as the file had it, each cell through the formula guard like the rows (kept guarded)
-			List<String> header = new ArrayList<>(batch.header() == null ? List.of() : Csv.fields(batch.header()));
+			List<String> header = new ArrayList<>(batch.header() == null ? List.of() : DelimitedRows.fields(batch.header()));
 			header.add("alasan_ditolak");
 			out.write(Csv.safeLine(header) + "\r\n");
 			for (RowProblem row : imports.refusedRows(id, Integer.MAX_VALUE)) {
 				StringBuilder reason = new StringBuilder();
 				Csv.field(reason, Csv.neutralise(
 						messages.message(row.reasonKey(), row.argument())));
-				out.write(Csv.safeLine(Csv.fields(row.raw())) + "," + reason + "\r\n");
+				out.write(Csv.safeLine(DelimitedRows.fields(row.raw())) + "," + reason + "\r\n");
 			}
 		}
 		audit.record(AuditEntry.of("CROSSINGS_REFUSED_EXPORTED").subject("IMPORT_BATCH", id)

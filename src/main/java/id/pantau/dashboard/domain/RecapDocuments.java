@@ -15,14 +15,7 @@ import java.util.stream.Collectors;
 import id.pantau.dashboard.domain.MonthlyRecap.Change;
 import id.pantau.dashboard.domain.MonthlyRecap.Count;
 import id.pantau.dashboard.domain.MonthlyRecap.Recap;
-import id.pantau.platform.pdf.PdfFonts;
 import id.pantau.platform.tables.Csv;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -33,8 +26,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The monthly recap as tables, in the user's language: what the recap page shows, a PDF to print for a TIMPORA
- * meeting or the Wali Kota, and an XLSX workbook with one sheet per table for those who work the figures further. All
- * three are built from the same {@link #tables} and print labels (a rule's name, a severity, an outcome), never codes.
+ * meeting or the Wali Kota ({@link id.pantau.dashboard.pdf.RecapPdf}), and an XLSX workbook with one sheet per table
+ * for those who work the figures further. All three are built from the same {@link #tables} and print labels (a
+ * rule's name, a severity, an outcome), never codes.
  */
 @Component
 public class RecapDocuments {
@@ -191,190 +185,6 @@ public class RecapDocuments {
 				}
 			}
 			workbook.write(out);
-		}
-	}
-
-	/**
-	 * The PDF: A4 portrait, the embedded font of PdfFonts, the tables one after the other with page breaks where they
-	 * fall. Titles and cells wrap within their column, measured with the font, so nothing runs past the margin.
-	 */
-	public void writePdf(Recap recap, Locale locale, OutputStream out, String generatedLine) throws IOException {
-		try (PDDocument document = new PDDocument()) {
-			PDDocumentInformation info = document.getDocumentInformation();
-			String title = title(recap, locale);
-			info.setTitle(title);
-			info.setCreator("Pantau");
-			try (PdfPages pages = new PdfPages(document)) {
-				pages.line(title, true, 14);
-				pages.line(generatedLine, false, 9);
-				pages.gap(8);
-				for (Table table : tables(recap, locale)) {
-					pages.table(table.title(), table.header(), table.rows());
-				}
-			}
-			document.save(out);
-		}
-	}
-
-	/** Writes lines and tables down A4 pages, starting a new page when one is full. */
-	static final class PdfPages implements AutoCloseable {
-
-		static final float MARGIN = 48;
-		private static final float SIZE = 9.5f;
-		private static final float LEADING = 12;
-		/** The width of a figure column; the first column takes the rest of the line. */
-		private static final float FIGURE = 86;
-		private static final float PADDING = 6;
-
-		private final PDDocument document;
-		private final PDFont font;
-		private final float width;
-		private PDPageContentStream content;
-		private float y;
-
-		PdfPages(PDDocument document) throws IOException {
-			this.document = document;
-			this.font = PdfFonts.regular(document);
-			this.width = PDRectangle.A4.getWidth() - 2 * MARGIN;
-			newPage();
-		}
-
-		private void newPage() throws IOException {
-			if (content != null) {
-				content.close();
-			}
-			PDPage page = new PDPage(PDRectangle.A4);
-			document.addPage(page);
-			content = new PDPageContentStream(document, page);
-			y = page.getMediaBox().getHeight() - MARGIN;
-		}
-
-		private void room(float height) throws IOException {
-			if (y - height < MARGIN) {
-				newPage();
-			}
-		}
-
-		void gap(float height) {
-			y -= height;
-		}
-
-		/** A paragraph across the page, wrapped to the margins. */
-		void line(String text, boolean bold, float size) throws IOException {
-			for (String part : wrap(text, width, size)) {
-				room(size + 4);
-				write(MARGIN, part, bold, size);
-				y -= size + 4;
-			}
-			y -= 2;
-		}
-
-		private void write(float x, String text, boolean bold, float size) throws IOException {
-			content.beginText();
-			content.setFont(font, size);
-			if (bold) {
-				PdfFonts.bold(content, size);
-			}
-			content.newLineAtOffset(x, y - size);
-			content.showText(text);
-			PdfFonts.plain(content);
-			content.endText();
-		}
-
-		float width(String text, float size) throws IOException {
-			return font.getStringWidth(text) / 1000 * size;
-		}
-
-		/**
-		 * {@code text} (made printable) in lines no wider than {@code room}: broken between words, and inside a word
-		 * only when the word alone is wider.
-		 */
-		List<String> wrap(String text, float room, float size) throws IOException {
-			String printable = PdfFonts.printable(text, font).strip();
-			List<String> lines = new ArrayList<>();
-			StringBuilder line = new StringBuilder();
-			for (String word : printable.split(" +")) {
-				String candidate = line.isEmpty() ? word : line + " " + word;
-				if (width(candidate, size) <= room) {
-					line.setLength(0);
-					line.append(candidate);
-					continue;
-				}
-				if (!line.isEmpty()) {
-					lines.add(line.toString());
-					line.setLength(0);
-				}
-				// a word wider than the room on its own: cut it where it fills the line
-				while (width(word, size) > room && word.length() > 1) {
-					int cut = word.length() - 1;
-					while (cut > 1 && width(word.substring(0, cut), size) > room) {
-						cut--;
-					}
-					lines.add(word.substring(0, cut));
-					word = word.substring(cut);
-				}
-				line.append(word);
-			}
-			if (!line.isEmpty() || lines.isEmpty()) {
-				lines.add(line.toString());
-			}
-			return lines;
-		}
-
-		void table(String title, List<String> header, List<List<Object>> rows) throws IOException {
-			room(LEADING * 4 + 6);
-			gap(6);
-			line(title, true, 11);
-			int n = header.size();
-			float[] widths = new float[n];
-			widths[0] = width - FIGURE * (n - 1);
-			for (int i = 1; i < n; i++) {
-				widths[i] = FIGURE;
-			}
-			row(header, widths, true);
-			if (rows.isEmpty()) {
-				row(List.of("-"), widths, false);
-			}
-			for (List<Object> cells : rows) {
-				row(cells, widths, false);
-			}
-		}
-
-		/** A row: every cell wrapped within its column; figures (every column but the first) aligned right. */
-		private void row(List<?> cells, float[] widths, boolean bold) throws IOException {
-			List<List<String>> wrapped = new ArrayList<>();
-			int lines = 1;
-			for (int i = 0; i < cells.size() && i < widths.length; i++) {
-				Object value = cells.get(i);
-				List<String> cell = wrap(value == null ? "" : value.toString(), widths[i] - PADDING, SIZE);
-				wrapped.add(cell);
-				lines = Math.max(lines, cell.size());
-			}
-			room(lines * LEADING + 2);
-			float x = MARGIN;
-			for (int i = 0; i < wrapped.size(); i++) {
-				float top = y;
-				for (String part : wrapped.get(i)) {
-					float at = i == 0 ? x : x + widths[i] - PADDING / 2 - width(part, SIZE);
-					write(at, part, bold, SIZE);
-					y -= LEADING;
-				}
-				y = top;
-				x += widths[i];
-			}
-			y -= lines * LEADING + 2;
-			if (bold) {
-				content.moveTo(MARGIN, y + 1);
-				content.lineTo(MARGIN + width, y + 1);
-				content.setLineWidth(0.5f);
-				content.stroke();
-				y -= 2;
-			}
-		}
-
-		@Override
-		public void close() throws IOException {
-			content.close();
 		}
 	}
 }

@@ -11,6 +11,7 @@ import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.dashboard.domain.MonthlyRecap;
 import id.pantau.dashboard.domain.RecapDocuments;
+import id.pantau.dashboard.pdf.RecapPdf;
 import id.pantau.identity.PantauUser;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.NotFoundException;
@@ -92,8 +93,9 @@ class RecapController {
 		// built in memory (a few pages), so that a failure answers with an error page rather than half a file
 		ByteArrayOutputStream file = new ByteArrayOutputStream();
 		if (pdf) {
-			documents.writePdf(recap, locale, file, messages.getMessage("recap.doc.generated",
-					new Object[] { GENERATED.format(clock.instant()), user.fullName() }, locale));
+			RecapPdf.write(file, documents.title(recap, locale), messages.getMessage("recap.doc.generated",
+					new Object[] { GENERATED.format(clock.instant()), user.fullName() }, locale),
+					documents.tables(recap, locale));
 		}
 		else {
 			documents.writeXlsx(recap, locale, file);

@@ -11,7 +11,7 @@ import id.pantau.followup.domain.Alert;
 import id.pantau.followup.domain.AlertTexts;
 
 import id.pantau.followup.domain.FollowUpPolicy;
-import id.pantau.followup.domain.MeetingDocuments;
+import id.pantau.followup.pdf.MeetingDocuments;
 import id.pantau.followup.domain.Meeting.Detail;
 import id.pantau.followup.domain.TimporaMeetings;
 import id.pantau.followup.domain.TimporaMeetings.AgendaCandidates;

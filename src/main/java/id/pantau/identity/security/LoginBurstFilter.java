@@ -3,12 +3,14 @@ package id.pantau.identity.security;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
+import id.pantau.platform.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -83,8 +85,13 @@ class LoginBurstFilter extends OncePerRequestFilter {
 		String accept = request.getHeader("Accept");
 		if (accept != null && accept.contains("json") && !accept.contains("text/html")) {
 			response.setContentType("application/problem+json");
-			response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Too Many Requests\",\"status\":429,"
-					+ "\"detail\":\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"code\":\"tooManyAttempts\"}");
+			Map<String, Object> problem = new LinkedHashMap<>();
+			problem.put("type", "about:blank");
+			problem.put("title", "Too Many Requests");
+			problem.put("status", 429);
+			problem.put("detail", text);
+			problem.put("code", "tooManyAttempts");
+			response.getWriter().write(Json.write(problem));
 			return;
 		}
 		String back = messages.getMessage("error.429.back", null, locale);

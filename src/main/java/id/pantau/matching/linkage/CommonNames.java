@@ -1,14 +1,10 @@
 package id.pantau.matching.linkage;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import id.pantau.platform.tables.DelimitedRows;
 
 /**
  * A prior of names known to be common per nationality (ZHANG WEI, NGUYEN VAN NAM, KYAW KYAW, JUAN DELA CRUZ,
@@ -55,27 +51,8 @@ public final class CommonNames {
 
 	private static CommonNames load() {
 		List<Entry> entries = new ArrayList<>();
-		try (InputStream in = CommonNames.class.getResourceAsStream("/reference/common-names.csv")) {
-			if (in == null) {
-				throw new IllegalStateException("reference/common-names.csv is missing from the classpath");
-			}
-			BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-			boolean header = true;
-			for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				if (header) {
-					header = false;
-					continue;
-				}
-				String[] cells = line.split(",", -1);
-				entries.add(new Entry(cells[0].strip().toUpperCase(Locale.ROOT), cells[1].strip(),
-						Double.parseDouble(cells[2].strip())));
-			}
-		}
-		catch (IOException e) {
-			throw new UncheckedIOException(e);
+		for (List<String> cells : DelimitedRows.bundled("reference/common-names.csv")) {
+			entries.add(new Entry(cells.get(0).toUpperCase(Locale.ROOT), cells.get(1), Double.parseDouble(cells.get(2))));
 		}
 		return new CommonNames(entries);
 	}

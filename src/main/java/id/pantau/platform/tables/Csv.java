@@ -2,7 +2,11 @@ package id.pantau.platform.tables;
 
 import java.util.List;
 
-/** Writes CSV fields the way PostgreSQL's COPY (FORMAT csv) and spreadsheet programs read them. */
+/**
+ * Writes CSV fields the way PostgreSQL's COPY (FORMAT csv) and spreadsheet programs read them: the one CSV writer
+ * (its reader is {@link DelimitedRows}), and the one formula guard ({@link #neutralise}) of every CSV and XLSX file
+ * Pantau writes.
+ */
 public final class Csv {
 
 	private Csv() {
@@ -55,45 +59,9 @@ public final class Csv {
 	}
 
 	/**
-	 * The fields of one line as {@link #line} writes it (RFC 4180 quoting, a comma between fields), for a line kept in
-	 * the database that goes out again through {@link #safeLine}.
-	 */
-	public static List<String> fields(String line) {
-		List<String> fields = new java.util.ArrayList<>();
-		StringBuilder field = new StringBuilder();
-		boolean quoted = false;
-		for (int i = 0; i < line.length(); i++) {
-			char c = line.charAt(i);
-			if (quoted) {
-				if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-					field.append('"');
-					i++;
-				}
-				else if (c == '"') {
-					quoted = false;
-				}
-				else {
-					field.append(c);
-				}
-			}
-			else if (c == '"' && field.isEmpty()) {
-				quoted = true;
-			}
-			else if (c == ',') {
-				fields.add(field.toString());
-				field.setLength(0);
-			}
-			else {
-				field.append(c);
-			}
-		}
-		fields.add(field.toString());
-		return fields;
-	}
-
-	/**
 	 * A line of cells for a person's spreadsheet: every cell neutralised against formula injection. This and
-	 * {@link #neutralise} are the one formula guard of every file Pantau writes (CSV and XLSX, headers included).
+	 * {@link #neutralise} are the one formula guard of every file Pantau writes (CSV and XLSX, headers included); a
+	 * line kept this way is read again by {@link DelimitedRows#fields}.
 	 */
 	public static String safeLine(List<String> cells) {
 		return line(cells.stream().map(cell -> cell == null || cell.isEmpty() ? null : neutralise(cell)).toList());

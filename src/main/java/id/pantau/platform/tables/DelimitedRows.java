@@ -5,6 +5,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
@@ -18,7 +20,8 @@ import java.util.List;
 /**
  * Streams the rows of a CSV file (RFC 4180 quoting, fields spanning lines) in UTF-8 or Windows-1252, separated by
  * commas or semicolons, whichever the header uses. A NUL byte, a field longer or a row wider than {@link SheetPolicy}
- * allows refuses the file.
+ * allows refuses the file. The one reader of delimited text in Pantau: uploads ({@link #open}), the reference data it
+ * ships or an operator provides ({@link #readAll}) and the lines it keeps of refused rows ({@link #fields}).
  */
 public final class DelimitedRows implements RowSource {
 
@@ -27,6 +30,7 @@ public final class DelimitedRows implements RowSource {
 
 	private final BufferedReader reader;
 	private final char delimiter;
+	private final boolean comments;
 	private final long size;
 	private final CountingStream counter;
 	private final Charset charset;
@@ -34,32 +38,106 @@ public final class DelimitedRows implements RowSource {
 	private int position;
 	private int length;
 
-	private DelimitedRows(BufferedReader reader, char delimiter, long size, CountingStream counter, Charset charset) {
+	private DelimitedRows(BufferedReader reader, char delimiter, boolean comments, long size, CountingStream counter,
+			Charset charset) {
 		this.reader = reader;
 		this.delimiter = delimiter;
+		this.comments = comments;
 		this.size = size;
 		this.counter = counter;
 		this.charset = charset;
 	}
 
+	/** An uploaded file, separated by commas or semicolons, whichever its header uses more. */
 	public static DelimitedRows open(Path file) throws IOException {
+		return read(Files.newInputStream(file), Files.size(file), (char) 0, false);
+	}
+
+	/**
+	 * A comma-separated file that Pantau ships or an operator provides (reference data), as a list of rows, the header
+	 * first: lines that begin with {@code #} are comments, blank lines are left out, and every field is trimmed.
+	 */
+	public static List<List<String>> readAll(InputStream in) throws IOException {
+		List<List<String>> rows = new ArrayList<>();
+		try (DelimitedRows source = read(in, -1, ',', true)) {
+			for (List<String> row = source.next(); row != null; row = source.next()) {
+				List<String> fields = row.stream().map(String::trim).toList();
+				if (fields.size() > 1 || !fields.get(0).isEmpty()) {
+					rows.add(fields);
+				}
+			}
+		}
+		return rows;
+	}
+
+	/**
+	 * A table Pantau ships on the class path (reference data), read as {@link #readAll} reads it, without its header.
+	 *
+	 * @throws IllegalStateException when the class path lacks it
+	 */
+	public static List<List<String>> bundled(String resource) {
+		InputStream in = DelimitedRows.class.getClassLoader().getResourceAsStream(resource);
+		if (in == null) {
+			throw new IllegalStateException(resource + " is missing from the class path");
+		}
+		try {
+			List<List<String>> rows = readAll(in);
+			return rows.isEmpty() ? rows : rows.subList(1, rows.size());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * The fields of one line as {@link Csv#line} writes it (RFC 4180 quoting, a comma between fields), for a line kept
+	 * in the database that goes out again.
+	 */
+	public static List<String> fields(String line) {
+		try (DelimitedRows source = new DelimitedRows(new BufferedReader(new StringReader(line)), ',', false,
+				line.length(), null, StandardCharsets.UTF_16)) {
+			List<String> fields = source.next();
+			return fields == null ? List.of("") : fields;
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/**
+	 * Reads {@code in} (of {@code size} bytes, or -1 when unknown) in UTF-8 when its first 64 KB are valid UTF-8, else
+	 * in Windows-1252, a leading byte order mark dropped; separated by {@code delimiter}, or (0) by what the header
+	 * uses more of, a comma or a semicolon.
+	 */
+	private static DelimitedRows read(InputStream in, long size, char delimiter, boolean comments)
+			throws IOException {
+		BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
 		byte[] head = new byte[64 * 1024];
 		int read;
-		try (InputStream in = Files.newInputStream(file)) {
-			read = in.readNBytes(head, 0, head.length);
+		try {
+			buffered.mark(head.length + 1);
+			read = buffered.readNBytes(head, 0, head.length);
+			buffered.reset();
+		}
+		catch (IOException e) {
+			buffered.close();
+			throw e;
 		}
 		Charset charset = isUtf8(head, read) ? StandardCharsets.UTF_8 : WINDOWS_1252;
-		CountingStream counter = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+		CountingStream counter = new CountingStream(buffered, (bytes, total) -> {
+		});
 		BufferedReader reader = new BufferedReader(new InputStreamReader(counter, charset), 1 << 16);
 		reader.mark(1);
 		if (reader.read() != '\uFEFF') {
 			reader.reset();
 		}
-		String sample = new String(head, 0, read, charset);
-		int end = sample.indexOf('\n');
-		String header = end < 0 ? sample : sample.substring(0, end);
-		char delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
-		return new DelimitedRows(reader, delimiter, Files.size(file), counter, charset);
+		if (delimiter == 0) {
+			String sample = new String(head, 0, read, charset);
+			int end = sample.indexOf('\n');
+			String header = end < 0 ? sample : sample.substring(0, end);
+			delimiter = count(header, ';') > count(header, ',') ? ';' : ',';
+		}
+		return new DelimitedRows(reader, delimiter, comments, size, counter, charset);
 	}
 
 	public Charset charset() {
@@ -78,6 +156,10 @@ public final class DelimitedRows implements RowSource {
 		boolean any = false;
 		int c;
 		while ((c = read()) != -1) {
+			if (comments && !any && fields.isEmpty() && c == '#') {
+				skipLine();
+				continue;
+			}
 			any = true;
 			if (c == 0) {
 				throw new UnreadableFile("import.nulByte", null);
@@ -110,18 +192,25 @@ public final class DelimitedRows implements RowSource {
 				}
 			}
 			else if (c == '\n') {
-				fields.add(stripCr(field));
+				fields.add(field.toString());
 				return fields;
 			}
-			else {
+			else if (c != '\r' || (peek() != '\n' && peek() != -1)) {
+				// a carriage return ends a line only outside quotes, right before a line feed or the end
 				field.append((char) c);
 			}
 		}
 		if (!any) {
 			return null;
 		}
-		fields.add(stripCr(field));
+		fields.add(field.toString());
 		return fields;
+	}
+
+	private void skipLine() throws IOException {
+		for (int c = read(); c != -1 && c != '\n'; c = read()) {
+			// a comment
+		}
 	}
 
 	private int read() throws IOException {
@@ -150,17 +239,12 @@ public final class DelimitedRows implements RowSource {
 
 	@Override
 	public double progress() {
-		return size == 0 ? 1 : Math.min(1, (double) counter.count / size);
+		return size == 0 ? 1 : size < 0 || counter == null ? 0 : Math.min(1, (double) counter.count() / size);
 	}
 
 	@Override
 	public void close() throws IOException {
 		reader.close();
-	}
-
-	private static String stripCr(StringBuilder field) {
-		int length = field.length();
-		return length > 0 && field.charAt(length - 1) == '\r' ? field.substring(0, length - 1) : field.toString();
 	}
 
 	private static int count(String text, char c) {
@@ -193,33 +277,6 @@ public final class DelimitedRows implements RowSource {
 		}
 		catch (CharacterCodingException e) {
 			return false;
-		}
-	}
-
-	private static final class CountingStream extends java.io.FilterInputStream {
-
-		private long count;
-
-		CountingStream(InputStream in) {
-			super(in);
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				count++;
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n > 0) {
-				count += n;
-			}
-			return n;
 		}
 	}
 }

@@ -6,8 +6,8 @@ package id.pantau.platform.tables;
  * rows it may have, how many columns a row of it or of a CSV file may have, and how long a cell and a row may be. {@link WorkbookRows} and
  * {@link DelimitedRows} enforce it while they stream, so a file is refused as soon as it goes beyond it, and memory
  * stays bounded: a workbook is never loaded whole, and at most {@value #QUEUED_ROWS} rows of at most
- * {@value #MAX_ROW_CHARS} characters wait between the parser and the reader. Formulas are never evaluated: a reader
- * sees a formula's text (or, where it asks, the result Excel saved with it).
+ * {@value #MAX_ROW_CHARS} characters wait between the parser and the reader. A formula cell is never a value: never
+ * evaluated, its saved result never read, the row refused (see {@link WorkbookRows} for why).
  * <p>
  * The figures: a full Excel sheet of crossings (a million rows of a dozen short columns) unpacks to about 400 to 700 MB, so
  * {@value #MAX_UNPACKED_BYTES} bytes for all parts together leaves room for it and refuses the 1.35 GB file of the

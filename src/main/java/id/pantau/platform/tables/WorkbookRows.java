@@ -1,6 +1,5 @@
 package id.pantau.platform.tables;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -54,10 +53,14 @@ import org.xml.sax.helpers.DefaultHandler;
  * POI's event API parses the sheet on a background thread into a small bounded queue that {@link #next()} takes from;
  * shared strings are kept on disk ({@link DiskSharedStrings}). Empty cells come as {@code ""} at their column, rows
  * missing from the sheet as empty rows (so that row numbers stay those Excel shows), dates (recognised by the cell's
- * number format) as {@code yyyy-MM-dd} or {@code yyyy-MM-dd HH:mm:ss}, other numbers as Excel formats them. A formula
- * cell comes as {@code =} and its formula, never its saved result: a reader refuses such a cell (a row, not the file).
- * A reader that wants what the person saw takes {@link #nextRow()}, which also gives each formula's saved result and
- * each error cell ({@code #N/A}) apart; a formula is never evaluated.
+ * number format) as {@code yyyy-MM-dd} or {@code yyyy-MM-dd HH:mm:ss}, other numbers as Excel formats them.
+ * <p>
+ * The one formula policy: a formula cell is never read as a value. It comes as {@code =} and its formula, never
+ * evaluated and never as the result saved with it, and every reader refuses it as a problem of its row (not of the
+ * file). Refusing is the safe choice over taking the saved result: that result is whatever the program that wrote the
+ * file put there, which need not be what the formula gives nor what Excel shows once it recalculates (a crafted file
+ * shows one name and carries another; a generated one often carries none), and a value Pantau keeps must be what the
+ * person typed. {@link #nextRow()} tells formulas and error cells ({@code #N/A}) apart, for a reader that names them.
  * <p>
  * Hostile files are refused with {@link UnreadableFile} before they cost much, by {@link SheetPolicy}: the declared
  * sizes of all parts, then every part as it is actually unpacked, count against one budget of unpacked bytes; a part
@@ -80,7 +83,7 @@ public final class WorkbookRows implements RowSource {
 	private final OPCPackage workbook;
 	private final BlockingQueue<Object> rows = new ArrayBlockingQueue<>(SheetPolicy.QUEUED_ROWS);
 	private final long sheetSize;
-	private final Counting sheetStream;
+	private final CountingStream sheetStream;
 	private final Map<String, String> customProperties;
 	private final Thread parser;
 	private volatile boolean closed;
@@ -90,10 +93,10 @@ public final class WorkbookRows implements RowSource {
 	}
 
 	/**
-	 * A cell that is not a plain value: a formula, with the result Excel saved with it ({@code saved}, null when none
-	 * was saved), or an error such as {@code #N/A} ({@code error}, for a formula's result too).
+	 * A cell that is not a plain value: a formula ({@code formula}, its text without {@code =}), or an error such as
+	 * {@code #N/A} ({@code error}, for a formula's saved result too). A formula's saved result is never given.
 	 */
-	public record Special(String formula, String saved, String error) {
+	public record Special(String formula, String error) {
 	}
 
 	/** A row: its cells as {@link #next()} gives them, and by column those of its cells that are not plain values. */
@@ -111,7 +114,7 @@ public final class WorkbookRows implements RowSource {
 		SheetChoice FIRST = names -> names.isEmpty() ? -1 : 0;
 	}
 
-	private WorkbookRows(OPCPackage workbook, Counting sheet, long sheetSize, StylesTable styles,
+	private WorkbookRows(OPCPackage workbook, CountingStream sheet, long sheetSize, StylesTable styles,
 			DiskSharedStrings strings, boolean date1904, Map<String, String> customProperties) {
 		this.workbook = workbook;
 		this.sheetSize = sheetSize;
@@ -571,8 +574,7 @@ public final class WorkbookRows implements RowSource {
 				if (specials == null) {
 					specials = new HashMap<>();
 				}
-				specials.put(column, new Special(formula ? formulaText.toString() : null,
-						formula && !error ? value : null, errorText));
+				specials.put(column, new Special(formula ? formulaText.toString() : null, errorText));
 			}
 			if (text.length() > SheetPolicy.MAX_CELL_CHARS) {
 				throw new UnreadableFile("import.cellTooLong", Integer.toString(SheetPolicy.MAX_CELL_CHARS));
@@ -653,9 +655,10 @@ public final class WorkbookRows implements RowSource {
 			this.total = new AtomicLong(wholeParts);
 		}
 
-		Counting counting(InputStream in, String partName) {
+		/** Counts what a streamed part unpacks to: for the budget, the ratio and the progress bar. */
+		CountingStream counting(InputStream in, String partName) {
 			long packed = compressed.getOrDefault(partName, -1L);
-			return new Counting(in, this, packed);
+			return new CountingStream(in, (bytes, partRead) -> add(bytes, partRead, packed));
 		}
 
 		void add(long bytes, long partRead, long packed) {
@@ -666,44 +669,6 @@ public final class WorkbookRows implements RowSource {
 					&& partRead > Math.max(packed, 1) * SheetPolicy.MAX_INFLATION) {
 				throw new UnreadableFile("import.zipBomb", null);
 			}
-		}
-	}
-
-	/** Counts what a streamed part unpacked to: for the budget, the ratio and the progress bar. */
-	static final class Counting extends FilterInputStream {
-
-		private final Unpacking unpacking;
-		private final long packed;
-		private volatile long count;
-
-		Counting(InputStream in, Unpacking unpacking, long packed) {
-			super(in);
-			this.unpacking = unpacking;
-			this.packed = packed;
-		}
-
-		long count() {
-			return count;
-		}
-
-		@Override
-		public int read() throws IOException {
-			int b = super.read();
-			if (b >= 0) {
-				count++;
-				unpacking.add(1, count, packed);
-			}
-			return b;
-		}
-
-		@Override
-		public int read(byte[] buffer, int offset, int length) throws IOException {
-			int n = super.read(buffer, offset, length);
-			if (n > 0) {
-				count += n;
-				unpacking.add(n, count, packed);
-			}
-			return n;
 		}
 	}
 }

@@ -1,14 +1,9 @@
 package id.pantau.reference.domain;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.reference.Country;
 import id.pantau.reference.NationalityResolver;
 
@@ -27,34 +22,15 @@ public final class BundledCountries {
 
 	/** Every country and MRZ code, in file order. */
 	public static List<Country> load() {
-		InputStream in = BundledCountries.class.getClassLoader().getResourceAsStream(COUNTRIES);
-		if (in == null) {
-			throw new IllegalStateException("Missing " + COUNTRIES);
-		}
-		try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			List<Country> countries = new ArrayList<>();
-			boolean header = true;
-			String line;
-			while ((line = reader.readLine()) != null) {
-				if (line.isBlank() || line.startsWith("#")) {
-					continue;
-				}
-				if (header) {
-					header = false;
-					continue;
-				}
-				List<String> fields = Csv.split(line);
-				if (fields.size() != 6) {
-					throw new IllegalStateException("Not a country line in " + COUNTRIES + ": " + line);
-				}
-				countries.add(new Country(fields.get(0), fields.get(1).isEmpty() ? null : fields.get(1), fields.get(3),
-						fields.get(4), Boolean.parseBoolean(fields.get(5))));
+		List<Country> countries = new ArrayList<>();
+		for (List<String> fields : DelimitedRows.bundled(COUNTRIES)) {
+			if (fields.size() != 6) {
+				throw new IllegalStateException("Not a country line in " + COUNTRIES + ": " + fields);
 			}
-			return List.copyOf(countries);
+			countries.add(new Country(fields.get(0), fields.get(1).isEmpty() ? null : fields.get(1), fields.get(3),
+					fields.get(4), Boolean.parseBoolean(fields.get(5))));
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return List.copyOf(countries);
 	}
 
 	/** Built once per process from the bundled files. */

@@ -1,11 +1,5 @@
 package id.pantau.reference.domain;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.reference.Country;
 import id.pantau.reference.NationalityMatch;
 import id.pantau.reference.NationalityResolver;
@@ -176,41 +171,22 @@ final class Nationalities implements NationalityResolver {
 
 	/** Reads the bundled variants file. */
 	static Map<String, String> loadVariants() {
-		InputStream in = Nationalities.class.getClassLoader().getResourceAsStream(VARIANTS);
-		if (in == null) {
-			throw new IllegalStateException("Missing " + VARIANTS);
-		}
-		try (var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-			return readVariants(reader);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return readVariants(DelimitedRows.bundled(VARIANTS));
 	}
 
 	/**
-	 * Reads {@code variant,alpha3} lines after a header; blank lines and lines starting with {@code #} are skipped.
+	 * Reads {@code variant,alpha3} rows (a header, blank lines and lines starting with {@code #} already left out by
+	 * {@link DelimitedRows}).
 	 *
 	 * @throws IllegalArgumentException when a line lacks a field, or when two lines give the same folded variant
 	 * different codes
 	 */
-	static Map<String, String> readVariants(BufferedReader reader) throws IOException {
+	static Map<String, String> readVariants(List<List<String>> rows) {
 		Map<String, String> variants = new LinkedHashMap<>();
 		Map<String, String> byKey = new HashMap<>();
-		boolean header = true;
-		String line;
-		while ((line = reader.readLine()) != null) {
-			String trimmed = line.startsWith("\uFEFF") ? line.substring(1).trim() : line.trim();
-			if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-				continue;
-			}
-			if (header) {
-				header = false;
-				continue;
-			}
-			List<String> fields = Csv.split(trimmed);
+		for (List<String> fields : rows) {
 			if (fields.size() != 2 || fields.get(0).isEmpty() || fields.get(1).isEmpty()) {
-				throw new IllegalArgumentException("Not a variant,alpha3 line: " + line);
+				throw new IllegalArgumentException("Not a variant,alpha3 line: " + String.join(",", fields));
 			}
 			String variant = fields.get(0);
 			String alpha3 = fields.get(1).toUpperCase(Locale.ROOT);

@@ -1,11 +1,11 @@
 package id.pantau.reference.domain;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
+import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.reference.RegionLevel;
 import id.pantau.platform.Scope;
 import org.slf4j.Logger;
@@ -154,10 +155,20 @@ class RegionLoader {
 		return value.contains(":") ? value : "file:" + value;
 	}
 
+	/** The rows of a region file by its header's names; a row shorter than the header has empty values. */
 	private static List<Map<String, String>> parse(Resource resource) {
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-			return Csv.read(reader);
+		try (InputStream in = resource.getInputStream()) {
+			List<List<String>> rows = DelimitedRows.readAll(in);
+			List<Map<String, String>> records = new ArrayList<>();
+			for (List<String> row : rows.subList(Math.min(1, rows.size()), rows.size())) {
+				Map<String, String> record = new HashMap<>();
+				List<String> header = rows.get(0);
+				for (int i = 0; i < header.size(); i++) {
+					record.put(header.get(i), i < row.size() ? row.get(i) : "");
+				}
+				records.add(record);
+			}
+			return records;
 		}
 		catch (IOException e) {
 			throw new UncheckedIOException("Berkas wilayah tidak dapat dibaca: " + resource.getDescription(), e);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import id.pantau.platform.CommandArguments;
 import id.pantau.platform.StandaloneCommand;
+import id.pantau.platform.json.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -57,7 +58,7 @@ public final class MrzCommand implements StandaloneCommand {
 			CommandArguments.usage(new Options(), err);
 			return 2;
 		}
-		out.println(MrzJson.write(result));
+		out.println(Json.write(result));
 		return 0;
 	}
 }

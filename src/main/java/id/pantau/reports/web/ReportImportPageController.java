@@ -20,6 +20,7 @@ import id.pantau.reference.Region;
 import id.pantau.reference.RegionLevel;
 import id.pantau.reports.domain.ReportImport;
 import id.pantau.reports.domain.ReportSheet;
+import id.pantau.reports.domain.ReportTemplate;
 import id.pantau.platform.tables.UnreadableFile;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -88,13 +89,13 @@ class ReportImportPageController {
 				throw new NotFoundException("month " + month);
 			}
 		}
-		ReportSheet.Prefill prefill = new ReportSheet.Prefill(region == null ? null : region.code(),
+		ReportTemplate.Prefill prefill = new ReportTemplate.Prefill(region == null ? null : region.code(),
 				region == null ? null : region.name(), chosen);
-		byte[] workbook = ReportSheet.template(
+		byte[] workbook = ReportTemplate.template(
 				key -> messages.getMessage(key, null, key, LocaleContextHolder.getLocale()), prefill);
-		return ResponseEntity.ok().contentType(MediaType.parseMediaType(ReportSheet.CONTENT_TYPE))
+		return ResponseEntity.ok().contentType(MediaType.parseMediaType(ReportTemplate.CONTENT_TYPE))
 				.header(HttpHeaders.CONTENT_DISPOSITION,
-						ContentDisposition.attachment().filename(ReportSheet.fileName(prefill)).build().toString())
+						ContentDisposition.attachment().filename(ReportTemplate.fileName(prefill)).build().toString())
 				.cacheControl(CacheControl.noStore()).body(workbook);
 	}
 

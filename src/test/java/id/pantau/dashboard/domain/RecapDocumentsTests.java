@@ -15,11 +15,9 @@ import id.pantau.dashboard.domain.MonthlyRecap.Change;
 import id.pantau.dashboard.domain.MonthlyRecap.Completeness;
 import id.pantau.dashboard.domain.MonthlyRecap.Count;
 import id.pantau.dashboard.domain.MonthlyRecap.Recap;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
+import id.pantau.dashboard.pdf.RecapPdf;
+import id.pantau.platform.pdf.PdfLayout;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -53,34 +51,22 @@ class RecapDocumentsTests {
 	void aLongTitleAndLongLabelsWrapInsideTheMarginsAndNothingIsLost() throws IOException {
 		String area = "Kecamatan Pulau Dullah Utara dan sekitarnya termasuk ohoi-ohoi di pesisir timur NGUYỄN VĂN HÙNG";
 		ByteArrayOutputStream pdf = new ByteArrayOutputStream();
-		documents.writePdf(recap(area), Locale.forLanguageTag("id"), pdf,
-				"Dibuat oleh Pantau pada 04-12-2026 10:00 WIT untuk Petugas dengan nama yang cukup panjang");
-		try (PDDocument document = Loader.loadPDF(pdf.toByteArray())) {
-			assertThat(document.getNumberOfPages()).isGreaterThan(1);
-			float[] extent = { Float.MAX_VALUE, 0 };
-			PDFTextStripper stripper = new PDFTextStripper() {
-
-				@Override
-				protected void writeString(String text, List<TextPosition> positions) throws IOException {
-					for (TextPosition p : positions) {
-						extent[0] = Math.min(extent[0], p.getXDirAdj());
-						extent[1] = Math.max(extent[1], p.getXDirAdj() + p.getWidthDirAdj());
-					}
-					super.writeString(text, positions);
-				}
-			};
-			String text = stripper.getText(document).replaceAll("\\s+", " ");
-			assertThat(extent[0]).isGreaterThanOrEqualTo(RecapDocuments.PdfPages.MARGIN - 0.5f);
-			assertThat(extent[1]).isLessThanOrEqualTo(PDRectangle.A4.getWidth() - RecapDocuments.PdfPages.MARGIN
-					+ 0.5f);
-			assertThat(text).contains("Rekapitulasi Bulanan Pengawasan Orang Asing, September 2026, " + area)
-					.contains("Ohoi dengan nama yang sangat panjang sekali nomor 69 di pesisir Pulau Dullah Utara")
-					.contains("Eks ABK di darat / Tinggi 3").contains("Ditutup / Selesai karena fakta berubah 2")
-					.contains("Cek lapangan 4").contains("Diteruskan ke Kesbangpol 6").contains("Tanpa desa 3 2 1")
-					.contains("Kewarganegaraan tidak diketahui 1 0 1").contains("Akhir bulan (30-09-2026)")
-					.doesNotContain("EX_CREW").doesNotContain("HIGH").doesNotContain("FIELD_CHECK")
-					.doesNotContain("RESOLVED_BY_FACTS").doesNotContain("FORWARDED").doesNotContain("tanpa desa");
-		}
+		Locale indonesian = Locale.forLanguageTag("id");
+		RecapPdf.write(pdf, documents.title(recap(area), indonesian),
+				"Dibuat oleh Pantau pada 04-12-2026 10:00 WIT untuk Petugas dengan nama yang cukup panjang",
+				documents.tables(recap(area), indonesian));
+		PdfLayout layout = PdfLayout.of(pdf.toByteArray());
+		assertThat(layout.pages()).isGreaterThan(1);
+		assertThat(layout.left()).isGreaterThanOrEqualTo(RecapPdf.MARGIN - 0.5f);
+		assertThat(layout.right()).isLessThanOrEqualTo(PDRectangle.A4.getWidth() - RecapPdf.MARGIN + 0.5f);
+		String text = layout.text().replaceAll("\\s+", " ");
+		assertThat(text).contains("Rekapitulasi Bulanan Pengawasan Orang Asing, September 2026, " + area)
+				.contains("Ohoi dengan nama yang sangat panjang sekali nomor 69 di pesisir Pulau Dullah Utara")
+				.contains("Eks ABK di darat / Tinggi 3").contains("Ditutup / Selesai karena fakta berubah 2")
+				.contains("Cek lapangan 4").contains("Diteruskan ke Kesbangpol 6").contains("Tanpa desa 3 2 1")
+				.contains("Kewarganegaraan tidak diketahui 1 0 1").contains("Akhir bulan (30-09-2026)")
+				.doesNotContain("EX_CREW").doesNotContain("HIGH").doesNotContain("FIELD_CHECK")
+				.doesNotContain("RESOLVED_BY_FACTS").doesNotContain("FORWARDED").doesNotContain("tanpa desa");
 	}
 
 	@Test

@@ -50,6 +50,28 @@ class DelimitedRowsTests {
 	}
 
 	@Test
+	void referenceDataLeavesOutCommentsAndBlankLinesAndTrimsFields() throws IOException {
+		byte[] bytes = ("\uFEFF# a comment, with \"an unclosed quote\n\nkode , nama\n# another\n81.72 ,\"Tual, Kota\"\n\n")
+				.getBytes(StandardCharsets.UTF_8);
+		assertThat(DelimitedRows.readAll(new java.io.ByteArrayInputStream(bytes)))
+				.containsExactly(List.of("kode", "nama"), List.of("81.72", "Tual, Kota"));
+	}
+
+	@Test
+	void referenceDataSavedByExcelInWindows1252IsReadAsWritten() throws IOException {
+		byte[] bytes = "kode,nama\n81.72,Ohoi \u00c9\n".getBytes(DelimitedRows.WINDOWS_1252);
+		assertThat(DelimitedRows.readAll(new java.io.ByteArrayInputStream(bytes)))
+				.containsExactly(List.of("kode", "nama"), List.of("81.72", "Ohoi \u00c9"));
+	}
+
+	@Test
+	void aKeptLineIsReadBackAsTheWriterWroteIt() {
+		List<String> cells = java.util.Arrays.asList("a,b", "say \"hi\"", "two\nlines", "", "=1+1", "x\r");
+		assertThat(DelimitedRows.fields(Csv.line(cells))).isEqualTo(cells);
+		assertThat(DelimitedRows.fields("")).containsExactly("");
+	}
+
+	@Test
 	void aSequenceCutAtTheEndOfTheSampleStillCountsAsUtf8() {
 		byte[] text = "aé".getBytes(StandardCharsets.UTF_8);
 		assertThat(DelimitedRows.isUtf8(text, text.length - 1)).isTrue();

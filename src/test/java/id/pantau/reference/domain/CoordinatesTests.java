@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.util.List;
 
+import id.pantau.platform.tables.DelimitedRows;
 import org.junit.jupiter.api.Test;
 
 class CoordinatesTests {
@@ -31,7 +32,7 @@ class CoordinatesTests {
 
 	@Test
 	void csvKeepsQuotedCommasAndDoubledQuotes() {
-		assertThat(Csv.split("81.72.40001,81.72,\"05°42'04.00\"\" S 132°16'14.00\"\" E\",0,0,Nus Rens"))
+		assertThat(DelimitedRows.fields("81.72.40001,81.72,\"05°42'04.00\"\" S 132°16'14.00\"\" E\",0,0,Nus Rens"))
 				.isEqualTo(List.of("81.72.40001", "81.72", "05°42'04.00\" S 132°16'14.00\" E", "0", "0", "Nus Rens"));
 	}
 }

@@ -3,13 +3,15 @@ package id.pantau.reference.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import java.io.BufferedReader;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.reference.Country;
 import id.pantau.reference.NationalityMatch;
 import org.junit.jupiter.api.Test;
@@ -167,14 +169,14 @@ class NationalitiesTests {
 
 	@Test
 	void variantsFileSkipsHeaderCommentsAndBlankLines() throws Exception {
-		var variants = Nationalities.readVariants(reader("# comment\nvariant,alpha3\n\nBurma,MMR\n# more\n\"Korea, South\",kor\n"));
+		var variants = Nationalities.readVariants(rows("# comment\nvariant,alpha3\n\nBurma,MMR\n# more\n\"Korea, South\",kor\n"));
 		assertThat(variants).containsExactly(Map.entry("Burma", "MMR"), Map.entry("Korea, South", "KOR"));
 	}
 
 	@Test
 	void variantsFileRejectsAVariantWithTwoCodes() {
 		assertThatIllegalArgumentException()
-				.isThrownBy(() -> Nationalities.readVariants(reader("variant,alpha3\nBurma,MMR\nBUR MA,THA\n")))
+				.isThrownBy(() -> Nationalities.readVariants(rows("variant,alpha3\nBurma,MMR\nBUR MA,THA\n")))
 				.withMessageContaining("MMR").withMessageContaining("THA");
 	}
 
@@ -184,7 +186,8 @@ class NationalitiesTests {
 				.withMessageContaining("ATL");
 	}
 
-	private static BufferedReader reader(String text) {
-		return new BufferedReader(new StringReader(text));
+	private static List<List<String>> rows(String text) throws IOException {
+		List<List<String>> rows = DelimitedRows.readAll(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+		return rows.subList(1, rows.size());
 	}
 }

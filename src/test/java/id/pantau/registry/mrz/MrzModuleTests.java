@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import id.pantau.PantauApplication;
 import id.pantau.platform.CommandArguments;
 import id.pantau.platform.StandaloneCommand;
+import id.pantau.platform.json.Json;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.core.NamedInterface;
@@ -30,14 +31,16 @@ class MrzModuleTests {
 	}
 
 	@Test
-	void needsNothingOfPantauButTheCommandLineContracts() {
+	void needsNothingOfPantauButTheCommandLineContractsAndTheJsonWriter() {
 		classes().that().resideInAPackage("id.pantau.registry.mrz..")
 				.should().onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("id.pantau.registry.mrz..",
 						"java..", "com.fasterxml.jackson.annotation..", "org.springframework.modulith", "picocli..")
 						.or(JavaClass.Predicates.equivalentTo(StandaloneCommand.class))
 						.or(JavaClass.Predicates.equivalentTo(CommandArguments.class))
 						.or(JavaClass.Predicates.equivalentTo(CommandArguments.Help.class))
-						.or(JavaClass.Predicates.equivalentTo(CommandArguments.Parsed.class)))
+						.or(JavaClass.Predicates.equivalentTo(CommandArguments.Parsed.class))
+						// the one JSON writer, plain Jackson without Spring
+						.or(JavaClass.Predicates.equivalentTo(Json.class)))
 				.check(new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
 						.importPackages("id.pantau.registry.mrz"));
 	}

@@ -18,6 +18,7 @@ import id.pantau.platform.InvalidInput;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
@@ -27,13 +28,13 @@ import org.junit.jupiter.api.Test;
 
 class ReportSheetTests {
 
-	private static final String[] TEMPLATE_HEADERS = Arrays.stream(ReportSheet.Column.values())
-			.map(ReportSheet.Column::header).toArray(String[]::new);
+	private static final String[] TEMPLATE_HEADERS = Arrays.stream(ReportColumn.values())
+			.map(ReportColumn::header).toArray(String[]::new);
 
 	@Test
 	void readsAFilledTemplateSkippingFullyEmptyRowsAndKnowsItsVillage() throws IOException {
-		byte[] template = ReportSheet.template(key -> key,
-				new ReportSheet.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10)));
+		byte[] template = ReportTemplate.template(key -> key,
+				new ReportTemplate.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10)));
 		byte[] filled;
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
 			Sheet sheet = workbook.getSheet("Laporan");
@@ -148,11 +149,11 @@ class ReportSheetTests {
 	}
 
 	/**
-	 * Pantau does not calculate: a formula counts with the result Excel saved with it, which is what the person who
-	 * filled the sheet saw. A formula saved without a result, or with an error, is a problem of its row.
+	 * The one formula policy: a formula is never a value, neither calculated nor taken as the result saved with it
+	 * (which a crafted file can set to anything); it is a problem of its row, as an error cell is.
 	 */
 	@Test
-	void aFormulaCountsWithItsSavedResultAndIsRefusedWithoutOne() throws IOException {
+	void aFormulaIsAProblemOfItsRowEvenWithASavedResult() throws IOException {
 		byte[] file;
 		try (XSSFWorkbook workbook = new XSSFWorkbook()) {
 			Sheet sheet = workbook.createSheet("Laporan");
@@ -165,24 +166,26 @@ class ReportSheetTests {
 			unsaved.createCell(0).setCellFormula("\"Htun\"&\" Oo\"");
 			Row error = sheet.createRow(3);
 			error.createCell(0).setCellValue("Than");
-			Cell divided = error.createCell(1);
-			divided.setCellFormula("1/0");
-			workbook.getCreationHelper().createFormulaEvaluator().evaluateFormulaCell(divided);
+			error.createCell(1).setCellErrorValue(FormulaError.DIV0.getCode());
+			Row typed = sheet.createRow(4);
+			typed.createCell(0).setCellValue("Aung Min");
+			typed.createCell(1).setCellValue("47");
 			file = bytes(workbook);
 		}
 
 		ReportSheet.Result result = ReportSheet.read(file);
 
 		assertThat(result.lines()).singleElement().satisfies(line -> {
-			assertThat(line.number()).isEqualTo(2);
-			assertThat(line.form().namesAsHeard()).isEqualTo("Kyaw Min");
-			assertThat(line.form().ageOrBirth()).isEqualTo("47");
+			assertThat(line.number()).isEqualTo(5);
+			assertThat(line.form().namesAsHeard()).isEqualTo("Aung Min");
 		});
 		assertThat(result.problems()).extracting(ReportSheet.Problem::row, ReportSheet.Problem::column,
 				ReportSheet.Problem::messageKey).containsExactly(
-						org.assertj.core.groups.Tuple.tuple(3, "nama", "sheet.formulaWithoutValue"),
+						org.assertj.core.groups.Tuple.tuple(2, "nama", "sheet.formula"),
+						org.assertj.core.groups.Tuple.tuple(2, "umur_atau_tanggal_lahir", "sheet.formula"),
+						org.assertj.core.groups.Tuple.tuple(3, "nama", "sheet.formula"),
 						org.assertj.core.groups.Tuple.tuple(4, "umur_atau_tanggal_lahir", "sheet.cellError"));
-		assertThat(result.problems().get(1).arguments()).containsExactly("#DIV/0!");
+		assertThat(result.problems().get(3).arguments()).containsExactly("#DIV/0!");
 	}
 
 	@Test
@@ -260,8 +263,8 @@ class ReportSheetTests {
 
 	@Test
 	void theTemplateHasItsHeadersFrozenASexDropDownAndInstructions() throws IOException {
-		byte[] template = ReportSheet.template(key -> "<" + key + ">",
-				new ReportSheet.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10)));
+		byte[] template = ReportTemplate.template(key -> "<" + key + ">",
+				new ReportTemplate.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10)));
 
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
 			XSSFSheet sheet = workbook.getSheet("Laporan");
@@ -287,14 +290,14 @@ class ReportSheetTests {
 			assertThat(help).contains("<sheet.help.title>", "Fiditan (81.72.01.2001)", "2026-10",
 					"jenis_kelamin|<common.no>|L / P|<sheet.help.jenis_kelamin>|<sheet.help.jenis_kelamin.example>|sex|");
 		}
-		assertThat(ReportSheet.fileName(new ReportSheet.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10))))
+		assertThat(ReportTemplate.fileName(new ReportTemplate.Prefill("81.72.01.2001", "Fiditan", YearMonth.of(2026, 10))))
 				.isEqualTo("templat-laporan-8172012001-2026-10.xlsx");
-		assertThat(ReportSheet.fileName(null)).isEqualTo("templat-laporan.xlsx");
+		assertThat(ReportTemplate.fileName(null)).isEqualTo("templat-laporan.xlsx");
 	}
 
 	@Test
 	void theEmptyTemplateReadsBackAsAFileWithoutRows() {
-		assertRefused(ReportSheet.template(key -> key, null), "sheet.empty");
+		assertRefused(ReportTemplate.template(key -> key, null), "sheet.empty");
 	}
 
 	private static void assertRefused(byte[] file, String key, Object... arguments) {
