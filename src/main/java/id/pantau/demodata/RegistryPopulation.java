@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import id.pantau.demodata.NamePools.Zipf;
 import id.pantau.registry.Category;
 import id.pantau.registry.PersonStatus;
 import id.pantau.registry.names.DocumentNumbers;
@@ -66,88 +67,35 @@ public final class RegistryPopulation {
 
 	static final int CHUNK = 10_000;
 
-	// Pools, most common first (Zipf weights). Names are invented from common name parts.
-	public static final Pool MYANMAR = new Pool("AUNG", "KYAW", "MIN", "ZAW", "HTUN", "WIN", "MYINT", "SOE", "THEIN",
-			"NAING", "TUN", "OO", "HLAING", "THANT", "LWIN", "NYEIN", "SAN", "MYO", "THU", "YE", "HTET", "PAING", "PHYO",
-			"WAI", "LIN", "NAY", "ZAYAR", "THIHA", "KHANT", "SITHU", "HLA", "SEIN", "MYAT", "NYI", "PYAE", "SAW", "HTOO",
-			"THET", "KHAING", "ZIN", "MOE", "SU", "PHYU", "NWE", "KHIN", "THIDA", "CHO", "AYE", "MYA", "THWE", "KYI",
-			"HEIN", "SHWE", "BO", "KAUNG", "SITT", "WUNNA", "LATT", "NANDAR", "YADANAR");
-	public static final Pool THAI_GIVEN = new Pool("SOMCHAI", "SOMSAK", "PRASERT", "SURACHAI", "WICHAI", "ANAN",
-			"KITTI", "NIRAN", "BOONMEE", "CHATCHAI", "SOMPONG", "SOMBAT", "THANAWAT", "WIRAT", "SUCHART", "APICHAT",
-			"NATTAPONG", "PHONGSAK", "TEERAPONG", "SAKCHAI", "WATTANA", "CHAIWAT", "MANOP", "SUWIT", "PONGSAK", "JIRAYU",
-			"KRAISORN", "SARAWUT", "ANUCHA", "YUTTHANA", "SOMKID", "THAWATCHAI", "PAIROJ", "CHALERM", "WINAI", "SUPOT",
-			"KAMOL", "NARONG", "SURIYA", "SOMPHONG");
-	public static final Pool THAI_FAMILY_HEAD = new Pool("SRI", "WONG", "CHAI", "BOON", "KAEW", "SAE", "THONG",
-			"PHROM", "SUK", "RAT", "SIRI", "PHON", "CHAN", "INTHA", "SAENG", "JAROEN", "RUNG", "MEE", "THAM", "NOK");
-	public static final Pool THAI_FAMILY_TAIL = new Pool("SUK", "SA", "YAPORN", "MA", "MANEE", "TANG", "DEE", "WONG",
-			"SAWAT", "CHAROEN", "SRI", "NGAM", "PANICH", "KUL", "WATTANA", "SOMBAT", "THAI", "RAK", "PHAN", "CHAI");
-	public static final Pool KHMER_FAMILY = new Pool("SOK", "CHEA", "HENG", "LIM", "SENG", "PHAL", "CHAN", "KIM",
-			"KEO", "MEAS", "NGET", "OUK", "PEN", "PICH", "ROS", "SAO", "SIM", "TEP", "VANN", "YIM", "CHHIM", "HOR");
-	public static final Pool KHMER_GIVEN = new Pool("VANNAK", "SAMBO", "DARA", "RITHY", "PISETH", "SOPHEAK", "VIBOL",
-			"SOKHA", "CHANTHA", "BOPHA", "SOPHAL", "VISAL", "RATHA", "SAMNANG", "SOVANN", "KOSAL", "VUTHY", "SOKHOM",
-			"PHALLA", "SOPHY", "SARETH", "NARITH", "BUNTHOEUN", "CHHAY", "MAKARA", "PISEY", "KANHA", "RATANAK",
-			"SAMRITH", "VEASNA");
-	public static final Pool LAO_GIVEN = new Pool("SOMPHONE", "KHAMPHOUT", "BOUNMY", "VIENGSAVANH", "PHOUVONG",
-			"SENGDAO", "SOUKSAVANH", "KHAMSING", "BOUNTHANH", "THONGSAVATH", "VILAYPHONE", "SOMSACK", "KHAMPHENG",
-			"ANOUSONE", "PHETSAMONE", "BOUASONE", "SISOMPHONE", "CHANTHAVY", "OUDOM", "XAYSANA");
-	public static final Pool LAO_FAMILY_HEAD = new Pool("SOUVANNA", "PHOMMA", "KEO", "SI", "INTHA", "VONG", "SAYA",
-			"XAY", "LUANG", "CHANTHA", "PHETH", "BOUN");
-	public static final Pool LAO_FAMILY_TAIL = new Pool("VONG", "CHANH", "MANY", "PHANDONE", "SENG", "SAVATH",
-			"VIHANE", "RATH", "SOUK", "XAY", "LATH", "SOMBATH");
-	public static final Pool VIET_FAMILY = new Pool("NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "VU", "PHAN",
-			"VO", "DANG", "BUI", "DO", "HO", "NGO", "DUONG", "LY", "TRUONG", "DINH", "LAM", "MAI");
-	public static final Pool VIET_MIDDLE = new Pool("VAN", "THI", "DUC", "QUANG", "MINH", "HUU", "NGOC", "THANH",
-			"XUAN", "CONG", "DINH", "ANH");
-	public static final Pool VIET_GIVEN = new Pool("HUNG", "NAM", "MINH", "TUAN", "DUNG", "LONG", "THANH", "HAI",
-			"HIEU", "PHUONG", "QUAN", "SON", "THANG", "TRUNG", "VINH", "KHOA", "LAM", "DAT", "HOA", "LINH", "TAM", "TIEN",
-			"TOAN", "TU", "BINH", "CUONG", "DUY", "HUY", "KIEN", "LOC", "NGHIA", "PHUC", "QUY", "TAI", "THAO", "THUY",
-			"TRI", "VIET", "XUAN", "YEN");
-	public static final Pool CHINESE_FAMILY = new Pool("WANG", "LI", "ZHANG", "LIU", "CHEN", "YANG", "HUANG", "ZHAO",
-			"WU", "ZHOU", "XU", "SUN", "MA", "ZHU", "HU", "GUO", "HE", "LIN", "LUO", "GAO", "ZHENG", "LIANG", "XIE",
-			"TANG", "HAN");
-	public static final Pool CHINESE_GIVEN = new Pool("WEI", "QIANG", "YANG", "JIE", "LEI", "MIN", "HAO", "JUN",
-			"YONG", "JIAN", "TAO", "MING", "CHAO", "HUI", "LIN", "FENG", "BIN", "PENG", "HUA", "XIN", "YU", "HONG", "GANG",
-			"PING", "BO", "KAI", "LONG", "QING", "ZHEN", "XIAO");
-	public static final Pool KOREAN_FAMILY = new Pool("KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON",
-			"JANG", "LIM", "HAN", "OH", "SEO", "SHIN", "KWON");
-	public static final Pool KOREAN_GIVEN = new Pool("MIN", "JUN", "SEUNG", "HO", "JI", "HOON", "YOUNG", "SOO", "HAE",
-			"IN", "SUNG", "HYUN", "WOO", "JAE", "DONG", "SANG", "CHUL", "KYU", "HEE", "EUN");
-	public static final Pool JAPANESE_FAMILY = new Pool("TANAKA", "SATO", "SUZUKI", "YAMAMOTO", "TAKAHASHI",
-			"WATANABE", "ITO", "NAKAMURA", "KOBAYASHI", "KATO", "YOSHIDA", "YAMADA");
-	public static final Pool JAPANESE_GIVEN = new Pool("HIROSHI", "KENJI", "AYA", "DAISUKE", "TAKESHI", "YUKI",
-			"KAZUO", "MAKOTO", "SATOSHI", "NAOKI", "YUMI", "KEIKO");
-	public static final Pool FILIPINO_GIVEN = new Pool("JUAN", "JOSE", "MARK", "RAMON", "ARNEL", "MARIA", "ROGELIO",
-			"EDUARDO", "MICHAEL", "JOHN PAUL", "RODEL", "JERICHO", "ANGELO", "CRISTINA", "MARICEL", "JONATHAN", "RENATO",
-			"ALVIN");
-	public static final Pool FILIPINO_FAMILY = new Pool("DELA CRUZ", "REYES", "BAUTISTA", "VILLANUEVA", "GARCIA",
-			"SANTOS", "MENDOZA", "RAMOS", "AQUINO", "CASTILLO", "FLORES", "GONZALES", "TORRES", "DE LEON", "NAVARRO",
-			"SALAZAR", "MERCADO", "PASCUAL");
-	public static final Pool WESTERN_GIVEN = new Pool("JAMES", "SARAH", "PIETER", "JAN", "MARKUS", "EMMA", "DAVID",
-			"ANNA", "THOMAS", "LUCAS", "SOPHIE", "MICHAEL", "JOHN", "LAURA", "DANIEL", "JULIA", "PETER", "LISA", "MARTIN",
-			"CLAIRE", "ROBERT", "HANNAH", "STEFAN", "OLIVIA", "CHRISTIAN", "NICOLE", "PAUL", "KATRIN", "ANDREW", "ELLEN",
-			"BENJAMIN", "FLEUR", "MATTHIAS", "CHLOE", "WILLIAM", "INGRID", "JULIEN", "RACHEL", "TOBIAS", "MEGAN");
-	public static final Pool WESTERN_FAMILY = new Pool("SMITH", "WILSON", "THOMPSON", "DE VRIES", "BAKKER", "WEBER",
-			"CLARK", "MILLER", "JANSEN", "SCHMIDT", "TAYLOR", "VAN DIJK", "BROWN", "MUELLER", "JONES", "VISSER",
-			"MARTIN", "WILLIAMS", "FISCHER", "SMIT", "DUBOIS", "ANDERSON", "WAGNER", "MEIJER", "WALKER", "BECKER",
-			"MOREAU", "WHITE", "HOFFMANN", "DE BOER", "HARRIS", "SCHULZ", "LAURENT", "YOUNG", "MULDER", "KING",
-			"RICHTER", "BOS", "ROBINSON", "KLEIN", "LEROY", "WRIGHT", "VOS", "WOLF", "SIMON", "HALL", "PETERS",
-			"SCHNEIDER", "GREEN", "HENDRIKS", "NEUMANN", "ADAMS", "VAN DEN BERG", "FOURNIER", "BAKER", "SCHWARZ",
-			"KELLY", "DEKKER", "HUGHES", "ZIMMERMANN");
-	public static final Pool MELANESIAN_GIVEN = new Pool("JOHN", "MARIA", "JOSE", "PETER", "ANA", "PAUL", "JOAO",
-			"MANUEL", "AGUSTINHO", "ROSA", "FRANCISCO", "MARTINHO");
-	public static final Pool MELANESIAN_FAMILY = new Pool("DA SILVA", "SOARES", "KAUPA", "XIMENES", "TOBIAS",
-			"DOS SANTOS", "PEREIRA", "GUTERRES", "NAMALIU", "KILA", "DA COSTA", "BELO");
-	public static final Pool ROHINGYA_GIVEN = new Pool("MOHAMMED", "MUHAMMAD", "ABDUL", "NUR", "SYED");
-	public static final Pool ROHINGYA_FAMILY = new Pool("RAFIQ", "ISLAM", "HASSAN", "ALAM", "HUSSAIN", "ULLAH",
-			"AMIN", "KARIM");
-	public static final Pool KEI_GIVEN = new Pool("YOHANES", "PETRUS", "ANTONIUS", "MARKUS", "YOSEPH", "PAULUS",
-			"FRANSISKUS", "ABDUL", "HASAN", "AGUSTINUS", "YAKOBUS", "MATHEUS", "SIMON", "NIKOLAUS", "ALOYSIUS",
-			"ISMAIL", "MUHAMAD", "LUKAS", "BERNARDUS", "STEFANUS", "ROBERTUS", "DOMINGGUS", "ALEKSANDER", "HUBERTUS",
-			"ARNOLDUS");
-	public static final Pool KEI_FAMILY = new Pool("RENWARIN", "RAHAYAAN", "OHOIWUTUN", "NOTANUBUN", "RETTOB",
-			"NGABALIN", "JAMLEAN", "SILUBUN", "ELMAS", "RAHANRA", "UBRO", "LETSOIN", "RENYAAN", "MATDOAN", "OHOITIMUR",
-			"TAMHER", "REHIARA", "TEFBUTUN", "BUGIS", "RAHAWARIN", "FAUBUN", "TAMNGE", "WATRATAN", "REFRA", "SOLISSA",
-			"KABALMAY", "RENHORAN", "LEISUBUN", "NGAMEL", "SARKOL");
+	// drawn with Zipf weights from the pools of demodata/names.tsv
+	private static final Zipf MYANMAR = NamePools.zipf("myanmar");
+	private static final Zipf THAI_GIVEN = NamePools.zipf("thai-given");
+	private static final Zipf THAI_FAMILY_HEAD = NamePools.zipf("thai-family-head");
+	private static final Zipf THAI_FAMILY_TAIL = NamePools.zipf("thai-family-tail");
+	private static final Zipf KHMER_FAMILY = NamePools.zipf("khmer-family");
+	private static final Zipf KHMER_GIVEN = NamePools.zipf("khmer-given");
+	private static final Zipf LAO_GIVEN = NamePools.zipf("lao-given");
+	private static final Zipf LAO_FAMILY_HEAD = NamePools.zipf("lao-family-head");
+	private static final Zipf LAO_FAMILY_TAIL = NamePools.zipf("lao-family-tail");
+	private static final Zipf VIET_FAMILY = NamePools.zipf("viet-family");
+	private static final Zipf VIET_MIDDLE = NamePools.zipf("viet-middle");
+	private static final Zipf VIET_GIVEN = NamePools.zipf("viet-given");
+	private static final Zipf CHINESE_FAMILY = NamePools.zipf("chinese-family");
+	private static final Zipf CHINESE_GIVEN = NamePools.zipf("chinese-given");
+	private static final Zipf KOREAN_FAMILY = NamePools.zipf("korean-family");
+	private static final Zipf KOREAN_GIVEN = NamePools.zipf("korean-given");
+	private static final Zipf JAPANESE_FAMILY = NamePools.zipf("japanese-family");
+	private static final Zipf JAPANESE_GIVEN = NamePools.zipf("japanese-given");
+	private static final Zipf FILIPINO_GIVEN = NamePools.zipf("filipino-given");
+	private static final Zipf FILIPINO_FAMILY = NamePools.zipf("filipino-family");
+	private static final Zipf WESTERN_GIVEN = NamePools.zipf("western-given");
+	private static final Zipf WESTERN_FAMILY = NamePools.zipf("western-family");
+	private static final Zipf MELANESIAN_GIVEN = NamePools.zipf("melanesian-given");
+	private static final Zipf MELANESIAN_FAMILY = NamePools.zipf("melanesian-family");
+	private static final Zipf ROHINGYA_GIVEN = NamePools.zipf("rohingya-given");
+	private static final Zipf ROHINGYA_FAMILY = NamePools.zipf("rohingya-family");
+	private static final Zipf KEI_GIVEN = NamePools.zipf("kei-given");
+	private static final Zipf KEI_FAMILY = NamePools.zipf("kei-family");
 
 		/** Respellings an officer writing a name by ear may make, as (from, to) pairs. */
 	private static final String[][] RESPELLINGS = { { "PH", "F" }, { "TH", "T" }, { "KH", "K" }, { "OU", "U" },
@@ -424,6 +372,11 @@ public final class RegistryPopulation {
 		};
 	}
 
+	/** A Kei family name, drawn as the population draws it (a spouse's family name taken by marriage). */
+	public static String keiFamilyName(Random random) {
+		return KEI_FAMILY.pick(random);
+	}
+
 	private static String burmese(Random random) {
 		int draw = random.nextInt(20);
 		int length = draw < 9 ? 2 : draw < 18 ? 3 : 4;
@@ -500,39 +453,6 @@ public final class RegistryPopulation {
 
 	private String pickOf(String... values) {
 		return values[random.nextInt(values.length)];
-	}
-
-	/** Values drawn with Zipf weights (the k-th value about 1/k as often as the first). */
-	public static final class Pool {
-
-		private final String[] values;
-		private final double[] cumulative;
-
-		public Pool(String... values) {
-			this.values = values;
-			this.cumulative = new double[values.length];
-			double sum = 0;
-			for (int k = 0; k < values.length; k++) {
-				sum += 1.0 / (k + 1);
-				cumulative[k] = sum;
-			}
-		}
-
-		public String pick(Random random) {
-			double u = random.nextDouble() * cumulative[cumulative.length - 1];
-			int low = 0;
-			int high = cumulative.length - 1;
-			while (low < high) {
-				int mid = (low + high) >>> 1;
-				if (cumulative[mid] < u) {
-					low = mid + 1;
-				}
-				else {
-					high = mid;
-				}
-			}
-			return values[low];
-		}
 	}
 
 	/** The rows of one chunk, per table, in COPY's text format; or nowhere, when a person is generated again. */
