@@ -20,11 +20,13 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import id.pantau.demodata.CrossingFile.Traveller;
 import id.pantau.demodata.RegistryPopulation.Generated;
+import id.pantau.detection.RuleCatalogue;
 import id.pantau.registry.Category;
 import id.pantau.registry.names.DocumentNumbers;
 import id.pantau.registry.names.NameNormalizer;
@@ -49,8 +51,10 @@ public final class DemoDataSet {
 
 	private static final ZoneId WIT = ZoneId.of("Asia/Jayapura");
 	private static final int CHUNK = 50_000;
-	private static final String[] RULES = { "OVERSTAY", "PERMIT_EXPIRING", "NO_ENTRY_RECORD", "PRESENT_AFTER_DEPARTURE",
-			"EX_CREW_ASHORE", "DOCUMENT_CONFLICT", "NO_SKTT", "SILENT_VILLAGE", "CONCENTRATION" };
+	/** The rules generated alerts are of, as the detection catalogue describes them, and how often each. */
+	private static final List<RuleCatalogue.Rule> RULES = Stream.of("OVERSTAY", "PERMIT_EXPIRING", "NO_ENTRY_RECORD",
+			"PRESENT_AFTER_DEPARTURE", "EX_CREW_ASHORE", "DOCUMENT_CONFLICT", "NO_SKTT", "SILENT_VILLAGE",
+			"CONCENTRATION").map(RuleCatalogue::of).toList();
 	private static final int[] RULE_WEIGHTS = { 25, 20, 5, 10, 15, 3, 15, 3, 4 };
 	private static final String[] OUTCOMES = { "RESOLVED_COMPLIANT", "ADMINISTRATIVE_ACTION", "REGULARISED", "DEPARTED",
 			"REFERRED", "OTHER" };
@@ -466,7 +470,8 @@ public final class DemoDataSet {
 		for (int i = 0; i < options.alerts(); i++) {
 			Random random = new Random(CrossingFile.mix(options.seed() * 0x1B873593L + i));
 			long id = first + i;
-			String rule = RULES[CrossingFile.weighted(random, RULE_WEIGHTS)];
+			RuleCatalogue.Rule catalogued = RULES.get(CrossingFile.weighted(random, RULE_WEIGHTS));
+			String rule = catalogued.code();
 			String subjectType;
 			String subjectKey;
 			Long personId = null;
@@ -491,12 +496,7 @@ public final class DemoDataSet {
 			}
 			int draw = random.nextInt(100);
 			String status = draw < 50 ? "OPEN" : draw < 65 ? "ACKNOWLEDGED" : draw < 90 ? "CLOSED" : "DISMISSED";
-			String severity = switch (rule) {
-				case "OVERSTAY", "PRESENT_AFTER_DEPARTURE", "DOCUMENT_CONFLICT" -> random.nextBoolean() ? "HIGH" : "CRITICAL";
-				case "EX_CREW_ASHORE", "NO_ENTRY_RECORD" -> "HIGH";
-				case "PERMIT_EXPIRING", "SILENT_VILLAGE" -> "LOW";
-				default -> "MEDIUM";
-			};
+			String severity = catalogued.severities().get(random.nextInt(catalogued.severities().size()));
 			Instant opened = now.minusSeconds(3600L + random.nextInt(365 * 86_400));
 			boolean closed = status.equals("CLOSED") || status.equals("DISMISSED");
 			Instant closedAt = closed ? opened.plusSeconds(random.nextInt(30 * 86_400)) : null;
@@ -504,7 +504,7 @@ public final class DemoDataSet {
 				closedAt = now;
 			}
 			rows.row(id, rule, severity, subjectType, subjectKey, personId, region, ACTOR + ":" + id, "[]", "[]",
-					legalReference(rule), status, status.equals("OPEN") ? null : "IMIGRASI",
+					catalogued.legalReference(), status, status.equals("OPEN") ? null : "IMIGRASI",
 					status.equals("OPEN") ? null : "imigrasi", opened, closed ? closedAt : now, closedAt,
 					closed ? "imigrasi" : null,
 					status.equals("CLOSED") ? OUTCOMES[random.nextInt(OUTCOMES.length)] : null,
@@ -515,15 +515,6 @@ public final class DemoDataSet {
 						+ " last_seen_at, closed_at, closed_by, outcome, close_note, version", rows);
 			}
 		}
-	}
-
-	private static String legalReference(String rule) {
-		return switch (rule) {
-			case "OVERSTAY" -> "UU 6/2011 Pasal 78";
-			case "NO_SKTT" -> "UU 23/2006 Pasal 20";
-			case "SILENT_VILLAGE", "CONCENTRATION" -> "Permendagri 49/2010";
-			default -> "UU 6/2011";
-		};
 	}
 
 	private static long nextId(Connection connection, String table) throws SQLException {
