@@ -213,40 +213,17 @@ public final class RegistryPopulation {
 
 	private Generated person(long id, Rows t) {
 		random = new Random(CrossingFile.mix(seed * 0x9E3779B97F4A7C15L + (id - firstId)));
-		int draw = random.nextInt(100);
-		Category category = draw < 30 ? Category.EX_CREW : draw < 50 ? Category.CREW : draw < 64 ? Category.WORKER
-				: draw < 67 ? Category.RESEARCHER : draw < 71 ? Category.OTHER : draw < 79 ? Category.FAMILY_OF_CITIZEN
-						: draw < 97 ? Category.TOURIST : draw < 99 ? Category.STUDENT : Category.REFUGEE_STATELESS;
-		String nationality = switch (category) {
-			case EX_CREW -> pickOf("MMR", "MMR", "MMR", "MMR", "MMR", "THA", "THA", "KHM", "KHM", "LAO");
-			case CREW -> pickOf("MMR", "MMR", "THA", "VNM", "VNM", "CHN", "PHL");
-			case WORKER -> pickOf("CHN", "CHN", "KOR", "PHL", "PHL", "JPN", "THA", "VNM");
-			case RESEARCHER, OTHER -> pickOf("AUS", "USA", "NLD", "DEU", "GBR", "JPN", "KOR");
-			case FAMILY_OF_CITIZEN -> pickOf("MMR", "THA", "PHL", "AUS", "NLD", "USA", "PNG", "TLS");
-			case TOURIST -> pickOf("AUS", "AUS", "NLD", "DEU", "GBR", "FRA", "USA", "CHN", "NZL");
-			case STUDENT -> pickOf("TLS", "PNG", "PHL");
-			case REFUGEE_STATELESS -> null;
-		};
+		Category category = category();
+		String nationality = nationality(category);
 		boolean female = switch (category) {
 			case EX_CREW, CREW -> false;
 			case WORKER -> random.nextInt(5) == 0;
 			default -> random.nextBoolean();
 		};
 		String primary = nameOf(nationality, random);
-		int fate = random.nextInt(1000);
-		PersonStatus status = fate < 5 ? PersonStatus.MERGED : fate < 10 ? PersonStatus.DECEASED
-				: fate < 30 ? PersonStatus.DEPORTED : fate < 60 ? PersonStatus.WHEREABOUTS_UNKNOWN
-						: category == Category.TOURIST && fate < 300 ? PersonStatus.DEPARTED : PersonStatus.PRESENT;
-		if (status == PersonStatus.MERGED && id == 1) {
-			status = PersonStatus.PRESENT;
-		}
+		PersonStatus status = status(id, category);
 		String region = random.nextInt(100) < 3 ? null : village(category);
-		int birthYear = switch (category) {
-			case EX_CREW -> 1955 + random.nextInt(40);
-			case CREW -> 1970 + random.nextInt(35);
-			case STUDENT -> 1998 + random.nextInt(9);
-			default -> 1950 + random.nextInt(56);
-		};
+		int birthYear = birthYear(category);
 		LocalDate birthDate = random.nextInt(4) == 0 ? null
 				: LocalDate.of(birthYear, 1 + random.nextInt(12), 1 + random.nextInt(28));
 		Instant created = now.minusSeconds(86_400L * random.nextInt(3000));
@@ -260,7 +237,69 @@ public final class RegistryPopulation {
 				status.name(), region,
 				status == PersonStatus.MERGED ? id - 1 - random.nextInt((int) Math.min(id - 1, 500)) : null, null,
 				created, actor, created, actor, 1);
+		List<String> names = names(id, primary, category, nationality, female, created, t);
+		String document = documents(id, category, documented, claimed, created, t);
+		LocalDate arrived = category == Category.TOURIST ? today.minusDays(random.nextInt(60))
+				: today.minusDays(30 + random.nextInt(category == Category.EX_CREW ? 7000 : 1500));
+		if (region != null) {
+			residences(id, region, category, arrived, created, t);
+		}
+		Permit permit = permits(id, category, arrived, created, t);
+		if (vessels > 0 && (category == Category.CREW || category == Category.EX_CREW)) {
+			LocalDate signedOff = category == Category.EX_CREW ? arrived.plusDays(30 + random.nextInt(400)) : null;
+			t.assignments.row(id, firstVessel + random.nextInt(vessels), "ABK", arrived,
+					signedOff == null || signedOff.isBefore(today) ? signedOff : today.minusDays(1), created);
+		}
+		return new Generated(id, documented, region, category, status, List.copyOf(names), document, permit.ending(),
+				claimed, female ? "F" : "M", birthDate, birthYear, arrived, permit.type(), permit.until());
+	}
 
+	/** What the person came as: crew and ex-crew half the registry, tourists a fifth, a few of every other kind. */
+	private Category category() {
+		int draw = random.nextInt(100);
+		return draw < 30 ? Category.EX_CREW : draw < 50 ? Category.CREW : draw < 64 ? Category.WORKER
+				: draw < 67 ? Category.RESEARCHER : draw < 71 ? Category.OTHER : draw < 79 ? Category.FAMILY_OF_CITIZEN
+						: draw < 97 ? Category.TOURIST : draw < 99 ? Category.STUDENT : Category.REFUGEE_STATELESS;
+	}
+
+	/** The nationality people of that category come with to Tual; none for the stateless. */
+	private String nationality(Category category) {
+		return switch (category) {
+			case EX_CREW -> pickOf("MMR", "MMR", "MMR", "MMR", "MMR", "THA", "THA", "KHM", "KHM", "LAO");
+			case CREW -> pickOf("MMR", "MMR", "THA", "VNM", "VNM", "CHN", "PHL");
+			case WORKER -> pickOf("CHN", "CHN", "KOR", "PHL", "PHL", "JPN", "THA", "VNM");
+			case RESEARCHER, OTHER -> pickOf("AUS", "USA", "NLD", "DEU", "GBR", "JPN", "KOR");
+			case FAMILY_OF_CITIZEN -> pickOf("MMR", "THA", "PHL", "AUS", "NLD", "USA", "PNG", "TLS");
+			case TOURIST -> pickOf("AUS", "AUS", "NLD", "DEU", "GBR", "FRA", "USA", "CHN", "NZL");
+			case STUDENT -> pickOf("TLS", "PNG", "PHL");
+			case REFUGEE_STATELESS -> null;
+		};
+	}
+
+	/** Most are present; a few merged, deceased, deported or not found, and many tourists already left. */
+	private PersonStatus status(long id, Category category) {
+		int fate = random.nextInt(1000);
+		PersonStatus status = fate < 5 ? PersonStatus.MERGED : fate < 10 ? PersonStatus.DECEASED
+				: fate < 30 ? PersonStatus.DEPORTED : fate < 60 ? PersonStatus.WHEREABOUTS_UNKNOWN
+						: category == Category.TOURIST && fate < 300 ? PersonStatus.DEPARTED : PersonStatus.PRESENT;
+		return status == PersonStatus.MERGED && id == 1 ? PersonStatus.PRESENT : status;
+	}
+
+	private int birthYear(Category category) {
+		return switch (category) {
+			case EX_CREW -> 1955 + random.nextInt(40);
+			case CREW -> 1970 + random.nextInt(35);
+			case STUDENT -> 1998 + random.nextInt(9);
+			default -> 1950 + random.nextInt(56);
+		};
+	}
+
+	/**
+	 * The primary name, sometimes another as an officer wrote it by ear (or a Burmese honorific), and for some ex-crew
+	 * and spouses a Kei name with a NIK.
+	 */
+	private List<String> names(long id, String primary, Category category, String nationality, boolean female,
+			Instant created, Rows t) {
 		List<String> names = new ArrayList<>(3);
 		names.add(primary);
 		t.names.row(id, primary, category == Category.TOURIST || category == Category.WORKER ? "PASSPORT"
@@ -282,32 +321,45 @@ public final class RegistryPopulation {
 			t.names.row(id, keiName, "NIK_RECORD", false, t.key(keiName), t.phonetic(keiName), created);
 			t.links.row(id, "NIK", nik(), "Terdaftar di Dukcapil Kota Tual", created);
 		}
+		return names;
+	}
 
-		String document = null;
-		if (documented != null && random.nextInt(100) < 88) {
-			document = documentNumber(documented);
-			String type = category == Category.CREW || (category == Category.EX_CREW && claimed != null) ? "SEAMAN_BOOK"
-					: "PASSPORT";
-			t.documents.row(id, type, document, t.documentKey(document), documented,
-					today.plusDays(-400 + random.nextInt(3000)), created);
-			if (category == Category.CREW && random.nextInt(4) == 0) {
-				String passport = documentNumber(documented);
-				t.documents.row(id, "PASSPORT", passport, t.documentKey(passport), documented,
-						today.plusDays(random.nextInt(3000)), created);
-			}
+	/** The document the person is known by (a seaman's book for crew), or null; some crew also hold a passport. */
+	private String documents(long id, Category category, String documented, String claimed, Instant created, Rows t) {
+		if (documented == null || random.nextInt(100) >= 88) {
+			return null;
 		}
-
-		LocalDate arrived = category == Category.TOURIST ? today.minusDays(random.nextInt(60))
-				: today.minusDays(30 + random.nextInt(category == Category.EX_CREW ? 7000 : 1500));
-		if (region != null) {
-			if (random.nextInt(5) == 0) {
-				LocalDate earlier = arrived.minusDays(200 + random.nextInt(2000));
-				t.residences.row(id, villages[random.nextInt(villages.length)], "RT 0" + (1 + random.nextInt(5)),
-						earlier, arrived, created);
-			}
-			t.residences.row(id, region, address(category), arrived, null, created);
+		String document = documentNumber(documented);
+		String type = category == Category.CREW || (category == Category.EX_CREW && claimed != null) ? "SEAMAN_BOOK"
+				: "PASSPORT";
+		t.documents.row(id, type, document, t.documentKey(document), documented,
+				today.plusDays(-400 + random.nextInt(3000)), created);
+		if (category == Category.CREW && random.nextInt(4) == 0) {
+			String passport = documentNumber(documented);
+			t.documents.row(id, "PASSPORT", passport, t.documentKey(passport), documented,
+					today.plusDays(random.nextInt(3000)), created);
 		}
+		return document;
+	}
 
+	/** Where the person lives since arriving, and for one in five where they lived before. */
+	private void residences(long id, String region, Category category, LocalDate arrived, Instant created, Rows t) {
+		if (random.nextInt(5) == 0) {
+			LocalDate earlier = arrived.minusDays(200 + random.nextInt(2000));
+			t.residences.row(id, villages[random.nextInt(villages.length)], "RT 0" + (1 + random.nextInt(5)),
+					earlier, arrived, created);
+		}
+		t.residences.row(id, region, address(category), arrived, null, created);
+	}
+
+	/** The permit a person holds now: its type, its last day, and whether that is within 30 days. */
+	private record Permit(String type, LocalDate until, boolean ending) {
+
+		static final Permit NONE = new Permit(null, null, false);
+	}
+
+	/** The permit of the person's category (for one in five an earlier one too); ex-crew often have none left. */
+	private Permit permits(long id, Category category, LocalDate arrived, Instant created, Rows t) {
 		LocalDate until = switch (category) {
 			case CREW -> today.plusDays(-20 + random.nextInt(220));
 			case WORKER, STUDENT -> today.plusDays(-15 + random.nextInt(330));
@@ -317,34 +369,25 @@ public final class RegistryPopulation {
 			case EX_CREW -> random.nextInt(4) == 0 ? today.minusDays(random.nextInt(3000)) : null;
 			case REFUGEE_STATELESS -> null;
 		};
-		boolean ending = false;
-		String permitType = null;
-		if (until != null) {
-			LocalDate from = until.isAfter(arrived) ? arrived : until.minusDays(30);
-			String type = switch (category) {
-				case CREW, EX_CREW -> "AWAK_ALAT_ANGKUT";
-				case TOURIST -> random.nextBoolean() ? "VOA" : "BEBAS_VISA";
-				case FAMILY_OF_CITIZEN -> until.isAfter(today.plusYears(2)) ? "ITAP" : "ITAS";
-				default -> "ITAS";
-			};
-			permitType = type;
-			t.permits.row(id, type, type.startsWith("IT") ? "2C" + digits(10) : null, from, until,
-					category == Category.WORKER ? "PT Maluku Cold Storage" : null, created);
-			if (random.nextInt(5) == 0) {
-				t.permits.row(id, type, null, from.minusDays(400), from.minusDays(40), null, created);
+		if (until == null) {
+			if (category == Category.EX_CREW && random.nextInt(3) == 0) {
+				t.permits.row(id, "TIDAK_ADA", null, null, null, null, created);
 			}
-			ending = !until.isBefore(today) && !until.isAfter(today.plusDays(30));
+			return Permit.NONE;
 		}
-		else if (category == Category.EX_CREW && random.nextInt(3) == 0) {
-			t.permits.row(id, "TIDAK_ADA", null, null, null, null, created);
+		LocalDate from = until.isAfter(arrived) ? arrived : until.minusDays(30);
+		String type = switch (category) {
+			case CREW, EX_CREW -> "AWAK_ALAT_ANGKUT";
+			case TOURIST -> random.nextBoolean() ? "VOA" : "BEBAS_VISA";
+			case FAMILY_OF_CITIZEN -> until.isAfter(today.plusYears(2)) ? "ITAP" : "ITAS";
+			default -> "ITAS";
+		};
+		t.permits.row(id, type, type.startsWith("IT") ? "2C" + digits(10) : null, from, until,
+				category == Category.WORKER ? "PT Maluku Cold Storage" : null, created);
+		if (random.nextInt(5) == 0) {
+			t.permits.row(id, type, null, from.minusDays(400), from.minusDays(40), null, created);
 		}
-		if (vessels > 0 && (category == Category.CREW || category == Category.EX_CREW)) {
-			LocalDate signedOff = category == Category.EX_CREW ? arrived.plusDays(30 + random.nextInt(400)) : null;
-			t.assignments.row(id, firstVessel + random.nextInt(vessels), "ABK", arrived,
-					signedOff == null || signedOff.isBefore(today) ? signedOff : today.minusDays(1), created);
-		}
-		return new Generated(id, documented, region, category, status, List.copyOf(names), document, ending,
-				claimed, female ? "F" : "M", birthDate, birthYear, arrived, permitType, until);
+		return new Permit(type, until, !until.isBefore(today) && !until.isAfter(today.plusDays(30)));
 	}
 
 	/**
