@@ -45,6 +45,7 @@ class DemoRegistry {
 	static final String ACTOR = "demo";
 	/** The start of the notes of the persons made as clear cases for the detection rules. */
 	static final String DETECTION_CASE = "Kasus demo deteksi dini: ";
+	private static final String DUKCAPIL = "Dinas Dukcapil Kota Tual";
 
 	private static final String[] MYANMAR = NamePools.names("demo-myanmar");
 	private static final String[] THAI_GIVEN = NamePools.names("thai-given", 10);
@@ -195,7 +196,7 @@ class DemoRegistry {
 			boolean itas = person.hasPermit("ITAS");
 			if (itas && random.nextInt(5) > 0) {
 				person.link(IdentityLinkKind.SKTT, "SKTT/8172/" + (1000 + random.nextInt(9000)),
-						"Dinas Dukcapil Kota Tual");
+						DUKCAPIL);
 			}
 		}
 	}
@@ -253,73 +254,51 @@ class DemoRegistry {
 		 */
 		Map<DetectionCase, PersonHistory> detectionCases(List<Long> fleet) {
 			Map<DetectionCase, PersonHistory> cases = new LinkedHashMap<>();
-			PersonHistory overstay = new PersonHistory("TRAN VAN TOAN", Sex.M,
-					BirthDate.of(LocalDate.of(1986, 3, 14)), "VNM", null, Category.WORKER,
-					DETECTION_CASE + "izin tinggal lewat 25 hari", NameSource.PASSPORT);
-			overstay.document(DocumentType.PASSPORT, "C7012345", "VNM", today.plusYears(3));
-			overstay.permit("ITAS", "2C11" + "70123456", today.minusDays(390), today.minusDays(25),
-					"PT Maluku Cold Storage");
-			overstay.link(IdentityLinkKind.SKTT, "SKTT/8172/7012", "Dinas Dukcapil Kota Tual");
-			overstay.moveTo("81.72.02.1004", "Mes karyawan", today.minusDays(390));
-			cases.put(DetectionCase.OVERSTAY, overstay);
-
-			PersonHistory longOverstay = new PersonHistory("PIETER BAKKER", Sex.M,
-					BirthDate.of(LocalDate.of(1979, 8, 2)), "NLD", null, Category.TOURIST,
-					DETECTION_CASE + "bebas visa lewat 90 hari", NameSource.PASSPORT);
-			longOverstay.document(DocumentType.PASSPORT, "NX8812345", "NLD", today.plusYears(5));
-			longOverstay.permit("BEBAS_VISA", null, today.minusDays(120), today.minusDays(90), null);
-			longOverstay.moveTo("81.72.01.2003", "Homestay", today.minusDays(120));
-			cases.put(DetectionCase.LONG_OVERSTAY, longOverstay);
-
-			PersonHistory expiring = new PersonHistory("SOPHIE WEBER", Sex.F,
-					BirthDate.of(LocalDate.of(1990, 11, 20)), "DEU", null, Category.RESEARCHER,
-					DETECTION_CASE + "izin tinggal berakhir 12 hari lagi", NameSource.PASSPORT);
-			expiring.document(DocumentType.PASSPORT, "C4LK77123", "DEU", today.plusYears(6));
-			expiring.permit("ITAS", "2C21" + "88123456", today.minusDays(300), today.plusDays(12),
-					"Politeknik Perikanan Negeri Tual");
-			expiring.link(IdentityLinkKind.SKTT, "SKTT/8172/8812", "Dinas Dukcapil Kota Tual");
-			expiring.moveTo("81.72.02.1003", "Rumah kontrakan", today.minusDays(300));
-			cases.put(DetectionCase.PERMIT_EXPIRING, expiring);
-
-			PersonHistory backAgain = new PersonHistory("JAMES TAYLOR", Sex.M,
-					BirthDate.of(LocalDate.of(1983, 5, 9)), "AUS", null, Category.TOURIST,
-					DETECTION_CASE + "tinggal di desa setelah keluar", NameSource.PASSPORT);
-			backAgain.document(DocumentType.PASSPORT, "PA9031234", "AUS", today.plusYears(4));
-			backAgain.permit("VOA", null, today.minusDays(70), today.minusDays(40), null);
-			backAgain.moveTo("81.72.02.2002", "Penginapan", today.minusDays(10));
-			cases.put(DetectionCase.BACK_AFTER_DEPARTURE, backAgain);
-
-			PersonHistory ashore = new PersonHistory("KYAW ZAW HTUN", Sex.M,
-					BirthDate.ofYear(1981), "MMR", null, Category.EX_CREW,
-					DETECTION_CASE + "eks ABK kapal yang disita", NameSource.VILLAGE_REPORT);
-			ashore.vessel(fleet.get(4), "ABK", today.minusYears(4), today.minusYears(3));
-			ashore.moveTo("81.72.01.2005", "Pondok dekat pantai", today.minusYears(3));
-			cases.put(DetectionCase.EX_CREW_ASHORE, ashore);
-
-			PersonHistory holder = new PersonHistory("SOMSAK SAETANG", Sex.M,
-					BirthDate.of(LocalDate.of(1977, 1, 30)), "THA", null, Category.WORKER,
-					DETECTION_CASE + "nomor paspor yang sama dengan orang lain", NameSource.PASSPORT);
-			holder.document(DocumentType.PASSPORT, "AB7654321", "THA", today.plusYears(2));
-			holder.permit("ITAS", "2C11" + "76543210", today.minusDays(200), today.plusDays(160),
-					"CV Kei Mutiara");
-			holder.link(IdentityLinkKind.SKTT, "SKTT/8172/7654", "Dinas Dukcapil Kota Tual");
-			holder.moveTo("81.72.02.1005", "Mes karyawan", today.minusDays(200));
-			cases.put(DetectionCase.DOCUMENT_HOLDER, holder);
-			PersonHistory borrower = new PersonHistory("MIN AUNG", Sex.M, BirthDate.ofYear(1984), "THA",
-					"MMR", Category.OTHER, DETECTION_CASE + "memakai nomor paspor orang lain",
-					NameSource.VILLAGE_REPORT);
-			borrower.document(DocumentType.PASSPORT, "AB 7654321", "THA", null);
-			borrower.moveTo("81.72.01.2002", "Rumah warga", today.minusYears(2));
-			cases.put(DetectionCase.DOCUMENT_BORROWER, borrower);
-
-			PersonHistory noSktt = new PersonHistory("ARNEL GARCIA", Sex.M,
-					BirthDate.of(LocalDate.of(1988, 7, 7)), "PHL", null, Category.WORKER,
-					DETECTION_CASE + "ITAS tanpa SKTT", NameSource.PASSPORT);
-			noSktt.document(DocumentType.PASSPORT, "P6612345A", "PHL", today.plusYears(4));
-			noSktt.permit("ITAS", "2C11" + "66123456", today.minusDays(60), today.plusDays(300), "PT Aru Marine");
-			noSktt.moveTo("81.72.02.2001", "Mes karyawan", today.minusDays(60));
-			cases.put(DetectionCase.NO_SKTT, noSktt);
+			cases.put(DetectionCase.OVERSTAY, passportHolder("TRAN VAN TOAN", Sex.M, LocalDate.of(1986, 3, 14), "VNM",
+					Category.WORKER, "izin tinggal lewat 25 hari", "C7012345", today.plusYears(3))
+					.permit("ITAS", "2C1170123456", today.minusDays(390), today.minusDays(25), "PT Maluku Cold Storage")
+					.link(IdentityLinkKind.SKTT, "SKTT/8172/7012", DUKCAPIL)
+					.moveTo("81.72.02.1004", "Mes karyawan", today.minusDays(390)));
+			cases.put(DetectionCase.LONG_OVERSTAY, passportHolder("PIETER BAKKER", Sex.M, LocalDate.of(1979, 8, 2),
+					"NLD", Category.TOURIST, "bebas visa lewat 90 hari", "NX8812345", today.plusYears(5))
+					.permit("BEBAS_VISA", null, today.minusDays(120), today.minusDays(90), null)
+					.moveTo("81.72.01.2003", "Homestay", today.minusDays(120)));
+			cases.put(DetectionCase.PERMIT_EXPIRING, passportHolder("SOPHIE WEBER", Sex.F, LocalDate.of(1990, 11, 20),
+					"DEU", Category.RESEARCHER, "izin tinggal berakhir 12 hari lagi", "C4LK77123", today.plusYears(6))
+					.permit("ITAS", "2C2188123456", today.minusDays(300), today.plusDays(12),
+							"Politeknik Perikanan Negeri Tual")
+					.link(IdentityLinkKind.SKTT, "SKTT/8172/8812", DUKCAPIL)
+					.moveTo("81.72.02.1003", "Rumah kontrakan", today.minusDays(300)));
+			cases.put(DetectionCase.BACK_AFTER_DEPARTURE, passportHolder("JAMES TAYLOR", Sex.M, LocalDate.of(1983, 5, 9),
+					"AUS", Category.TOURIST, "tinggal di desa setelah keluar", "PA9031234", today.plusYears(4))
+					.permit("VOA", null, today.minusDays(70), today.minusDays(40), null)
+					.moveTo("81.72.02.2002", "Penginapan", today.minusDays(10)));
+			cases.put(DetectionCase.EX_CREW_ASHORE, new PersonHistory("KYAW ZAW HTUN", Sex.M, BirthDate.ofYear(1981),
+					"MMR", null, Category.EX_CREW, DETECTION_CASE + "eks ABK kapal yang disita", NameSource.VILLAGE_REPORT)
+					.vessel(fleet.get(4), "ABK", today.minusYears(4), today.minusYears(3))
+					.moveTo("81.72.01.2005", "Pondok dekat pantai", today.minusYears(3)));
+			cases.put(DetectionCase.DOCUMENT_HOLDER, passportHolder("SOMSAK SAETANG", Sex.M, LocalDate.of(1977, 1, 30),
+					"THA", Category.WORKER, "nomor paspor yang sama dengan orang lain", "AB7654321", today.plusYears(2))
+					.permit("ITAS", "2C1176543210", today.minusDays(200), today.plusDays(160), "CV Kei Mutiara")
+					.link(IdentityLinkKind.SKTT, "SKTT/8172/7654", DUKCAPIL)
+					.moveTo("81.72.02.1005", "Mes karyawan", today.minusDays(200)));
+			cases.put(DetectionCase.DOCUMENT_BORROWER, new PersonHistory("MIN AUNG", Sex.M, BirthDate.ofYear(1984), "THA",
+					"MMR", Category.OTHER, DETECTION_CASE + "memakai nomor paspor orang lain", NameSource.VILLAGE_REPORT)
+					.document(DocumentType.PASSPORT, "AB 7654321", "THA", null)
+					.moveTo("81.72.01.2002", "Rumah warga", today.minusYears(2)));
+			cases.put(DetectionCase.NO_SKTT, passportHolder("ARNEL GARCIA", Sex.M, LocalDate.of(1988, 7, 7), "PHL",
+					Category.WORKER, "ITAS tanpa SKTT", "P6612345A", today.plusYears(4))
+					.permit("ITAS", "2C1166123456", today.minusDays(60), today.plusDays(300), "PT Aru Marine")
+					.moveTo("81.72.02.2001", "Mes karyawan", today.minusDays(60)));
 			return cases;
+		}
+
+		/** A clear case who came on a passport of their nationality, named as the passport has it. */
+		private static PersonHistory passportHolder(String name, Sex sex, LocalDate born, String nationality,
+				Category category, String caseOf, String passport, LocalDate expiry) {
+			return new PersonHistory(name, sex, BirthDate.of(born), nationality, null, category,
+					DETECTION_CASE + caseOf, NameSource.PASSPORT).document(DocumentType.PASSPORT, passport, nationality,
+							expiry);
 		}
 
 		PersonHistory crew(long vesselId) {
