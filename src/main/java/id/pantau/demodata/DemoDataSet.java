@@ -27,7 +27,11 @@ import javax.sql.DataSource;
 import id.pantau.demodata.CrossingFile.Traveller;
 import id.pantau.demodata.RegistryPopulation.Generated;
 import id.pantau.detection.RuleCatalogue;
+import id.pantau.platform.copy.CopyTables;
+import id.pantau.platform.copy.CopyText;
 import id.pantau.registry.Category;
+import id.pantau.registry.RegistryBulkLoad;
+import id.pantau.registry.VesselStatus;
 import id.pantau.registry.names.DocumentNumbers;
 import id.pantau.registry.names.NameNormalizer;
 
@@ -155,7 +159,7 @@ public final class DemoDataSet {
 				update.executeUpdate();
 			}
 			try (Statement statement = connection.createStatement()) {
-				for (String table : List.of("vessel", "crossing", "match_case", "village_report", "alert")) {
+				for (String table : List.of("crossing", "match_case", "village_report", "alert")) {
 					statement.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select coalesce(max(id), 0) + 1 from "
 							+ table + "), false)");
 				}
@@ -170,7 +174,8 @@ public final class DemoDataSet {
 			statement.execute("vacuum analyze");
 		}
 		tables.add("(vacuum analyze)", 0, System.nanoTime() - analysing);
-		return new Result(tables.figures(), (System.nanoTime() - started) / 1e9, firstPerson, batch);
+		return new Result(tables.figures().stream().map(f -> new TableFigures(f.table(), f.rows(), f.nanos() / 1e9))
+				.toList(), (System.nanoTime() - started) / 1e9, firstPerson, batch);
 	}
 
 	private long importBatch(Connection connection) throws SQLException {
@@ -190,24 +195,24 @@ public final class DemoDataSet {
 	}
 
 	private long vessels(CopyTables tables, int count) throws SQLException, IOException {
-		long first = nextId(tables.connection(), "vessel");
+		RegistryBulkLoad registry = RegistryBulkLoad.into(tables);
+		long first = registry.nextVesselId();
 		Random random = new Random(CrossingFile.mix(options.seed() + 0x7E55E1L));
-		CopyText rows = new CopyText();
 		String[] flags = { "THA", "THA", "VNM", "CHN", "PHL", "MMR", "IDN" };
 		String[] words = { "Mina", "Sinar", "Bintang", "Samudra", "Cahaya", "Lautan", "Mutiara", "Harapan", "Jaya",
 				"Perkasa" };
 		for (int i = 0; i < count; i++) {
 			int draw = random.nextInt(100);
-			String status = draw < 50 ? "ACTIVE" : draw < 70 ? "DEPARTED" : draw < 85 ? "SEIZED" : draw < 95 ? "SUNK"
-					: "SCRAPPED";
+			VesselStatus status = draw < 50 ? VesselStatus.ACTIVE : draw < 70 ? VesselStatus.DEPARTED
+					: draw < 85 ? VesselStatus.SEIZED : draw < 95 ? VesselStatus.SUNK : VesselStatus.SCRAPPED;
 			Instant created = now.minusSeconds(86_400L * (200 + random.nextInt(3000)));
-			rows.row(first + i, "KM " + words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]
-					+ " " + (1 + random.nextInt(99)), flags[random.nextInt(flags.length)], "GT." + (100 + random.nextInt(900))
-					+ "/" + (1000 + i), random.nextInt(3) == 0 ? Long.toString(9_000_000L + random.nextInt(999_999)) : null,
-					"PT Perikanan Kei " + (1 + random.nextInt(20)), status, null, created, created, 0);
+			registry.vessel(first + i, "KM " + words[random.nextInt(words.length)] + " "
+					+ words[random.nextInt(words.length)] + " " + (1 + random.nextInt(99)), flags[random.nextInt(flags.length)],
+					"GT." + (100 + random.nextInt(900)) + "/" + (1000 + i),
+					random.nextInt(3) == 0 ? Long.toString(9_000_000L + random.nextInt(999_999)) : null,
+					"PT Perikanan Kei " + (1 + random.nextInt(20)), status, created);
 		}
-		tables.copy("vessel", "id, name, flag_state, registration, imo_number, owner_agent, status, notes, created_at,"
-				+ " updated_at, version", rows);
+		registry.flush();
 		return first;
 	}
 

@@ -3,7 +3,6 @@ package id.pantau.demodata;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,15 +13,18 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 import id.pantau.demodata.NamePools.Zipf;
+import id.pantau.platform.copy.CopyTables;
 import id.pantau.registry.Category;
+import id.pantau.registry.DocumentType;
+import id.pantau.registry.IdentityLinkKind;
+import id.pantau.registry.NameSource;
+import id.pantau.registry.RegistryBulkLoad;
+import id.pantau.registry.Sex;
 import id.pantau.registry.PersonStatus;
-import id.pantau.registry.names.DocumentNumbers;
-import id.pantau.registry.names.NameNormalizer;
-import id.pantau.registry.names.NormalizedName;
 
 /**
- * Generates a registry of foreigners shaped like the registry's demo data but of any size, and writes it straight
- * into the tables with PostgreSQL COPY (not through the repository): persons, their names (a primary name and
+ * Generates a registry of foreigners shaped like the registry's demo data but of any size, and writes it through the
+ * registry's bulk load ({@link RegistryBulkLoad}, PostgreSQL COPY): persons, their names (a primary name and
  * sometimes a respelled name, a Burmese name with its honorific, or a Kei name with a NIK), documents, residences,
  * stay permits and, for crew and ex-crew, the vessel they came with. Name parts are drawn with Zipf weights from pools
  * per nationality, so common names repeat as they do in the field (many a KYAW, many a NGUYEN).
@@ -164,43 +166,24 @@ public final class RegistryPopulation {
 	 * connection of {@code tables} (the caller commits). Each person is handed to {@code sink} once written.
 	 */
 	Counts load(CopyTables tables, int count, Consumer<Generated> sink) throws SQLException, IOException {
-		try (Statement statement = tables.connection().createStatement();
-				var rs = statement.executeQuery("select coalesce(max(id), 0) + 1 from person")) {
-			rs.next();
-			firstId = rs.getLong(1);
-		}
+		RegistryBulkLoad registry = RegistryBulkLoad.into(tables);
+		firstId = registry.nextPersonId();
 		long generating = 0;
 		long copying = 0;
-		Rows rows = new Rows();
 		for (int start = 0; start < count; start += CHUNK) {
 			long started = System.nanoTime();
 			List<Generated> chunk = new ArrayList<>(CHUNK);
 			int end = Math.min(count, start + CHUNK);
 			for (int i = start; i < end; i++) {
-				chunk.add(person(firstId + i, rows));
+				chunk.add(person(firstId + i, registry));
 			}
 			long generatedAt = System.nanoTime();
 			generating += generatedAt - started;
-			tables.copy("person", "id, primary_name, sex, birth_date, birth_year, nationality, claimed_nationality,"
-					+ " category, status, region_code, merged_into, notes, created_at, created_by, updated_at, updated_by,"
-					+ " version", rows.person);
-			tables.copy("person_name", "person_id, full_name, source, is_primary, search_key, phonetic_key, added_at",
-					rows.names);
-			tables.copy("travel_document", "person_id, document_type, number, number_key, issuing_state, expiry_date,"
-					+ " added_at", rows.documents);
-			tables.copy("residence", "person_id, region_code, address, since, until, added_at", rows.residences);
-			tables.copy("stay_permit", "person_id, permit_type, number, valid_from, valid_until, sponsor, added_at",
-					rows.permits);
-			tables.copy("identity_link", "person_id, kind, value, notes, added_at", rows.links);
-			tables.copy("vessel_assignment", "person_id, vessel_id, crew_role, signed_on, signed_off, added_at",
-					rows.assignments);
+			registry.flush();
 			copying += System.nanoTime() - generatedAt;
 			chunk.forEach(sink);
 		}
-		try (Statement statement = tables.connection().createStatement()) {
-			// ids were given here (COPY overrides GENERATED ALWAYS); the next registration continues after them
-			statement.execute("select setval(pg_get_serial_sequence('person', 'id'), (select max(id) from person))");
-		}
+		registry.finish();
 		return new Counts(tables.rows("person"), tables.rows("person_name"), tables.rows("travel_document"),
 				tables.rows("residence"), tables.rows("stay_permit"), tables.rows("identity_link"),
 				tables.rows("vessel_assignment"), generating, copying);
@@ -208,10 +191,10 @@ public final class RegistryPopulation {
 
 	/** Person {@code id} of the last load, generated again (the same person, no row written). */
 	public Generated person(long id) {
-		return person(id, Rows.NOWHERE);
+		return person(id, RegistryBulkLoad.discarding());
 	}
 
-	private Generated person(long id, Rows t) {
+	private Generated person(long id, RegistryBulkLoad t) {
 		random = new Random(CrossingFile.mix(seed * 0x9E3779B97F4A7C15L + (id - firstId)));
 		Category category = category();
 		String nationality = nationality(category);
@@ -233,10 +216,9 @@ public final class RegistryPopulation {
 		if (claimed != null && nationality != null) {
 			documented = random.nextBoolean() ? "THA" : null; // Burmese crew on Thai papers, or with none
 		}
-		t.person.row(id, primary, female ? "F" : "M", birthDate, birthYear, documented, claimed, category.name(),
-				status.name(), region,
-				status == PersonStatus.MERGED ? id - 1 - random.nextInt((int) Math.min(id - 1, 500)) : null, null,
-				created, actor, created, actor, 1);
+		t.person(id, primary, female ? Sex.F : Sex.M, birthDate, birthYear, documented, claimed, category, status, region,
+				status == PersonStatus.MERGED ? id - 1 - random.nextInt((int) Math.min(id - 1, 500)) : null, created,
+				actor);
 		List<String> names = names(id, primary, category, nationality, female, created, t);
 		String document = documents(id, category, documented, claimed, created, t);
 		LocalDate arrived = category == Category.TOURIST ? today.minusDays(random.nextInt(60))
@@ -247,7 +229,7 @@ public final class RegistryPopulation {
 		Permit permit = permits(id, category, arrived, created, t);
 		if (vessels > 0 && (category == Category.CREW || category == Category.EX_CREW)) {
 			LocalDate signedOff = category == Category.EX_CREW ? arrived.plusDays(30 + random.nextInt(400)) : null;
-			t.assignments.row(id, firstVessel + random.nextInt(vessels), "ABK", arrived,
+			t.vesselService(id, firstVessel + random.nextInt(vessels), "ABK", arrived,
 					signedOff == null || signedOff.isBefore(today) ? signedOff : today.minusDays(1), created);
 		}
 		return new Generated(id, documented, region, category, status, List.copyOf(names), document, permit.ending(),
@@ -299,18 +281,17 @@ public final class RegistryPopulation {
 	 * and spouses a Kei name with a NIK.
 	 */
 	private List<String> names(long id, String primary, Category category, String nationality, boolean female,
-			Instant created, Rows t) {
+			Instant created, RegistryBulkLoad t) {
 		List<String> names = new ArrayList<>(3);
 		names.add(primary);
-		t.names.row(id, primary, category == Category.TOURIST || category == Category.WORKER ? "PASSPORT"
-				: category == Category.CREW ? "CROSSING" : "VILLAGE_REPORT", true, t.key(primary),
-				t.phonetic(primary), created);
+		t.name(id, primary, category == Category.TOURIST || category == Category.WORKER ? NameSource.PASSPORT
+				: category == Category.CREW ? NameSource.CROSSING : NameSource.VILLAGE_REPORT, true, created);
 		if (random.nextInt(100) < 30) {
 			String alias = nationality != null && nationality.equals("MMR") && random.nextInt(3) == 0
 					? (female ? "DAW " : "U ") + primary : respelled(primary);
 			if (!alias.equals(primary)) {
 				names.add(alias);
-				t.names.row(id, alias, "SELF_DECLARED", false, t.key(alias), t.phonetic(alias), created);
+				t.name(id, alias, NameSource.SELF_DECLARED, false, created);
 			}
 		}
 		boolean kei = (category == Category.EX_CREW && random.nextInt(4) == 0)
@@ -318,38 +299,38 @@ public final class RegistryPopulation {
 		if (kei) {
 			String keiName = KEI_GIVEN.pick(random) + " " + KEI_FAMILY.pick(random);
 			names.add(keiName);
-			t.names.row(id, keiName, "NIK_RECORD", false, t.key(keiName), t.phonetic(keiName), created);
-			t.links.row(id, "NIK", nik(), "Terdaftar di Dukcapil Kota Tual", created);
+			t.name(id, keiName, NameSource.NIK_RECORD, false, created);
+			t.link(id, IdentityLinkKind.NIK, nik(), "Terdaftar di Dukcapil Kota Tual", created);
 		}
 		return names;
 	}
 
 	/** The document the person is known by (a seaman's book for crew), or null; some crew also hold a passport. */
-	private String documents(long id, Category category, String documented, String claimed, Instant created, Rows t) {
+	private String documents(long id, Category category, String documented, String claimed, Instant created, RegistryBulkLoad t) {
 		if (documented == null || random.nextInt(100) >= 88) {
 			return null;
 		}
 		String document = documentNumber(documented);
-		String type = category == Category.CREW || (category == Category.EX_CREW && claimed != null) ? "SEAMAN_BOOK"
-				: "PASSPORT";
-		t.documents.row(id, type, document, t.documentKey(document), documented,
+		DocumentType type = category == Category.CREW || (category == Category.EX_CREW && claimed != null)
+				? DocumentType.SEAMAN_BOOK : DocumentType.PASSPORT;
+		t.document(id, type, document, documented,
 				today.plusDays(-400 + random.nextInt(3000)), created);
 		if (category == Category.CREW && random.nextInt(4) == 0) {
 			String passport = documentNumber(documented);
-			t.documents.row(id, "PASSPORT", passport, t.documentKey(passport), documented,
+			t.document(id, DocumentType.PASSPORT, passport, documented,
 					today.plusDays(random.nextInt(3000)), created);
 		}
 		return document;
 	}
 
 	/** Where the person lives since arriving, and for one in five where they lived before. */
-	private void residences(long id, String region, Category category, LocalDate arrived, Instant created, Rows t) {
+	private void residences(long id, String region, Category category, LocalDate arrived, Instant created, RegistryBulkLoad t) {
 		if (random.nextInt(5) == 0) {
 			LocalDate earlier = arrived.minusDays(200 + random.nextInt(2000));
-			t.residences.row(id, villages[random.nextInt(villages.length)], "RT 0" + (1 + random.nextInt(5)),
+			t.residence(id, villages[random.nextInt(villages.length)], "RT 0" + (1 + random.nextInt(5)),
 					earlier, arrived, created);
 		}
-		t.residences.row(id, region, address(category), arrived, null, created);
+		t.residence(id, region, address(category), arrived, null, created);
 	}
 
 	/** The permit a person holds now: its type, its last day, and whether that is within 30 days. */
@@ -359,7 +340,7 @@ public final class RegistryPopulation {
 	}
 
 	/** The permit of the person's category (for one in five an earlier one too); ex-crew often have none left. */
-	private Permit permits(long id, Category category, LocalDate arrived, Instant created, Rows t) {
+	private Permit permits(long id, Category category, LocalDate arrived, Instant created, RegistryBulkLoad t) {
 		LocalDate until = switch (category) {
 			case CREW -> today.plusDays(-20 + random.nextInt(220));
 			case WORKER, STUDENT -> today.plusDays(-15 + random.nextInt(330));
@@ -371,7 +352,7 @@ public final class RegistryPopulation {
 		};
 		if (until == null) {
 			if (category == Category.EX_CREW && random.nextInt(3) == 0) {
-				t.permits.row(id, "TIDAK_ADA", null, null, null, null, created);
+				t.permit(id, "TIDAK_ADA", null, null, null, null, created);
 			}
 			return Permit.NONE;
 		}
@@ -382,10 +363,10 @@ public final class RegistryPopulation {
 			case FAMILY_OF_CITIZEN -> until.isAfter(today.plusYears(2)) ? "ITAP" : "ITAS";
 			default -> "ITAS";
 		};
-		t.permits.row(id, type, type.startsWith("IT") ? "2C" + digits(10) : null, from, until,
+		t.permit(id, type, type.startsWith("IT") ? "2C" + digits(10) : null, from, until,
 				category == Category.WORKER ? "PT Maluku Cold Storage" : null, created);
 		if (random.nextInt(5) == 0) {
-			t.permits.row(id, type, null, from.minusDays(400), from.minusDays(40), null, created);
+			t.permit(id, type, null, from.minusDays(400), from.minusDays(40), null, created);
 		}
 		return new Permit(type, until, !until.isBefore(today) && !until.isAfter(today.plusDays(30)));
 	}
@@ -496,51 +477,5 @@ public final class RegistryPopulation {
 
 	private String pickOf(String... values) {
 		return values[random.nextInt(values.length)];
-	}
-
-	/** The rows of one chunk, per table, in COPY's text format; or nowhere, when a person is generated again. */
-	private static final class Rows {
-
-		final boolean writing;
-		final CopyText person;
-		final CopyText names;
-		final CopyText documents;
-		final CopyText residences;
-		final CopyText permits;
-		final CopyText links;
-		final CopyText assignments;
-
-		Rows() {
-			this(true);
-		}
-
-		private Rows(boolean writing) {
-			this.writing = writing;
-			person = new CopyText(writing);
-			names = new CopyText(writing);
-			documents = new CopyText(writing);
-			residences = new CopyText(writing);
-			permits = new CopyText(writing);
-			links = new CopyText(writing);
-			assignments = new CopyText(writing);
-		}
-
-		static final Rows NOWHERE = new Rows(false);
-
-		String key(String name) {
-			return writing ? NameNormalizer.normalize(name).sortedKey() : null;
-		}
-
-		String phonetic(String name) {
-			if (!writing) {
-				return null;
-			}
-			NormalizedName normalized = NameNormalizer.normalize(name);
-			return normalized.phoneticKey();
-		}
-
-		String documentKey(String number) {
-			return writing ? DocumentNumbers.searchKey(number) : null;
-		}
 	}
 }
