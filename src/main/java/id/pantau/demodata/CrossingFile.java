@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Random;
 
-import id.pantau.demodata.RegistryPopulation.Pool;
+import id.pantau.demodata.NamePools.Zipf;
 import id.pantau.platform.tables.Csv;
 
 /**
@@ -45,47 +45,29 @@ public final class CrossingFile {
 	 * Nationality groups: code, how often, the ways it is written (code first), and the name pools. A traveller's
 	 * name is given + family (or family + given) from the pools.
 	 */
-	private record Group(String code, int weight, String[] written, String documentPrefix, Pool first, Pool second,
+	private record Group(String code, int weight, String[] written, String documentPrefix, Zipf first, Zipf second,
 			int malePercent) {
 	}
 
-	private static final Pool MYANMAR = new Pool("AUNG", "KYAW", "MIN", "ZAW", "HTUN", "WIN", "MYINT", "SOE", "THEIN",
-			"NAING", "TUN", "OO", "HLAING", "THANT", "LWIN", "NYEIN", "SAN", "MYO", "THU", "YE", "HTET", "PAING", "PHYO",
-			"WAI", "LIN", "NAY", "ZAYAR", "THIHA", "KHANT", "SITHU", "HLA", "SEIN", "MYAT", "NYI", "PYAE", "SAW", "HTOO");
-	private static final Pool THAI_GIVEN = new Pool("SOMCHAI", "SOMSAK", "PRASERT", "SURACHAI", "WICHAI", "ANAN",
-			"KITTI", "NIRAN", "BOONMEE", "CHATCHAI", "SOMPONG", "SOMBAT", "THANAWAT", "WIRAT", "SUCHART", "APICHAT");
-	private static final Pool THAI_FAMILY = new Pool("SRISUK", "WONGSA", "CHAIYAPORN", "BOONMA", "KAEWMANEE",
-			"SAETANG", "THONGDEE", "PHROMWONG", "SUKSAWAT", "RATCHAROEN", "SIRINGAM", "PHONPANICH", "CHANKUL");
-	private static final Pool KHMER_FAMILY = new Pool("SOK", "CHEA", "HENG", "LIM", "SENG", "PHAL", "CHAN", "KIM",
-			"KEO", "MEAS", "NGET", "OUK", "PEN", "PICH", "ROS", "SAO");
-	private static final Pool KHMER_GIVEN = new Pool("VANNAK", "SAMBO", "DARA", "RITHY", "PISETH", "SOPHEAK", "VIBOL",
-			"SOKHA", "CHANTHA", "BOPHA", "SOPHAL", "VISAL");
-	private static final Pool LAO_GIVEN = new Pool("SOMPHONE", "KHAMPHOUT", "BOUNMY", "VIENGSAVANH", "PHOUVONG",
-			"SENGDAO", "SOUKSAVANH", "KHAMSING");
-	private static final Pool LAO_FAMILY = new Pool("SOUVANNAVONG", "PHOMMACHANH", "KEOMANY", "SIPHANDONE",
-			"INTHASENG", "VONGSAVATH");
-	private static final Pool VIET_FAMILY = new Pool("NGUYEN VAN", "TRAN THI", "LE VAN", "PHAM DUC", "HOANG MINH",
-			"HUYNH NGOC", "VU THANH", "PHAN QUANG", "NGUYỄN VĂN", "TRẦN THỊ");
-	private static final Pool VIET_GIVEN = new Pool("HUNG", "NAM", "MINH", "TUAN", "DUNG", "LONG", "THANH", "HAI",
-			"HIEU", "PHUONG", "QUAN", "SON", "HÙNG", "PHƯƠNG");
-	private static final Pool CHINESE_FAMILY = new Pool("WANG", "LI", "ZHANG", "LIU", "CHEN", "YANG", "HUANG", "ZHAO",
-			"WU", "ZHOU", "XU", "SUN");
-	private static final Pool CHINESE_GIVEN = new Pool("WEI", "QIANG", "YANG", "JIE", "LEI", "MIN", "HAO", "JUN",
-			"YONG", "JIAN", "XIAO MING", "JIAN GUO");
-	private static final Pool FILIPINO_GIVEN = new Pool("JUAN", "JOSE", "MARK", "RAMON", "ARNEL", "MARIA", "ROGELIO",
-			"EDUARDO", "MICHAEL", "JOHN PAUL");
-	private static final Pool FILIPINO_FAMILY = new Pool("DELA CRUZ", "REYES", "BAUTISTA", "VILLANUEVA", "GARCIA",
-			"SANTOS", "MENDOZA", "RAMOS");
-	private static final Pool WESTERN_GIVEN = new Pool("JAMES", "SARAH", "PIETER", "JAN", "MARKUS", "EMMA", "DAVID",
-			"ANNA", "THOMAS", "LUCAS", "SOPHIE", "MICHAEL", "JOHN", "LAURA", "DANIEL", "JULIA");
-	private static final Pool WESTERN_FAMILY = new Pool("SMITH", "WILSON", "THOMPSON", "DE VRIES", "BAKKER", "WEBER",
-			"CLARK", "MILLER", "JANSEN", "SCHMIDT", "O'BRIEN", "MÜLLER");
-	private static final Pool MELANESIAN_GIVEN = new Pool("JOHN", "MARIA", "JOSE", "PETER", "ANA", "PAUL", "JOAO",
-			"MANUEL", "AGUSTINHO");
-	private static final Pool MELANESIAN_FAMILY = new Pool("DA SILVA", "SOARES", "KAUPA", "XIMENES", "TOBIAS",
-			"DOS SANTOS", "PEREIRA", "NAMALIU", "KILA");
-	private static final Pool KOREAN_FAMILY = new Pool("KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG");
-	private static final Pool KOREAN_GIVEN = new Pool("MIN JUN", "SEUNG HO", "JI HOON", "YOUNG SOO", "HAE IN");
+	private static final Zipf MYANMAR = NamePools.zipf("myanmar", 37);
+	private static final Zipf THAI_GIVEN = NamePools.zipf("thai-given", 16);
+	private static final Zipf THAI_FAMILY = NamePools.zipf("thai-family");
+	private static final Zipf KHMER_FAMILY = NamePools.zipf("khmer-family", 16);
+	private static final Zipf KHMER_GIVEN = NamePools.zipf("khmer-given", 12);
+	private static final Zipf LAO_GIVEN = NamePools.zipf("lao-given", 8);
+	private static final Zipf LAO_FAMILY = NamePools.zipf("lao-family");
+	private static final Zipf VIET_FAMILY = NamePools.zipf("file-viet-family");
+	private static final Zipf VIET_GIVEN = NamePools.zipf("file-viet-given");
+	private static final Zipf CHINESE_FAMILY = NamePools.zipf("chinese-family", 12);
+	private static final Zipf CHINESE_GIVEN = NamePools.zipf("file-chinese-given");
+	private static final Zipf FILIPINO_GIVEN = NamePools.zipf("filipino-given", 10);
+	private static final Zipf FILIPINO_FAMILY = NamePools.zipf("filipino-family", 8);
+	private static final Zipf WESTERN_GIVEN = NamePools.zipf("western-given", 16);
+	private static final Zipf WESTERN_FAMILY = NamePools.zipf("file-western-family");
+	private static final Zipf MELANESIAN_GIVEN = NamePools.zipf("melanesian-given", 9);
+	private static final Zipf MELANESIAN_FAMILY = NamePools.zipf("file-melanesian-family");
+	private static final Zipf KOREAN_FAMILY = NamePools.zipf("korean-family", 6);
+	private static final Zipf KOREAN_GIVEN = NamePools.zipf("file-korean-given");
 
 	private static final Group[] GROUPS = {
 			new Group("MMR", 30, new String[] { "MMR", "Myanmar", "Burma", "MM", "MYANMAR" }, "MA", MYANMAR, MYANMAR,

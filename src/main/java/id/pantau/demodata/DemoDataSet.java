@@ -20,12 +20,18 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import id.pantau.demodata.CrossingFile.Traveller;
 import id.pantau.demodata.RegistryPopulation.Generated;
+import id.pantau.detection.RuleCatalogue;
+import id.pantau.platform.copy.CopyTables;
+import id.pantau.platform.copy.CopyText;
 import id.pantau.registry.Category;
+import id.pantau.registry.RegistryBulkLoad;
+import id.pantau.registry.VesselStatus;
 import id.pantau.registry.names.DocumentNumbers;
 import id.pantau.registry.names.NameNormalizer;
 
@@ -49,8 +55,10 @@ public final class DemoDataSet {
 
 	private static final ZoneId WIT = ZoneId.of("Asia/Jayapura");
 	private static final int CHUNK = 50_000;
-	private static final String[] RULES = { "OVERSTAY", "PERMIT_EXPIRING", "NO_ENTRY_RECORD", "PRESENT_AFTER_DEPARTURE",
-			"EX_CREW_ASHORE", "DOCUMENT_CONFLICT", "NO_SKTT", "SILENT_VILLAGE", "CONCENTRATION" };
+	/** The rules generated alerts are of, as the detection catalogue describes them, and how often each. */
+	private static final List<RuleCatalogue.Rule> RULES = Stream.of("OVERSTAY", "PERMIT_EXPIRING", "NO_ENTRY_RECORD",
+			"PRESENT_AFTER_DEPARTURE", "EX_CREW_ASHORE", "DOCUMENT_CONFLICT", "NO_SKTT", "SILENT_VILLAGE",
+			"CONCENTRATION").map(RuleCatalogue::of).toList();
 	private static final int[] RULE_WEIGHTS = { 25, 20, 5, 10, 15, 3, 15, 3, 4 };
 	private static final String[] OUTCOMES = { "RESOLVED_COMPLIANT", "ADMINISTRATIVE_ACTION", "REGULARISED", "DEPARTED",
 			"REFERRED", "OTHER" };
@@ -151,7 +159,7 @@ public final class DemoDataSet {
 				update.executeUpdate();
 			}
 			try (Statement statement = connection.createStatement()) {
-				for (String table : List.of("vessel", "crossing", "match_case", "village_report", "alert")) {
+				for (String table : List.of("crossing", "match_case", "village_report", "alert")) {
 					statement.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select coalesce(max(id), 0) + 1 from "
 							+ table + "), false)");
 				}
@@ -166,7 +174,8 @@ public final class DemoDataSet {
 			statement.execute("vacuum analyze");
 		}
 		tables.add("(vacuum analyze)", 0, System.nanoTime() - analysing);
-		return new Result(tables.figures(), (System.nanoTime() - started) / 1e9, firstPerson, batch);
+		return new Result(tables.figures().stream().map(f -> new TableFigures(f.table(), f.rows(), f.nanos() / 1e9))
+				.toList(), (System.nanoTime() - started) / 1e9, firstPerson, batch);
 	}
 
 	private long importBatch(Connection connection) throws SQLException {
@@ -186,24 +195,24 @@ public final class DemoDataSet {
 	}
 
 	private long vessels(CopyTables tables, int count) throws SQLException, IOException {
-		long first = nextId(tables.connection(), "vessel");
+		RegistryBulkLoad registry = RegistryBulkLoad.into(tables);
+		long first = registry.nextVesselId();
 		Random random = new Random(CrossingFile.mix(options.seed() + 0x7E55E1L));
-		CopyText rows = new CopyText();
 		String[] flags = { "THA", "THA", "VNM", "CHN", "PHL", "MMR", "IDN" };
 		String[] words = { "Mina", "Sinar", "Bintang", "Samudra", "Cahaya", "Lautan", "Mutiara", "Harapan", "Jaya",
 				"Perkasa" };
 		for (int i = 0; i < count; i++) {
 			int draw = random.nextInt(100);
-			String status = draw < 50 ? "ACTIVE" : draw < 70 ? "DEPARTED" : draw < 85 ? "SEIZED" : draw < 95 ? "SUNK"
-					: "SCRAPPED";
+			VesselStatus status = draw < 50 ? VesselStatus.ACTIVE : draw < 70 ? VesselStatus.DEPARTED
+					: draw < 85 ? VesselStatus.SEIZED : draw < 95 ? VesselStatus.SUNK : VesselStatus.SCRAPPED;
 			Instant created = now.minusSeconds(86_400L * (200 + random.nextInt(3000)));
-			rows.row(first + i, "KM " + words[random.nextInt(words.length)] + " " + words[random.nextInt(words.length)]
-					+ " " + (1 + random.nextInt(99)), flags[random.nextInt(flags.length)], "GT." + (100 + random.nextInt(900))
-					+ "/" + (1000 + i), random.nextInt(3) == 0 ? Long.toString(9_000_000L + random.nextInt(999_999)) : null,
-					"PT Perikanan Kei " + (1 + random.nextInt(20)), status, null, created, created, 0);
+			registry.vessel(first + i, "KM " + words[random.nextInt(words.length)] + " "
+					+ words[random.nextInt(words.length)] + " " + (1 + random.nextInt(99)), flags[random.nextInt(flags.length)],
+					"GT." + (100 + random.nextInt(900)) + "/" + (1000 + i),
+					random.nextInt(3) == 0 ? Long.toString(9_000_000L + random.nextInt(999_999)) : null,
+					"PT Perikanan Kei " + (1 + random.nextInt(20)), status, created);
 		}
-		tables.copy("vessel", "id, name, flag_state, registration, imo_number, owner_agent, status, notes, created_at,"
-				+ " updated_at, version", rows);
+		registry.flush();
 		return first;
 	}
 
@@ -466,7 +475,8 @@ public final class DemoDataSet {
 		for (int i = 0; i < options.alerts(); i++) {
 			Random random = new Random(CrossingFile.mix(options.seed() * 0x1B873593L + i));
 			long id = first + i;
-			String rule = RULES[CrossingFile.weighted(random, RULE_WEIGHTS)];
+			RuleCatalogue.Rule catalogued = RULES.get(CrossingFile.weighted(random, RULE_WEIGHTS));
+			String rule = catalogued.code();
 			String subjectType;
 			String subjectKey;
 			Long personId = null;
@@ -491,12 +501,7 @@ public final class DemoDataSet {
 			}
 			int draw = random.nextInt(100);
 			String status = draw < 50 ? "OPEN" : draw < 65 ? "ACKNOWLEDGED" : draw < 90 ? "CLOSED" : "DISMISSED";
-			String severity = switch (rule) {
-				case "OVERSTAY", "PRESENT_AFTER_DEPARTURE", "DOCUMENT_CONFLICT" -> random.nextBoolean() ? "HIGH" : "CRITICAL";
-				case "EX_CREW_ASHORE", "NO_ENTRY_RECORD" -> "HIGH";
-				case "PERMIT_EXPIRING", "SILENT_VILLAGE" -> "LOW";
-				default -> "MEDIUM";
-			};
+			String severity = catalogued.severities().get(random.nextInt(catalogued.severities().size()));
 			Instant opened = now.minusSeconds(3600L + random.nextInt(365 * 86_400));
 			boolean closed = status.equals("CLOSED") || status.equals("DISMISSED");
 			Instant closedAt = closed ? opened.plusSeconds(random.nextInt(30 * 86_400)) : null;
@@ -504,7 +509,7 @@ public final class DemoDataSet {
 				closedAt = now;
 			}
 			rows.row(id, rule, severity, subjectType, subjectKey, personId, region, ACTOR + ":" + id, "[]", "[]",
-					legalReference(rule), status, status.equals("OPEN") ? null : "IMIGRASI",
+					catalogued.legalReference(), status, status.equals("OPEN") ? null : "IMIGRASI",
 					status.equals("OPEN") ? null : "imigrasi", opened, closed ? closedAt : now, closedAt,
 					closed ? "imigrasi" : null,
 					status.equals("CLOSED") ? OUTCOMES[random.nextInt(OUTCOMES.length)] : null,
@@ -515,15 +520,6 @@ public final class DemoDataSet {
 						+ " last_seen_at, closed_at, closed_by, outcome, close_note, version", rows);
 			}
 		}
-	}
-
-	private static String legalReference(String rule) {
-		return switch (rule) {
-			case "OVERSTAY" -> "UU 6/2011 Pasal 78";
-			case "NO_SKTT" -> "UU 23/2006 Pasal 20";
-			case "SILENT_VILLAGE", "CONCENTRATION" -> "Permendagri 49/2010";
-			default -> "UU 6/2011";
-		};
 	}
 
 	private static long nextId(Connection connection, String table) throws SQLException {

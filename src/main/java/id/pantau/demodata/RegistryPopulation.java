@@ -3,7 +3,6 @@ package id.pantau.demodata;
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,15 +12,19 @@ import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
+import id.pantau.demodata.NamePools.Zipf;
+import id.pantau.platform.copy.CopyTables;
 import id.pantau.registry.Category;
+import id.pantau.registry.DocumentType;
+import id.pantau.registry.IdentityLinkKind;
+import id.pantau.registry.NameSource;
+import id.pantau.registry.RegistryBulkLoad;
+import id.pantau.registry.Sex;
 import id.pantau.registry.PersonStatus;
-import id.pantau.registry.names.DocumentNumbers;
-import id.pantau.registry.names.NameNormalizer;
-import id.pantau.registry.names.NormalizedName;
 
 /**
- * Generates a registry of foreigners shaped like the registry's demo data but of any size, and writes it straight
- * into the tables with PostgreSQL COPY (not through the repository): persons, their names (a primary name and
+ * Generates a registry of foreigners shaped like the registry's demo data but of any size, and writes it through the
+ * registry's bulk load ({@link RegistryBulkLoad}, PostgreSQL COPY): persons, their names (a primary name and
  * sometimes a respelled name, a Burmese name with its honorific, or a Kei name with a NIK), documents, residences,
  * stay permits and, for crew and ex-crew, the vessel they came with. Name parts are drawn with Zipf weights from pools
  * per nationality, so common names repeat as they do in the field (many a KYAW, many a NGUYEN).
@@ -66,88 +69,35 @@ public final class RegistryPopulation {
 
 	static final int CHUNK = 10_000;
 
-	// Pools, most common first (Zipf weights). Names are invented from common name parts.
-	public static final Pool MYANMAR = new Pool("AUNG", "KYAW", "MIN", "ZAW", "HTUN", "WIN", "MYINT", "SOE", "THEIN",
-			"NAING", "TUN", "OO", "HLAING", "THANT", "LWIN", "NYEIN", "SAN", "MYO", "THU", "YE", "HTET", "PAING", "PHYO",
-			"WAI", "LIN", "NAY", "ZAYAR", "THIHA", "KHANT", "SITHU", "HLA", "SEIN", "MYAT", "NYI", "PYAE", "SAW", "HTOO",
-			"THET", "KHAING", "ZIN", "MOE", "SU", "PHYU", "NWE", "KHIN", "THIDA", "CHO", "AYE", "MYA", "THWE", "KYI",
-			"HEIN", "SHWE", "BO", "KAUNG", "SITT", "WUNNA", "LATT", "NANDAR", "YADANAR");
-	public static final Pool THAI_GIVEN = new Pool("SOMCHAI", "SOMSAK", "PRASERT", "SURACHAI", "WICHAI", "ANAN",
-			"KITTI", "NIRAN", "BOONMEE", "CHATCHAI", "SOMPONG", "SOMBAT", "THANAWAT", "WIRAT", "SUCHART", "APICHAT",
-			"NATTAPONG", "PHONGSAK", "TEERAPONG", "SAKCHAI", "WATTANA", "CHAIWAT", "MANOP", "SUWIT", "PONGSAK", "JIRAYU",
-			"KRAISORN", "SARAWUT", "ANUCHA", "YUTTHANA", "SOMKID", "THAWATCHAI", "PAIROJ", "CHALERM", "WINAI", "SUPOT",
-			"KAMOL", "NARONG", "SURIYA", "SOMPHONG");
-	public static final Pool THAI_FAMILY_HEAD = new Pool("SRI", "WONG", "CHAI", "BOON", "KAEW", "SAE", "THONG",
-			"PHROM", "SUK", "RAT", "SIRI", "PHON", "CHAN", "INTHA", "SAENG", "JAROEN", "RUNG", "MEE", "THAM", "NOK");
-	public static final Pool THAI_FAMILY_TAIL = new Pool("SUK", "SA", "YAPORN", "MA", "MANEE", "TANG", "DEE", "WONG",
-			"SAWAT", "CHAROEN", "SRI", "NGAM", "PANICH", "KUL", "WATTANA", "SOMBAT", "THAI", "RAK", "PHAN", "CHAI");
-	public static final Pool KHMER_FAMILY = new Pool("SOK", "CHEA", "HENG", "LIM", "SENG", "PHAL", "CHAN", "KIM",
-			"KEO", "MEAS", "NGET", "OUK", "PEN", "PICH", "ROS", "SAO", "SIM", "TEP", "VANN", "YIM", "CHHIM", "HOR");
-	public static final Pool KHMER_GIVEN = new Pool("VANNAK", "SAMBO", "DARA", "RITHY", "PISETH", "SOPHEAK", "VIBOL",
-			"SOKHA", "CHANTHA", "BOPHA", "SOPHAL", "VISAL", "RATHA", "SAMNANG", "SOVANN", "KOSAL", "VUTHY", "SOKHOM",
-			"PHALLA", "SOPHY", "SARETH", "NARITH", "BUNTHOEUN", "CHHAY", "MAKARA", "PISEY", "KANHA", "RATANAK",
-			"SAMRITH", "VEASNA");
-	public static final Pool LAO_GIVEN = new Pool("SOMPHONE", "KHAMPHOUT", "BOUNMY", "VIENGSAVANH", "PHOUVONG",
-			"SENGDAO", "SOUKSAVANH", "KHAMSING", "BOUNTHANH", "THONGSAVATH", "VILAYPHONE", "SOMSACK", "KHAMPHENG",
-			"ANOUSONE", "PHETSAMONE", "BOUASONE", "SISOMPHONE", "CHANTHAVY", "OUDOM", "XAYSANA");
-	public static final Pool LAO_FAMILY_HEAD = new Pool("SOUVANNA", "PHOMMA", "KEO", "SI", "INTHA", "VONG", "SAYA",
-			"XAY", "LUANG", "CHANTHA", "PHETH", "BOUN");
-	public static final Pool LAO_FAMILY_TAIL = new Pool("VONG", "CHANH", "MANY", "PHANDONE", "SENG", "SAVATH",
-			"VIHANE", "RATH", "SOUK", "XAY", "LATH", "SOMBATH");
-	public static final Pool VIET_FAMILY = new Pool("NGUYEN", "TRAN", "LE", "PHAM", "HOANG", "HUYNH", "VU", "PHAN",
-			"VO", "DANG", "BUI", "DO", "HO", "NGO", "DUONG", "LY", "TRUONG", "DINH", "LAM", "MAI");
-	public static final Pool VIET_MIDDLE = new Pool("VAN", "THI", "DUC", "QUANG", "MINH", "HUU", "NGOC", "THANH",
-			"XUAN", "CONG", "DINH", "ANH");
-	public static final Pool VIET_GIVEN = new Pool("HUNG", "NAM", "MINH", "TUAN", "DUNG", "LONG", "THANH", "HAI",
-			"HIEU", "PHUONG", "QUAN", "SON", "THANG", "TRUNG", "VINH", "KHOA", "LAM", "DAT", "HOA", "LINH", "TAM", "TIEN",
-			"TOAN", "TU", "BINH", "CUONG", "DUY", "HUY", "KIEN", "LOC", "NGHIA", "PHUC", "QUY", "TAI", "THAO", "THUY",
-			"TRI", "VIET", "XUAN", "YEN");
-	public static final Pool CHINESE_FAMILY = new Pool("WANG", "LI", "ZHANG", "LIU", "CHEN", "YANG", "HUANG", "ZHAO",
-			"WU", "ZHOU", "XU", "SUN", "MA", "ZHU", "HU", "GUO", "HE", "LIN", "LUO", "GAO", "ZHENG", "LIANG", "XIE",
-			"TANG", "HAN");
-	public static final Pool CHINESE_GIVEN = new Pool("WEI", "QIANG", "YANG", "JIE", "LEI", "MIN", "HAO", "JUN",
-			"YONG", "JIAN", "TAO", "MING", "CHAO", "HUI", "LIN", "FENG", "BIN", "PENG", "HUA", "XIN", "YU", "HONG", "GANG",
-			"PING", "BO", "KAI", "LONG", "QING", "ZHEN", "XIAO");
-	public static final Pool KOREAN_FAMILY = new Pool("KIM", "LEE", "PARK", "CHOI", "JUNG", "KANG", "CHO", "YOON",
-			"JANG", "LIM", "HAN", "OH", "SEO", "SHIN", "KWON");
-	public static final Pool KOREAN_GIVEN = new Pool("MIN", "JUN", "SEUNG", "HO", "JI", "HOON", "YOUNG", "SOO", "HAE",
-			"IN", "SUNG", "HYUN", "WOO", "JAE", "DONG", "SANG", "CHUL", "KYU", "HEE", "EUN");
-	public static final Pool JAPANESE_FAMILY = new Pool("TANAKA", "SATO", "SUZUKI", "YAMAMOTO", "TAKAHASHI",
-			"WATANABE", "ITO", "NAKAMURA", "KOBAYASHI", "KATO", "YOSHIDA", "YAMADA");
-	public static final Pool JAPANESE_GIVEN = new Pool("HIROSHI", "KENJI", "AYA", "DAISUKE", "TAKESHI", "YUKI",
-			"KAZUO", "MAKOTO", "SATOSHI", "NAOKI", "YUMI", "KEIKO");
-	public static final Pool FILIPINO_GIVEN = new Pool("JUAN", "JOSE", "MARK", "RAMON", "ARNEL", "MARIA", "ROGELIO",
-			"EDUARDO", "MICHAEL", "JOHN PAUL", "RODEL", "JERICHO", "ANGELO", "CRISTINA", "MARICEL", "JONATHAN", "RENATO",
-			"ALVIN");
-	public static final Pool FILIPINO_FAMILY = new Pool("DELA CRUZ", "REYES", "BAUTISTA", "VILLANUEVA", "GARCIA",
-			"SANTOS", "MENDOZA", "RAMOS", "AQUINO", "CASTILLO", "FLORES", "GONZALES", "TORRES", "DE LEON", "NAVARRO",
-			"SALAZAR", "MERCADO", "PASCUAL");
-	public static final Pool WESTERN_GIVEN = new Pool("JAMES", "SARAH", "PIETER", "JAN", "MARKUS", "EMMA", "DAVID",
-			"ANNA", "THOMAS", "LUCAS", "SOPHIE", "MICHAEL", "JOHN", "LAURA", "DANIEL", "JULIA", "PETER", "LISA", "MARTIN",
-			"CLAIRE", "ROBERT", "HANNAH", "STEFAN", "OLIVIA", "CHRISTIAN", "NICOLE", "PAUL", "KATRIN", "ANDREW", "ELLEN",
-			"BENJAMIN", "FLEUR", "MATTHIAS", "CHLOE", "WILLIAM", "INGRID", "JULIEN", "RACHEL", "TOBIAS", "MEGAN");
-	public static final Pool WESTERN_FAMILY = new Pool("SMITH", "WILSON", "THOMPSON", "DE VRIES", "BAKKER", "WEBER",
-			"CLARK", "MILLER", "JANSEN", "SCHMIDT", "TAYLOR", "VAN DIJK", "BROWN", "MUELLER", "JONES", "VISSER",
-			"MARTIN", "WILLIAMS", "FISCHER", "SMIT", "DUBOIS", "ANDERSON", "WAGNER", "MEIJER", "WALKER", "BECKER",
-			"MOREAU", "WHITE", "HOFFMANN", "DE BOER", "HARRIS", "SCHULZ", "LAURENT", "YOUNG", "MULDER", "KING",
-			"RICHTER", "BOS", "ROBINSON", "KLEIN", "LEROY", "WRIGHT", "VOS", "WOLF", "SIMON", "HALL", "PETERS",
-			"SCHNEIDER", "GREEN", "HENDRIKS", "NEUMANN", "ADAMS", "VAN DEN BERG", "FOURNIER", "BAKER", "SCHWARZ",
-			"KELLY", "DEKKER", "HUGHES", "ZIMMERMANN");
-	public static final Pool MELANESIAN_GIVEN = new Pool("JOHN", "MARIA", "JOSE", "PETER", "ANA", "PAUL", "JOAO",
-			"MANUEL", "AGUSTINHO", "ROSA", "FRANCISCO", "MARTINHO");
-	public static final Pool MELANESIAN_FAMILY = new Pool("DA SILVA", "SOARES", "KAUPA", "XIMENES", "TOBIAS",
-			"DOS SANTOS", "PEREIRA", "GUTERRES", "NAMALIU", "KILA", "DA COSTA", "BELO");
-	public static final Pool ROHINGYA_GIVEN = new Pool("MOHAMMED", "MUHAMMAD", "ABDUL", "NUR", "SYED");
-	public static final Pool ROHINGYA_FAMILY = new Pool("RAFIQ", "ISLAM", "HASSAN", "ALAM", "HUSSAIN", "ULLAH",
-			"AMIN", "KARIM");
-	public static final Pool KEI_GIVEN = new Pool("YOHANES", "PETRUS", "ANTONIUS", "MARKUS", "YOSEPH", "PAULUS",
-			"FRANSISKUS", "ABDUL", "HASAN", "AGUSTINUS", "YAKOBUS", "MATHEUS", "SIMON", "NIKOLAUS", "ALOYSIUS",
-			"ISMAIL", "MUHAMAD", "LUKAS", "BERNARDUS", "STEFANUS", "ROBERTUS", "DOMINGGUS", "ALEKSANDER", "HUBERTUS",
-			"ARNOLDUS");
-	public static final Pool KEI_FAMILY = new Pool("RENWARIN", "RAHAYAAN", "OHOIWUTUN", "NOTANUBUN", "RETTOB",
-			"NGABALIN", "JAMLEAN", "SILUBUN", "ELMAS", "RAHANRA", "UBRO", "LETSOIN", "RENYAAN", "MATDOAN", "OHOITIMUR",
-			"TAMHER", "REHIARA", "TEFBUTUN", "BUGIS", "RAHAWARIN", "FAUBUN", "TAMNGE", "WATRATAN", "REFRA", "SOLISSA",
-			"KABALMAY", "RENHORAN", "LEISUBUN", "NGAMEL", "SARKOL");
+	// drawn with Zipf weights from the pools of demodata/names.tsv
+	private static final Zipf MYANMAR = NamePools.zipf("myanmar");
+	private static final Zipf THAI_GIVEN = NamePools.zipf("thai-given");
+	private static final Zipf THAI_FAMILY_HEAD = NamePools.zipf("thai-family-head");
+	private static final Zipf THAI_FAMILY_TAIL = NamePools.zipf("thai-family-tail");
+	private static final Zipf KHMER_FAMILY = NamePools.zipf("khmer-family");
+	private static final Zipf KHMER_GIVEN = NamePools.zipf("khmer-given");
+	private static final Zipf LAO_GIVEN = NamePools.zipf("lao-given");
+	private static final Zipf LAO_FAMILY_HEAD = NamePools.zipf("lao-family-head");
+	private static final Zipf LAO_FAMILY_TAIL = NamePools.zipf("lao-family-tail");
+	private static final Zipf VIET_FAMILY = NamePools.zipf("viet-family");
+	private static final Zipf VIET_MIDDLE = NamePools.zipf("viet-middle");
+	private static final Zipf VIET_GIVEN = NamePools.zipf("viet-given");
+	private static final Zipf CHINESE_FAMILY = NamePools.zipf("chinese-family");
+	private static final Zipf CHINESE_GIVEN = NamePools.zipf("chinese-given");
+	private static final Zipf KOREAN_FAMILY = NamePools.zipf("korean-family");
+	private static final Zipf KOREAN_GIVEN = NamePools.zipf("korean-given");
+	private static final Zipf JAPANESE_FAMILY = NamePools.zipf("japanese-family");
+	private static final Zipf JAPANESE_GIVEN = NamePools.zipf("japanese-given");
+	private static final Zipf FILIPINO_GIVEN = NamePools.zipf("filipino-given");
+	private static final Zipf FILIPINO_FAMILY = NamePools.zipf("filipino-family");
+	private static final Zipf WESTERN_GIVEN = NamePools.zipf("western-given");
+	private static final Zipf WESTERN_FAMILY = NamePools.zipf("western-family");
+	private static final Zipf MELANESIAN_GIVEN = NamePools.zipf("melanesian-given");
+	private static final Zipf MELANESIAN_FAMILY = NamePools.zipf("melanesian-family");
+	private static final Zipf ROHINGYA_GIVEN = NamePools.zipf("rohingya-given");
+	private static final Zipf ROHINGYA_FAMILY = NamePools.zipf("rohingya-family");
+	private static final Zipf KEI_GIVEN = NamePools.zipf("kei-given");
+	private static final Zipf KEI_FAMILY = NamePools.zipf("kei-family");
 
 		/** Respellings an officer writing a name by ear may make, as (from, to) pairs. */
 	private static final String[][] RESPELLINGS = { { "PH", "F" }, { "TH", "T" }, { "KH", "K" }, { "OU", "U" },
@@ -216,43 +166,24 @@ public final class RegistryPopulation {
 	 * connection of {@code tables} (the caller commits). Each person is handed to {@code sink} once written.
 	 */
 	Counts load(CopyTables tables, int count, Consumer<Generated> sink) throws SQLException, IOException {
-		try (Statement statement = tables.connection().createStatement();
-				var rs = statement.executeQuery("select coalesce(max(id), 0) + 1 from person")) {
-			rs.next();
-			firstId = rs.getLong(1);
-		}
+		RegistryBulkLoad registry = RegistryBulkLoad.into(tables);
+		firstId = registry.nextPersonId();
 		long generating = 0;
 		long copying = 0;
-		Rows rows = new Rows();
 		for (int start = 0; start < count; start += CHUNK) {
 			long started = System.nanoTime();
 			List<Generated> chunk = new ArrayList<>(CHUNK);
 			int end = Math.min(count, start + CHUNK);
 			for (int i = start; i < end; i++) {
-				chunk.add(person(firstId + i, rows));
+				chunk.add(person(firstId + i, registry));
 			}
 			long generatedAt = System.nanoTime();
 			generating += generatedAt - started;
-			tables.copy("person", "id, primary_name, sex, birth_date, birth_year, nationality, claimed_nationality,"
-					+ " category, status, region_code, merged_into, notes, created_at, created_by, updated_at, updated_by,"
-					+ " version", rows.person);
-			tables.copy("person_name", "person_id, full_name, source, is_primary, search_key, phonetic_key, added_at",
-					rows.names);
-			tables.copy("travel_document", "person_id, document_type, number, number_key, issuing_state, expiry_date,"
-					+ " added_at", rows.documents);
-			tables.copy("residence", "person_id, region_code, address, since, until, added_at", rows.residences);
-			tables.copy("stay_permit", "person_id, permit_type, number, valid_from, valid_until, sponsor, added_at",
-					rows.permits);
-			tables.copy("identity_link", "person_id, kind, value, notes, added_at", rows.links);
-			tables.copy("vessel_assignment", "person_id, vessel_id, crew_role, signed_on, signed_off, added_at",
-					rows.assignments);
+			registry.flush();
 			copying += System.nanoTime() - generatedAt;
 			chunk.forEach(sink);
 		}
-		try (Statement statement = tables.connection().createStatement()) {
-			// ids were given here (COPY overrides GENERATED ALWAYS); the next registration continues after them
-			statement.execute("select setval(pg_get_serial_sequence('person', 'id'), (select max(id) from person))");
-		}
+		registry.finish();
 		return new Counts(tables.rows("person"), tables.rows("person_name"), tables.rows("travel_document"),
 				tables.rows("residence"), tables.rows("stay_permit"), tables.rows("identity_link"),
 				tables.rows("vessel_assignment"), generating, copying);
@@ -260,45 +191,22 @@ public final class RegistryPopulation {
 
 	/** Person {@code id} of the last load, generated again (the same person, no row written). */
 	public Generated person(long id) {
-		return person(id, Rows.NOWHERE);
+		return person(id, RegistryBulkLoad.discarding());
 	}
 
-	private Generated person(long id, Rows t) {
+	private Generated person(long id, RegistryBulkLoad t) {
 		random = new Random(CrossingFile.mix(seed * 0x9E3779B97F4A7C15L + (id - firstId)));
-		int draw = random.nextInt(100);
-		Category category = draw < 30 ? Category.EX_CREW : draw < 50 ? Category.CREW : draw < 64 ? Category.WORKER
-				: draw < 67 ? Category.RESEARCHER : draw < 71 ? Category.OTHER : draw < 79 ? Category.FAMILY_OF_CITIZEN
-						: draw < 97 ? Category.TOURIST : draw < 99 ? Category.STUDENT : Category.REFUGEE_STATELESS;
-		String nationality = switch (category) {
-			case EX_CREW -> pickOf("MMR", "MMR", "MMR", "MMR", "MMR", "THA", "THA", "KHM", "KHM", "LAO");
-			case CREW -> pickOf("MMR", "MMR", "THA", "VNM", "VNM", "CHN", "PHL");
-			case WORKER -> pickOf("CHN", "CHN", "KOR", "PHL", "PHL", "JPN", "THA", "VNM");
-			case RESEARCHER, OTHER -> pickOf("AUS", "USA", "NLD", "DEU", "GBR", "JPN", "KOR");
-			case FAMILY_OF_CITIZEN -> pickOf("MMR", "THA", "PHL", "AUS", "NLD", "USA", "PNG", "TLS");
-			case TOURIST -> pickOf("AUS", "AUS", "NLD", "DEU", "GBR", "FRA", "USA", "CHN", "NZL");
-			case STUDENT -> pickOf("TLS", "PNG", "PHL");
-			case REFUGEE_STATELESS -> null;
-		};
+		Category category = category();
+		String nationality = nationality(category);
 		boolean female = switch (category) {
 			case EX_CREW, CREW -> false;
 			case WORKER -> random.nextInt(5) == 0;
 			default -> random.nextBoolean();
 		};
 		String primary = nameOf(nationality, random);
-		int fate = random.nextInt(1000);
-		PersonStatus status = fate < 5 ? PersonStatus.MERGED : fate < 10 ? PersonStatus.DECEASED
-				: fate < 30 ? PersonStatus.DEPORTED : fate < 60 ? PersonStatus.WHEREABOUTS_UNKNOWN
-						: category == Category.TOURIST && fate < 300 ? PersonStatus.DEPARTED : PersonStatus.PRESENT;
-		if (status == PersonStatus.MERGED && id == 1) {
-			status = PersonStatus.PRESENT;
-		}
+		PersonStatus status = status(id, category);
 		String region = random.nextInt(100) < 3 ? null : village(category);
-		int birthYear = switch (category) {
-			case EX_CREW -> 1955 + random.nextInt(40);
-			case CREW -> 1970 + random.nextInt(35);
-			case STUDENT -> 1998 + random.nextInt(9);
-			default -> 1950 + random.nextInt(56);
-		};
+		int birthYear = birthYear(category);
 		LocalDate birthDate = random.nextInt(4) == 0 ? null
 				: LocalDate.of(birthYear, 1 + random.nextInt(12), 1 + random.nextInt(28));
 		Instant created = now.minusSeconds(86_400L * random.nextInt(3000));
@@ -308,22 +216,82 @@ public final class RegistryPopulation {
 		if (claimed != null && nationality != null) {
 			documented = random.nextBoolean() ? "THA" : null; // Burmese crew on Thai papers, or with none
 		}
-		t.person.row(id, primary, female ? "F" : "M", birthDate, birthYear, documented, claimed, category.name(),
-				status.name(), region,
-				status == PersonStatus.MERGED ? id - 1 - random.nextInt((int) Math.min(id - 1, 500)) : null, null,
-				created, actor, created, actor, 1);
+		t.person(id, primary, female ? Sex.F : Sex.M, birthDate, birthYear, documented, claimed, category, status, region,
+				status == PersonStatus.MERGED ? id - 1 - random.nextInt((int) Math.min(id - 1, 500)) : null, created,
+				actor);
+		List<String> names = names(id, primary, category, nationality, female, created, t);
+		String document = documents(id, category, documented, claimed, created, t);
+		LocalDate arrived = category == Category.TOURIST ? today.minusDays(random.nextInt(60))
+				: today.minusDays(30 + random.nextInt(category == Category.EX_CREW ? 7000 : 1500));
+		if (region != null) {
+			residences(id, region, category, arrived, created, t);
+		}
+		Permit permit = permits(id, category, arrived, created, t);
+		if (vessels > 0 && (category == Category.CREW || category == Category.EX_CREW)) {
+			LocalDate signedOff = category == Category.EX_CREW ? arrived.plusDays(30 + random.nextInt(400)) : null;
+			t.vesselService(id, firstVessel + random.nextInt(vessels), "ABK", arrived,
+					signedOff == null || signedOff.isBefore(today) ? signedOff : today.minusDays(1), created);
+		}
+		return new Generated(id, documented, region, category, status, List.copyOf(names), document, permit.ending(),
+				claimed, female ? "F" : "M", birthDate, birthYear, arrived, permit.type(), permit.until());
+	}
 
+	/** What the person came as: crew and ex-crew half the registry, tourists a fifth, a few of every other kind. */
+	private Category category() {
+		int draw = random.nextInt(100);
+		return draw < 30 ? Category.EX_CREW : draw < 50 ? Category.CREW : draw < 64 ? Category.WORKER
+				: draw < 67 ? Category.RESEARCHER : draw < 71 ? Category.OTHER : draw < 79 ? Category.FAMILY_OF_CITIZEN
+						: draw < 97 ? Category.TOURIST : draw < 99 ? Category.STUDENT : Category.REFUGEE_STATELESS;
+	}
+
+	/** The nationality people of that category come with to Tual; none for the stateless. */
+	private String nationality(Category category) {
+		return switch (category) {
+			case EX_CREW -> pickOf("MMR", "MMR", "MMR", "MMR", "MMR", "THA", "THA", "KHM", "KHM", "LAO");
+			case CREW -> pickOf("MMR", "MMR", "THA", "VNM", "VNM", "CHN", "PHL");
+			case WORKER -> pickOf("CHN", "CHN", "KOR", "PHL", "PHL", "JPN", "THA", "VNM");
+			case RESEARCHER, OTHER -> pickOf("AUS", "USA", "NLD", "DEU", "GBR", "JPN", "KOR");
+			case FAMILY_OF_CITIZEN -> pickOf("MMR", "THA", "PHL", "AUS", "NLD", "USA", "PNG", "TLS");
+			case TOURIST -> pickOf("AUS", "AUS", "NLD", "DEU", "GBR", "FRA", "USA", "CHN", "NZL");
+			case STUDENT -> pickOf("TLS", "PNG", "PHL");
+			case REFUGEE_STATELESS -> null;
+		};
+	}
+
+	/** Most are present; a few merged, deceased, deported or not found, and many tourists already left. */
+	private PersonStatus status(long id, Category category) {
+		int fate = random.nextInt(1000);
+		PersonStatus status = fate < 5 ? PersonStatus.MERGED : fate < 10 ? PersonStatus.DECEASED
+				: fate < 30 ? PersonStatus.DEPORTED : fate < 60 ? PersonStatus.WHEREABOUTS_UNKNOWN
+						: category == Category.TOURIST && fate < 300 ? PersonStatus.DEPARTED : PersonStatus.PRESENT;
+		return status == PersonStatus.MERGED && id == 1 ? PersonStatus.PRESENT : status;
+	}
+
+	private int birthYear(Category category) {
+		return switch (category) {
+			case EX_CREW -> 1955 + random.nextInt(40);
+			case CREW -> 1970 + random.nextInt(35);
+			case STUDENT -> 1998 + random.nextInt(9);
+			default -> 1950 + random.nextInt(56);
+		};
+	}
+
+	/**
+	 * The primary name, sometimes another as an officer wrote it by ear (or a Burmese honorific), and for some ex-crew
+	 * and spouses a Kei name with a NIK.
+	 */
+	private List<String> names(long id, String primary, Category category, String nationality, boolean female,
+			Instant created, RegistryBulkLoad t) {
 		List<String> names = new ArrayList<>(3);
 		names.add(primary);
-		t.names.row(id, primary, category == Category.TOURIST || category == Category.WORKER ? "PASSPORT"
-				: category == Category.CREW ? "CROSSING" : "VILLAGE_REPORT", true, t.key(primary),
-				t.phonetic(primary), created);
+		t.name(id, primary, category == Category.TOURIST || category == Category.WORKER ? NameSource.PASSPORT
+				: category == Category.CREW ? NameSource.CROSSING : NameSource.VILLAGE_REPORT, true, created);
 		if (random.nextInt(100) < 30) {
 			String alias = nationality != null && nationality.equals("MMR") && random.nextInt(3) == 0
 					? (female ? "DAW " : "U ") + primary : respelled(primary);
 			if (!alias.equals(primary)) {
 				names.add(alias);
-				t.names.row(id, alias, "SELF_DECLARED", false, t.key(alias), t.phonetic(alias), created);
+				t.name(id, alias, NameSource.SELF_DECLARED, false, created);
 			}
 		}
 		boolean kei = (category == Category.EX_CREW && random.nextInt(4) == 0)
@@ -331,35 +299,48 @@ public final class RegistryPopulation {
 		if (kei) {
 			String keiName = KEI_GIVEN.pick(random) + " " + KEI_FAMILY.pick(random);
 			names.add(keiName);
-			t.names.row(id, keiName, "NIK_RECORD", false, t.key(keiName), t.phonetic(keiName), created);
-			t.links.row(id, "NIK", nik(), "Terdaftar di Dukcapil Kota Tual", created);
+			t.name(id, keiName, NameSource.NIK_RECORD, false, created);
+			t.link(id, IdentityLinkKind.NIK, nik(), "Terdaftar di Dukcapil Kota Tual", created);
 		}
+		return names;
+	}
 
-		String document = null;
-		if (documented != null && random.nextInt(100) < 88) {
-			document = documentNumber(documented);
-			String type = category == Category.CREW || (category == Category.EX_CREW && claimed != null) ? "SEAMAN_BOOK"
-					: "PASSPORT";
-			t.documents.row(id, type, document, t.documentKey(document), documented,
-					today.plusDays(-400 + random.nextInt(3000)), created);
-			if (category == Category.CREW && random.nextInt(4) == 0) {
-				String passport = documentNumber(documented);
-				t.documents.row(id, "PASSPORT", passport, t.documentKey(passport), documented,
-						today.plusDays(random.nextInt(3000)), created);
-			}
+	/** The document the person is known by (a seaman's book for crew), or null; some crew also hold a passport. */
+	private String documents(long id, Category category, String documented, String claimed, Instant created, RegistryBulkLoad t) {
+		if (documented == null || random.nextInt(100) >= 88) {
+			return null;
 		}
-
-		LocalDate arrived = category == Category.TOURIST ? today.minusDays(random.nextInt(60))
-				: today.minusDays(30 + random.nextInt(category == Category.EX_CREW ? 7000 : 1500));
-		if (region != null) {
-			if (random.nextInt(5) == 0) {
-				LocalDate earlier = arrived.minusDays(200 + random.nextInt(2000));
-				t.residences.row(id, villages[random.nextInt(villages.length)], "RT 0" + (1 + random.nextInt(5)),
-						earlier, arrived, created);
-			}
-			t.residences.row(id, region, address(category), arrived, null, created);
+		String document = documentNumber(documented);
+		DocumentType type = category == Category.CREW || (category == Category.EX_CREW && claimed != null)
+				? DocumentType.SEAMAN_BOOK : DocumentType.PASSPORT;
+		t.document(id, type, document, documented,
+				today.plusDays(-400 + random.nextInt(3000)), created);
+		if (category == Category.CREW && random.nextInt(4) == 0) {
+			String passport = documentNumber(documented);
+			t.document(id, DocumentType.PASSPORT, passport, documented,
+					today.plusDays(random.nextInt(3000)), created);
 		}
+		return document;
+	}
 
+	/** Where the person lives since arriving, and for one in five where they lived before. */
+	private void residences(long id, String region, Category category, LocalDate arrived, Instant created, RegistryBulkLoad t) {
+		if (random.nextInt(5) == 0) {
+			LocalDate earlier = arrived.minusDays(200 + random.nextInt(2000));
+			t.residence(id, villages[random.nextInt(villages.length)], "RT 0" + (1 + random.nextInt(5)),
+					earlier, arrived, created);
+		}
+		t.residence(id, region, address(category), arrived, null, created);
+	}
+
+	/** The permit a person holds now: its type, its last day, and whether that is within 30 days. */
+	private record Permit(String type, LocalDate until, boolean ending) {
+
+		static final Permit NONE = new Permit(null, null, false);
+	}
+
+	/** The permit of the person's category (for one in five an earlier one too); ex-crew often have none left. */
+	private Permit permits(long id, Category category, LocalDate arrived, Instant created, RegistryBulkLoad t) {
 		LocalDate until = switch (category) {
 			case CREW -> today.plusDays(-20 + random.nextInt(220));
 			case WORKER, STUDENT -> today.plusDays(-15 + random.nextInt(330));
@@ -369,34 +350,25 @@ public final class RegistryPopulation {
 			case EX_CREW -> random.nextInt(4) == 0 ? today.minusDays(random.nextInt(3000)) : null;
 			case REFUGEE_STATELESS -> null;
 		};
-		boolean ending = false;
-		String permitType = null;
-		if (until != null) {
-			LocalDate from = until.isAfter(arrived) ? arrived : until.minusDays(30);
-			String type = switch (category) {
-				case CREW, EX_CREW -> "AWAK_ALAT_ANGKUT";
-				case TOURIST -> random.nextBoolean() ? "VOA" : "BEBAS_VISA";
-				case FAMILY_OF_CITIZEN -> until.isAfter(today.plusYears(2)) ? "ITAP" : "ITAS";
-				default -> "ITAS";
-			};
-			permitType = type;
-			t.permits.row(id, type, type.startsWith("IT") ? "2C" + digits(10) : null, from, until,
-					category == Category.WORKER ? "PT Maluku Cold Storage" : null, created);
-			if (random.nextInt(5) == 0) {
-				t.permits.row(id, type, null, from.minusDays(400), from.minusDays(40), null, created);
+		if (until == null) {
+			if (category == Category.EX_CREW && random.nextInt(3) == 0) {
+				t.permit(id, "TIDAK_ADA", null, null, null, null, created);
 			}
-			ending = !until.isBefore(today) && !until.isAfter(today.plusDays(30));
+			return Permit.NONE;
 		}
-		else if (category == Category.EX_CREW && random.nextInt(3) == 0) {
-			t.permits.row(id, "TIDAK_ADA", null, null, null, null, created);
+		LocalDate from = until.isAfter(arrived) ? arrived : until.minusDays(30);
+		String type = switch (category) {
+			case CREW, EX_CREW -> "AWAK_ALAT_ANGKUT";
+			case TOURIST -> random.nextBoolean() ? "VOA" : "BEBAS_VISA";
+			case FAMILY_OF_CITIZEN -> until.isAfter(today.plusYears(2)) ? "ITAP" : "ITAS";
+			default -> "ITAS";
+		};
+		t.permit(id, type, type.startsWith("IT") ? "2C" + digits(10) : null, from, until,
+				category == Category.WORKER ? "PT Maluku Cold Storage" : null, created);
+		if (random.nextInt(5) == 0) {
+			t.permit(id, type, null, from.minusDays(400), from.minusDays(40), null, created);
 		}
-		if (vessels > 0 && (category == Category.CREW || category == Category.EX_CREW)) {
-			LocalDate signedOff = category == Category.EX_CREW ? arrived.plusDays(30 + random.nextInt(400)) : null;
-			t.assignments.row(id, firstVessel + random.nextInt(vessels), "ABK", arrived,
-					signedOff == null || signedOff.isBefore(today) ? signedOff : today.minusDays(1), created);
-		}
-		return new Generated(id, documented, region, category, status, List.copyOf(names), document, ending,
-				claimed, female ? "F" : "M", birthDate, birthYear, arrived, permitType, until);
+		return new Permit(type, until, !until.isBefore(today) && !until.isAfter(today.plusDays(30)));
 	}
 
 	/**
@@ -422,6 +394,11 @@ public final class RegistryPopulation {
 			default -> WESTERN_GIVEN.pick(random) + (random.nextInt(4) == 0 ? " " + WESTERN_GIVEN.pick(random) : "")
 					+ " " + WESTERN_FAMILY.pick(random);
 		};
+	}
+
+	/** A Kei family name, drawn as the population draws it (a spouse's family name taken by marriage). */
+	public static String keiFamilyName(Random random) {
+		return KEI_FAMILY.pick(random);
 	}
 
 	private static String burmese(Random random) {
@@ -500,84 +477,5 @@ public final class RegistryPopulation {
 
 	private String pickOf(String... values) {
 		return values[random.nextInt(values.length)];
-	}
-
-	/** Values drawn with Zipf weights (the k-th value about 1/k as often as the first). */
-	public static final class Pool {
-
-		private final String[] values;
-		private final double[] cumulative;
-
-		public Pool(String... values) {
-			this.values = values;
-			this.cumulative = new double[values.length];
-			double sum = 0;
-			for (int k = 0; k < values.length; k++) {
-				sum += 1.0 / (k + 1);
-				cumulative[k] = sum;
-			}
-		}
-
-		public String pick(Random random) {
-			double u = random.nextDouble() * cumulative[cumulative.length - 1];
-			int low = 0;
-			int high = cumulative.length - 1;
-			while (low < high) {
-				int mid = (low + high) >>> 1;
-				if (cumulative[mid] < u) {
-					low = mid + 1;
-				}
-				else {
-					high = mid;
-				}
-			}
-			return values[low];
-		}
-	}
-
-	/** The rows of one chunk, per table, in COPY's text format; or nowhere, when a person is generated again. */
-	private static final class Rows {
-
-		final boolean writing;
-		final CopyText person;
-		final CopyText names;
-		final CopyText documents;
-		final CopyText residences;
-		final CopyText permits;
-		final CopyText links;
-		final CopyText assignments;
-
-		Rows() {
-			this(true);
-		}
-
-		private Rows(boolean writing) {
-			this.writing = writing;
-			person = new CopyText(writing);
-			names = new CopyText(writing);
-			documents = new CopyText(writing);
-			residences = new CopyText(writing);
-			permits = new CopyText(writing);
-			links = new CopyText(writing);
-			assignments = new CopyText(writing);
-		}
-
-		static final Rows NOWHERE = new Rows(false);
-
-		String key(String name) {
-			return writing ? NameNormalizer.normalize(name).sortedKey() : null;
-		}
-
-		String phonetic(String name) {
-			if (!writing) {
-				return null;
-			}
-			NormalizedName normalized = NameNormalizer.normalize(name);
-			return normalized.phoneticKey();
-		}
-
-		String documentKey(String number) {
-			return writing ? DocumentNumbers.searchKey(number) : null;
-		}
 	}
 }

@@ -1,16 +1,19 @@
 /**
- * Generated data sets of any size for demonstrations, benchmarks and load tests: {@code java -jar pantau.jar
- * demo-data} and the benchmarks under {@code bench/} use the same generator ({@link id.pantau.demodata.DemoDataSet},
- * with {@link id.pantau.demodata.RegistryPopulation} for the registry and {@link id.pantau.demodata.CrossingFile} for
- * travellers and crossing files).
+ * Demo data, and generated data sets of any size for demonstrations, benchmarks and load tests.
  * <p>
- * A bulk generator writes other modules' tables directly with PostgreSQL COPY ({@code person} and its child tables,
- * {@code vessel}, {@code crossing}, {@code import_batch}, {@code match_case}, {@code match_candidate},
- * {@code village_report}, {@code report_event}, {@code periodic_report}, {@code alert}): going through each module's
- * API a record at a time would turn a minute into hours, and skip nothing the data needs, since the rows are written
- * as those modules write them (keys normalised with the registry's {@code names} interface, states and outcomes of
- * their workflows). It never runs in the web application: only as a command, and it refuses a database that holds
- * anything but demo data unless told {@code --force}. Java dependencies go only to other modules' root API packages
- * and named interfaces ({@code registry}, {@code registry.names}, {@code audit}, {@code platform}).
+ * The demonstration of Kota Tual ({@link id.pantau.demodata.DemoInstallation}: accounts, about 200 foreigners, village
+ * and monthly reports, a batch of crossings) is loaded on the first start of the embedded database through each
+ * owner's API: identity's {@code AccountOpening}, the registry's {@code registerHistories}/{@code registerVessels},
+ * reports' {@code ReportHistories}, crossings' {@code KnownCrossings}.
+ * <p>
+ * {@code java -jar pantau.jar demo-data} and the benchmarks under {@code bench/} use one generator
+ * ({@link id.pantau.demodata.DemoDataSet}, with {@link id.pantau.demodata.RegistryPopulation} for the registry and
+ * {@link id.pantau.demodata.CrossingFile} for travellers and crossing files). Name pools for all of them are one
+ * resource, {@code demodata/names.tsv} ({@link id.pantau.demodata.NamePools}). The registry's persons and vessels go
+ * through the registry's own bulk load ({@code RegistryBulkLoad}, PostgreSQL COPY); the other tables of a generated set
+ * ({@code crossing}, {@code import_batch}, {@code match_case}, {@code match_candidate}, {@code village_report},
+ * {@code report_event}, {@code periodic_report}, {@code alert}) are still written here with COPY, as those modules
+ * write them, until their owners offer a bulk load of their own. It never runs in the web application: only as a
+ * command, and it refuses a database that holds anything but demo data unless told {@code --force}.
  */
 package id.pantau.demodata;

@@ -28,9 +28,7 @@ import org.springframework.stereotype.Service;
 public class DetectionRules {
 
 	/** The catalogue's order, as the design lists it. */
-	public static final List<String> CATALOGUE = List.of("OVERSTAY", "PERMIT_EXPIRING", "NO_ENTRY_RECORD",
-			"PRESENT_AFTER_DEPARTURE", "EX_CREW_ASHORE", "DOCUMENT_CONFLICT", "NO_SKTT", "SILENT_VILLAGE",
-			"CONCENTRATION", "REPORTED_VIOLATION");
+	public static final List<String> CATALOGUE = RuleCatalogue.codes();
 
 	private final Map<String, DetectionRule> rules = new LinkedHashMap<>();
 	private final RuleSettings settings;

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.registry.domain.CrewLists;
+import id.pantau.registry.domain.HistoryRegistration;
 import id.pantau.registry.domain.Person;
 import id.pantau.registry.domain.PersonRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,11 +36,13 @@ public class Registry {
 
 	private final PersonRegistry persons;
 	private final CrewLists crewLists;
+	private final HistoryRegistration histories;
 	private final JdbcClient jdbc;
 
-	Registry(PersonRegistry persons, CrewLists crewLists, JdbcClient jdbc) {
+	Registry(PersonRegistry persons, CrewLists crewLists, HistoryRegistration histories, JdbcClient jdbc) {
 		this.persons = persons;
 		this.crewLists = crewLists;
+		this.histories = histories;
 		this.jdbc = jdbc;
 	}
 
@@ -100,6 +103,42 @@ public class Registry {
 	@Transactional
 	public PersonRef register(ScopedPrincipal user, PersonForm form) {
 		return ref(persons.register(user, form));
+	}
+
+	/** Whether the registry holds any person at all. */
+	@Transactional(readOnly = true)
+	public boolean isEmpty() {
+		return !histories.anyPerson();
+	}
+
+	/**
+	 * Registers persons that come whole with their history (a prepared data set), as {@code actor}, without
+	 * announcing them: trusted callers only, no role or scope is checked.
+	 *
+	 * @return the persons registered, in the order given
+	 */
+	@Transactional
+	public List<PersonRef> registerHistories(List<PersonHistory> people, String actor) {
+		return histories.registerPersons(people, actor).stream().map(Registry::ref).toList();
+	}
+
+	/** A vessel as it is known: its registration and what became of it. */
+	public record NewVessel(String name, String flagState, String registration, String imoNumber, String ownerAgent,
+			VesselStatus status, String notes) {
+	}
+
+	/** A vessel as registered: its id, and its name as the registry writes it. */
+	public record VesselRef(long id, String name, VesselStatus status) {
+	}
+
+	/**
+	 * Registers vessels that come whole from elsewhere (a prepared data set), unaudited: trusted callers only.
+	 *
+	 * @return the vessels registered, in the order given
+	 */
+	@Transactional
+	public List<VesselRef> registerVessels(List<NewVessel> vessels) {
+		return histories.registerVessels(vessels);
 	}
 
 	/**

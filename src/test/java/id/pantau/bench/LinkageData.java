@@ -355,7 +355,7 @@ final class LinkageData {
 			tokens.replaceAll(token -> VIETNAMESE_DIACRITICS.getOrDefault(token, token));
 		}
 		if (person.kind() == Kind.SPOUSE && chance(NAME_SPOUSE_SURNAME)) {
-			tokens.add(KEI_FAMILY.pick(random));
+			tokens.add(keiFamilyName(random));
 		}
 		if (burmese && chance(NAME_HONORIFIC_ADDED)) {
 			tokens.add(0, honorific(person));

@@ -4,6 +4,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import id.pantau.detection.RuleCatalogue;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,8 +16,7 @@ import org.springframework.stereotype.Component;
 public class ConcentrationRule implements DetectionRule {
 
 	static final String CODE = "CONCENTRATION";
-	static final String BASIS = "Permendagri 49/2010 tentang Pedoman Pemantauan Orang Asing dan Organisasi"
-			+ " Masyarakat Asing di Daerah";
+	static final String BASIS = RuleCatalogue.legalReference(CODE);
 
 	record Present(String villageCode, String villageName, int present) {
 	}

@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import id.pantau.detection.RuleCatalogue;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,8 +24,7 @@ import org.springframework.stereotype.Component;
 public class DocumentConflictRule implements DetectionRule {
 
 	static final String CODE = "DOCUMENT_CONFLICT";
-	static final String LEGAL = "UU 6/2011 tentang Keimigrasian, Pasal 8 (dokumen perjalanan yang sah dan"
-			+ " masih berlaku)";
+	static final String LEGAL = RuleCatalogue.legalReference(CODE);
 
 	/** Holders of one document number: person ids, issuing states and regions in the same order. */
 	record SharedNumber(String numberKey, String number, List<Long> persons, List<String> issuingStates,

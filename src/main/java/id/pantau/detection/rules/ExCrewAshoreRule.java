@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import id.pantau.detection.RuleCatalogue;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -73,8 +75,7 @@ public class ExCrewAshoreRule implements DetectionRule {
 				row.regionCode(), "vessel:" + row.vesselId() + ":" + row.vesselStatus(),
 				List.of(row.vesselName(), Texts.message("vesselStatus." + row.vesselStatus()), Texts.date(row.signedOff())),
 				evidence,
-				"UU 6/2011 tentang Keimigrasian, Pasal 48 (kewajiban izin tinggal); izin awak alat angkut hanya"
-						+ " berlaku selama bertugas di kapal"));
+				RuleCatalogue.legalReference(CODE)));
 	}
 
 	@Override

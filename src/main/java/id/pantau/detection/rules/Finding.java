@@ -3,6 +3,8 @@ package id.pantau.detection.rules;
 import java.util.List;
 import java.util.Objects;
 
+import id.pantau.detection.RuleCatalogue;
+
 /**
  * What a rule found: a question for people, never a verdict. The same rule, subject and facts key never open a
  * second alert.
@@ -19,6 +21,9 @@ public record Finding(String rule, Severity severity, SubjectType subjectType, S
 		Objects.requireNonNull(subjectType);
 		Objects.requireNonNull(subjectKey);
 		Objects.requireNonNull(factsKey);
+		RuleCatalogue.find(rule).filter(catalogued -> !catalogued.takes(severity.name())).ifPresent(catalogued -> {
+			throw new IllegalArgumentException(rule + " raises no " + severity + " alert: " + catalogued.severities());
+		});
 		summaryArgs = List.copyOf(summaryArgs);
 		evidence = List.copyOf(evidence);
 	}

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import id.pantau.detection.RuleCatalogue;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -75,8 +77,7 @@ public class NoEntryRecordRule implements DetectionRule {
 		}
 		return Optional.of(Finding.aboutPerson(CODE, Severity.MEDIUM, row.personId(), row.regionCode(), "no-entry",
 				List.of(row.registered().toString()), evidence,
-				"UU 6/2011 tentang Keimigrasian, Pasal 9 (pemeriksaan di Tempat Pemeriksaan Imigrasi) dan Pasal 48"
-						+ " (kewajiban izin tinggal)"));
+				RuleCatalogue.legalReference(CODE)));
 	}
 
 	@Override

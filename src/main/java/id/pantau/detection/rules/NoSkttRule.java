@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import id.pantau.detection.RuleCatalogue;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -67,8 +69,7 @@ public class NoSkttRule implements DetectionRule {
 		return Optional.of(Finding.aboutPerson(CODE, deadline.severity(late), row.personId(), row.regionCode(),
 				"permit:" + row.permitType() + ":" + row.validFrom(),
 				List.of(permit, row.validFrom().toString(), deadline.deadline(row.validFrom()).toString()), evidence,
-				"UU 23/2006 tentang Administrasi Kependudukan jo. UU 24/2013 (pendaftaran orang asing pemegang izin"
-						+ " tinggal terbatas untuk Surat Keterangan Tempat Tinggal)"));
+				RuleCatalogue.legalReference(CODE)));
 	}
 
 	@Override

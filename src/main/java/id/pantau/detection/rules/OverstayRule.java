@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import id.pantau.detection.RuleCatalogue;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +17,7 @@ import org.springframework.stereotype.Component;
 public class OverstayRule implements DetectionRule {
 
 	static final String CODE = "OVERSTAY";
-	static final String LEGAL = "UU 6/2011 tentang Keimigrasian, Pasal 78; PP 28/2019 (tarif biaya beban)";
+	static final String LEGAL = RuleCatalogue.legalReference(CODE);
 
 	@Override
 	public String code() {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import id.pantau.detection.RuleCatalogue;
+
 import org.springframework.stereotype.Component;
 
 /** PERMIT_EXPIRING: the authorised stay of a present person ends within the next days (an early warning). */
@@ -46,7 +48,7 @@ public class PermitExpiringRule implements DetectionRule {
 		String kind = row.endsWithPermit() ? row.permitType() : Texts.message("arrivalPermit");
 		return Optional.of(Finding.aboutPerson(CODE, severity, row.personId(), row.regionCode(), "until:" + until,
 				List.of(until.toString(), Long.toString(left), kind), row.evidence(),
-				"UU 6/2011 tentang Keimigrasian (izin tinggal dan perpanjangannya)"));
+				RuleCatalogue.legalReference(CODE)));
 	}
 
 	@Override

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import id.pantau.detection.RuleCatalogue;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -79,7 +81,7 @@ public class PresentAfterDepartureRule implements DetectionRule {
 				Evidence.of(row.sightingKind(), row.sightingId(), row.sightingLabel(), row.seenOn()));
 		return Optional.of(Finding.aboutPerson(CODE, Severity.HIGH, row.personId(), row.regionCode(),
 				"exit:" + row.exitId(), List.of(row.exitDate().toString(), row.seenOn().toString()), evidence,
-				"UU 6/2011 tentang Keimigrasian, Pasal 8 dan 9 (masuk dan keluar wilayah melalui pemeriksaan imigrasi)"));
+				RuleCatalogue.legalReference(CODE)));
 	}
 
 	@Override

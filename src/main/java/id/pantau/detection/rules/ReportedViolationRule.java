@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import id.pantau.detection.RuleCatalogue;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,8 +73,7 @@ public class ReportedViolationRule implements DetectionRule {
 		evidence.add(Evidence.of("VILLAGE", row.villageCode(), row.villageName(), null));
 		String facts = "report:" + row.reportId();
 		List<String> args = List.of(row.number(), row.villageName(), row.personName() == null ? "-" : row.personName());
-		String legal = "UU 6/2011 tentang Keimigrasian Pasal 66 dan 75 (pengawasan dan tindakan administratif"
-				+ " keimigrasian); Permendagri 49/2010 (pelaporan hasil pemantauan)";
+		String legal = RuleCatalogue.legalReference(CODE);
 		return row.personId() != null
 				? Finding.aboutPerson(CODE, Severity.HIGH, row.personId(), row.villageCode(), facts, args, evidence, legal)
 				: new Finding(CODE, Severity.HIGH, SubjectType.VILLAGE, row.villageCode(), null, row.villageCode(), facts,

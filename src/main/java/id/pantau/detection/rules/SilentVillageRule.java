@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import id.pantau.detection.RuleCatalogue;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -87,8 +89,7 @@ public class SilentVillageRule implements DetectionRule {
 				SubjectType.VILLAGE, row.villageCode(), null, row.villageCode(), "month:" + due,
 				List.of(row.villageName(), due.toString(),
 						row.latest() == null ? "-" : YearMonth.from(row.latest()).toString()),
-				evidence, "Permendagri 49/2010 tentang Pedoman Pemantauan Orang Asing dan Organisasi Masyarakat Asing"
-						+ " di Daerah (pelaporan berkala)"));
+				evidence, RuleCatalogue.legalReference(CODE)));
 	}
 
 	@Override

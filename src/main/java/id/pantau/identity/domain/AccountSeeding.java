@@ -8,7 +8,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Creates the accounts an installation starts with (demo accounts, the first administrator). */
+/** Creates the accounts an installation starts with (the first administrator, and those of {@code AccountOpening}). */
 @Component
 public class AccountSeeding {
 

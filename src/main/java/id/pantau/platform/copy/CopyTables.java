@@ -1,4 +1,4 @@
-package id.pantau.demodata;
+package id.pantau.platform.copy;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -11,24 +11,32 @@ import java.util.Map;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.core.BaseConnection;
 
-/** COPY into tables on one connection, counting the rows and the time of each table. */
-final class CopyTables {
+/**
+ * COPY into tables on one connection, counting the rows and the time of each table: the way a module that owns tables
+ * loads generated data in bulk (millions of rows for benchmarks), within the caller's transaction.
+ */
+public final class CopyTables {
+
+	/** Rows written into a table and the time spent writing them. */
+	public record Figures(String table, long rows, long nanos) {
+	}
+
 
 	private final Connection connection;
 	private final CopyManager copy;
 	private final Map<String, long[]> tables = new LinkedHashMap<>();
 
-	CopyTables(Connection connection) throws SQLException {
+	public CopyTables(Connection connection) throws SQLException {
 		this.connection = connection;
 		this.copy = new CopyManager(connection.unwrap(BaseConnection.class));
 	}
 
-	Connection connection() {
+	public Connection connection() {
 		return connection;
 	}
 
 	/** COPYs the rows of {@code text} into {@code table} and empties it. */
-	long copy(String table, String columns, CopyText text) throws SQLException, IOException {
+	public long copy(String table, String columns, CopyText text) throws SQLException, IOException {
 		long[] figures = tables.computeIfAbsent(table, t -> new long[2]);
 		if (text.rows() == 0) {
 			return 0;
@@ -41,20 +49,21 @@ final class CopyTables {
 	}
 
 	/** Time spent on a table outside COPY (an insert ... select, an update), counted with it. */
-	void add(String table, long rows, long nanos) {
+	public void add(String table, long rows, long nanos) {
 		long[] figures = tables.computeIfAbsent(table, t -> new long[2]);
 		figures[0] += rows;
 		figures[1] += nanos;
 	}
 
-	long rows(String table) {
+	public long rows(String table) {
 		long[] figures = tables.get(table);
 		return figures == null ? 0 : figures[0];
 	}
 
-	List<DemoDataSet.TableFigures> figures() {
-		List<DemoDataSet.TableFigures> figures = new ArrayList<>();
-		tables.forEach((table, f) -> figures.add(new DemoDataSet.TableFigures(table, f[0], f[1] / 1e9)));
+	/** Each table's figures, in the order first written. */
+	public List<Figures> figures() {
+		List<Figures> figures = new ArrayList<>();
+		tables.forEach((table, f) -> figures.add(new Figures(table, f[0], f[1])));
 		return figures;
 	}
 }

@@ -1,37 +1,42 @@
-package id.pantau.reports.domain;
+package id.pantau.demodata;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 
-import id.pantau.identity.DemoAccountsCreated;
+import id.pantau.demodata.DemoRegistry.Loaded;
+import id.pantau.demodata.DemoRegistry.Registered;
 import id.pantau.platform.DisplayTime;
-import id.pantau.reference.RegionLevel;
-import id.pantau.reference.ReferenceData;
 import id.pantau.platform.Scope;
-import id.pantau.reports.ReportValidated;
+import id.pantau.reference.ReferenceData;
+import id.pantau.reference.RegionLevel;
+import id.pantau.registry.Category;
+import id.pantau.registry.PersonHistory;
+import id.pantau.registry.Registry.VesselRef;
+import id.pantau.registry.VesselStatus;
+import id.pantau.registry.names.DocumentNumbers;
+import id.pantau.reports.ReportHistories;
+import id.pantau.reports.ReportHistory;
+import id.pantau.reports.ReportHistory.Content;
+import id.pantau.reports.ReportHistory.PaperView;
 import id.pantau.reports.ValidationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Demo reports in every state across the villages (some waiting too long in an inbox), and monthly reports for the
  * last five months in which a few villages stayed silent last month. Generated from a fixed seed after the demo
- * registry.
+ * registry, and recorded through the reports module's API.
  */
 @Component
-class ReportDemoData {
+class DemoReports {
 
-	private static final Logger log = LoggerFactory.getLogger(ReportDemoData.class);
+	private static final Logger log = LoggerFactory.getLogger(DemoReports.class);
 	private static final String SILENT_VILLAGE = "81.72.05.2006";
 	private static final String RISING_VILLAGE = "81.72.01.2003";
 	/** Fiditan, the village of the demo account ohoi.fiditan. */
@@ -52,46 +57,35 @@ class ReportDemoData {
 					"2004" },
 			{ "Sarah Thompson", "Australia", "F", "52", "", "pastori", "misionaris", "", "2022" } };
 
-	private final VillageReports reports;
-	private final VillageReporting reporting;
+	private final ReportHistories reports;
 	private final ReferenceData reference;
-	private final JdbcClient jdbc;
-	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	ReportDemoData(VillageReports reports, VillageReporting reporting, ReferenceData reference, JdbcClient jdbc,
-			ApplicationEventPublisher events, Clock clock) {
-		this.events = events;
+	DemoReports(ReportHistories reports, ReferenceData reference, Clock clock) {
 		this.reports = reports;
-		this.reporting = reporting;
 		this.reference = reference;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
-	@EventListener
-	@Order(2)
-	@Transactional
-	void onDemoAccounts(DemoAccountsCreated event) {
-		if (reports.count() > 0) {
+	/** Records the demo's reports about the demo registry's persons, unless reports are already stored. */
+	void load(Loaded registry) {
+		if (reports.anyReport()) {
 			return;
 		}
 		Random random = new Random(2027);
 		Instant now = clock.instant();
 		List<String> villages = reference.regionsWithin(Scope.of("81.72"), RegionLevel.VILLAGE).stream()
 				.map(r -> r.code()).toList();
-		List<Long> persons = jdbc.sql("select id from person where created_by = 'demo' order by id").query(Long.class)
-				.list();
+		List<Long> persons = registry.persons().stream().map(Registered::id).toList();
 		int created = 0;
 		for (int i = 0; i < 40; i++) {
 			String village = i < 6 ? "81.72.01.2001" : i < 10 ? "81.72.02.2002" : villages.get(random.nextInt(villages.size()));
 			String[] s = SIGHTINGS[random.nextInt(SIGHTINGS.length)];
 			Instant start = now.minus(Duration.ofHours(6 + random.nextInt(24 * 40)));
 			String actor = "ohoi." + village.replace(".", "");
-			ReportContent content = new ReportContent(s[0], s[1], reporting.nationalityOf(s[1]), s[2], s[3],
-					s[4].isEmpty() ? null : s[4], s[5], s[6], s[7].isEmpty() ? null : s[7], s[8], null);
-			VillageReport report = VillageReport.draft(reporting.nextNumber(village, start), village, content, null,
-					actor, start);
+			Content content = new Content(s[0], s[1], s[2], s[3], s[4].isEmpty() ? null : s[4], s[5], s[6],
+					s[7].isEmpty() ? null : s[7], s[8], null);
+			ReportHistory report = new ReportHistory(village, content, actor, start);
 			int stage = i % 7;
 			Instant t = start;
 			if (stage >= 1) {
@@ -117,20 +111,20 @@ class ReportDemoData {
 				report.recordView("POLRES", "Tidak ada catatan gangguan keamanan.", "timpora.polres",
 						t.plus(Duration.ofHours(34)));
 				report.validate(outcome, outcome == ValidationOutcome.KNOWN_IN_ORDER && person == null
-						? null : person, null, List.of(new AgencyView("DISNAKER", stage == 4
+						? null : person, List.of(new PaperView("DISNAKER", stage == 4
 								? "Bekerja sesuai izin kerja." : "Tidak terdaftar sebagai tenaga kerja asing.", "kesbangpol",
-								t.plus(Duration.ofHours(48)), true)),
+								t.plus(Duration.ofHours(48)))),
 						stage == 4 ? "Orang asing ini tercatat dengan izin yang berlaku."
 								: "Diserahkan ke Imigrasi untuk diperiksa.", "kesbangpol", t.plus(Duration.ofHours(48)));
 			}
 			if (stage == 6) {
-				report.validate(ValidationOutcome.NOT_A_FOREIGNER, null, null, List.of(),
+				report.validate(ValidationOutcome.NOT_A_FOREIGNER, null, List.of(),
 						"Ternyata WNI dari Papua", "kesbangpol", t.plus(Duration.ofHours(30)));
 			}
-			reports.save(report);
+			reports.record(report);
 			created++;
 		}
-		boolean story = storyOfAnExCrewMemberAshore(now);
+		boolean story = storyOfAnExCrewMemberAshore(registry, now);
 		YearMonth current = YearMonth.from(now.atZone(DisplayTime.ZONE));
 		int periodic = 0;
 		// the three months before the current one first, then the two before them, so that the five months BPMPD
@@ -157,13 +151,7 @@ class ReportDemoData {
 					if (village.equals(RISING_VILLAGE) && back <= 2) {
 						foreigners = back == 1 ? 14 : 3;
 					}
-					jdbc.sql("""
-							insert into periodic_report
-							  (village_code, month, nil, foreigners, note, submitted_at, submitted_by)
-							values (:village, :month, :nil, :count, null, :at, :actor)""").param("village", village)
-							.param("month", month.atDay(1)).param("nil", foreigners == 0).param("count", foreigners)
-							.param("at", java.sql.Timestamp.from(at)).param("actor", "ohoi." + village.replace(".", ""))
-							.update();
+					reports.recordMonthly(village, month, foreigners, at, "ohoi." + village.replace(".", ""));
 					periodic++;
 				}
 			}
@@ -173,48 +161,49 @@ class ReportDemoData {
 
 	/**
 	 * One case the way it goes between the agencies, for a demo person whose page then tells it whole: Fiditan reports
-	 * an ex-crew member of a seized or departed vessel still ashore, BPMPD forwards, Immigration and Polres give their views from
-	 * their own accounts, Kesbangpol adds Lanal's view from the meeting and concludes "possible violation"; the
-	 * conclusion goes to Immigration as a case (the detection module opens it and tells Immigration), waiting there
+	 * an ex-crew member of a seized or departed vessel still ashore, BPMPD forwards, Immigration and Polres give their
+	 * views from their own accounts, Kesbangpol adds Lanal's view from the meeting and concludes "possible violation";
+	 * the conclusion goes to Immigration as a case (the detection module opens it and tells Immigration), waiting there
 	 * for the demo user's decision.
 	 */
-	private boolean storyOfAnExCrewMemberAshore(Instant now) {
-		var person = jdbc.sql("""
-				select p.id, p.primary_name, p.nationality, d.number, v.name as vessel, v.status as vessel_status
-				from person p
-				join travel_document d on d.person_id = p.id
-				join vessel_assignment a on a.person_id = p.id join vessel v on v.id = a.vessel_id
-				where p.created_by = 'demo' and p.category = 'EX_CREW' and p.region_code = :village
-				order by p.id limit 1""").param("village", STORY_VILLAGE).query().listOfRows().stream().findFirst();
-		if (person.isEmpty()) {
+	private boolean storyOfAnExCrewMemberAshore(Loaded registry, Instant now) {
+		Optional<Registered> found = registry.persons().stream().filter(p -> isStoryPerson(p.history())).findFirst();
+		if (found.isEmpty()) {
 			return false;
 		}
-		String name = (String) person.get().get("primary_name");
-		long personId = ((Number) person.get().get("id")).longValue();
+		PersonHistory person = found.get().history();
+		long personId = found.get().id();
+		String name = person.primaryName();
+		PersonHistory.DocumentAdded document = person.events(PersonHistory.DocumentAdded.class).get(0);
+		VesselRef vessel = registry.fleet().get(person.events(PersonHistory.VesselServed.class).get(0).vesselId());
 		Instant t = now.minus(Duration.ofDays(9));
 		String village = "ohoi.fiditan";
-		String nationality = reference.countries().stream()
-				.filter(c -> c.alpha3().equals(person.get().get("nationality"))).map(c -> c.nameId()).findFirst()
-				.orElse("tidak jelas");
-		ReportContent content = new ReportContent(name + ", dipanggil Pak " + name.split(" ")[0], nationality,
-				reporting.nationalityOf(nationality), "M", "sekitar 40", "buku pelaut " + person.get().get("number"),
+		String nationality = reference.countries().stream().filter(c -> c.alpha3().equals(person.nationality()))
+				.map(c -> c.nameId()).findFirst().orElse("tidak jelas");
+		Content content = new Content(name + ", dipanggil Pak " + name.split(" ")[0], nationality, "M", "sekitar 40",
+				"buku pelaut " + DocumentNumbers.normalize(document.number()),
 				"menumpang di rumah Bapak Renwarin, RT 04", "membantu nelayan setempat, tidak punya kapal sendiri",
-				person.get().get("vessel") + ("SEIZED".equals(person.get().get("vessel_status")) ? " (disita)" : ""), "2015", "Sudah lama tinggal; warga bertanya apakah ia boleh menetap.");
-		VillageReport report = VillageReport.draft(reporting.nextNumber(STORY_VILLAGE, t), STORY_VILLAGE, content, null,
-				village, t);
+				vessel.name() + (vessel.status() == VesselStatus.SEIZED ? " (disita)" : ""), "2015",
+				"Sudah lama tinggal; warga bertanya apakah ia boleh menetap.");
+		ReportHistory report = new ReportHistory(STORY_VILLAGE, content, village, t);
 		report.submit(village, t = t.plus(Duration.ofHours(1)));
 		report.forward("bpmpd", t = t.plus(Duration.ofHours(22)));
 		report.recordView("IMIGRASI", "Tidak ada catatan kedatangan maupun izin tinggal; izin awak kapal berakhir saat"
 				+ " kapal disita. Perlu pemeriksaan keimigrasian.", "imigrasi", t = t.plus(Duration.ofHours(20)));
 		report.recordView("POLRES", "Tidak ada catatan pidana; dikenal warga, tidak pernah membuat gangguan.",
 				"timpora.polres", t = t.plus(Duration.ofHours(5)));
-		report.validate(ValidationOutcome.POSSIBLE_VIOLATION, personId, null, List.of(new AgencyView("LANAL",
-				"Awak " + person.get().get("vessel") + "; kapalnya ditahan di Pelabuhan Tual.", "kesbangpol",
-				t = t.plus(Duration.ofDays(2)), true)), "Tinggal tanpa izin tinggal sejak kapal disita; diserahkan"
+		report.validate(ValidationOutcome.POSSIBLE_VIOLATION, personId, List.of(new PaperView("LANAL",
+				"Awak " + vessel.name() + "; kapalnya ditahan di Pelabuhan Tual.", "kesbangpol",
+				t = t.plus(Duration.ofDays(2)))), "Tinggal tanpa izin tinggal sejak kapal disita; diserahkan"
 						+ " ke Imigrasi untuk diperiksa.", "kesbangpol", t);
-		reports.save(report);
-		events.publishEvent(new ReportValidated(report.getId(), report.getNumber(), STORY_VILLAGE,
-				ValidationOutcome.POSSIBLE_VIOLATION, personId));
+		reports.record(report.tellValidation());
 		return true;
+	}
+
+	/** The first ex-crew member in Fiditan with a document and a vessel: the story's person. */
+	private static boolean isStoryPerson(PersonHistory person) {
+		return person.category() == Category.EX_CREW && STORY_VILLAGE.equals(person.regionCode())
+				&& !person.events(PersonHistory.DocumentAdded.class).isEmpty()
+				&& !person.events(PersonHistory.VesselServed.class).isEmpty();
 	}
 }

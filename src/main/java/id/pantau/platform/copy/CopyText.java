@@ -1,28 +1,30 @@
-package id.pantau.demodata;
+package id.pantau.platform.copy;
 
 import java.io.Reader;
 import java.io.StringReader;
 
 /**
  * Rows in COPY's text format: tab between columns, {@code \N} for null, backslash, tab and line ends escaped. One
- * chunk of a table at a time; {@link CopyTables#copy} sends it and empties it.
+ * chunk of a table at a time; {@link CopyTables#copy} sends it and empties it. For the owner of a table that offers
+ * bulk loading of generated data (the registry's {@code RegistryBulkLoad}, demodata's other tables).
  */
-final class CopyText {
+public final class CopyText {
 
 	private final boolean writing;
 	private final StringBuilder text;
 	private long rows;
 
-	CopyText(boolean writing) {
+	/** @param writing false for rows that are only generated again, never sent: nothing is kept */
+	public CopyText(boolean writing) {
 		this.writing = writing;
 		this.text = new StringBuilder(writing ? 1 << 16 : 0);
 	}
 
-	CopyText() {
+	public CopyText() {
 		this(true);
 	}
 
-	void row(Object... values) {
+	public void row(Object... values) {
 		if (!writing) {
 			return;
 		}
@@ -55,12 +57,12 @@ final class CopyText {
 		rows++;
 	}
 
-	long rows() {
+	public long rows() {
 		return rows;
 	}
 
 	/** The rows so far, and empties this. */
-	Reader drain() {
+	public Reader drain() {
 		Reader reader = new StringReader(text.toString());
 		text.setLength(0);
 		rows = 0;
