@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import id.pantau.detection.rules.DetectionRule;
-import id.pantau.detection.rules.Evidence;
 import id.pantau.detection.rules.Finding;
 import id.pantau.detection.rules.GoneAlert;
 import id.pantau.detection.rules.Resolution;
 import id.pantau.detection.rules.RuleContext;
+import id.pantau.followup.Evidence;
 import id.pantau.matching.AutomaticLinks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -176,7 +176,7 @@ class AlertStore {
 				item.put("label", e.label());
 			}
 			if (e.date() != null) {
-				item.put("date", e.date().toString());
+				item.put("date", e.date());
 			}
 			out.add(item);
 		}

@@ -11,6 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import id.pantau.followup.Evidence;
+import id.pantau.followup.Severity;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import id.pantau.followup.Evidence;
 import org.springframework.stereotype.Component;
 
 /**

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import id.pantau.followup.Severity;
 import org.springframework.stereotype.Component;
 
 /** PERMIT_EXPIRING: the authorised stay of a present person ends within the next days (an early warning). */

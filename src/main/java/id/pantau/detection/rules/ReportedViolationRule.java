@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import id.pantau.followup.Evidence;
+import id.pantau.followup.Severity;
 import org.springframework.stereotype.Component;
 
 /**

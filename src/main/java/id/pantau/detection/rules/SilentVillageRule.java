@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import id.pantau.followup.Evidence;
+import id.pantau.followup.Severity;
 import org.springframework.stereotype.Component;
 
 /**

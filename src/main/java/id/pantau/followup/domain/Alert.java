@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import id.pantau.followup.Evidence;
+import id.pantau.followup.Severity;
+
 /** An alert as stored by the detection engine, with the workflow fields people change. */
 public record Alert(long id, String rule, Severity severity, String subjectType, String subjectKey, Long personId,
 		String regionCode, List<String> summaryArgs, List<Evidence> evidence, String legalReference,

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import id.pantau.followup.Evidence;
+import id.pantau.followup.Severity;
 import id.pantau.platform.Scope;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;

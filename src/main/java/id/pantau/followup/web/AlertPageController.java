@@ -12,7 +12,7 @@ import id.pantau.followup.domain.AlertFilter;
 import id.pantau.followup.domain.AlertStatus;
 import id.pantau.followup.domain.AlertWorkflow;
 import id.pantau.followup.domain.FollowUpPolicy;
-import id.pantau.followup.domain.Severity;
+import id.pantau.followup.Severity;
 import id.pantau.identity.Agency;
 import id.pantau.identity.PantauUser;
 import id.pantau.platform.InvalidInput;
