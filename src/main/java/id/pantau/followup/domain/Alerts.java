@@ -3,6 +3,7 @@ package id.pantau.followup.domain;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,8 +22,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The alert table (written by the detection engine) as follow-up reads and changes it: only the workflow fields,
- * each change at the version the user saw.
+ * The alert and alert_action tables, which this module owns: alerts as people read and change them, each person's
+ * change at the version they saw, and every change of status through {@link #changeStatus}. The set-based raising of a
+ * rule run's findings is {@link AlertKeeping}'s.
  */
 @Repository
 class Alerts {
@@ -121,15 +123,66 @@ class Alerts {
 				.param("id", alert.id()).param("version", version).update(), alert);
 	}
 
-	void changeStatus(Alert alert, int version, AlertStatus status, Instant closedAt, String closedBy,
-			String outcome, String note) {
-		changed(jdbc.sql("""
+	/** How an alert was concluded; {@link #NONE} for a change to an active status, which clears it. */
+	record Closure(Instant at, String by, String outcome, String note, Long byLink) {
+
+		static final Closure NONE = new Closure(null, null, null, null, null);
+	}
+
+	/**
+	 * The one statement that changes an alert's status, whoever asks: refused unless the alert's guard
+	 * ({@link Alert#canTransitionTo}) allows it; made at the version and status the alert was read with, so it gives
+	 * false when the alert changed meanwhile.
+	 */
+	boolean changeStatus(Alert alert, AlertStatus next, Closure closure) {
+		if (!alert.canTransitionTo(next)) {
+			throw new IllegalStateException("alert " + alert.id() + " cannot go from " + alert.status() + " to " + next);
+		}
+		return jdbc.sql("""
 				update alert set status = :status, closed_at = :closedAt, closed_by = :closedBy, outcome = :outcome,
-				  close_note = :note, version = version + 1
-				where id = :id and version = :version and status = :from""").param("status", status.name())
-				.param("closedAt", closedAt == null ? null : Timestamp.from(closedAt)).param("closedBy", closedBy)
-				.param("outcome", outcome).param("note", note).param("id", alert.id()).param("version", version)
-				.param("from", alert.status().name()).update(), alert);
+				  close_note = :note, closed_by_link = :link, version = version + 1
+				where id = :id and version = :version and status = :from""").param("status", next.name())
+				.param("closedAt", closure.at() == null ? null : Timestamp.from(closure.at()))
+				.param("closedBy", closure.by()).param("outcome", closure.outcome()).param("note", closure.note())
+				.param("link", closure.byLink(), Types.BIGINT).param("id", alert.id())
+				.param("version", alert.version()).param("from", alert.status().name()).update() == 1;
+	}
+
+	/** A person's change of status, at the version they saw: refused when the alert changed meanwhile. */
+	void changeStatusAsSeen(Alert alert, AlertStatus next, Closure closure) {
+		changed(changeStatus(alert, next, closure) ? 1 : 0, alert);
+	}
+
+	/** What changed in the alert's facts, as a message and its arguments each reader sees in their language. */
+	void noteFactsChanged(long alertId, Instant at, String key, List<String> args) {
+		jdbc.sql("""
+				update alert set facts_changed_at = :now, facts_note = null, facts_note_key = :key,
+				  facts_note_args = :args where id = :id""").param("now", Timestamp.from(at)).param("key", key)
+				.param("args", JSON.writeValueAsString(args)).param("id", alertId).update();
+	}
+
+	/** The alerts a closure resting on an automatic link concluded (or once concluded), oldest first. */
+	List<Alert> closedByLink(long linkCase) {
+		return jdbc.sql("select a.* from alert a where a.closed_by_link = :link order by a.id").param("link", linkCase)
+				.query(Alerts::alert).list();
+	}
+
+	/**
+	 * Erases what the alert and its history say about the person (evidence, summary, notes), if its guard allows;
+	 * what was decided and when stays for the figures. Gives whether it was erased.
+	 */
+	boolean anonymise(Alert alert) {
+		if (!alert.mayBeAnonymised()) {
+			return false;
+		}
+		int rows = jdbc.sql("""
+				update alert set evidence = '[]', summary_args = '[]', facts_note = null, close_note = null
+				where id = :id and status = :status""").param("id", alert.id()).param("status", alert.status().name())
+				.update();
+		if (rows == 1) {
+			jdbc.sql("update alert_action set note = null where alert_id = :id").param("id", alert.id()).update();
+		}
+		return rows == 1;
 	}
 
 	/** Marks the alert changed (a new entry in its history), so that a form read before is refused. */
