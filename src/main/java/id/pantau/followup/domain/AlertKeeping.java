@@ -94,28 +94,26 @@ class AlertKeeping implements AlertBook {
 
 	@Override
 	public boolean closeByFacts(long alertId, String noteKey, List<String> noteArgs, Long linkCase, Instant at) {
-		Optional<Alert> alert = alerts.find(alertId).filter(a -> a.canTransitionTo(AlertStatus.CLOSED));
-		if (alert.isEmpty() || !alerts.changeStatus(alert.get(), AlertStatus.CLOSED,
-				new Alerts.Closure(at, SYSTEM, Outcome.RESOLVED_BY_FACTS.name(), null, linkCase))) {
-			return false;
-		}
-		alerts.noteFactsChanged(alertId, at, noteKey, noteArgs);
-		return true;
+		return alerts.find(alertId).filter(alert -> alert.canTransitionTo(AlertStatus.CLOSED))
+				.map(alert -> alerts.changeStatus(alert, AlertStatus.CLOSED,
+						new Alerts.Closure(at, SYSTEM, Outcome.RESOLVED_BY_FACTS.name(), null, linkCase),
+						new Alerts.FactsNote(at, noteKey, noteArgs)))
+				.orElse(false);
 	}
 
 	@Override
 	public void noteFactsChanged(long alertId, String noteKey, List<String> noteArgs, Instant at) {
-		alerts.noteFactsChanged(alertId, at, noteKey, noteArgs);
+		alerts.noteFactsChanged(alertId, new Alerts.FactsNote(at, noteKey, noteArgs));
 	}
 
 	@Override
 	public List<Long> reopenClosedBy(long linkCase, Instant at) {
+		Alerts.FactsNote undone = new Alerts.FactsNote(at, "alert.resolution.linkUndone",
+				List.of(Long.toString(linkCase)));
 		List<Long> persons = new ArrayList<>();
 		for (Alert alert : alerts.closedByLink(linkCase)) {
 			if (alert.canTransitionTo(AlertStatus.OPEN)
-					&& alerts.changeStatus(alert, AlertStatus.OPEN, Alerts.Closure.NONE)) {
-				alerts.noteFactsChanged(alert.id(), at, "alert.resolution.linkUndone",
-						List.of(Long.toString(linkCase)));
+					&& alerts.changeStatus(alert, AlertStatus.OPEN, Alerts.Closure.NONE, undone)) {
 				persons.add(alert.personId());
 			}
 		}

@@ -129,36 +129,49 @@ class Alerts {
 		static final Closure NONE = new Closure(null, null, null, null, null);
 	}
 
+	/** What changed in an alert's facts: a message and its arguments, which each reader sees in their language. */
+	record FactsNote(Instant at, String key, List<String> args) {
+	}
+
 	/**
 	 * The one statement that changes an alert's status, whoever asks: refused unless the alert's guard
 	 * ({@link Alert#canTransitionTo}) allows it; made at the version and status the alert was read with, so it gives
-	 * false when the alert changed meanwhile.
+	 * false when the alert changed meanwhile. {@code facts}, when the change rests on changed facts, is noted with it.
 	 */
-	boolean changeStatus(Alert alert, AlertStatus next, Closure closure) {
+	boolean changeStatus(Alert alert, AlertStatus next, Closure closure, FactsNote facts) {
 		if (!alert.canTransitionTo(next)) {
 			throw new IllegalStateException("alert " + alert.id() + " cannot go from " + alert.status() + " to " + next);
 		}
 		return jdbc.sql("""
 				update alert set status = :status, closed_at = :closedAt, closed_by = :closedBy, outcome = :outcome,
-				  close_note = :note, closed_by_link = :link, version = version + 1
+				  close_note = :note, closed_by_link = :link, version = version + 1,
+				  facts_changed_at = case when :noted then :factsAt else facts_changed_at end,
+				  facts_note = case when :noted then null else facts_note end,
+				  facts_note_key = case when :noted then :factsKey else facts_note_key end,
+				  facts_note_args = case when :noted then :factsArgs else facts_note_args end
 				where id = :id and version = :version and status = :from""").param("status", next.name())
-				.param("closedAt", closure.at() == null ? null : Timestamp.from(closure.at()))
+				.param("closedAt", closure.at() == null ? null : Timestamp.from(closure.at()), Types.TIMESTAMP)
 				.param("closedBy", closure.by()).param("outcome", closure.outcome()).param("note", closure.note())
-				.param("link", closure.byLink(), Types.BIGINT).param("id", alert.id())
-				.param("version", alert.version()).param("from", alert.status().name()).update() == 1;
+				.param("link", closure.byLink(), Types.BIGINT).param("noted", facts != null)
+				.param("factsAt", facts == null ? null : Timestamp.from(facts.at()), Types.TIMESTAMP)
+				.param("factsKey", facts == null ? null : facts.key(), Types.VARCHAR)
+				.param("factsArgs", facts == null ? null : JSON.writeValueAsString(facts.args()), Types.VARCHAR)
+				.param("id", alert.id()).param("version", alert.version()).param("from", alert.status().name())
+				.update() == 1;
 	}
 
 	/** A person's change of status, at the version they saw: refused when the alert changed meanwhile. */
 	void changeStatusAsSeen(Alert alert, AlertStatus next, Closure closure) {
-		changed(changeStatus(alert, next, closure) ? 1 : 0, alert);
+		changed(changeStatus(alert, next, closure, null) ? 1 : 0, alert);
 	}
 
-	/** What changed in the alert's facts, as a message and its arguments each reader sees in their language. */
-	void noteFactsChanged(long alertId, Instant at, String key, List<String> args) {
+	/** Notes what changed in the alert's facts, its status unchanged. */
+	void noteFactsChanged(long alertId, FactsNote facts) {
 		jdbc.sql("""
 				update alert set facts_changed_at = :now, facts_note = null, facts_note_key = :key,
-				  facts_note_args = :args where id = :id""").param("now", Timestamp.from(at)).param("key", key)
-				.param("args", JSON.writeValueAsString(args)).param("id", alertId).update();
+				  facts_note_args = :args where id = :id""").param("now", Timestamp.from(facts.at()))
+				.param("key", facts.key()).param("args", JSON.writeValueAsString(facts.args())).param("id", alertId)
+				.update();
 	}
 
 	/** The alerts a closure resting on an automatic link concluded (or once concluded), oldest first. */
