@@ -62,8 +62,7 @@ class PrivacyIntegrationTests {
 		long keptCrossing = crossing("BARU PERGI " + tag, "B" + tag, now.minus(9 * 365, ChronoUnit.DAYS), recent);
 		long auditBefore = lastAudit();
 
-		Retention retention = new Retention(jdbc, audit, alerts, transactions,
-				new RetentionSettings(5, 5, 10, 10, "-"), Clock.fixed(now, ZoneOffset.UTC), Path.of("target/no-photos"));
+		Retention retention = retention(now, new RetentionSettings(5, 5, 10, 10, "-"));
 		Retention.Outcome outcome = retention.apply();
 
 		assertThat(outcome.persons()).isGreaterThanOrEqualTo(1);
@@ -156,12 +155,11 @@ class PrivacyIntegrationTests {
 		Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
 		String tag = tag();
 		long departed = person("SELESAI " + tag, "DEPARTED", now.minus(6 * 366, ChronoUnit.DAYS));
-		long followedUp = person("DIIKUTI " + tag, "DEPARTED", now.minus(6 * 366, ChronoUnit.DAYS));
 		long concluded = alert(departed, "DISMISSED", "SELESAI " + tag);
+		long followedUp = person("DIIKUTI " + tag, "DEPARTED", now.minus(6 * 366, ChronoUnit.DAYS));
 		long active = alert(followedUp, "ACKNOWLEDGED", "DIIKUTI " + tag);
 
-		new Retention(jdbc, audit, alerts, transactions, new RetentionSettings(5, 0, 0, 10, "-"),
-				Clock.fixed(now, ZoneOffset.UTC), Path.of("target/no-photos")).apply();
+		retention(now, new RetentionSettings(5, 0, 0, 10, "-")).apply();
 
 		assertThat(name(departed)).isEqualTo(Retention.ANONYMISED);
 		assertThat(jdbc.sql("select evidence || summary_args || coalesce(close_note, '-') from alert where id = :id")
@@ -169,6 +167,12 @@ class PrivacyIntegrationTests {
 		assertThat(name(followedUp)).as("an alert still followed up keeps the person").isEqualTo("DIIKUTI " + tag);
 		assertThat(jdbc.sql("select evidence || summary_args from alert where id = :id").param("id", active)
 				.query(String.class).single()).contains("DIIKUTI " + tag);
+	}
+
+	/** Retention as of {@code now}, with no photos to delete. */
+	private Retention retention(Instant now, RetentionSettings settings) {
+		return new Retention(jdbc, audit, alerts, transactions, settings, Clock.fixed(now, ZoneOffset.UTC),
+				Path.of("target/no-photos"));
 	}
 
 	private long person(String name, String status, Instant at) {
