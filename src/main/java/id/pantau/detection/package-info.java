@@ -8,7 +8,8 @@
  * The rules ({@code rules}) read other modules' tables directly in SQL: a rule is a set-based selection over
  * persons, permits, crossings and reports, and going through each module's API a record at a time would turn a
  * sub-second query into hundreds of thousands of calls. They only read; the module writes its own tables only
- * ({@code alert}, {@code rule_setting}, {@code rule_run}). Nothing here returns personal data to a user: the
+ * ({@code rule_setting}, {@code rule_run}). Alerts are the follow-up module's: a run raises, closes and reopens them
+ * through {@link id.pantau.followup.AlertBook}, never in SQL. Nothing here returns personal data to a user: the
  * administrator's page shows rules and figures.
  */
 package id.pantau.detection;

@@ -6,6 +6,7 @@ import java.util.Set;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
+import id.pantau.followup.AlertBook;
 import id.pantau.matching.LinkUndone;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -17,12 +18,12 @@ import org.springframework.stereotype.Component;
 @Component
 class LinkUndoing {
 
-	private final AlertStore alerts;
+	private final AlertBook alerts;
 	private final DetectionTriggers triggers;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	LinkUndoing(AlertStore alerts, DetectionTriggers triggers, AuditTrail audit, Clock clock) {
+	LinkUndoing(AlertBook alerts, DetectionTriggers triggers, AuditTrail audit, Clock clock) {
 		this.alerts = alerts;
 		this.triggers = triggers;
 		this.audit = audit;
@@ -33,7 +34,7 @@ class LinkUndoing {
 	void on(LinkUndone undone) {
 		List<Long> reopened = alerts.reopenClosedBy(undone.caseId(), clock.instant());
 		if (!reopened.isEmpty()) {
-			audit.recordAs(AlertStore.SYSTEM, AuditEntry.of("ALERTS_REOPENED_LINK_UNDONE")
+			audit.recordAs(AlertBook.SYSTEM, AuditEntry.of("ALERTS_REOPENED_LINK_UNDONE")
 					.subject("MATCH_CASE", undone.caseId()).detail("alerts", reopened.size()));
 		}
 		if (undone.personId() != null) {

@@ -2,11 +2,11 @@ package id.pantau.detection.domain;
 
 import id.pantau.detection.DetectionRules;
 import id.pantau.detection.rules.ReportedViolationRule;
+import id.pantau.followup.AlertBook;
 import id.pantau.identity.Notifications;
 import id.pantau.identity.Role;
 import id.pantau.reports.ReportValidated;
 import id.pantau.reports.ValidationOutcome;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -18,12 +18,12 @@ import org.springframework.stereotype.Component;
 class ReportedViolations {
 
 	private final DetectionRules rules;
-	private final JdbcClient jdbc;
+	private final AlertBook alerts;
 	private final Notifications notifications;
 
-	ReportedViolations(DetectionRules rules, JdbcClient jdbc, Notifications notifications) {
+	ReportedViolations(DetectionRules rules, AlertBook alerts, Notifications notifications) {
 		this.rules = rules;
-		this.jdbc = jdbc;
+		this.alerts = alerts;
 		this.notifications = notifications;
 	}
 
@@ -34,9 +34,8 @@ class ReportedViolations {
 		}
 		rules.run(ReportedViolationRule.CODE, "REPORT_VALIDATED");
 		// with the rule switched off there is no case to open, but the report still reaches Immigration
-		String link = jdbc.sql("select id from alert where rule = :rule and facts_key = :facts")
-				.param("rule", ReportedViolationRule.CODE).param("facts", "report:" + validated.reportId())
-				.query(Long.class).optional().map(id -> "/peringatan/" + id)
+		String link = alerts.find(ReportedViolationRule.CODE, "report:" + validated.reportId())
+				.map(id -> "/peringatan/" + id)
 				.orElse("/laporan/" + validated.reportId());
 		notifications.notifyRole(Role.IMIGRASI, validated.villageCode(), "notify.violationReported",
 				validated.number(), link);

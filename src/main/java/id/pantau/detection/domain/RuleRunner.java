@@ -15,6 +15,7 @@ import id.pantau.detection.rules.DetectionRule;
 import id.pantau.detection.rules.Finding;
 import id.pantau.detection.rules.Parameters;
 import id.pantau.detection.rules.RuleContext;
+import id.pantau.followup.AlertBook;
 import id.pantau.platform.DisplayTime;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,16 +36,16 @@ public class RuleRunner {
 	private static final Logger log = LoggerFactory.getLogger(RuleRunner.class);
 
 	private final JdbcClient jdbc;
-	private final AlertStore alerts;
+	private final ApplyingFindings findings;
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final TransactionTemplate transactions;
 	private final Clock clock;
 
-	RuleRunner(JdbcClient jdbc, AlertStore alerts, AuditTrail audit, ApplicationEventPublisher events,
+	RuleRunner(JdbcClient jdbc, ApplyingFindings findings, AuditTrail audit, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.jdbc = jdbc;
-		this.alerts = alerts;
+		this.findings = findings;
 		this.audit = audit;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -65,14 +66,14 @@ public class RuleRunner {
 				LocalDate today = LocalDate.ofInstant(started, DisplayTime.ZONE);
 				RuleContext context = new RuleContext(jdbc, today, parameters,
 						rule.personScoped() ? persons : null);
-				List<Finding> findings = rule.evaluate(context);
+				List<Finding> found = rule.evaluate(context);
 				Instant now = clock.instant();
-				AlertStore.Applied applied = alerts.apply(rule, context, findings, now);
+				ApplyingFindings.Applied applied = this.findings.apply(rule, context, found, now);
 				Instant finished = clock.instant();
 				RuleRun run = new RuleRun(rule.code(), trigger, started, finished, applied.found(), applied.opened(),
 						applied.resolved(), null);
 				record(run);
-				audit.recordAs(AlertStore.SYSTEM, AuditEntry.of("DETECTION_RUN").subject("RULE", rule.code())
+				audit.recordAs(AlertBook.SYSTEM, AuditEntry.of("DETECTION_RUN").subject("RULE", rule.code())
 						.detail("trigger", trigger).detail("incremental", context.incremental())
 						.detail("found", applied.found()).detail("opened", applied.opened())
 						.detail("resolved", applied.resolved()).detail("factsChanged", applied.changed()));

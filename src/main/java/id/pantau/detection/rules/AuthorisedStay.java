@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 
+import id.pantau.followup.Evidence;
+
 /**
  * Each present person's authorised stay as the records show it: the end of the latest stay permit (an open-ended
  * permit such as an ITAP means no end) or of the stay granted at the latest arrival, whichever is later; only for

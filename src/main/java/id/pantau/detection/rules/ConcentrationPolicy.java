@@ -1,5 +1,7 @@
 package id.pantau.detection.rules;
 
+import id.pantau.followup.Severity;
+
 /**
  * When the number of foreigners in a village is a signal worth a look: at or above a threshold (an alert per level,
  * so a village that doubles its threshold alerts again), or sharply up on the month before in the monthly reports.

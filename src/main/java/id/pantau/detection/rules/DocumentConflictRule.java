@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import id.pantau.detection.RuleCatalogue;
+import id.pantau.followup.Evidence;
+import id.pantau.followup.Severity;
 
 import org.springframework.stereotype.Component;
 

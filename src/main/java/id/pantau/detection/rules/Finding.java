@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Objects;
 
 import id.pantau.detection.RuleCatalogue;
+import id.pantau.followup.Evidence;
+import id.pantau.followup.Severity;
 
 /**
  * What a rule found: a question for people, never a verdict. The same rule, subject and facts key never open a

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 import id.pantau.detection.RuleCatalogue;
+import id.pantau.followup.Evidence;
+import id.pantau.followup.Severity;
 
 import org.springframework.stereotype.Component;
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import id.pantau.detection.RuleCatalogue;
+import id.pantau.followup.Evidence;
 
 import org.springframework.stereotype.Component;
 

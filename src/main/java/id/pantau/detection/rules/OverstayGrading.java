@@ -3,6 +3,8 @@ package id.pantau.detection.rules;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
+import id.pantau.followup.Severity;
+
 /**
  * UU 6/2011 Pasal 78: a foreigner who stays past the authorised stay pays a charge (biaya beban) for each day up to
  * 60 days; beyond 60 days the sanction is deportation and an entry ban. The daily amount (Rp 1,000,000 under PP

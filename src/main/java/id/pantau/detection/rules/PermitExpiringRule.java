@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import id.pantau.detection.RuleCatalogue;
+import id.pantau.followup.Severity;
 
 import org.springframework.stereotype.Component;
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import id.pantau.detection.RuleCatalogue;
+import id.pantau.followup.Evidence;
+import id.pantau.followup.Severity;
 
 import org.springframework.stereotype.Component;
 

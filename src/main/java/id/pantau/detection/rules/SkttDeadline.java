@@ -3,6 +3,8 @@ package id.pantau.detection.rules;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
+import id.pantau.followup.Severity;
+
 /**
  * An ITAS holder registers with Dukcapil for an SKTT within a number of days (14) of the permit. Late by more than
  * {@code mediumAfterDays} raises the severity.

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import id.pantau.followup.Severity;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.InvalidInput.Problem;
 import id.pantau.platform.Scope;

@@ -151,8 +151,7 @@ public class AlertWorkflow {
 		Actor actor = Actor.of(user);
 		FollowUpPolicy.require(FollowUpPolicy.mayAcknowledge(actor.role()));
 		Alert alert = atVersion(visible(actor, id), version);
-		transition(alert, AlertStatus.ACKNOWLEDGED);
-		alerts.changeStatus(alert, version, AlertStatus.ACKNOWLEDGED, null, null, null, null);
+		alerts.changeStatusAsSeen(alert, AlertStatus.ACKNOWLEDGED, Alerts.Closure.NONE);
 		alerts.addAction(id, ActionKind.ACKNOWLEDGED, null, null, actor, clock.instant(), null);
 		audit.record(AuditEntry.of("ALERT_ACKNOWLEDGED").subject("ALERT", id).region(alert.regionCode()));
 		return alerts.find(id).orElseThrow();
@@ -213,9 +212,9 @@ public class AlertWorkflow {
 			throw InvalidInput.of("outcome", "followup.action.notForThisAlert");
 		}
 		String text = checkedNote(note, false);
-		transition(alert, AlertStatus.CLOSED);
 		Instant now = clock.instant();
-		alerts.changeStatus(alert, version, AlertStatus.CLOSED, now, actor.name(), chosen.name(), text);
+		alerts.changeStatusAsSeen(alert, AlertStatus.CLOSED,
+				new Alerts.Closure(now, actor.name(), chosen.name(), text, null));
 		alerts.addAction(id, ActionKind.CLOSED, chosen.name() + (text == null ? "" : ": " + text), null, actor, now,
 				null);
 		audit.record(AuditEntry.of("ALERT_CLOSED").subject("ALERT", id).region(alert.regionCode())
@@ -246,9 +245,8 @@ public class AlertWorkflow {
 		FollowUpPolicy.require(FollowUpPolicy.mayDismiss(actor.role()));
 		Alert alert = atVersion(visible(actor, id), version);
 		String text = checkedNote(reason, true);
-		transition(alert, AlertStatus.DISMISSED);
 		Instant now = clock.instant();
-		alerts.changeStatus(alert, version, AlertStatus.DISMISSED, now, actor.name(), null, text);
+		alerts.changeStatusAsSeen(alert, AlertStatus.DISMISSED, new Alerts.Closure(now, actor.name(), null, text, null));
 		alerts.addAction(id, ActionKind.DISMISSED, text, null, actor, now, null);
 		audit.record(AuditEntry.of("ALERT_DISMISSED").subject("ALERT", id).region(alert.regionCode())
 				.text("reason", text));
@@ -291,12 +289,6 @@ public class AlertWorkflow {
 			throw new OptimisticLockingFailureException("alert " + alert.id() + " changed meanwhile");
 		}
 		return alert;
-	}
-
-	private static void transition(Alert alert, AlertStatus next) {
-		if (!alert.status().canTransitionTo(next)) {
-			throw new IllegalStateException("alert " + alert.id() + " cannot go from " + alert.status() + " to " + next);
-		}
 	}
 
 	private static Agency agency(String value) {

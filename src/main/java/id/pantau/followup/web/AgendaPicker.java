@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import id.pantau.followup.domain.Alert;
-import id.pantau.followup.domain.Severity;
+import id.pantau.followup.Severity;
 import id.pantau.platform.DisplayTime;
 import id.pantau.registry.Registry.PersonRef;
 

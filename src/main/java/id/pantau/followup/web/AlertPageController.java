@@ -12,7 +12,7 @@ import id.pantau.followup.domain.AlertFilter;
 import id.pantau.followup.domain.AlertStatus;
 import id.pantau.followup.domain.AlertWorkflow;
 import id.pantau.followup.domain.FollowUpPolicy;
-import id.pantau.followup.domain.Severity;
+import id.pantau.followup.Severity;
 import id.pantau.identity.Agency;
 import id.pantau.identity.PantauUser;
 import id.pantau.platform.InvalidInput;
@@ -20,8 +20,6 @@ import id.pantau.platform.ProblemMessages;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.RegionLevel;
 import id.pantau.registry.Registry;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -156,23 +154,7 @@ class AlertPageController {
 	}
 
 	private String step(long id, RedirectAttributes redirect, String notice, Runnable change) {
-		try {
-			change.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (InvalidInput invalid) {
-			Map<String, String> byField = problems.of(invalid);
-			redirect.addFlashAttribute("stepErrors", byField);
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("errorKey", "followup.changedMeanwhile");
-		}
-		catch (IllegalStateException e) {
-			redirect.addFlashAttribute("errorKey", "followup.alreadyConcluded");
-		}
-		catch (AccessDeniedException e) {
-			redirect.addFlashAttribute("errorKey", "followup.notAllowed");
-		}
+		Steps.take(redirect, problems, notice, "followup.alreadyConcluded", change);
 		return "redirect:/peringatan/" + id;
 	}
 

@@ -10,7 +10,7 @@ import id.pantau.followup.domain.AlertAction;
 import id.pantau.followup.domain.AlertFilter;
 import id.pantau.followup.domain.AlertTexts;
 import id.pantau.followup.domain.AlertWorkflow;
-import id.pantau.followup.domain.Evidence;
+import id.pantau.followup.Evidence;
 import id.pantau.followup.domain.MeetingDecision;
 import id.pantau.platform.IfMatch;
 import id.pantau.platform.ScopedPrincipal;

@@ -22,13 +22,11 @@ import id.pantau.platform.ProblemMessages;
 import id.pantau.reference.ReferenceData;
 import id.pantau.registry.Registry;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -170,22 +168,7 @@ class MeetingPageController {
 	}
 
 	private String step(long id, RedirectAttributes redirect, String notice, Runnable change) {
-		try {
-			change.run();
-			redirect.addFlashAttribute("notice", notice);
-		}
-		catch (InvalidInput invalid) {
-			redirect.addFlashAttribute("stepErrors", problems.of(invalid));
-		}
-		catch (OptimisticLockingFailureException e) {
-			redirect.addFlashAttribute("errorKey", "followup.changedMeanwhile");
-		}
-		catch (IllegalStateException e) {
-			redirect.addFlashAttribute("errorKey", "followup.meeting.alreadyHeld");
-		}
-		catch (AccessDeniedException e) {
-			redirect.addFlashAttribute("errorKey", "followup.notAllowed");
-		}
+		Steps.take(redirect, problems, notice, "followup.meeting.alreadyHeld", change);
 		return "redirect:/timpora/" + id;
 	}
 }

@@ -10,6 +10,7 @@ import java.util.List;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
+import id.pantau.followup.AlertBook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,15 +43,17 @@ public class Retention {
 
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
+	private final AlertBook alerts;
 	private final TransactionTemplate transaction;
 	private final RetentionSettings settings;
 	private final Clock clock;
 	private final Path photos;
 
-	Retention(JdbcClient jdbc, AuditTrail audit, PlatformTransactionManager transactions, RetentionSettings settings,
-			Clock clock, @Value("${pantau.storage.dir:./data/files}") Path storage) {
+	Retention(JdbcClient jdbc, AuditTrail audit, AlertBook alerts, PlatformTransactionManager transactions,
+			RetentionSettings settings, Clock clock, @Value("${pantau.storage.dir:./data/files}") Path storage) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.alerts = alerts;
 		this.transaction = new TransactionTemplate(transactions);
 		this.settings = settings;
 		this.clock = clock;
@@ -120,14 +123,16 @@ public class Retention {
 	}
 
 	private int anonymisePersons(Timestamp limit) {
-		List<Long> ids = jdbc.sql("""
+		List<Long> candidates = jdbc.sql("""
 				select p.id from person p
 				where p.status in ('DEPARTED', 'DEPORTED', 'DECEASED') and p.primary_name <> :anonymised
 				  and coalesce((select max(c.changed_at) from person_status_change c
 				                where c.person_id = p.id and c.status = p.status), p.updated_at) < :limit
-				  and not exists (select 1 from alert a where a.person_id = p.id and a.status in ('OPEN', 'ACKNOWLEDGED'))
 				  and not exists (select 1 from person m where m.merged_into = p.id and m.primary_name <> :anonymised)
 				order by p.id""").param("limit", limit).param("anonymised", ANONYMISED).query(Long.class).list();
+		// a person whose alert is still being followed up keeps their details until it is concluded
+		java.util.Set<Long> followedUp = alerts.withActiveAlerts(candidates);
+		List<Long> ids = candidates.stream().filter(id -> !followedUp.contains(id)).toList();
 		for (long id : ids) {
 			String region = jdbc.sql("select region_code from person where id = :id").param("id", id)
 					.query(String.class).optional().orElse(null);
@@ -153,11 +158,7 @@ public class Retention {
 			jdbc.sql("delete from match_candidate where person_id = :id").param("id", id).update();
 			jdbc.sql("update match_case set person_id = null, record_name = :anonymised where person_id = :id")
 					.param("anonymised", ANONYMISED).param("id", id).update();
-			jdbc.sql("""
-					update alert set evidence = '[]', summary_args = '[]', facts_note = null, close_note = null
-					where person_id = :id""").param("id", id).update();
-			jdbc.sql("update alert_action set note = null where alert_id in (select id from alert where person_id = :id)")
-					.param("id", id).update();
+			alerts.anonymiseAbout(id);
 			audit.recordAs("system", AuditEntry.of("PERSON_ANONYMISED").subject("PERSON", id).region(region)
 					.detail("reason", "retention"));
 		}

@@ -2,6 +2,7 @@ package id.pantau.detection.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import id.pantau.followup.Severity;
 import org.junit.jupiter.api.Test;
 
 class ConcentrationRuleTests {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
+import id.pantau.followup.Evidence;
 import org.junit.jupiter.api.Test;
 
 class NoEntryRecordRuleTests {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 
+import id.pantau.followup.Evidence;
+import id.pantau.followup.Severity;
 import org.junit.jupiter.api.Test;
 
 class PresentAfterDepartureRuleTests {

@@ -8,6 +8,7 @@ import java.util.List;
 
 import id.pantau.detection.DetectionRules;
 import id.pantau.detection.RuleCatalogue;
+import id.pantau.followup.Severity;
 import org.junit.jupiter.api.Test;
 
 class RuleCatalogueTests {

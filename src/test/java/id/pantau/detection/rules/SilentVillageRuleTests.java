@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
+import id.pantau.followup.Severity;
 import org.junit.jupiter.api.Test;
 
 class SilentVillageRuleTests {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 
 import id.pantau.TestMessages;
+import id.pantau.followup.Severity;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.ReferenceLabels;
 import org.junit.jupiter.api.Test;

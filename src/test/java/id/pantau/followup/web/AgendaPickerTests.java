@@ -10,7 +10,7 @@ import java.util.Set;
 
 import id.pantau.followup.domain.Alert;
 import id.pantau.followup.domain.AlertStatus;
-import id.pantau.followup.domain.Severity;
+import id.pantau.followup.Severity;
 import id.pantau.registry.Registry.PersonRef;
 import org.junit.jupiter.api.Test;
 

@@ -17,6 +17,7 @@ import id.pantau.PantauIntegrationTest;
 import id.pantau.TestClock;
 import id.pantau.WebSession;
 import id.pantau.audit.AuditTrail;
+import id.pantau.followup.AlertBook;
 import id.pantau.platform.DisplayTime;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,6 +43,9 @@ class PrivacyIntegrationTests {
 	AuditTrail audit;
 
 	@Autowired
+	AlertBook alerts;
+
+	@Autowired
 	PlatformTransactionManager transactions;
 
 	@Autowired
@@ -58,8 +62,7 @@ class PrivacyIntegrationTests {
 		long keptCrossing = crossing("BARU PERGI " + tag, "B" + tag, now.minus(9 * 365, ChronoUnit.DAYS), recent);
 		long auditBefore = lastAudit();
 
-		Retention retention = new Retention(jdbc, audit, transactions, new RetentionSettings(5, 5, 10, 10, "-"),
-				Clock.fixed(now, ZoneOffset.UTC), Path.of("target/no-photos"));
+		Retention retention = retention(now, new RetentionSettings(5, 5, 10, 10, "-"));
 		Retention.Outcome outcome = retention.apply();
 
 		assertThat(outcome.persons()).isGreaterThanOrEqualTo(1);
@@ -147,6 +150,31 @@ class PrivacyIntegrationTests {
 				.isPositive();
 	}
 
+	@Test
+	void retentionErasesTheConcludedAlertsOfAPersonItAnonymisesAndSparesAPersonWhoseAlertIsStillFollowedUp() {
+		Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
+		String tag = tag();
+		long departed = person("SELESAI " + tag, "DEPARTED", now.minus(6 * 366, ChronoUnit.DAYS));
+		long concluded = alert(departed, "DISMISSED", "SELESAI " + tag);
+		long followedUp = person("DIIKUTI " + tag, "DEPARTED", now.minus(6 * 366, ChronoUnit.DAYS));
+		long active = alert(followedUp, "ACKNOWLEDGED", "DIIKUTI " + tag);
+
+		retention(now, new RetentionSettings(5, 0, 0, 10, "-")).apply();
+
+		assertThat(name(departed)).isEqualTo(Retention.ANONYMISED);
+		assertThat(jdbc.sql("select evidence || summary_args || coalesce(close_note, '-') from alert where id = :id")
+				.param("id", concluded).query(String.class).single()).isEqualTo("[][]-");
+		assertThat(name(followedUp)).as("an alert still followed up keeps the person").isEqualTo("DIIKUTI " + tag);
+		assertThat(jdbc.sql("select evidence || summary_args from alert where id = :id").param("id", active)
+				.query(String.class).single()).contains("DIIKUTI " + tag);
+	}
+
+	/** Retention as of {@code now}, with no photos to delete. */
+	private Retention retention(Instant now, RetentionSettings settings) {
+		return new Retention(jdbc, audit, alerts, transactions, settings, Clock.fixed(now, ZoneOffset.UTC),
+				Path.of("target/no-photos"));
+	}
+
 	private long person(String name, String status, Instant at) {
 		long id = jdbc.sql("""
 				insert into person (primary_name, sex, birth_date, birth_year, nationality, category, status,
@@ -167,6 +195,17 @@ class PrivacyIntegrationTests {
 				values (:id, :status, :at, 'uji', 'alasan pribadi')""").param("id", id).param("status", status)
 				.param("at", Timestamp.from(at)).update();
 		return id;
+	}
+
+	private long alert(long person, String status, String name) {
+		return jdbc.sql("""
+				insert into alert (rule, severity, subject_type, subject_key, person_id, region_code, facts_key,
+				  summary_args, evidence, legal_reference, status, opened_at, last_seen_at, close_note, version)
+				values ('OVERSTAY', 'HIGH', 'PERSON', :person, :id, '81.72.01.2001', :facts, :args, :evidence, null,
+				  :status, now(), now(), :note, 0) returning id""").param("person", Long.toString(person))
+				.param("id", person).param("facts", "retention:" + name).param("args", "[\"" + name + "\"]")
+				.param("evidence", "[{\"type\":\"PERSON\",\"label\":\"" + name + "\"}]").param("status", status)
+				.param("note", "catatan " + name).query(Long.class).single();
 	}
 
 	private long crossing(String name, String document, Instant at, long person) {

@@ -1,10 +1,21 @@
-package id.pantau.followup.domain;
+package id.pantau.followup;
+
+import java.time.LocalDate;
 
 /**
  * One fact behind an alert: a crossing, a permit, a report, a vessel, a person, a document, a village or a monthly
- * report, with a label and a date as the detection rule wrote them.
+ * report, with a short label and its date as the detection rule wrote them.
+ *
+ * @param type {@code CROSSING}, {@code PERMIT}, {@code REPORT}, {@code VESSEL}, {@code PERSON}, {@code DOCUMENT},
+ * {@code VILLAGE} or {@code PERIODIC_REPORT}
+ * @param date an ISO day ({@code yyyy-mm-dd}) as stored with the alert, or null
  */
 public record Evidence(String type, String id, String label, String date) {
+
+	/** The fact as a rule states it; its day is kept as an ISO day. */
+	public static Evidence of(String type, Object id, String label, LocalDate date) {
+		return new Evidence(type, id == null ? null : id.toString(), label, date == null ? null : date.toString());
+	}
 
 	/** Where the fact can be looked at in Pantau, or null; {@code personId} is the alert's person. */
 	public String link(Long personId) {
