@@ -33,7 +33,7 @@ class AlertExportController {
 	@GetMapping("/rekap/peringatan/ekspor")
 	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,
 			@RequestParam(required = false) String severity, @RequestParam(required = false) String rule,
-			@RequestParam(required = false) String village, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String status,
 			HttpServletResponse response) throws IOException {
 		TableExport.Format chosen = TableExport.Format.of(format)
 				.orElseThrow(() -> new NotFoundException("format " + format));
@@ -41,7 +41,7 @@ class AlertExportController {
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
 				ContentDisposition.attachment().filename("peringatan." + chosen.extension()).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		exports.export(user.scope(), new AlertExports.Filter(severity, rule, village, status), chosen,
+		exports.export(user.scope(), new AlertExports.Filter(severity, rule, region, status), chosen,
 				response.getOutputStream());
 	}
 }

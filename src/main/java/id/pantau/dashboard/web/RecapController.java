@@ -59,10 +59,11 @@ class RecapController {
 	}
 
 	@GetMapping("/rekap")
-	String page(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String bulan,
-			@RequestParam(required = false) String wilayah, Locale locale, Model model) {
-		YearMonth month = month(bulan);
-		Scope area = area(user, wilayah);
+	String page(@AuthenticationPrincipal PantauUser user,
+			@RequestParam(name = "month", required = false) String monthText,
+			@RequestParam(required = false) String region, Locale locale, Model model) {
+		YearMonth month = month(monthText);
+		Scope area = area(user, region);
 		MonthlyRecap.Recap recap = recaps.of(area, areaName(area, locale), month);
 		model.addAttribute("recap", recap);
 		model.addAttribute("tables", documents.tables(recap, locale));
@@ -79,11 +80,12 @@ class RecapController {
 	}
 
 	@GetMapping("/rekap/unduh")
-	void download(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String bulan,
-			@RequestParam(required = false) String wilayah, @RequestParam(defaultValue = "pdf") String format,
+	void download(@AuthenticationPrincipal PantauUser user,
+			@RequestParam(name = "month", required = false) String monthText,
+			@RequestParam(required = false) String region, @RequestParam(defaultValue = "pdf") String format,
 			Locale locale, HttpServletResponse response) throws IOException {
-		YearMonth month = month(bulan);
-		Scope area = area(user, wilayah);
+		YearMonth month = month(monthText);
+		Scope area = area(user, region);
 		boolean pdf = "pdf".equalsIgnoreCase(format);
 		if (!pdf && !"xlsx".equalsIgnoreCase(format)) {
 			throw new NotFoundException("format " + format);

@@ -34,16 +34,16 @@ class ReportExportController {
 
 	@GetMapping("/laporan/ekspor")
 	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dari,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sampai,
-			@RequestParam(required = false) String wilayah, HttpServletResponse response) throws IOException {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
 		TableExport.Format chosen = TableExport.Format.of(format)
 				.orElseThrow(() -> new NotFoundException("format " + format));
-		String period = (dari == null ? "awal" : dari.toString()) + "_" + (sampai == null ? "akhir" : sampai.toString());
+		String period = (from == null ? "awal" : from.toString()) + "_" + (to == null ? "akhir" : to.toString());
 		response.setContentType(chosen.contentType());
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
 				.filename("laporan-desa_" + period + "." + chosen.extension()).build().toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		exports.export(ReportPageController.within(user, wilayah), dari, sampai, chosen, response.getOutputStream(), messages::message);
+		exports.export(ReportPageController.within(user, region), from, to, chosen, response.getOutputStream(), messages::message);
 	}
 }
