@@ -11,7 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 
 /**
- * What every page shares, written once: the error page, whose texts follow the status.
+ * What every page shares, written once: the error page, whose texts follow the status, and the links to a list's
+ * other pages, which keep the filters of the address the list was asked with.
  */
 @PantauIntegrationTest
 class PageFramesIntegrationTests {
@@ -42,5 +43,15 @@ class PageFramesIntegrationTests {
 		assertThat(ErrorPages.kind(HttpStatus.INTERNAL_SERVER_ERROR)).isEqualTo("generic");
 		assertThat(ErrorPages.kind(HttpStatus.CONFLICT)).isEqualTo("4xx");
 		assertThat(ErrorPages.page(HttpStatus.BAD_GATEWAY, java.util.Map.of()).getViewName()).isEqualTo("error");
+	}
+
+	@Test
+	void aListsPageLinksKeepItsFiltersAndChangeOnlyThePage() {
+		WebSession kesbangpol = WebSession.loggedIn(port, "kesbangpol");
+		String first = kesbangpol.get("/orang-asing?status=PRESENT&sort=NAME").body();
+		assertThat(first).contains("href=\"/orang-asing?status=PRESENT&amp;sort=NAME&amp;page=1\"");
+		String second = kesbangpol.get("/orang-asing?status=PRESENT&sort=NAME&page=1").body();
+		assertThat(second).contains("href=\"/orang-asing?status=PRESENT&amp;sort=NAME\"")
+				.contains("href=\"/orang-asing?status=PRESENT&amp;sort=NAME&amp;page=2\"");
 	}
 }
