@@ -28,13 +28,11 @@ import id.pantau.platform.ProblemMessages;
 import id.pantau.platform.tables.Csv;
 import id.pantau.platform.tables.TableExport;
 import id.pantau.platform.tables.UnreadableFile;
+import id.pantau.platform.web.Downloads;
 import id.pantau.reference.ReferenceData;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -123,13 +121,7 @@ class CrossingPageController {
 		if (!user.scope().coversUnplaced()) {
 			throw new AccessDeniedException("crossings are exported regency-wide");
 		}
-		TableExport.Format chosen = TableExport.Format.of(format)
-				.orElseThrow(() -> new NotFoundException("format " + format));
-		String period = (from == null ? "awal" : from.toString()) + "_" + (to == null ? "akhir" : to.toString());
-		response.setContentType(chosen.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("perlintasan_" + period + "." + chosen.extension()).build().toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		TableExport.Format chosen = Downloads.startTable(response, format, "perlintasan_" + Downloads.period(from, to));
 		exports.export(new CrossingQueries.Filter(from, to, direction, blank(port), blank(nationality), linked),
 				chosen, response.getOutputStream());
 	}

@@ -15,13 +15,11 @@ import id.pantau.identity.PantauUser;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.Scope;
+import id.pantau.platform.web.Downloads;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.RegionLevel;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -104,11 +102,8 @@ class RecapController {
 				.detail("format", pdf ? "pdf" : "xlsx"));
 		String name = "rekap-bulanan_" + month + "_" + (area.regionCode() == null ? "semua" : area.regionCode())
 				+ (pdf ? ".pdf" : ".xlsx");
-		response.setContentType(pdf ? "application/pdf"
-				: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-				.toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		Downloads.start(response, pdf ? "application/pdf"
+				: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
 		response.setContentLength(file.size());
 		file.writeTo(response.getOutputStream());
 	}

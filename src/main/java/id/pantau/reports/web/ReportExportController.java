@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.time.LocalDate;
 
 import id.pantau.identity.PantauUser;
-import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.platform.tables.TableExport;
+import id.pantau.platform.web.Downloads;
 import id.pantau.reports.domain.ReportExports;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,13 +34,8 @@ class ReportExportController {
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
 			@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
-		TableExport.Format chosen = TableExport.Format.of(format)
-				.orElseThrow(() -> new NotFoundException("format " + format));
-		String period = (from == null ? "awal" : from.toString()) + "_" + (to == null ? "akhir" : to.toString());
-		response.setContentType(chosen.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("laporan-desa_" + period + "." + chosen.extension()).build().toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		TableExport.Format chosen = Downloads.startTable(response, format,
+				"laporan-desa_" + Downloads.period(from, to));
 		exports.export(ReportPageController.within(user, region), from, to, chosen, response.getOutputStream(), messages::message);
 	}
 }
