@@ -280,11 +280,11 @@ function submitOrKeep(request) {
 			return response;
 		}
 		return keep(copy).then(function () {
-			return Response.redirect(FORM + '?antrean=masuk', 303);
+			return Response.redirect(FORM + '?queue=masuk', 303);
 		});
 	}, function () {
 		return keep(copy).then(function () {
-			return Response.redirect(FORM + '?antrean=1', 303);
+			return Response.redirect(FORM + '?queue=1', 303);
 		});
 	});
 }

@@ -42,9 +42,9 @@
     box.appendChild(line([document.createTextNode(element.getAttribute('data-alerts-label') + ': ' + village.openAlerts)]));
     if (!admin) {
       box.appendChild(line([link(element.getAttribute('data-persons-label'),
-        query(element.getAttribute('data-persons-href'), { status: 'PRESENT', wilayah: village.code }))]));
+        query(element.getAttribute('data-persons-href'), { status: 'PRESENT', region: village.code }))]));
       box.appendChild(line([link(element.getAttribute('data-reports-label'),
-        query(element.getAttribute('data-reports-href'), { wilayah: village.code }))]));
+        query(element.getAttribute('data-reports-href'), { region: village.code }))]));
       box.appendChild(line([link(element.getAttribute('data-alerts-link-label'),
         query(element.getAttribute('data-alerts-href'), { village: village.code }))]));
     }

@@ -513,7 +513,7 @@
 	if (user) {
 		outbox.rememberUser(user);
 	}
-	var kept = new URLSearchParams(window.location.search).get('antrean');
+	var kept = new URLSearchParams(window.location.search).get('queue');
 	outbox.all().then(function (items) {
 		var notice = kept ? text(kept === 'masuk' ? 'login' : 'stored') : null;
 		show(mine(items), !user && items.length ? text('login') : notice);

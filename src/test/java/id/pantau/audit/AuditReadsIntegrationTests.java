@@ -189,7 +189,7 @@ class AuditReadsIntegrationTests {
 				"Paspor " + passport + " atas nama " + name + " tidak terbaca, mohon foto ulang");
 
 		WebSession immigration = WebSession.loggedIn(port, "imigrasi");
-		immigration.post("/akses-luar-wilayah", Map.of("alasan", "Penyelidikan izin tinggal " + name
+		immigration.post("/akses-luar-wilayah", Map.of("reason", "Penyelidikan izin tinggal " + name
 				+ " paspor " + passport));
 		immigration.get("/orang-asing?q=" + URLEncoder.encode(passport, StandardCharsets.UTF_8));
 		immigration.post("/akses-luar-wilayah/akhiri", Map.of());

@@ -123,11 +123,11 @@ class AuditTrailIntegrationTests {
 	void theAuditPageIsForAdministratorsAndShowsTheNewestFirst() {
 		WebSession admin = WebSession.loggedIn(port, "admin");
 		assertThat(rows(admin.get("/admin/audit").body())).contains("Masuk berhasil");
-		String filtered = rows(admin.get("/admin/audit?aksi=LOGOUT&pelaku=admin").body());
+		String filtered = rows(admin.get("/admin/audit?action=LOGOUT&actor=admin").body());
 		assertThat(filtered).doesNotContain("Masuk berhasil");
 		admin.post("/logout", Map.of());
 		WebSession again = WebSession.loggedIn(port, "admin");
-		filtered = rows(again.get("/admin/audit?aksi=LOGOUT&pelaku=admin").body());
+		filtered = rows(again.get("/admin/audit?action=LOGOUT&actor=admin").body());
 		assertThat(filtered).contains("<td>Keluar</td>").doesNotContain("Masuk berhasil");
 		assertThat(WebSession.loggedIn(port, "kesbangpol").get("/admin/audit").statusCode()).isEqualTo(403);
 	}

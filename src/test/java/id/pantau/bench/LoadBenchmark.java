@@ -241,8 +241,8 @@ public final class LoadBenchmark {
 			else {
 				paths.add(switch (random.nextInt(3)) {
 					case 0 -> "/orang-asing";
-					case 1 -> "/orang-asing?halaman=" + (1 + random.nextInt(20));
-					default -> "/orang-asing?kewarganegaraan=" + nationalities[random.nextInt(nationalities.length)];
+					case 1 -> "/orang-asing?page=" + (1 + random.nextInt(20));
+					default -> "/orang-asing?nationality=" + nationalities[random.nextInt(nationalities.length)];
 				});
 			}
 		}

@@ -110,7 +110,7 @@ class CrossingExportIntegrationTests {
 				.isEqualTo(403);
 		assertThat(WebSession.loggedIn(port, "bpmpd").get("/perlintasan/ekspor?format=csv").statusCode())
 				.isEqualTo(403);
-		assertThat(WebSession.loggedIn(port, "timpora.polres").get("/perlintasan/ekspor?format=csv&tpi=" + tpi)
+		assertThat(WebSession.loggedIn(port, "timpora.polres").get("/perlintasan/ekspor?format=csv&port=" + tpi)
 				.statusCode()).isEqualTo(200);
 		PantauUser district = new PantauUser(999_001, "timpora.kecamatan", null, "TIMPORA Kecamatan", Role.TIMPORA,
 				Agency.POLRES, Scope.of("81.72.01"), true, false);
@@ -121,14 +121,14 @@ class CrossingExportIntegrationTests {
 
 	@Test
 	void theListLinksToTheExportWithItsFilters() {
-		String page = WebSession.loggedIn(port, "kesbangpol").get("/perlintasan?tpi=" + tpi).body();
+		String page = WebSession.loggedIn(port, "kesbangpol").get("/perlintasan?port=" + tpi).body();
 		assertThat(page).contains("id=\"crossings-export-csv\"").contains("formaction=\"/perlintasan/ekspor\"");
 	}
 
 	private MockHttpServletResponse export(String username, String format) throws Exception {
 		PantauUser officer = (PantauUser) users.loadUserByUsername(username);
-		return mvc.perform(get("/perlintasan/ekspor").param("format", format).param("dari", "2031-05-01")
-				.param("sampai", "2031-05-31").param("tpi", tpi).with(user(officer))).andReturn().getResponse();
+		return mvc.perform(get("/perlintasan/ekspor").param("format", format).param("from", "2031-05-01")
+				.param("to", "2031-05-31").param("port", tpi).with(user(officer))).andReturn().getResponse();
 	}
 
 	private void insert(String direction, String crossedAt, String document, String nationality, String name,

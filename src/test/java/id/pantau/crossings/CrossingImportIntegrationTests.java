@@ -223,7 +223,7 @@ class CrossingImportIntegrationTests {
 				"81.72.01", WebSession.DEMO_PASSWORD, false);
 		assertThat(WebSession.loggedIn(port, kecamatanOfficer).get("/perlintasan").statusCode())
 				.as("a kecamatan scope does not cover crossings").isEqualTo(403);
-		assertThat(WebSession.loggedIn(port, "imigrasi").get("/perlintasan?arah=ENTRY&tpi=TUAL-LAUT").statusCode())
+		assertThat(WebSession.loggedIn(port, "imigrasi").get("/perlintasan?direction=ENTRY&port=TUAL-LAUT").statusCode())
 				.isEqualTo(200);
 	}
 

@@ -113,18 +113,18 @@ class CrossingValueMappingIntegrationTests {
 				});
 
 		WebSession officer = WebSession.loggedIn(port, "imigrasi");
-		String page = officer.get("/perlintasan/pemetaan?asal=" + encode(origin)).body();
+		String page = officer.get("/perlintasan/pemetaan?origin=" + encode(origin)).body();
 		assertThat(page).contains("id=\"values-PORT\"").contains("TPI Tual").contains("VKSK")
 				.contains("ITK Awak Kapal");
 		HttpResponse<String> mapped = officer.post("/perlintasan/pemetaan",
-				Map.of("asal", origin, "bidang", "PERMIT_TYPE", "nilai", "VKSK", "kode", "ITK"));
-		assertThat(WebSession.location(mapped)).contains("/perlintasan/pemetaan?asal=");
+				Map.of("origin", origin, "field", "PERMIT_TYPE", "value", "VKSK", "code", "ITK"));
+		assertThat(WebSession.location(mapped)).contains("/perlintasan/pemetaan?origin=");
 		assertThat(follow(officer, mapped))
 				.contains("Jenis izin tinggal &quot;VKSK&quot; dipetakan ke Izin Tinggal Kunjungan (ITK); 1 perlintasan diperbarui.");
 		officer.post("/perlintasan/pemetaan",
-				Map.of("asal", origin, "bidang", "PERMIT_TYPE", "nilai", "ITK Awak Kapal", "kode", "AWAK_ALAT_ANGKUT"));
+				Map.of("origin", origin, "field", "PERMIT_TYPE", "value", "ITK Awak Kapal", "code", "AWAK_ALAT_ANGKUT"));
 		officer.post("/perlintasan/pemetaan",
-				Map.of("asal", origin, "bidang", "PORT", "nilai", "TPI Tual", "kode", "TUAL-LAUT"));
+				Map.of("origin", origin, "field", "PORT", "value", "TPI Tual", "code", "TUAL-LAUT"));
 
 		assertThat(stored("MA" + tag)).as("the origin's stored crossings, written values kept").containsExactly(
 				"MA" + tag + "1 TUAL-LAUT/TPI Tual ITK/VKSK",
@@ -152,7 +152,7 @@ class CrossingValueMappingIntegrationTests {
 				"MASUK;2026-05-09 08:00;TPI Tual;MB" + tag + "2;MMR;TUN WIN;;L;VKSK;;"), provenance(other), null, p -> {
 				});
 		assertThat(otherLater.unknown()).extracting(ImportResult.Unknown::written).containsExactly("TPI Tual", "VKSK");
-		assertThat(officer.get("/perlintasan/pemetaan?asal=" + encode(other)).body()).contains("VKSK")
+		assertThat(officer.get("/perlintasan/pemetaan?origin=" + encode(other)).body()).contains("VKSK")
 				.contains("TPI Tual");
 	}
 
@@ -171,23 +171,23 @@ class CrossingValueMappingIntegrationTests {
 				});
 
 		WebSession officer = WebSession.loggedIn(port, "imigrasi");
-		String page = officer.get("/perlintasan/pemetaan?asal=" + encode(origin)).body();
+		String page = officer.get("/perlintasan/pemetaan?origin=" + encode(origin)).body();
 		assertThat(page).containsPattern("Pelabuhan Yos Sudarso</td>\\s*<td>2</td>\\s*<td>2</td>")
 				.containsPattern(">Tual</td>\\s*<td>2</td>\\s*<td>2</td>");
 
 		String yosSudarso = follow(officer, officer.post("/perlintasan/pemetaan",
-				Map.of("asal", origin, "bidang", "PORT", "nilai", "Pelabuhan Yos Sudarso", "kode", "AMBON-LAUT")));
+				Map.of("origin", origin, "field", "PORT", "value", "Pelabuhan Yos Sudarso", "code", "AMBON-LAUT")));
 		assertThat(yosSudarso).contains("2 perlintasan diperbarui");
 		String tual = follow(officer, officer.post("/perlintasan/pemetaan",
-				Map.of("asal", origin, "bidang", "PORT", "nilai", "Tual", "kode", "TUAL-LAUT")));
+				Map.of("origin", origin, "field", "PORT", "value", "Tual", "code", "TUAL-LAUT")));
 		assertThat(tual).contains("1 perlintasan diperbarui")
 				.contains("1 perlintasan tidak diubah karena perlintasan yang sama sudah tercatat di Pelabuhan Laut Tual.");
 		assertThat(jdbc.sql("select count(*) from crossing where document_number = :d").param("d", "PY" + tag + "3")
 				.query(Long.class).single()).as("nothing stored is lost").isEqualTo(2);
 
-		String list = officer.get("/perlintasan?tpi=AMBON-LAUT&dari=2026-06-01&sampai=2026-06-05").body();
+		String list = officer.get("/perlintasan?port=AMBON-LAUT&from=2026-06-01&to=2026-06-05").body();
 		assertThat(list).contains("PY" + tag + "1").doesNotContain("PY" + tag + "2");
-		assertThat(officer.get("/perlintasan?tpi=TUAL-LAUT&dari=2026-06-02&sampai=2026-06-02").body())
+		assertThat(officer.get("/perlintasan?port=TUAL-LAUT&from=2026-06-02&to=2026-06-02").body())
 				.contains("PY" + tag + "2");
 		assertThat(officer.json("GET", "/api/v1/crossings?port=AMBON-LAUT&from=2026-06-01&to=2026-06-05", null)
 				.body()).contains("PY" + tag + "1");
@@ -206,7 +206,7 @@ class CrossingValueMappingIntegrationTests {
 				});
 		WebSession officer = WebSession.loggedIn(port, "imigrasi");
 		officer.post("/perlintasan/pemetaan",
-				Map.of("asal", origin, "bidang", "PERMIT_TYPE", "nilai", "itk awak kapal", "kode", "AWAK_ALAT_ANGKUT"));
+				Map.of("origin", origin, "field", "PERMIT_TYPE", "value", "itk awak kapal", "code", "AWAK_ALAT_ANGKUT"));
 
 		long unmappedCase = caseOf("OB" + tag + "1");
 		assertThat(officer.get("/pencocokan/" + unmappedCase).body()).contains("id=\"crossing-permit\"")
@@ -262,27 +262,27 @@ class CrossingValueMappingIntegrationTests {
 				provenance(origin), null, p -> {
 				});
 		WebSession officer = WebSession.loggedIn(port, "imigrasi");
-		assertThat(problems(officer, Map.of("asal", origin, "bidang", "PERMIT_TYPE", "nilai", "VKSK", "kode", "XYZ")))
+		assertThat(problems(officer, Map.of("origin", origin, "field", "PERMIT_TYPE", "value", "VKSK", "code", "XYZ")))
 				.contains("Jenis izin tinggal tujuan &quot;XYZ&quot; tidak ada di data referensi.");
-		assertThat(problems(officer, Map.of("asal", origin, "bidang", "PERMIT_TYPE", "nilai", "VKSK", "kode", "")))
+		assertThat(problems(officer, Map.of("origin", origin, "field", "PERMIT_TYPE", "value", "VKSK", "code", "")))
 				.contains("Jenis izin tinggal &quot;VKSK&quot;: pilih jenis izin yang dikenal");
-		assertThat(problems(officer, Map.of("asal", origin, "bidang", "PORT", "nilai", "Tual-Laut", "kode", "TUAL-LAUT")))
+		assertThat(problems(officer, Map.of("origin", origin, "field", "PORT", "value", "Tual-Laut", "code", "TUAL-LAUT")))
 				.contains("TPI &quot;Tual-Laut&quot; sudah dikenal sebagai TUAL-LAUT");
-		assertThat(problems(officer, Map.of("asal", "Tidak ada " + tag, "bidang", "PORT", "nilai", "X", "kode",
+		assertThat(problems(officer, Map.of("origin", "Tidak ada " + tag, "field", "PORT", "value", "X", "code",
 				"TUAL-LAUT"))).contains("Asal data &quot;Tidak ada " + tag + "&quot; belum pernah mengirim data perlintasan.");
-		assertThat(problems(officer, Map.of("asal", origin, "bidang", "NAMA", "nilai", "X", "kode", "Y")))
+		assertThat(problems(officer, Map.of("origin", origin, "field", "NAMA", "value", "X", "code", "Y")))
 				.contains("Pilih apa yang dipetakan");
 		assertThat(stored("BM" + tag)).as("a refused mapping changes nothing")
 				.containsExactly("BM" + tag + " TPI TUAL/TPI Tual VKSK/VKSK");
 		assertThat(jdbc.sql("select count(*) from crossing_value_mapping where origin = :o").param("o", origin)
 				.query(Long.class).single()).isZero();
 
-		assertThat(WebSession.loggedIn(port, "admin").get("/perlintasan/pemetaan?asal=" + encode(origin)).body())
+		assertThat(WebSession.loggedIn(port, "admin").get("/perlintasan/pemetaan?origin=" + encode(origin)).body())
 				.contains("VKSK");
 		assertThat(WebSession.loggedIn(port, "kesbangpol").get("/perlintasan/pemetaan").statusCode())
 				.isEqualTo(403);
-		assertThat(WebSession.loggedIn(port, "ohoi.fiditan").post("/perlintasan/pemetaan", Map.of("asal", origin,
-				"bidang", "PORT", "nilai", "TPI Tual", "kode", "TUAL-LAUT")).statusCode()).isEqualTo(403);
+		assertThat(WebSession.loggedIn(port, "ohoi.fiditan").post("/perlintasan/pemetaan", Map.of("origin", origin,
+				"field", "PORT", "value", "TPI Tual", "code", "TUAL-LAUT")).statusCode()).isEqualTo(403);
 		assertThat(stored("BM" + tag)).containsExactly("BM" + tag + " TPI TUAL/TPI Tual VKSK/VKSK");
 	}
 

@@ -56,7 +56,7 @@ class DashboardBrowserTests {
 		assertNoConsoleErrors();
 
 		chromium.click(browser.findElement(By.cssSelector("#table-category tbody tr a")));
-		chromium.waiting().until(d -> d.getCurrentUrl().contains("/orang-asing?status=PRESENT&kategori="));
+		chromium.waiting().until(d -> d.getCurrentUrl().contains("/orang-asing?status=PRESENT&category="));
 
 		browser.get("http://localhost:" + port + "/peta");
 		WebElement map = browser.findElement(By.id("village-map"));
@@ -100,7 +100,7 @@ class DashboardBrowserTests {
 		chromium.click(browser.findElement(By.cssSelector("#village-map path.leaflet-interactive")));
 		chromium.waiting().until(d -> !d.findElements(By.cssSelector(".leaflet-popup-content a")).isEmpty());
 		assertThat(browser.findElement(By.cssSelector(".leaflet-popup-content a")).getAttribute("href"))
-				.endsWith("/orang-asing?status=PRESENT&wilayah=" + DashboardIntegrationTests.FIDITAN);
+				.endsWith("/orang-asing?status=PRESENT&region=" + DashboardIntegrationTests.FIDITAN);
 		assertNoConsoleErrors();
 	}
 

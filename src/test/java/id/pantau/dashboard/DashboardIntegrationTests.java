@@ -102,8 +102,8 @@ class DashboardIntegrationTests {
 				group by nationality order by count(*) desc, nationality limit 1""").query(String.class).single();
 		long ofNationality = count("select count(*) from person where status = 'PRESENT' and nationality = '"
 				+ nationality + "'");
-		assertThat(home).contains("/orang-asing?status=PRESENT&amp;kewarganegaraan=" + nationality);
-		assertThat(listCount(kesbangpol, "/orang-asing?status=PRESENT&kewarganegaraan=" + nationality))
+		assertThat(home).contains("/orang-asing?status=PRESENT&amp;nationality=" + nationality);
+		assertThat(listCount(kesbangpol, "/orang-asing?status=PRESENT&nationality=" + nationality))
 				.isEqualTo(ofNationality);
 		assertThat(value(home, "fig-excrew"))
 				.isEqualTo(count("select count(*) from person where status = 'PRESENT' and category = 'EX_CREW'"));
@@ -132,9 +132,9 @@ class DashboardIntegrationTests {
 		String map = ohoi.get("/peta/data").body();
 		assertThat(map).contains(FIDITAN).doesNotContain(TAAR).contains("\"openAlerts\":" + alerts);
 		// lists narrowed to another village are not there for it
-		assertThat(ohoi.get("/laporan?wilayah=" + TAAR).statusCode()).isEqualTo(404);
-		assertThat(ohoi.get("/rekap?wilayah=" + TAAR).statusCode()).isEqualTo(404);
-		assertThat(ohoi.get("/laporan?wilayah=" + FIDITAN).statusCode()).isEqualTo(200);
+		assertThat(ohoi.get("/laporan?region=" + TAAR).statusCode()).isEqualTo(404);
+		assertThat(ohoi.get("/rekap?region=" + TAAR).statusCode()).isEqualTo(404);
+		assertThat(ohoi.get("/laporan?region=" + FIDITAN).statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -182,7 +182,7 @@ class DashboardIntegrationTests {
 	void alertsExportWithinTheScopeWithTheListsFiltersSafeAgainstFormulas() throws Exception {
 		WebSession kesbangpol = WebSession.loggedIn(port, "kesbangpol");
 		long inFiditan = count("select count(*) from alert where region_code = '" + FIDITAN + "'");
-		HttpResponse<byte[]> file = kesbangpol.getBytes("/rekap/peringatan/ekspor?format=xlsx&village=" + FIDITAN);
+		HttpResponse<byte[]> file = kesbangpol.getBytes("/rekap/peringatan/ekspor?format=xlsx&region=" + FIDITAN);
 		assertThat(file.statusCode()).isEqualTo(200);
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(file.body()))) {
 			Sheet sheet = workbook.getSheetAt(0);
@@ -220,7 +220,7 @@ class DashboardIntegrationTests {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			long raised = count("select count(*) from alert where opened_at >= :monthStart and opened_at < :monthEnd"
 					+ " and " + IN_CITY, month);
-			HttpResponse<byte[]> xlsx = kesbangpol.getBytes("/rekap/unduh?format=xlsx&bulan=" + month);
+			HttpResponse<byte[]> xlsx = kesbangpol.getBytes("/rekap/unduh?format=xlsx&month=" + month);
 			assertThat(xlsx.statusCode()).isEqualTo(200);
 			try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
 				Sheet summary = workbook.getSheet("Ringkasan");
@@ -237,7 +237,7 @@ class DashboardIntegrationTests {
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			long regularised = count("select count(*) from alert where status = 'CLOSED' and outcome = 'REGULARISED'"
 					+ " and closed_at >= :monthStart and closed_at < :monthEnd and " + IN_CITY, month);
-			HttpResponse<byte[]> pdf = kesbangpol.getBytes("/rekap/unduh?format=pdf&bulan=" + month);
+			HttpResponse<byte[]> pdf = kesbangpol.getBytes("/rekap/unduh?format=pdf&month=" + month);
 			assertThat(pdf.statusCode()).isEqualTo(200);
 			assertThat(pdf.headers().firstValue("Content-Type")).hasValue("application/pdf");
 			try (PDDocument document = Loader.loadPDF(pdf.body())) {
@@ -255,7 +255,7 @@ class DashboardIntegrationTests {
 		WebSession ohoi = WebSession.loggedIn(port, "ohoi.fiditan");
 		long fiditan = recaps.presentAt(Scope.of(FIDITAN), TestClock.today()).size();
 		try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(
-				ohoi.getBytes("/rekap/unduh?format=xlsx&bulan=" + month).body()))) {
+				ohoi.getBytes("/rekap/unduh?format=xlsx&month=" + month).body()))) {
 			assertThat(workbook.getSheet("Ringkasan").getRow(2).getCell(1).getNumericCellValue()).isEqualTo(fiditan);
 			assertThat(workbook.getSheet("Ringkasan").getRow(0).getCell(0).getStringCellValue()).contains("Fiditan");
 		}

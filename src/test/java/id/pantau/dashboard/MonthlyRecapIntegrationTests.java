@@ -181,7 +181,7 @@ class MonthlyRecapIntegrationTests {
 	@Test
 	void thePageShowsTheLastCompleteMonthByDefaultWithItsFiguresAndDates() {
 		WebSession kesbangpol = WebSession.loggedIn(port, "kesbangpol");
-		String page = kesbangpol.get("/rekap?wilayah=" + SERMAF + "&lang=id").body();
+		String page = kesbangpol.get("/rekap?region=" + SERMAF + "&lang=id").body();
 		String monthName = month.getMonth().getDisplayName(TextStyle.FULL, Locale.forLanguageTag("id"));
 		assertThat(page).contains("Sermaf · " + monthName + " " + month.getYear())
 				.contains("value=\"" + month + "\"")
@@ -217,8 +217,8 @@ class MonthlyRecapIntegrationTests {
 				"en", List.of("Former crew ashore / High", "Field check", "Closed / Resolved because the facts changed",
 						"Former crew (eks ABK)", "Worker (TKA)", "Nationality unknown", "Sermaf"));
 		for (String language : List.of("id", "en")) {
-			String query = "/rekap/unduh?bulan=" + month + "&wilayah=" + SERMAF + "&lang=" + language + "&format=";
-			String page = kesbangpol.get("/rekap?bulan=" + month + "&wilayah=" + SERMAF + "&lang=" + language)
+			String query = "/rekap/unduh?month=" + month + "&region=" + SERMAF + "&lang=" + language + "&format=";
+			String page = kesbangpol.get("/rekap?month=" + month + "&region=" + SERMAF + "&lang=" + language)
 					.body();
 			HttpResponse<byte[]> pdf = kesbangpol.getBytes(query + "pdf");
 			assertThat(pdf.statusCode()).isEqualTo(200);

@@ -54,7 +54,7 @@ class VillageHomeIntegrationTests {
 				.doesNotContain("id=\"home-drafts\"").doesNotContain("echarts").doesNotContain("leaflet");
 		assertThat(countIn(home, "home-returned-count")).isZero();
 		assertThat(home).contains("id=\"home-monthly-missing\"")
-				.contains("href=\"/laporan/bulanan?bulan=" + due + "\"");
+				.contains("href=\"/laporan/bulanan?month=" + due + "\"");
 
 		long first = submitted(official, "Berandawati Uji Pertama");
 		long second = submitted(official, "Berandawan Uji Kedua");

@@ -58,7 +58,7 @@ class AlertWorkflowIntegrationTests {
 		HttpResponse<String> outside = district.json("GET", "/api/v1/alerts?region=81.72.01&rule=" + rule, null);
 		assertThat(outside.statusCode()).isEqualTo(400);
 		assertThat(outside.body()).contains("di luar wilayah tugas Anda");
-		assertThat(district.get("/peringatan?wilayah=81.72.01&rule=" + rule).body()).contains("filter-errors")
+		assertThat(district.get("/peringatan?region=81.72.01&rule=" + rule).body()).contains("filter-errors")
 				.doesNotContain(row(fiditan));
 
 		WebSession city = WebSession.loggedIn(port, "kesbangpol");

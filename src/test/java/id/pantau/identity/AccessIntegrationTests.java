@@ -95,7 +95,7 @@ class AccessIntegrationTests {
 		assertThat(after).isNotNull().isNotEqualTo(before);
 
 		HttpResponse<String> logout = session.post("/logout", Map.of());
-		assertThat(WebSession.location(logout)).endsWith("/login?keluar");
+		assertThat(WebSession.location(logout)).endsWith("/login?logout");
 		assertThat(session.get("/").statusCode()).isEqualTo(302);
 	}
 
@@ -108,7 +108,7 @@ class AccessIntegrationTests {
 
 		HttpResponse<String> withHeader = session.postWithHeader("/logout", Map.of(), "X-CSRF-TOKEN",
 				session.csrfToken());
-		assertThat(WebSession.location(withHeader)).endsWith("/login?keluar");
+		assertThat(WebSession.location(withHeader)).endsWith("/login?logout");
 	}
 
 	@Test

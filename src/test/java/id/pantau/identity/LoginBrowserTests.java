@@ -48,7 +48,7 @@ class LoginBrowserTests {
 		Browser.screenshot(browser, "home-" + username);
 
 		browser.findElement(By.id("logout")).click();
-		wait(browser).until(ExpectedConditions.urlContains("/login?keluar"));
+		wait(browser).until(ExpectedConditions.urlContains("/login?logout"));
 		assertThat(browser.getPageSource()).contains("Anda telah keluar.");
 	}
 
@@ -73,7 +73,7 @@ class LoginBrowserTests {
 		assertThat(browser.findElement(By.id("logout")).isDisplayed()).as("menu collapsed").isFalse();
 		browser.findElement(By.cssSelector(".navbar-toggler")).click();
 		wait(browser).until(ExpectedConditions.visibilityOfElementLocated(By.id("logout"))).click();
-		wait(browser).until(ExpectedConditions.urlContains("/login?keluar"));
+		wait(browser).until(ExpectedConditions.urlContains("/login?logout"));
 	}
 
 	@Test

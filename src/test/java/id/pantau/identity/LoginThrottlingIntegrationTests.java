@@ -28,7 +28,7 @@ class LoginThrottlingIntegrationTests {
 					.isEqualTo("/login?error");
 		}
 		MockHttpServletResponse held = login("timpora.polres", "tual-demo-2026", "198.51.100.7");
-		assertThat(held.getRedirectedUrl()).startsWith("/login?tunggu=");
+		assertThat(held.getRedirectedUrl()).startsWith("/login?wait=");
 		assertThat(Integer.parseInt(held.getHeader("Retry-After"))).isBetween(1, 30);
 		assertThat(jdbc.queryForObject(
 				"select count(*) from audit_event where action = 'LOGIN_THROTTLED' and actor = 'timpora.polres'",
@@ -41,7 +41,7 @@ class LoginThrottlingIntegrationTests {
 			login("ohoi.taar", "tebakan-" + i, "203.0.113.66");
 		}
 		assertThat(login("ohoi.taar", "tual-demo-2026", "203.0.113.66").getRedirectedUrl())
-				.startsWith("/login?tunggu=");
+				.startsWith("/login?wait=");
 		assertThat(login("ohoi.taar", "tual-demo-2026", "192.0.2.44").getRedirectedUrl()).isEqualTo("/");
 	}
 
@@ -51,7 +51,7 @@ class LoginThrottlingIntegrationTests {
 			login("akun" + i, "tebakan", "203.0.113.99");
 		}
 		assertThat(login("kesbangpol", "tual-demo-2026", "203.0.113.99").getRedirectedUrl())
-				.startsWith("/login?tunggu=");
+				.startsWith("/login?wait=");
 	}
 
 	private MockHttpServletResponse login(String username, String password, String address) throws Exception {

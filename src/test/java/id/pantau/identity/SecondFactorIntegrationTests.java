@@ -98,7 +98,7 @@ class SecondFactorIntegrationTests {
 
 		WebSession next = new WebSession(port);
 		assertThat(WebSession.location(next.passwordStep(username, WebSession.DEMO_PASSWORD)))
-				.as("the account waits from this address").contains("/login?tunggu=");
+				.as("the account waits from this address").contains("/login?wait=");
 	}
 
 	@Test

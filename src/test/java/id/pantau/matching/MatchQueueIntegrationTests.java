@@ -111,8 +111,8 @@ class MatchQueueIntegrationTests {
 		assertThat(record.get("port").asString()).isEqualTo("TUAL-LAUT");
 		assertThat(record.get("batchId").asLong()).isEqualTo(batch);
 
-		HttpResponse<String> page = imigrasi.get("/pencocokan?antrean=review&sumber=impor-" + batch
-				+ "&kewarganegaraan=CHN");
+		HttpResponse<String> page = imigrasi.get("/pencocokan?queue=review&source=impor-" + batch
+				+ "&nationality=CHN");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"case-row-" + liQiang + "\"", "id=\"case-row-" + liNa + "\"")
 				.doesNotContain("id=\"case-row-" + jose + "\"", "id=\"case-row-" + nguyen + "\"")
@@ -169,14 +169,14 @@ class MatchQueueIntegrationTests {
 		assertThat(ids(api(kesbangpol, "?queue=REVIEW" + source)).get(0)).isEqualTo(cases.get(54));
 		assertThat(ids(api(kesbangpol, "?queue=REVIEW&sort=SCORE_LOWEST" + source)).get(0)).isEqualTo(byIdDescending.get(54));
 
-		HttpResponse<String> page = kesbangpol.get("/pencocokan?antrean=review&sumber=impor-" + batch
-				+ "&urut=nama&halaman=1");
+		HttpResponse<String> page = kesbangpol.get("/pencocokan?queue=review&source=impor-" + batch
+				+ "&sort=nama&page=1");
 		assertThat(page.body()).contains("Menampilkan 51\u201355 dari 55")
 				.as("the previous page keeps the filter and the order")
-				.contains("href=\"/pencocokan?antrean=review&amp;sumber=impor-" + batch + "&amp;urut=nama\"")
+				.contains("href=\"/pencocokan?queue=review&amp;source=impor-" + batch + "&amp;sort=nama\"")
 				.contains("value=\"nama\" selected=\"selected\"").contains("CREW 54 " + tag).doesNotContain("CREW 00 " + tag);
 		assertThat(page.body()).as("the tabs keep the filter")
-				.contains("href=\"/pencocokan?antrean=linked&amp;sumber=impor-" + batch + "&amp;urut=nama\"");
+				.contains("href=\"/pencocokan?queue=linked&amp;source=impor-" + batch + "&amp;sort=nama\"");
 	}
 
 	@Test
@@ -198,7 +198,7 @@ class MatchQueueIntegrationTests {
 		seeding.seed(imigrasi, "Uji", Role.IMIGRASI, Agency.IMIGRASI, "81.72.01", WebSession.DEMO_PASSWORD, false);
 		for (String officer : List.of(kesbangpol, imigrasi)) {
 			WebSession kecamatan = WebSession.loggedIn(port, officer);
-			HttpResponse<String> unmatched = kecamatan.get("/pencocokan?antrean=unmatched");
+			HttpResponse<String> unmatched = kecamatan.get("/pencocokan?queue=unmatched");
 			assertThat(unmatched.body()).as(officer).contains("id=\"case-row-" + inFiditan + "\"")
 					.doesNotContain("id=\"case-row-" + inTaar + "\"").doesNotContain("TAAR");
 			assertThat(unmatched.body()).as("only villages of the officer's area are offered")
@@ -279,7 +279,7 @@ class MatchQueueIntegrationTests {
 		assertThat(api.body()).contains("Rentang umur tidak dikenal: \\\"tua\\\"", "Urutan tidak dikenal",
 				"Kewarganegaraan tidak dikenal").doesNotContain("Exception", "at id.pantau");
 
-		HttpResponse<String> page = imigrasi.get("/pencocokan?antrean=review&umur=tua&kewarganegaraan=MMR&halaman=-3");
+		HttpResponse<String> page = imigrasi.get("/pencocokan?queue=review&age=tua&nationality=MMR&page=-3");
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"match-filter-problems\"", "Rentang umur tidak dikenal",
 				"Nomor halaman tidak sah").as("the known part of the filter still applies")

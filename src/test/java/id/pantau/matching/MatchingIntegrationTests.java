@@ -142,7 +142,7 @@ class MatchingIntegrationTests {
 				.single()).isEqualTo("NONE");
 
 		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
-		assertThat(imigrasi.get("/pencocokan?antrean=unmatched").body()).as("a traveller like no one is no work item")
+		assertThat(imigrasi.get("/pencocokan?queue=unmatched").body()).as("a traveller like no one is no work item")
 				.doesNotContain("/pencocokan/" + caseId + "\"");
 		HttpResponse<String> created = imigrasi.post("/pencocokan/" + caseId + "/orang-baru",
 				Map.of("version", Integer.toString(version(caseId)), "category", "TOURIST", "villageCode", ""));
@@ -278,11 +278,11 @@ class MatchingIntegrationTests {
 				.containsOnly("REVIEW");
 
 		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
-		assertThat(imigrasi.get("/pencocokan?antrean=review&urut=terbaru").body()).contains("id=\"pick-case-" + a + "\"");
-		HttpResponse<String> marked = imigrasi.post("/pencocokan/bukan-di-daftar", Map.of("kasus",
+		assertThat(imigrasi.get("/pencocokan?queue=review&sort=terbaru").body()).contains("id=\"pick-case-" + a + "\"");
+		HttpResponse<String> marked = imigrasi.post("/pencocokan/bukan-di-daftar", Map.of("cases",
 				a + ":" + version(a), "reason", "ABK singgah"));
 		assertThat(marked.statusCode()).isEqualTo(302);
-		imigrasi.post("/pencocokan/bukan-di-daftar", Map.of("kasus", b + ":" + (version(b) + 7), "reason", "ABK"));
+		imigrasi.post("/pencocokan/bukan-di-daftar", Map.of("cases", b + ":" + (version(b) + 7), "reason", "ABK"));
 		assertThat(state(a)).isEqualTo("REJECTED");
 		assertThat(state(b)).as("a case that changed since the list was read is left").isEqualTo("PENDING");
 		assertThat(audited("MATCH_REJECTED", a)).contains("\"reasonLength\"").doesNotContain("ABK singgah");

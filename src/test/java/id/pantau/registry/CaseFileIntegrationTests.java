@@ -150,12 +150,12 @@ class CaseFileIntegrationTests {
 		assertThat(alerts).isNotEmpty().allSatisfy(e -> assertThat(e.get("kind").asString()).isEqualTo("ALERT"));
 		assertThat(summaries(alerts)).anyMatch(s -> s.startsWith("Alert raised: ") && s.contains("severity High"));
 
-		String page = city.get("/orang-asing/" + person + "?jenis=CROSSING").body();
+		String page = city.get("/orang-asing/" + person + "?kind=CROSSING").body();
 		assertThat(page).contains("id=\"timeline-entries\"").contains("Entry through Pelabuhan Laut Tual")
 				.doesNotContain("data-kind=\"ALERT\"");
 		assertThat(city.json("GET", "/api/v1/persons/" + person + "/timeline?kind=BOGUS", null).statusCode())
 				.isEqualTo(400);
-		HttpResponse<String> badFilter = city.get("/orang-asing/" + person + "?jenis=BOGUS");
+		HttpResponse<String> badFilter = city.get("/orang-asing/" + person + "?kind=BOGUS");
 		assertThat(badFilter.statusCode()).as("a clean refusal, never 500").isIn(400, 404);
 		assertThat(badFilter.body()).doesNotContain("Exception");
 	}
@@ -170,7 +170,7 @@ class CaseFileIntegrationTests {
 				.noneMatch(s -> s.contains("Taar")).noneMatch(s -> s.contains("catatan internal"));
 		String page = fiditan.get("/orang-asing/" + person).body();
 		assertThat(page).contains(fiditanReport).doesNotContain(taarReport).doesNotContain("/peringatan/" + alert)
-				.as("no filter for kinds a village never sees").doesNotContain("jenis=CROSSING").contains("jenis=REPORT");
+				.as("no filter for kinds a village never sees").doesNotContain("kind=CROSSING").contains("kind=REPORT");
 
 		WebSession taar = WebSession.loggedIn(port, "ohoi.taar");
 		assertThat(taar.json("GET", "/api/v1/persons/" + person + "/timeline", null).statusCode()).isEqualTo(404);

@@ -204,7 +204,7 @@ class RegistryIntegrationTests {
 				"2009-04-30");
 		for (String role : List.of("kesbangpol", "imigrasi", "bpmpd", "timpora.polres", "ohoi.fiditan")) {
 			WebSession session = WebSession.loggedIn(port, role);
-			for (String path : List.of("/orang-asing", "/orang-asing?q=aung+kyaw&urut=NAME",
+			for (String path : List.of("/orang-asing", "/orang-asing?q=aung+kyaw&sort=NAME",
 					"/orang-asing/" + person.getId())) {
 				HttpResponse<String> page = session.get(path);
 				assertThat(page.statusCode()).as(role + " " + path).isEqualTo(200);
@@ -213,7 +213,7 @@ class RegistryIntegrationTests {
 		}
 		WebSession editor = WebSession.loggedIn(port, "kesbangpol");
 		for (String path : List.of("/orang-asing/baru", "/orang-asing/" + person.getId() + "/ubah",
-				"/orang-asing/" + person.getId() + "/gabung?dengan=" + person.getId())) {
+				"/orang-asing/" + person.getId() + "/gabung?mergedId=" + person.getId())) {
 			HttpResponse<String> page = editor.get(path);
 			assertThat(page.statusCode()).as(path).isEqualTo(200);
 			assertThat(page.body()).as(path).doesNotContain("??");

@@ -239,14 +239,14 @@ class OneReportPerIntentionIntegrationTests {
 		List<String> leaks = new ArrayList<>();
 		for (String username : List.of("bpmpd", "kesbangpol", "imigrasi", "timpora.polres")) {
 			WebSession officer = WebSession.loggedIn(port, username);
-			for (String list : List.of("/laporan", "/laporan?semua=true", "/laporan?status=DRAFT",
-					"/laporan?wilayah=" + FIDITAN)) {
+			for (String list : List.of("/laporan", "/laporan?all=true", "/laporan?status=DRAFT",
+					"/laporan?region=" + FIDITAN)) {
 				if (officer.get(list).body().contains(name)) {
 					leaks.add(username + " GET " + list);
 				}
 			}
 			// BPMPD keeps a tab for the drafts it makes itself on a village's behalf
-			if (!username.equals("bpmpd") && officer.get("/laporan?semua=true").body().contains("id=\"state-DRAFT\"")) {
+			if (!username.equals("bpmpd") && officer.get("/laporan?all=true").body().contains("id=\"state-DRAFT\"")) {
 				leaks.add(username + " has a draft tab");
 			}
 			for (String api : List.of("/api/v1/reports", "/api/v1/reports?state=DRAFT")) {
@@ -326,10 +326,10 @@ class OneReportPerIntentionIntegrationTests {
 				.isEqualTo("state-FORWARDED");
 		assertThat(activeTab(WebSession.loggedIn(port, "imigrasi").get("/laporan").body())).isEqualTo("state-FORWARDED");
 		assertThat(activeTab(WebSession.loggedIn(port, "ohoi.fiditan").get("/laporan").body())).isEqualTo("all");
-		assertThat(activeTab(WebSession.loggedIn(port, "bpmpd").get("/laporan?semua=true").body())).isEqualTo("all");
+		assertThat(activeTab(WebSession.loggedIn(port, "bpmpd").get("/laporan?all=true").body())).isEqualTo("all");
 		assertThat(activeTab(WebSession.loggedIn(port, "bpmpd").get("/laporan?status=FORWARDED").body()))
 				.isEqualTo("state-FORWARDED");
-		assertThat(activeTab(WebSession.loggedIn(port, "bpmpd").get("/laporan?wilayah=" + FIDITAN).body()))
+		assertThat(activeTab(WebSession.loggedIn(port, "bpmpd").get("/laporan?region=" + FIDITAN).body()))
 				.as("a link narrowed to a village shows all its reports").isEqualTo("all");
 	}
 

@@ -64,9 +64,9 @@ class PeriodicReportIntegrationTests {
 		assertThat(form).contains("<option value=\"" + current.minusMonths(1) + "\" selected=\"selected\"")
 				.doesNotContain("<option value=\"" + current + "\"");
 		// the village home links to the month it still owes
-		assertThat(village.get("/laporan/bulanan?bulan=" + current.minusMonths(2)).body())
+		assertThat(village.get("/laporan/bulanan?month=" + current.minusMonths(2)).body())
 				.contains("<option value=\"" + current.minusMonths(2) + "\" selected=\"selected\"");
-		assertThat(village.get("/laporan/bulanan?bulan=bukan-bulan").body())
+		assertThat(village.get("/laporan/bulanan?month=bukan-bulan").body())
 				.contains("<option value=\"" + current.minusMonths(1) + "\" selected=\"selected\"");
 
 		String early = village.post("/laporan/bulanan",
@@ -133,7 +133,7 @@ class PeriodicReportIntegrationTests {
 						+ "\"[^>]*><span>[^<]*</span>\\s*<a [^>]*corrected-mark")
 				.contains("id=\"corrections\"").contains("Kini 3 orang asing; sebelumnya Nihil")
 				.contains("Alasan: Tiga ABK Myanmar terlewat saat pendataan");
-		assertThat(bpmpd.get("/rekap?bulan=" + month + "&wilayah=" + FIDITAN).body())
+		assertThat(bpmpd.get("/rekap?month=" + month + "&region=" + FIDITAN).body())
 				.as("the recap counts the report once, in its latest version, and says it was corrected")
 				.containsPattern("id=\"recap-corrected\"><span>1</span>\\s*<a href=\"/laporan/kelengkapan#koreksi\"");
 		assertThat(jdbc.sql("""

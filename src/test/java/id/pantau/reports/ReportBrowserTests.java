@@ -193,7 +193,7 @@ class ReportBrowserTests {
 			type("namesAsHeard", name);
 			click(By.id("report-save"));
 
-			wait(browser).until(ExpectedConditions.urlContains("/laporan/baru?antrean=1"));
+			wait(browser).until(ExpectedConditions.urlContains("/laporan/baru?queue=1"));
 			wait(browser).until(ExpectedConditions.textToBePresentInElementLocated(By.id("outbox-status"),
 					"1 laporan menunggu dikirim"));
 			assertThat(browser.findElement(By.id("outbox-status")).getText()).contains("tidak tersambung")

@@ -109,7 +109,7 @@ class ReportExportIntegrationTests {
 		assertThat(WebSession.loggedIn(port, "ohoi.fiditan").get("/laporan/ekspor?format=csv").statusCode())
 				.isEqualTo(403);
 		for (String agency : List.of("bpmpd", "imigrasi", "timpora.polres")) {
-			assertThat(WebSession.loggedIn(port, agency).get("/laporan/ekspor?format=csv&dari=2032-07-01")
+			assertThat(WebSession.loggedIn(port, agency).get("/laporan/ekspor?format=csv&from=2032-07-01")
 					.statusCode()).as(agency).isEqualTo(200);
 		}
 		assertThat(WebSession.loggedIn(port, "bpmpd").get("/laporan").body()).contains("id=\"report-export\"");
@@ -118,8 +118,8 @@ class ReportExportIntegrationTests {
 	}
 
 	private MockHttpServletResponse export(PantauUser officer, String format) throws Exception {
-		return mvc.perform(get("/laporan/ekspor").param("format", format).param("dari", "2032-07-01")
-				.param("sampai", "2032-07-31").with(user(officer))).andReturn().getResponse();
+		return mvc.perform(get("/laporan/ekspor").param("format", format).param("from", "2032-07-01")
+				.param("to", "2032-07-31").with(user(officer))).andReturn().getResponse();
 	}
 
 	private PantauUser officer(String username) {

@@ -47,11 +47,11 @@ class BreakGlassIntegrationTests {
 		assertThat(session.get("/orang-asing/" + id).statusCode()).isEqualTo(404);
 		assertThat(session.get("/orang-asing?q=" + suffix).body()).doesNotContain(link).contains("id=\"break-glass\"");
 
-		HttpResponse<String> noReason = session.post("/akses-luar-wilayah", Map.of("alasan", "perlu"));
+		HttpResponse<String> noReason = session.post("/akses-luar-wilayah", Map.of("reason", "perlu"));
 		assertThat(WebSession.location(noReason)).endsWith("/orang-asing");
 		assertThat(session.get("/orang-asing/" + id).statusCode()).as("a reason is required").isEqualTo(404);
 
-		assertThat(WebSession.location(session.post("/akses-luar-wilayah", Map.of("alasan", REASON))))
+		assertThat(WebSession.location(session.post("/akses-luar-wilayah", Map.of("reason", REASON))))
 				.endsWith("/orang-asing");
 		String search = session.get("/orang-asing?q=" + suffix).body();
 		assertThat(search).contains(link).contains("id=\"break-glass-banner\"").contains(REASON);
@@ -91,7 +91,7 @@ class BreakGlassIntegrationTests {
 				WebSession.DEMO_PASSWORD, false);
 		for (String username : List.of("ohoi.fiditan", "bpmpd", "timpora.polres", "admin", kecamatan)) {
 			WebSession session = WebSession.loggedIn(port, username);
-			assertThat(session.post("/akses-luar-wilayah", Map.of("alasan", REASON)).statusCode()).as(username)
+			assertThat(session.post("/akses-luar-wilayah", Map.of("reason", REASON)).statusCode()).as(username)
 					.isEqualTo(403);
 		}
 		assertThat(WebSession.loggedIn(port, "ohoi.fiditan").get("/orang-asing").body())

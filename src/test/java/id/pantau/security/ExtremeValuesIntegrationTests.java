@@ -138,16 +138,16 @@ class ExtremeValuesIntegrationTests {
 	@Test
 	void anOutOfRangeDateIsAClear400InIndonesianOnThePageAndInTheApi() {
 		WebSession officer = sessions.get("imigrasi");
-		HttpResponse<String> page = officer.get("/perlintasan?dari=%2B1000000-01-01");
+		HttpResponse<String> page = officer.get("/perlintasan?from=%2B1000000-01-01");
 		assertThat(page.statusCode()).isEqualTo(400);
-		assertThat(page.body()).contains("id=\"invalid-parameter\"").contains("dari").contains("di luar tahun 1900");
+		assertThat(page.body()).contains("id=\"invalid-parameter\"").contains("from").contains("di luar tahun 1900");
 
 		HttpResponse<String> api = officer.json("GET", "/api/v1/crossings?from=%2B1000000-01-01", null);
 		assertThat(api.statusCode()).isEqualTo(400);
 		assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
 		assertThat(api.body()).contains("\"field\":\"from\"").contains("di luar tahun 1900");
 
-		assertThat(officer.get("/perlintasan?dari=2026-01-01").statusCode()).as("a sane date still works")
+		assertThat(officer.get("/perlintasan?from=2026-01-01").statusCode()).as("a sane date still works")
 				.isEqualTo(200);
 		assertThat(officer.json("GET", "/api/v1/reports?page=2147483647", null).statusCode())
 				.as("a page beyond the last is empty").isEqualTo(200);

@@ -154,23 +154,23 @@ class InputSafetyIntegrationTests {
 		long before = jdbc.sql("select count(*) from person").query(Long.class).single();
 		List<String> failures = new ArrayList<>();
 		Map<WebSession, List<String>> pages = Map.of(
-				village, List.of("/orang-asing?urut=%s", "/orang-asing?wilayah=%s", "/orang-asing?kewarganegaraan=%s",
-						"/orang-asing?kategori=%s", "/orang-asing?status=%s", "/orang-asing?izinBerakhir=%s",
-						"/orang-asing?halaman=%s", "/orang-asing?q=%s", "/laporan?status=%s",
+				village, List.of("/orang-asing?sort=%s", "/orang-asing?region=%s", "/orang-asing?nationality=%s",
+						"/orang-asing?category=%s", "/orang-asing?status=%s", "/orang-asing?permitEndingWithinDays=%s",
+						"/orang-asing?page=%s", "/orang-asing?q=%s", "/laporan?status=%s",
 						"/api/v1/persons?sort=%s", "/api/v1/persons?region=%s", "/api/v1/persons?nationality=%s",
 						"/api/v1/persons?page=%s", "/api/v1/persons?q=%s", "/api/v1/persons?category=%s",
 						"/api/v1/reports?state=%s", "/api/v1/reports?page=%s", "/wilayah/%s"),
-				city, List.of("/perlintasan?dari=%s", "/perlintasan?arah=%s", "/perlintasan?tpi=%s",
-						"/perlintasan?kewarganegaraan=%s", "/perlintasan?halaman=%s", "/api/v1/crossings?from=%s",
+				city, List.of("/perlintasan?from=%s", "/perlintasan?direction=%s", "/perlintasan?port=%s",
+						"/perlintasan?nationality=%s", "/perlintasan?page=%s", "/api/v1/crossings?from=%s",
 						"/api/v1/crossings?direction=%s", "/api/v1/crossings?port=%s", "/api/v1/crossings?linked=%s",
 						"/api/v1/crossings?page=%s", "/api/v1/changes?since=%s", "/api/v1/changes?limit=%s",
-						"/pencocokan?antrean=%s", "/pencocokan?halaman=%s", "/perlintasan?terhubung=%s", "/api/v1/matches?queue=%s", "/laporan/ekspor?format=%s",
-						"/laporan/ekspor?dari=%s", "/pencocokan?sumber=%s", "/pencocokan?kewarganegaraan=%s",
-						"/pencocokan?skor=%s", "/pencocokan?umur=%s", "/pencocokan?urut=%s", "/api/v1/matches?source=%s",
+						"/pencocokan?queue=%s", "/pencocokan?page=%s", "/perlintasan?linked=%s", "/api/v1/matches?queue=%s", "/laporan/ekspor?format=%s",
+						"/laporan/ekspor?from=%s", "/pencocokan?source=%s", "/pencocokan?nationality=%s",
+						"/pencocokan?score=%s", "/pencocokan?age=%s", "/pencocokan?sort=%s", "/api/v1/matches?source=%s",
 						"/api/v1/matches?nationality=%s", "/api/v1/matches?score=%s", "/api/v1/matches?age=%s",
 						"/api/v1/matches?sort=%s", "/api/v1/matches?page=%s"),
-				admin, List.of("/admin/audit?aksi=%s", "/admin/audit?pelaku=%s", "/admin/audit?sebelum=%s",
-						"/admin/pengguna?q=%s", "/admin/pengguna?peran=%s", "/admin/pengguna?halaman=%s"));
+				admin, List.of("/admin/audit?action=%s", "/admin/audit?actor=%s", "/admin/audit?before=%s",
+						"/admin/pengguna?q=%s", "/admin/pengguna?role=%s", "/admin/pengguna?page=%s"));
 		RandomInputs inputs = new RandomInputs(9);
 		List<String> values = new ArrayList<>(HOSTILE);
 		for (int i = 0; i < 8; i++) {

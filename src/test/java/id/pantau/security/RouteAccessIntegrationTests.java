@@ -472,7 +472,7 @@ class RouteAccessIntegrationTests {
 		}
 		return switch (method) {
 			case "GET" -> session.get(path).statusCode();
-			case "POST" -> session.post(path, Map.of("version", "0", "otherVersion", "0", "dengan", "1",
+			case "POST" -> session.post(path, Map.of("version", "0", "otherVersion", "0", "mergedId", "1",
 					"reason", "uji akses", "name", "Uji", "source", "OFFICER", "villageCode", VILLAGE_A,
 					"namesAsHeard", "Uji", "outcome", "NOT_A_FOREIGNER", "personId", "1")).statusCode();
 			default -> throw new IllegalArgumentException("no page route with " + method + ": add it to call()");

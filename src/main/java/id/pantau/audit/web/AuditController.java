@@ -36,13 +36,13 @@ class AuditController {
 	}
 
 	@GetMapping
-	String list(@AuthenticationPrincipal ScopedPrincipal user, @RequestParam(required = false) String aksi,
-			@RequestParam(required = false) String pelaku, @RequestParam(required = false) Long sebelum, Model model) {
-		AuditQueries.Page page = queries.page(user.scope(), new AuditQueries.Filter(aksi, pelaku), sebelum);
+	String list(@AuthenticationPrincipal ScopedPrincipal user, @RequestParam(required = false) String action,
+			@RequestParam(required = false) String actor, @RequestParam(required = false) Long before, Model model) {
+		AuditQueries.Page page = queries.page(user.scope(), new AuditQueries.Filter(action, actor), before);
 		model.addAttribute("page", page);
 		model.addAttribute("actions", queries.actions());
-		model.addAttribute("aksi", aksi);
-		model.addAttribute("pelaku", pelaku);
+		model.addAttribute("action", action);
+		model.addAttribute("actor", actor);
 		model.addAttribute("keyId", checkpoints.keyId());
 		model.addAttribute("checkpoint", checkpoints.latest().orElse(null));
 		return "audit/list";

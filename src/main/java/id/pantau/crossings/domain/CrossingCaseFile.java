@@ -42,8 +42,8 @@ class CrossingCaseFile implements CaseFile.Part {
 					String port = rs.getString("port_code");
 					String direction = rs.getString("direction");
 					LocalDate day = LocalDate.ofInstant(at, DisplayTime.ZONE);
-					String link = UriComponentsBuilder.fromPath("/perlintasan").queryParam("dari", day)
-							.queryParam("sampai", day).queryParam("arah", direction).queryParam("tpi", port).build()
+					String link = UriComponentsBuilder.fromPath("/perlintasan").queryParam("from", day)
+							.queryParam("to", day).queryParam("direction", direction).queryParam("port", port).build()
 							.encode().toUriString();
 					return new Entry(Kind.CROSSING, at, "casefile.crossing", List.of(label("direction.", direction),
 							portName(port), rs.getString("document_number"),

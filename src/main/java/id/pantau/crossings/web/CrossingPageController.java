@@ -29,13 +29,11 @@ import id.pantau.platform.tables.Csv;
 import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.platform.tables.TableExport;
 import id.pantau.platform.tables.UnreadableFile;
+import id.pantau.platform.web.Downloads;
 import id.pantau.reference.ReferenceData;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -88,21 +86,21 @@ class CrossingPageController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal PantauUser user,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dari,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sampai,
-			@RequestParam(required = false) Direction arah, @RequestParam(required = false) String tpi,
-			@RequestParam(required = false) String kewarganegaraan, @RequestParam(required = false) Boolean terhubung,
-			@RequestParam(defaultValue = "0") int halaman, Model model) {
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Direction direction, @RequestParam(required = false) String port,
+			@RequestParam(required = false) String nationality, @RequestParam(required = false) Boolean linked,
+			@RequestParam(name = "page", defaultValue = "0") int pageNumber, Model model) {
 		requireRegencyScope(user);
 		CrossingQueries.Page page = queries.list(
-				new CrossingQueries.Filter(dari, sampai, arah, tpi, kewarganegaraan, terhubung), halaman);
+				new CrossingQueries.Filter(from, to, direction, port, nationality, linked), pageNumber);
 		audit.record(AuditEntry.of("CROSSINGS_LISTED").detail("rows", page.rows().size())
 				.shown("CROSSING", page.rows().stream().map(CrossingQueries.Row::id).toList()));
 		model.addAttribute("page", page);
-		model.addAttribute("filter", Map.of("dari", dari == null ? "" : dari.toString(), "sampai",
-				sampai == null ? "" : sampai.toString(), "arah", arah == null ? "" : arah.name(), "tpi",
-				tpi == null ? "" : tpi, "kewarganegaraan", kewarganegaraan == null ? "" : kewarganegaraan, "terhubung",
-				terhubung == null ? "" : terhubung.toString()));
+		model.addAttribute("filter", Map.of("from", from == null ? "" : from.toString(), "to",
+				to == null ? "" : to.toString(), "direction", direction == null ? "" : direction.name(), "port",
+				port == null ? "" : port, "nationality", nationality == null ? "" : nationality, "linked",
+				linked == null ? "" : linked.toString()));
 		model.addAttribute("ports", reference.portsOfEntry());
 		model.addAttribute("countries", reference.countries());
 		model.addAttribute("batches", queries.batches(10));
@@ -116,22 +114,16 @@ class CrossingPageController {
 	 */
 	@GetMapping("/ekspor")
 	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dari,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sampai,
-			@RequestParam(required = false) Direction arah, @RequestParam(required = false) String tpi,
-			@RequestParam(required = false) String kewarganegaraan, @RequestParam(required = false) Boolean terhubung,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) Direction direction, @RequestParam(required = false) String port,
+			@RequestParam(required = false) String nationality, @RequestParam(required = false) Boolean linked,
 			HttpServletResponse response) throws IOException {
 		if (!user.scope().coversUnplaced()) {
 			throw new AccessDeniedException("crossings are exported regency-wide");
 		}
-		TableExport.Format chosen = TableExport.Format.of(format)
-				.orElseThrow(() -> new NotFoundException("format " + format));
-		String period = (dari == null ? "awal" : dari.toString()) + "_" + (sampai == null ? "akhir" : sampai.toString());
-		response.setContentType(chosen.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("perlintasan_" + period + "." + chosen.extension()).build().toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		exports.export(new CrossingQueries.Filter(dari, sampai, arah, blank(tpi), blank(kewarganegaraan), terhubung),
+		TableExport.Format chosen = Downloads.startTable(response, format, "perlintasan_" + Downloads.period(from, to));
+		exports.export(new CrossingQueries.Filter(from, to, direction, blank(port), blank(nationality), linked),
 				chosen, response.getOutputStream());
 	}
 

@@ -45,18 +45,18 @@ class ValueMappingPageController {
 	}
 
 	@GetMapping
-	String page(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String asal, Model model) {
+	String page(@AuthenticationPrincipal PantauUser user, @RequestParam(name = "origin", required = false) String asked, Model model) {
 		List<String> origins = mappings.origins(user);
-		String origin = asal != null && origins.contains(asal.strip()) ? asal.strip()
-				: asal == null && origins.size() == 1 ? origins.get(0) : null;
+		String chosen = asked != null && origins.contains(asked.strip()) ? asked.strip()
+				: asked == null && origins.size() == 1 ? origins.get(0) : null;
 		model.addAttribute("origins", origins);
-		model.addAttribute("origin", origin);
-		if (asal != null && !asal.isBlank() && origin == null) {
-			model.addAttribute("originProblem", messages.message("valueMapping.originUnknown", asal.strip()));
+		model.addAttribute("origin", chosen);
+		if (asked != null && !asked.isBlank() && chosen == null) {
+			model.addAttribute("originProblem", messages.message("valueMapping.originUnknown", asked.strip()));
 		}
-		if (origin != null) {
-			model.addAttribute("ports", mappings.values(user, origin, ValueMappings.Field.PORT));
-			model.addAttribute("permits", mappings.values(user, origin, ValueMappings.Field.PERMIT_TYPE));
+		if (chosen != null) {
+			model.addAttribute("ports", mappings.values(user, chosen, ValueMappings.Field.PORT));
+			model.addAttribute("permits", mappings.values(user, chosen, ValueMappings.Field.PERMIT_TYPE));
 		}
 		model.addAttribute("knownPorts", reference.portsOfEntry());
 		model.addAttribute("knownPermits", reference.permitTypes());
@@ -64,25 +64,25 @@ class ValueMappingPageController {
 	}
 
 	@PostMapping
-	String map(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String asal,
-			@RequestParam(required = false) String bidang, @RequestParam(required = false) String nilai,
-			@RequestParam(required = false) String kode, RedirectAttributes redirect) {
+	String map(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String origin,
+			@RequestParam(required = false) String field, @RequestParam(required = false) String value,
+			@RequestParam(required = false) String code, RedirectAttributes redirect) {
 		String back = "redirect:" + UriComponentsBuilder.fromPath("/perlintasan/pemetaan")
-				.queryParam("asal", asal == null ? "" : asal.strip()).build().encode().toUriString();
-		ValueMappings.Field field = bidang == null ? null : switch (bidang) {
+				.queryParam("origin", origin == null ? "" : origin.strip()).build().encode().toUriString();
+		ValueMappings.Field chosen = field == null ? null : switch (field) {
 			case "PORT" -> ValueMappings.Field.PORT;
 			case "PERMIT_TYPE" -> ValueMappings.Field.PERMIT_TYPE;
 			default -> null;
 		};
-		if (field == null) {
+		if (chosen == null) {
 			redirect.addFlashAttribute("problems", List.of(messages.message("valueMapping.fieldUnknown")));
 			return back;
 		}
 		try {
-			ValueMappings.Applied applied = mappings.map(user, asal, field, nilai, kode);
-			String target = field == ValueMappings.Field.PORT ? labels.port(kode) : labels.permitType(kode);
+			ValueMappings.Applied applied = mappings.map(user, origin, chosen, value, code);
+			String target = chosen == ValueMappings.Field.PORT ? labels.port(code) : labels.permitType(code);
 			List<String> notice = new ArrayList<>();
-			notice.add(messages.message("valueMapping.saved." + field, nilai.strip(), target, applied.updated()));
+			notice.add(messages.message("valueMapping.saved." + chosen, value.strip(), target, applied.updated()));
 			if (applied.leftAsDuplicates() > 0) {
 				notice.add(messages.message("valueMapping.duplicatesLeft", applied.leftAsDuplicates(), target));
 			}

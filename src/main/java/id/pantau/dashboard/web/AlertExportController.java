@@ -4,12 +4,9 @@ import java.io.IOException;
 
 import id.pantau.dashboard.domain.AlertExports;
 import id.pantau.identity.PantauUser;
-import id.pantau.platform.NotFoundException;
 import id.pantau.platform.tables.TableExport;
+import id.pantau.platform.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -33,15 +30,10 @@ class AlertExportController {
 	@GetMapping("/rekap/peringatan/ekspor")
 	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,
 			@RequestParam(required = false) String severity, @RequestParam(required = false) String rule,
-			@RequestParam(required = false) String village, @RequestParam(required = false) String status,
+			@RequestParam(required = false) String region, @RequestParam(required = false) String status,
 			HttpServletResponse response) throws IOException {
-		TableExport.Format chosen = TableExport.Format.of(format)
-				.orElseThrow(() -> new NotFoundException("format " + format));
-		response.setContentType(chosen.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("peringatan." + chosen.extension()).build().toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		exports.export(user.scope(), new AlertExports.Filter(severity, rule, village, status), chosen,
+		TableExport.Format chosen = Downloads.startTable(response, format, "peringatan");
+		exports.export(user.scope(), new AlertExports.Filter(severity, rule, region, status), chosen,
 				response.getOutputStream());
 	}
 }

@@ -16,13 +16,11 @@ import id.pantau.identity.PantauUser;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.Scope;
+import id.pantau.platform.web.Downloads;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.RegionLevel;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -60,10 +58,11 @@ class RecapController {
 	}
 
 	@GetMapping("/rekap")
-	String page(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String bulan,
-			@RequestParam(required = false) String wilayah, Locale locale, Model model) {
-		YearMonth month = month(bulan);
-		Scope area = area(user, wilayah);
+	String page(@AuthenticationPrincipal PantauUser user,
+			@RequestParam(name = "month", required = false) String monthText,
+			@RequestParam(required = false) String region, Locale locale, Model model) {
+		YearMonth month = month(monthText);
+		Scope area = area(user, region);
 		MonthlyRecap.Recap recap = recaps.of(area, areaName(area, locale), month);
 		model.addAttribute("recap", recap);
 		model.addAttribute("tables", documents.tables(recap, locale));
@@ -80,11 +79,12 @@ class RecapController {
 	}
 
 	@GetMapping("/rekap/unduh")
-	void download(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String bulan,
-			@RequestParam(required = false) String wilayah, @RequestParam(defaultValue = "pdf") String format,
+	void download(@AuthenticationPrincipal PantauUser user,
+			@RequestParam(name = "month", required = false) String monthText,
+			@RequestParam(required = false) String region, @RequestParam(defaultValue = "pdf") String format,
 			Locale locale, HttpServletResponse response) throws IOException {
-		YearMonth month = month(bulan);
-		Scope area = area(user, wilayah);
+		YearMonth month = month(monthText);
+		Scope area = area(user, region);
 		boolean pdf = "pdf".equalsIgnoreCase(format);
 		if (!pdf && !"xlsx".equalsIgnoreCase(format)) {
 			throw new NotFoundException("format " + format);
@@ -104,11 +104,8 @@ class RecapController {
 				.detail("format", pdf ? "pdf" : "xlsx"));
 		String name = "rekap-bulanan_" + month + "_" + (area.regionCode() == null ? "semua" : area.regionCode())
 				+ (pdf ? ".pdf" : ".xlsx");
-		response.setContentType(pdf ? "application/pdf"
-				: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
-				.toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		Downloads.start(response, pdf ? "application/pdf"
+				: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name);
 		response.setContentLength(file.size());
 		file.writeTo(response.getOutputStream());
 	}

@@ -57,12 +57,12 @@ class AlertPageController {
 	@GetMapping
 	@PreAuthorize("hasAnyRole('KESBANGPOL', 'IMIGRASI', 'TIMPORA', 'BPMPD')")
 	String list(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String severity,
-			@RequestParam(required = false) String rule, @RequestParam(name = "wilayah", required = false) String region,
+			@RequestParam(required = false) String rule, @RequestParam(required = false) String region,
 			@RequestParam(required = false) String status,
-			@RequestParam(name = "penanggung", required = false) String assignee,
-			@RequestParam(name = "umur", required = false) Integer minAgeDays,
-			@RequestParam(name = "urut", required = false) String sort,
-			@RequestParam(name = "halaman", required = false) Integer page, Model model) {
+			@RequestParam(required = false) String assignee,
+			@RequestParam(required = false) Integer minAgeDays,
+			@RequestParam(required = false) String sort,
+			@RequestParam(required = false) Integer page, Model model) {
 		AlertFilter filter = new AlertFilter(severity, rule, region, status, assignee, minAgeDays, sort, page);
 		try {
 			model.addAttribute("result", workflow.list(user, filter));

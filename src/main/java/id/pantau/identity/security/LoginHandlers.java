@@ -86,6 +86,6 @@ class LoginHandlers implements AuthenticationSuccessHandler, AuthenticationFailu
 				&& authentication.getPrincipal() instanceof PantauUser user) {
 			logins.loggedOut(user);
 		}
-		response.sendRedirect(request.getContextPath() + "/login?keluar");
+		response.sendRedirect(request.getContextPath() + "/login?logout");
 	}
 }

@@ -37,7 +37,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 			logins.throttled(username);
 			long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
 			response.setHeader("Retry-After", Long.toString(seconds));
-			response.sendRedirect(request.getContextPath() + "/login?tunggu=" + seconds);
+			response.sendRedirect(request.getContextPath() + "/login?wait=" + seconds);
 			return;
 		}
 		chain.doFilter(request, response);

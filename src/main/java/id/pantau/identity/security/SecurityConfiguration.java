@@ -139,7 +139,7 @@ class SecurityConfiguration {
 							.invalidateHttpSession(true).deleteCookies("PANTAU_SESSION"))
 					.securityContext(context -> context.securityContextRepository(contexts))
 					.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
-							.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?berakhir"))
+							.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
 					.headers(headers -> headers
 							.contentSecurityPolicy(csp -> csp.policyDirectives(policy))
 							.frameOptions(frame -> frame.deny())

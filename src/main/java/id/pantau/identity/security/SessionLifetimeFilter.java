@@ -70,11 +70,11 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 				response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
 			}
 			else if (request.getHeader("HX-Request") != null) {
-				response.setHeader("HX-Redirect", request.getContextPath() + "/login?berakhir");
+				response.setHeader("HX-Redirect", request.getContextPath() + "/login?expired");
 				response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 			}
 			else {
-				response.sendRedirect(request.getContextPath() + "/login?berakhir");
+				response.sendRedirect(request.getContextPath() + "/login?expired");
 			}
 			return;
 		}

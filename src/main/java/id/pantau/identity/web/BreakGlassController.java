@@ -40,9 +40,9 @@ class BreakGlassController {
 	}
 
 	@PostMapping
-	String start(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "") String alasan,
+	String start(@AuthenticationPrincipal PantauUser user, @RequestParam(name = "reason", defaultValue = "") String written,
 			HttpSession session, RedirectAttributes redirect) {
-		String reason = alasan.strip().replaceAll("\\s+", " ");
+		String reason = written.strip().replaceAll("\\s+", " ");
 		if (reason.length() < BreakGlassGrant.MIN_REASON || reason.length() > BreakGlassGrant.MAX_REASON) {
 			redirect.addFlashAttribute("errorKey", "breakGlass.reasonRequired");
 			redirect.addFlashAttribute("errorArgs", new Object[] { BreakGlassGrant.MIN_REASON });

@@ -58,12 +58,12 @@ class UserAdminController {
 
 	@GetMapping
 	String list(@AuthenticationPrincipal PantauUser admin, @RequestParam(required = false) String q,
-			@RequestParam(required = false) Role peran, @RequestParam(required = false) Boolean aktif,
-			@RequestParam(defaultValue = "0") int halaman, Model model) {
-		model.addAttribute("page", queries.list(admin.scope(), q, peran, aktif, halaman));
+			@RequestParam(required = false) Role role, @RequestParam(required = false) Boolean active,
+			@RequestParam(defaultValue = "0") int page, Model model) {
+		model.addAttribute("page", queries.list(admin.scope(), q, role, active, page));
 		model.addAttribute("q", q);
-		model.addAttribute("peran", peran);
-		model.addAttribute("aktif", aktif);
+		model.addAttribute("role", role);
+		model.addAttribute("active", active);
 		return "identity/users";
 	}
 

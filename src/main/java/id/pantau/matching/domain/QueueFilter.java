@@ -9,7 +9,7 @@ import id.pantau.matching.domain.MatchCase.Kind;
 /**
  * What a reviewer narrows a queue to: where the records came from (a batch of crossings or a village), the record's
  * nationality, the band of the best candidate's score, and the age of the person the record describes. Every part is
- * optional. Values are read from a page's address ({@code sumber=impor-12}, {@code umur=18-30}) or from the API (the
+ * optional. Values are read from a page's address ({@code source=impor-12}, {@code age=18-30}) or from the API (the
  * same words, or the constants' names such as {@code FROM_18_TO_30}); see {@link MatchReview#filter}.
  *
  * @param source a batch of crossings or a village, or null for all

@@ -49,19 +49,16 @@ class MatchPageController {
 	}
 
 	/**
-	 * A queue, narrowed by the filters in the address ({@code sumber}, {@code kewarganegaraan}, {@code skor},
-	 * {@code umur}), in the order chosen ({@code urut}), a page ({@code halaman}) at a time. A value the page does not
+	 * A queue, narrowed by the filters in the address ({@code source}, {@code nationality}, {@code score},
+	 * {@code age}), in the order chosen ({@code sort}), a page ({@code page}) at a time. A value the page does not
 	 * know is named in a message and left out, and the rest of the filter still applies.
 	 */
 	@GetMapping
 	String queue(@AuthenticationPrincipal PantauUser user,
-			@RequestParam(name = "antrean", defaultValue = "REVIEW") String queue,
-			@RequestParam(name = "halaman", required = false) String page,
-			@RequestParam(name = "sumber", required = false) String source,
-			@RequestParam(name = "kewarganegaraan", required = false) String nationality,
-			@RequestParam(name = "skor", required = false) String score,
-			@RequestParam(name = "umur", required = false) String age,
-			@RequestParam(name = "urut", required = false) String sort, Model model) {
+			@RequestParam(defaultValue = "REVIEW") String queue, @RequestParam(required = false) String page,
+			@RequestParam(required = false) String source, @RequestParam(required = false) String nationality,
+			@RequestParam(required = false) String score, @RequestParam(required = false) String age,
+			@RequestParam(required = false) String sort, Model model) {
 		Queue chosen = Queue.of(queue).orElse(Queue.REVIEW);
 		List<String> problems = new ArrayList<>();
 		QueueFilter filter = new QueueFilter(
@@ -102,23 +99,23 @@ class MatchPageController {
 	 */
 	record Links(QueueFilter filter, QueueFilter.Sort sort) {
 
-		public String sumber() {
+		public String source() {
 			return filter.source() == null ? "" : filter.source().slug();
 		}
 
-		public String kewarganegaraan() {
+		public String nationality() {
 			return filter.nationality() == null ? "" : filter.nationality();
 		}
 
-		public String skor() {
+		public String score() {
 			return filter.score() == null ? "" : filter.score().slug();
 		}
 
-		public String umur() {
+		public String age() {
 			return filter.age() == null ? "" : filter.age().slug();
 		}
 
-		public String urut() {
+		public String order() {
 			return sort == null ? "" : sort.slug();
 		}
 
@@ -130,14 +127,14 @@ class MatchPageController {
 		/** A page of a queue under the same filter and order. */
 		public String href(Queue queue, int page) {
 			UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/pencocokan")
-					.queryParam("antrean", queue.name().toLowerCase(java.util.Locale.ROOT));
-			add(uri, "sumber", sumber());
-			add(uri, "kewarganegaraan", kewarganegaraan());
-			add(uri, "skor", skor());
-			add(uri, "umur", umur());
-			add(uri, "urut", urut());
+					.queryParam("queue", queue.name().toLowerCase(java.util.Locale.ROOT));
+			add(uri, "source", source());
+			add(uri, "nationality", nationality());
+			add(uri, "score", score());
+			add(uri, "age", age());
+			add(uri, "sort", order());
 			if (page > 0) {
-				uri.queryParam("halaman", page);
+				uri.queryParam("page", page);
 			}
 			return uri.encode().build().toUriString();
 		}
@@ -181,11 +178,11 @@ class MatchPageController {
 	/** Several crossings in review at once: "none of them is in the registry", with one reason. */
 	@PostMapping("/bukan-di-daftar")
 	String rejectCrossings(@AuthenticationPrincipal PantauUser user,
-			@RequestParam(name = "kasus", required = false) List<String> picked,
+			@RequestParam(name = "cases", required = false) List<String> picked,
 			@RequestParam(required = false) String reason,
-			@RequestParam(name = "kembali", required = false) String back, RedirectAttributes redirect) {
+			@RequestParam(required = false) String back, RedirectAttributes redirect) {
 		String queuePage = back != null && back.matches("/pencocokan\\?[A-Za-z0-9=&%._~+-]*") ? back
-				: "/pencocokan?antrean=review";
+				: "/pencocokan?queue=review";
 		java.util.Map<Long, Integer> versions = new java.util.LinkedHashMap<>();
 		for (String value : picked == null ? List.<String>of() : picked) {
 			String[] parts = value.split(":");

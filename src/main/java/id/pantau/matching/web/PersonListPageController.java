@@ -78,7 +78,7 @@ class PersonListPageController {
 				Files.copy(in, temporary, StandardCopyOption.REPLACE_EXISTING);
 			}
 			PersonLists.ListSummary list = lists.importList(user, temporary, file.getOriginalFilename(), basis);
-			return "redirect:/admin/daftar-orang-asing/" + list.id() + (list.alreadyImported() ? "?sudah" : "");
+			return "redirect:/admin/daftar-orang-asing/" + list.id() + (list.alreadyImported() ? "?already" : "");
 		}
 		catch (InvalidInput invalid) {
 			return page(model, basis, messages.of(invalid));
@@ -94,10 +94,10 @@ class PersonListPageController {
 	}
 
 	@GetMapping("/{id}")
-	String outcome(@PathVariable long id, @RequestParam(required = false) String sudah, Model model) {
+	String outcome(@PathVariable long id, @RequestParam(required = false) String already, Model model) {
 		PersonLists.ListSummary list = lists.find(id).orElseThrow(() -> new NotFoundException("person list"));
 		model.addAttribute("list", list);
-		model.addAttribute("already", sudah != null);
+		model.addAttribute("already", already != null);
 		model.addAttribute("refusedRows", lists.refused(id).stream()
 				.map(r -> new RefusedRowView(r.rowNumber(), messages.message(r.reasonKey(), r.argument()),
 						Csv.safeLine(r.cells())))

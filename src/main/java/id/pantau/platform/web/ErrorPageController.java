@@ -1,10 +1,11 @@
 package id.pantau.platform.web;
 
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.ModelAndView;
@@ -20,20 +21,14 @@ class ErrorPageController {
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ModelAndView malformedAddress(MethodArgumentTypeMismatchException mismatch) {
 		if (mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
-			ModelAndView page = new ModelAndView("error/404");
-			page.setStatus(HttpStatus.NOT_FOUND);
-			return page;
+			return ErrorPages.page(HttpStatus.NOT_FOUND, Map.of());
 		}
-		ModelAndView page = new ModelAndView("error/4xx");
-		page.setStatus(HttpStatus.BAD_REQUEST);
-		page.addObject("parameter", mismatch.getName());
-		return page;
+		return ErrorPages.page(HttpStatus.BAD_REQUEST, Map.of("parameter", mismatch.getName()));
 	}
 
 	/** A form post where a file upload was expected (a hand-made or hostile request): refused, not a server error. */
 	@ExceptionHandler(MultipartException.class)
-	@ResponseStatus(HttpStatus.BAD_REQUEST)
-	String notAnUpload() {
-		return "error/4xx";
+	ModelAndView notAnUpload() {
+		return ErrorPages.page(HttpStatus.BAD_REQUEST, Map.of());
 	}
 }

@@ -50,7 +50,7 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Dates and months in addresses and forms ({@code dari}, {@code sampai}, {@code from}, {@code bulan}, ...) are read
+	 * Dates and months in addresses and forms ({@code from}, {@code to}, {@code month}, ...) are read
 	 * as ISO dates within {@link CalendarRange}; anything else is a malformed parameter (400), not a server error deep
 	 * in a query or an export that has already begun. Registered last, so they also read the parameters marked
 	 * {@code @DateTimeFormat(iso = DATE)}.

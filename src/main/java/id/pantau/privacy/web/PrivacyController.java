@@ -40,20 +40,20 @@ class PrivacyController {
 	}
 
 	@GetMapping
-	String page(@RequestParam(required = false) String pelaku, @RequestParam(required = false) String dari,
-			@RequestParam(required = false) String sampai, Model model) {
+	String page(@RequestParam(required = false) String actor, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Model model) {
 		model.addAttribute("retention", retention);
-		model.addAttribute("pelaku", pelaku);
-		model.addAttribute("dari", dari);
-		model.addAttribute("sampai", sampai);
-		if (pelaku != null && !pelaku.isBlank()) {
-			Instant from = time(dari);
-			Instant to = time(sampai);
-			if (from == null || to == null || !from.isBefore(to)) {
+		model.addAttribute("actor", actor);
+		model.addAttribute("from", from);
+		model.addAttribute("to", to);
+		if (actor != null && !actor.isBlank()) {
+			Instant start = time(from);
+			Instant end = time(to);
+			if (start == null || end == null || !start.isBefore(end)) {
 				model.addAttribute("breachError", "privacy.breach.badPeriod");
 			}
 			else {
-				model.addAttribute("answer", breach.ask(pelaku, from, to));
+				model.addAttribute("answer", breach.ask(actor, start, end));
 			}
 		}
 		return "privacy/index";
@@ -63,7 +63,7 @@ class PrivacyController {
 	ResponseEntity<byte[]> export(@AuthenticationPrincipal ScopedPrincipal user, @RequestParam long personId,
 			@RequestParam(required = false) String reason) {
 		if (reason == null || reason.isBlank()) {
-			return ResponseEntity.status(303).header(HttpHeaders.LOCATION, "/admin/privasi?alasan=wajib").build();
+			return ResponseEntity.status(303).header(HttpHeaders.LOCATION, "/admin/privasi?reason=wajib").build();
 		}
 		byte[] json = export.export(personId, user.scope(), reason).getBytes(StandardCharsets.UTF_8);
 		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

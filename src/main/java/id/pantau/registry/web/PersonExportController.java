@@ -2,15 +2,12 @@ package id.pantau.registry.web;
 
 import java.io.IOException;
 
-import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.platform.tables.TableExport;
+import id.pantau.platform.web.Downloads;
 import id.pantau.registry.domain.PersonExports;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,12 +31,7 @@ class PersonExportController {
 	@GetMapping("/orang-asing/ekspor")
 	void export(@AuthenticationPrincipal ScopedPrincipal user, @ModelAttribute SearchForm form,
 			@RequestParam(defaultValue = "csv") String format, HttpServletResponse response) throws IOException {
-		TableExport.Format chosen = TableExport.Format.of(format)
-				.orElseThrow(() -> new NotFoundException("format " + format));
-		response.setContentType(chosen.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename("orang-asing." + chosen.extension()).build().toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+		TableExport.Format chosen = Downloads.startTable(response, format, "orang-asing");
 		exports.export(user.scope(), form.filter(), form.sortOrDefault(), chosen, response.getOutputStream(),
 				messages::message);
 	}

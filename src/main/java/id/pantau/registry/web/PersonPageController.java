@@ -171,7 +171,7 @@ class PersonPageController {
 
 	@GetMapping("/{id}")
 	String show(@AuthenticationPrincipal ScopedPrincipal user, Authentication authentication, @PathVariable long id,
-			@RequestParam(name = "jenis", required = false) CaseFile.Kind kind, Locale locale, Model model) {
+			@RequestParam(required = false) CaseFile.Kind kind, Locale locale, Model model) {
 		Person person = registry.view(user, id);
 		List<PersonCaseFile.Row> timeline = caseFile.rows(user, authentication.getAuthorities(), id, null, locale);
 		model.addAttribute("timeline", timeline.stream().filter(row -> kind == null || row.kind() == kind).toList());
@@ -250,12 +250,12 @@ class PersonPageController {
 	@GetMapping("/{id}/gabung")
 	@PreAuthorize(MERGERS)
 	String mergePreview(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id,
-			@RequestParam(required = false) Long dengan, Model model) {
+			@RequestParam(required = false) Long mergedId, Model model) {
 		Person survivor = registry.visible(user, id);
 		model.addAttribute("survivor", survivor);
 		model.addAttribute("survivorView", PersonView.of(survivor, reference, vessels));
-		if (dengan != null) {
-			Person other = registry.visible(user, dengan);
+		if (mergedId != null) {
+			Person other = registry.visible(user, mergedId);
 			model.addAttribute("other", other);
 			model.addAttribute("otherView", PersonView.of(other, reference, vessels));
 		}
@@ -264,10 +264,10 @@ class PersonPageController {
 
 	@PostMapping("/{id}/gabung")
 	@PreAuthorize(MERGERS)
-	String merge(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id, @RequestParam long dengan,
+	String merge(@AuthenticationPrincipal ScopedPrincipal user, @PathVariable long id, @RequestParam long mergedId,
 			@RequestParam int version, @RequestParam int otherVersion, RedirectAttributes redirect) {
 		try {
-			registry.merge(user, id, version, dengan, otherVersion);
+			registry.merge(user, id, version, mergedId, otherVersion);
 			redirect.addFlashAttribute("notice", "person.notice.merged");
 		}
 		catch (InvalidInput invalid) {

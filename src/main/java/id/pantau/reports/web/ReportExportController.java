@@ -4,15 +4,12 @@ import java.io.IOException;
 import java.time.LocalDate;
 
 import id.pantau.identity.PantauUser;
-import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.platform.tables.TableExport;
+import id.pantau.platform.web.Downloads;
 import id.pantau.reports.domain.ReportExports;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -34,16 +31,11 @@ class ReportExportController {
 
 	@GetMapping("/laporan/ekspor")
 	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate dari,
-			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate sampai,
-			@RequestParam(required = false) String wilayah, HttpServletResponse response) throws IOException {
-		TableExport.Format chosen = TableExport.Format.of(format)
-				.orElseThrow(() -> new NotFoundException("format " + format));
-		String period = (dari == null ? "awal" : dari.toString()) + "_" + (sampai == null ? "akhir" : sampai.toString());
-		response.setContentType(chosen.contentType());
-		response.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-				.filename("laporan-desa_" + period + "." + chosen.extension()).build().toString());
-		response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
-		exports.export(ReportPageController.within(user, wilayah), dari, sampai, chosen, response.getOutputStream(), messages::message);
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
+		TableExport.Format chosen = Downloads.startTable(response, format,
+				"laporan-desa_" + Downloads.period(from, to));
+		exports.export(ReportPageController.within(user, region), from, to, chosen, response.getOutputStream(), messages::message);
 	}
 }

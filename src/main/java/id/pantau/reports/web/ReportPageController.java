@@ -80,20 +80,20 @@ class ReportPageController {
 	/**
 	 * The list opens on the user's work: BPMPD on the reports waiting for it, Kesbangpol and TIMPORA's members on
 	 * those waiting for the joint validation, a village on all its reports. {@code semua} shows every state; a link
-	 * narrowed to a region ({@code wilayah}) shows every state too.
+	 * narrowed to a region ({@code region}) shows every state too.
 	 */
 	@GetMapping
 	String list(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) ReportState status,
-			@RequestParam(required = false) String wilayah, @RequestParam(defaultValue = "false") boolean semua,
+			@RequestParam(required = false) String region, @RequestParam(defaultValue = "false") boolean all,
 			Model model) {
-		Scope shown = within(user, wilayah);
+		Scope shown = within(user, region);
 		ReportState inbox = switch (user.role()) {
 			case BPMPD -> ReportState.SUBMITTED;
 			case KESBANGPOL -> ReportState.FORWARDED;
 			case OHOI -> ReportState.RETURNED;
 			default -> null;
 		};
-		if (status == null && !semua && (wilayah == null || wilayah.isBlank())) {
+		if (status == null && !all && (region == null || region.isBlank())) {
 			status = defaultTab(user.role());
 		}
 		model.addAttribute("inboxState", inbox);
@@ -104,8 +104,8 @@ class ReportPageController {
 		model.addAttribute("agencyCount", VillageReporting.TIMPORA_MEMBERS.size());
 		model.addAttribute("reports", queries.shown(queries.list(user, shown,
 				status == null ? List.of() : List.of(status), 0), shown, "page"));
-		model.addAttribute("wilayah", shown.equals(user.scope()) ? null : shown.regionCode());
-		model.addAttribute("wilayahName", shown.equals(user.scope()) ? null
+		model.addAttribute("region", shown.equals(user.scope()) ? null : shown.regionCode());
+		model.addAttribute("regionName", shown.equals(user.scope()) ? null
 				: reference.region(shown.regionCode()).map(r -> r.name()).orElse(null));
 		return "reports/list";
 	}
@@ -120,17 +120,17 @@ class ReportPageController {
 	}
 
 	/**
-	 * The region a list is narrowed to ({@code wilayah}, a kecamatan or village within the user's scope, as the
+	 * The region a list is narrowed to ({@code region}, a kecamatan or village within the user's scope, as the
 	 * dashboard and the map link to it), else the user's whole scope. A region outside the scope is not found.
 	 */
-	static Scope within(PantauUser user, String wilayah) {
-		if (wilayah == null || wilayah.isBlank()) {
+	static Scope within(PantauUser user, String region) {
+		if (region == null || region.isBlank()) {
 			return user.scope();
 		}
-		if (!Scope.isRegionCode(wilayah.strip()) || !user.scope().covers(Scope.of(wilayah))) {
-			throw new id.pantau.platform.NotFoundException("region " + wilayah);
+		if (!Scope.isRegionCode(region.strip()) || !user.scope().covers(Scope.of(region))) {
+			throw new id.pantau.platform.NotFoundException("region " + region);
 		}
-		return Scope.of(wilayah);
+		return Scope.of(region);
 	}
 
 	/** For a TIMPORA member's home page: the forwarded reports on which its agency has not spoken yet. */
@@ -313,10 +313,10 @@ class ReportPageController {
 	@GetMapping("/bulanan")
 	@PreAuthorize("hasAnyRole('OHOI', 'BPMPD')")
 	String periodicForm(@AuthenticationPrincipal PantauUser user,
-			@RequestParam(required = false) String bulan, Model model) {
+			@RequestParam(name = "month", required = false) String asked, Model model) {
 		// the home's "send last month's report" names the month; otherwise (or when it is no month) the last complete
 		// one; whether that month may still be reported is said when the form is sent
-		String month = bulan != null && bulan.matches("\\d{4}-\\d{2}") ? bulan : periodic.lastCompleteMonth().toString();
+		String month = asked != null && asked.matches("\\d{4}-\\d{2}") ? asked : periodic.lastCompleteMonth().toString();
 		return periodicPage(user, model, new PeriodicForm(month, null, false, null, null, null), Map.of(), null);
 	}
 

@@ -42,7 +42,7 @@ class SessionLifetimeFilterTests {
 			assertThat(request("/laporan").getRedirectedUrl()).as("after %d minutes", (i + 1) * 15).isNull();
 		}
 		now = now.plus(Duration.ofMinutes(15).plusSeconds(1));
-		assertThat(request("/laporan").getRedirectedUrl()).isEqualTo("/login?berakhir");
+		assertThat(request("/laporan").getRedirectedUrl()).isEqualTo("/login?expired");
 		assertThat(session.isInvalid()).isTrue();
 		assertThat(SecurityContextHolder.getContext().getAuthentication()).isNull();
 	}
@@ -68,7 +68,7 @@ class SessionLifetimeFilterTests {
 		htmx.addHeader("HX-Request", "true");
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		filter().doFilter(htmx, response, new MockFilterChain());
-		assertThat(response.getHeader("HX-Redirect")).isEqualTo("/login?berakhir");
+		assertThat(response.getHeader("HX-Redirect")).isEqualTo("/login?expired");
 	}
 
 	private MockHttpServletResponse request(String path) throws Exception {

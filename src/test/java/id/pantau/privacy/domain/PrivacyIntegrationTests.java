@@ -138,13 +138,13 @@ class PrivacyIntegrationTests {
 		assertThat(breach.ask("bpmpd", from, to).persons()).noneMatch(p -> p.personId() == opened);
 
 		WebSession admin = WebSession.loggedIn(port, "admin");
-		HttpResponse<String> page = admin.get("/admin/privasi?pelaku=kesbangpol&dari="
-				+ LocalDateTime.ofInstant(from, DisplayTime.ZONE).truncatedTo(ChronoUnit.SECONDS) + "&sampai="
+		HttpResponse<String> page = admin.get("/admin/privasi?actor=kesbangpol&from="
+				+ LocalDateTime.ofInstant(from, DisplayTime.ZONE).truncatedTo(ChronoUnit.SECONDS) + "&to="
 				+ LocalDateTime.ofInstant(to.plusSeconds(1), DisplayTime.ZONE).truncatedTo(ChronoUnit.SECONDS));
 		assertThat(page.statusCode()).isEqualTo(200);
 		assertThat(page.body()).contains("id=\"breach-answer\"").contains("DIBUKA " + tag)
 				.doesNotContain("TIDAK DIBUKA " + tag);
-		assertThat(admin.get("/admin/privasi?pelaku=kesbangpol&dari=kemarin&sampai=").body())
+		assertThat(admin.get("/admin/privasi?actor=kesbangpol&from=kemarin&to=").body())
 				.contains("rentang waktu").doesNotContain("Exception");
 		assertThat(count("select count(*) from audit_event where action = 'BREACH_QUERIED' and actor = 'admin'"))
 				.isPositive();
