@@ -25,7 +25,7 @@ public record Evidence(String type, String id, String label, String date) {
 			case "PERSON" -> numeric ? "/orang-asing/" + safeId : null;
 			case "REPORT" -> numeric ? "/laporan/" + safeId : null;
 			case "CROSSING" -> date != null && date.matches("\\d{4}-\\d{2}-\\d{2}")
-					? "/perlintasan?dari=" + date + "&sampai=" + date : "/perlintasan";
+					? "/perlintasan?from=" + date + "&to=" + date : "/perlintasan";
 			case "VILLAGE" -> safeId.matches("[0-9.]{2,13}") ? "/wilayah/" + safeId : null;
 			case "PERIODIC_REPORT" -> "/laporan/kelengkapan";
 			case "VESSEL" -> "/kapal";

@@ -117,7 +117,7 @@ class AlertWorkflowIntegrationTests {
 		assertThat(data.audits("ALERT_ACTION_RECORDED", "ALERT", id)).isEqualTo(2);
 		String page = kesbangpol.get("/peringatan/" + id).body();
 		assertThat(page).contains("Dicek di rumah Bapak Raja", "Tindakan administratif keimigrasian",
-				"UU 6/2011 Pasal 78", "bukan putusan", "href=\"/perlintasan?dari=2026-01-02&amp;sampai=2026-01-02\"")
+				"UU 6/2011 Pasal 78", "bukan putusan", "href=\"/perlintasan?from=2026-01-02&amp;to=2026-01-02\"")
 				.doesNotContain("action-form");
 		assertThat(data.audits("ALERT_VIEWED", "ALERT", id)).isPositive();
 		assertThat(step(imigrasi, id, "tindakan", Map.of("kind", "OTHER", "note", "lagi")))

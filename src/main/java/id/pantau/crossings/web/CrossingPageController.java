@@ -202,8 +202,7 @@ class CrossingPageController {
 			throws IOException {
 		requireRegencyScope(user);
 		CrossingQueries.Batch batch = queries.batch(id).orElseThrow(() -> new NotFoundException("batch " + id));
-		response.setContentType("text/csv; charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"ditolak-batch-" + id + ".csv\"");
+		Downloads.start(response, "text/csv;charset=UTF-8", "ditolak-batch-" + id + ".csv");
 		try (Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8)) {
 			out.write('\uFEFF');
 			// the header as the file had it, each cell through the formula guard like the rows (kept guarded)

@@ -19,6 +19,7 @@ import id.pantau.platform.ProblemMessages;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.platform.tables.Csv;
 import id.pantau.platform.tables.UnreadableFile;
+import id.pantau.platform.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -111,8 +112,7 @@ class PersonListPageController {
 		PersonLists.ListSummary list = lists.find(id).orElseThrow(() -> new NotFoundException("person list"));
 		audit.record(AuditEntry.of("PERSON_LIST_REFUSED_EXPORTED").subject("PERSON_LIST", id)
 				.detail("rows", list.refused()));
-		response.setContentType("text/csv;charset=UTF-8");
-		response.setHeader("Content-Disposition", "attachment; filename=\"daftar-" + id + "-ditolak.csv\"");
+		Downloads.start(response, "text/csv;charset=UTF-8", "daftar-" + id + "-ditolak.csv");
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		lists.writeRefused(id, writer);
 		writer.flush();
