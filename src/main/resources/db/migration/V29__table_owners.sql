@@ -25,3 +25,54 @@ select setval(pg_get_serial_sequence('crew_list_import', 'id'), coalesce(max(id)
 delete from import_batch where kind = 'CREW_LIST';
 alter table import_batch drop constraint import_batch_kind_check;
 alter table import_batch add constraint import_batch_kind_check check (kind = 'CROSSINGS');
+
+-- reference: public reference data
+create view region_read as select code, parent_code, level, name, island_code, lat, lon from region;
+create view island_read as select code, name, lat, lon from island;
+create view country_read as select alpha3, name_id, name_en from country;
+create view permit_type_read as select code, kind, sktt_required from permit_type;
+
+-- registry: what the dashboard's figures, detection's rules and retention's selection read
+create view person_read as
+  select id, primary_name, nationality, claimed_nationality, category, status, region_code, merged_into, created_at,
+    updated_at, version
+  from person;
+create view person_status_change_read as select person_id, status, changed_at from person_status_change;
+create view stay_permit_read as
+  select person_id, permit_type, number, valid_from, valid_until, added_at from stay_permit;
+create view residence_read as select person_id, region_code, since, until, added_at from residence;
+create view travel_document_read as select person_id, number, number_key, issuing_state from travel_document;
+create view vessel_read as select id, name, status from vessel;
+create view vessel_assignment_read as
+  select person_id, vessel_id, signed_on, signed_off, added_at from vessel_assignment;
+create view identity_link_read as select person_id, kind, added_at from identity_link;
+
+-- crossings
+create view crossing_read as
+  select id, direction, crossed_at, port_code, document_number, nationality, full_name, birth_date, birth_year, sex,
+    permit_type, stay_until, batch_id, person_id, created_at
+  from crossing;
+create view import_batch_read as select id, kind, file_name, origin, created_at from import_batch;
+
+-- reports
+create view village_report_read as
+  select id, number, village_code, state, names_as_heard, nationality_text, nationality, sex, age_or_birth,
+    document_numbers, outcome, person_id, created_at, state_since, updated_at, version
+  from village_report;
+create view report_event_read as select village_report_id, to_state, at, reason from report_event;
+create view periodic_report_read as
+  select id, village_code, month, nil, foreigners, submitted_at, version from periodic_report;
+
+-- followup: the alerts the dashboard counts, maps and exports
+create view alert_read as
+  select id, rule, severity, subject_type, subject_key, person_id, region_code, evidence, status, assigned_agency,
+    assigned_to, opened_at, last_seen_at, closed_at, outcome, version, closed_by_link
+  from alert;
+create view alert_action_read as select id, alert_id, kind, recorded_at from alert_action;
+
+-- matching: which person a match case is about, for the breach query and the data-subject export
+create view match_case_read as select id, region_code, person_id from match_case;
+
+-- audit: the trail without its hash chain, for the breach query and the data-subject export
+create view audit_event_read as
+  select id, occurred_at, actor, action, subject_type, subject_id, region_code, ip, details from audit_event;

@@ -3,7 +3,6 @@ package id.pantau.privacy.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +16,12 @@ import id.pantau.PantauIntegrationTest;
 import id.pantau.TestClock;
 import id.pantau.WebSession;
 import id.pantau.audit.AuditTrail;
+import id.pantau.crossings.CrossingPersonalData;
+import id.pantau.matching.MatchingPersonalData;
+import id.pantau.registry.Registry;
+import id.pantau.registry.RegistryPersonalData;
 import id.pantau.platform.DisplayTime;
+import id.pantau.reports.ReportPersonalData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,6 +51,21 @@ class PrivacyIntegrationTests {
 	@Autowired
 	BreachQuery breach;
 
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	RegistryPersonalData persons;
+
+	@Autowired
+	CrossingPersonalData crossings;
+
+	@Autowired
+	ReportPersonalData reports;
+
+	@Autowired
+	MatchingPersonalData matching;
+
 	@Test
 	void retentionAnonymisesPersonsAndReportsPastTheirPeriodErasesOldCrossingsAndAuditsItButKeepsTheRest() {
 		Instant now = TestClock.now().truncatedTo(ChronoUnit.SECONDS);
@@ -59,7 +78,7 @@ class PrivacyIntegrationTests {
 		long auditBefore = lastAudit();
 
 		Retention retention = new Retention(jdbc, audit, transactions, new RetentionSettings(5, 5, 10, 10, "-"),
-				Clock.fixed(now, ZoneOffset.UTC), Path.of("target/no-photos"));
+				Clock.fixed(now, ZoneOffset.UTC), registry, persons, crossings, reports, matching);
 		Retention.Outcome outcome = retention.apply();
 
 		assertThat(outcome.persons()).isGreaterThanOrEqualTo(1);
