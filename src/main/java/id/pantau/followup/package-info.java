@@ -5,4 +5,7 @@
  * each agency's view and the decision; the outcome is shown back on the village's report. The detection module writes
  * the alerts, this module only their workflow fields.
  */
+@id.pantau.platform.OwnedTables({
+	"alert", "alert_action", "timpora_meeting", "meeting_item", "meeting_view", "meeting_attendance" })
+@id.pantau.platform.ReadModels({ "alert_read", "alert_action_read" })
 package id.pantau.followup;
