@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CrossingPersonalData {
 
-	private static final Map<String, String> PARTS = Map.of("crossing",
-			"select * from crossing where person_id = :person order by crossed_at");
+	private static final SubjectRows PARTS = SubjectRows.of(
+			"crossing", "select * from crossing where person_id = :person order by crossed_at");
 
 	private final JdbcClient jdbc;
 
@@ -30,7 +30,7 @@ public class CrossingPersonalData {
 	/** The crossings linked to the person, as a JSON array. */
 	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)
 	public Map<String, String> export(long personId) {
-		return SubjectRows.of(jdbc, PARTS, personId);
+		return PARTS.rowsOf(jdbc, personId);
 	}
 
 	/** The person's crossings stay, linked to no one. */

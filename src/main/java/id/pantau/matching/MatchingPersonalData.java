@@ -3,7 +3,6 @@ package id.pantau.matching;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,13 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class MatchingPersonalData {
 
 	private static final int CHUNK = 1000;
-	private static final Map<String, String> PARTS = new LinkedHashMap<>();
-
-	static {
-		PARTS.put("person_list_row", "select * from person_list_row where person_id = :person order by id");
-		PARTS.put("match_case", "select * from match_case where person_id = :person order by id");
-		PARTS.put("match_candidate", "select * from match_candidate where person_id = :person");
-	}
+	private static final SubjectRows PARTS = SubjectRows.of(
+			"person_list_row", "select * from person_list_row where person_id = :person order by id",
+			"match_case", "select * from match_case where person_id = :person order by id",
+			"match_candidate", "select * from match_candidate where person_id = :person");
 
 	private final JdbcClient jdbc;
 
@@ -39,7 +35,7 @@ public class MatchingPersonalData {
 	/** The person's rows in imported lists, match cases and candidacies: each part as a JSON array. */
 	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)
 	public Map<String, String> export(long personId) {
-		return SubjectRows.of(jdbc, PARTS, personId);
+		return PARTS.rowsOf(jdbc, personId);
 	}
 
 	/**

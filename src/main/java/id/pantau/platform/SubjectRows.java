@@ -11,15 +11,31 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class SubjectRows {
 
-	private SubjectRows() {
+	private final Map<String, String> parts;
+
+	private SubjectRows(Map<String, String> parts) {
+		this.parts = parts;
 	}
 
 	/**
-	 * @param parts each part's name and the query of its rows, with {@code :person} the person's id (a number) and
-	 * {@code :personText} the same as text
-	 * @return each part's rows as a JSON array, in the order of {@code parts}
+	 * @param namesAndQueries each part's name followed by the query of its rows, with {@code :person} the person's id
+	 * (a number) and {@code :personText} the same as text
 	 */
-	public static Map<String, String> of(JdbcClient jdbc, Map<String, String> parts, long personId) {
+	public static SubjectRows of(String... namesAndQueries) {
+		Map<String, String> parts = new LinkedHashMap<>();
+		for (int i = 0; i + 1 < namesAndQueries.length; i += 2) {
+			parts.put(namesAndQueries[i], namesAndQueries[i + 1]);
+		}
+		return new SubjectRows(parts);
+	}
+
+	/** The parts of a map of names to queries, in the map's order. */
+	public static SubjectRows of(Map<String, String> parts) {
+		return new SubjectRows(new LinkedHashMap<>(parts));
+	}
+
+	/** Each part's rows as a JSON array, in the order the parts were named. */
+	public Map<String, String> rowsOf(JdbcClient jdbc, long personId) {
 		Map<String, String> rows = new LinkedHashMap<>();
 		parts.forEach((name, query) -> rows.put(name,
 				jdbc.sql("select coalesce(json_agg(t), '[]'::json)::text from (" + query + ") t")

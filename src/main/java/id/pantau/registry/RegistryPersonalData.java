@@ -2,7 +2,6 @@ package id.pantau.registry;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import id.pantau.platform.SubjectRows;
@@ -19,20 +18,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RegistryPersonalData {
 
-	private static final Map<String, String> PARTS = new LinkedHashMap<>();
-
-	static {
-		PARTS.put("person", "select * from person where id = :person");
-		PARTS.put("person_name", "select * from person_name where person_id = :person");
-		PARTS.put("travel_document", "select * from travel_document where person_id = :person");
-		PARTS.put("stay_permit", "select * from stay_permit where person_id = :person");
-		PARTS.put("residence", "select * from residence where person_id = :person");
-		PARTS.put("vessel_assignment", "select * from vessel_assignment where person_id = :person");
-		PARTS.put("identity_link", "select * from identity_link where person_id = :person");
-		PARTS.put("humanitarian_flag", "select * from humanitarian_flag where person_id = :person");
-		PARTS.put("person_status_change", "select * from person_status_change where person_id = :person");
-		PARTS.put("merged_records", "select * from person where merged_into = :person");
-	}
+	private static final SubjectRows PARTS = SubjectRows.of(
+			"person", "select * from person where id = :person",
+			"person_name", "select * from person_name where person_id = :person",
+			"travel_document", "select * from travel_document where person_id = :person",
+			"stay_permit", "select * from stay_permit where person_id = :person",
+			"residence", "select * from residence where person_id = :person",
+			"vessel_assignment", "select * from vessel_assignment where person_id = :person",
+			"identity_link", "select * from identity_link where person_id = :person",
+			"humanitarian_flag", "select * from humanitarian_flag where person_id = :person",
+			"person_status_change", "select * from person_status_change where person_id = :person",
+			"merged_records", "select * from person where merged_into = :person");
 
 	private final JdbcClient jdbc;
 
@@ -43,7 +39,7 @@ public class RegistryPersonalData {
 	/** The person's row, every row that refers to it and the records merged into it: each part as a JSON array. */
 	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)
 	public Map<String, String> export(long personId) {
-		return SubjectRows.of(jdbc, PARTS, personId);
+		return PARTS.rowsOf(jdbc, personId);
 	}
 
 	/**

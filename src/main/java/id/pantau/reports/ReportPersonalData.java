@@ -2,7 +2,6 @@ package id.pantau.reports;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,17 +23,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Service
 public class ReportPersonalData {
 
-	private static final Map<String, String> PARTS = new LinkedHashMap<>();
-
-	static {
-		PARTS.put("village_report", "select * from village_report where person_id = :person order by id");
-		PARTS.put("report_event", """
+	private static final SubjectRows PARTS = SubjectRows.of(
+			"village_report", "select * from village_report where person_id = :person order by id",
+			"report_event", """
 				select * from report_event where village_report_id in
-				  (select id from village_report where person_id = :person) order by at""");
-		PARTS.put("report_agency_view", """
+				  (select id from village_report where person_id = :person) order by at""",
+			"report_agency_view", """
 				select * from report_agency_view where village_report_id in
 				  (select id from village_report where person_id = :person)""");
-	}
 
 	/** Reports concluded (validated or rejected) before {@code :limit} and not yet erased. */
 	private static final String CONCLUDED = """
@@ -51,7 +47,7 @@ public class ReportPersonalData {
 	/** The reports linked to the person with their events and agencies' views: each part as a JSON array. */
 	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)
 	public Map<String, String> export(long personId) {
-		return SubjectRows.of(jdbc, PARTS, personId);
+		return PARTS.rowsOf(jdbc, personId);
 	}
 
 	/** The person's reports stay, about no registered person. */

@@ -92,7 +92,7 @@ public class SubjectExport {
 				.append(personId);
 		Map<String, String> parts = new LinkedHashMap<>();
 		owners.forEach(owner -> parts.putAll(owner.apply(personId)));
-		parts.putAll(SubjectRows.of(jdbc, PARTS, personId));
+		parts.putAll(SubjectRows.of(PARTS).rowsOf(jdbc, personId));
 		parts.forEach((name, rows) -> json.append(",\"").append(name).append("\":").append(rows));
 		audit.record(AuditEntry.of("SUBJECT_EXPORTED").subject("PERSON", personId)
 				.region(region.isEmpty() ? null : region).text("reason", reason));

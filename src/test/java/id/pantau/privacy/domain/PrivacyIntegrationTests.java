@@ -27,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * PDP duties: retention with an injected clock, the data-subject export and the breach query, over the whole
@@ -123,6 +124,13 @@ class PrivacyIntegrationTests {
 		assertThat(json.body()).contains("\"person\":[{").contains("EKSPOR SUBJEK " + tag).contains("E" + tag)
 				.contains("\"travel_document\":[{").contains("\"crossing\":[{").contains("\"access_log\":[{")
 				.contains("\"actor\":\"kesbangpol\"").contains("PERSON_VIEWED");
+		assertThat(JsonMapper.builder().build().readTree(json.body()).propertyNames())
+				.as("every owner's parts, in the order the export always had").containsExactly("exportedAt",
+						"personId", "person", "person_name", "travel_document", "stay_permit", "residence",
+						"vessel_assignment", "identity_link", "humanitarian_flag", "person_status_change",
+						"merged_records", "crossing", "village_report", "report_event", "report_agency_view",
+						"person_list_row", "match_case", "match_candidate", "alert", "alert_action", "meeting_view",
+						"access_log");
 		assertThat(count("select count(*) from audit_event where action = 'SUBJECT_EXPORTED' and subject_id = '"
 				+ person + "' and actor = 'admin' and details like '%\"reasonHash\"%' and details not like '%" + tag
 				+ "%'")).as("the reason is free text: its length and keyed hash only (issue 16)").isOne();
