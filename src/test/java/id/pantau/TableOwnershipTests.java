@@ -145,12 +145,13 @@ class TableOwnershipTests {
 			}
 			else if (use.write()) {
 				allowed = use.module().equals(owner);
-				problem = "writes " + use.table() + (owner == null ? ", a read model" : ", owned by " + owner)
+				problem = "writes " + use.table() + (owner != null ? ", owned by " + owner
+						: readModels.contains(use.table()) ? ", a read model" : ", which no module owns")
 						+ "; call the owner's API instead";
 			}
 			else {
 				allowed = use.module().equals(owner) || readModels.contains(use.table());
-				problem = "reads " + use.table() + ", owned by " + owner
+				problem = "reads " + use.table() + (owner != null ? ", owned by " + owner : ", which no module owns")
 						+ "; read a view the owner declares in @ReadModels, or its API";
 			}
 			if (allowed) {
