@@ -11,4 +11,7 @@
  * a person. {@link id.pantau.followup.Severity} and {@link id.pantau.followup.Evidence} are the alert's own words, the
  * rules' too.
  */
+@id.pantau.platform.OwnedTables({
+	"alert", "alert_action", "timpora_meeting", "meeting_item", "meeting_view", "meeting_attendance" })
+@id.pantau.platform.ReadModels({ "alert_read", "alert_action_read" })
 package id.pantau.followup;

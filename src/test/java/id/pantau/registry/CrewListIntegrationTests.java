@@ -100,8 +100,8 @@ class CrewListIntegrationTests {
 		assertThat(jdbc.sql("select count(*) from person_name where person_id = :id and full_name = 'KYAW M. HTUN'")
 				.param("id", known.getId()).query(Long.class).single()).as("the list's spelling as an alias")
 				.isEqualTo(1);
-		assertThat(jdbc.sql("select kind || ' ' || rows_read || ' ' || rows_added || ' ' || rows_known from import_batch "
-				+ "where id = :id").param("id", on.batchId()).query(String.class).single()).isEqualTo("CREW_LIST 3 2 1");
+		assertThat(jdbc.sql("select rows_read || ' ' || rows_added || ' ' || rows_known from crew_list_import "
+				+ "where id = :id").param("id", on.batchId()).query(String.class).single()).isEqualTo("3 2 1");
 
 		Path departure = Workbooks.write(folder, true, List.of(
 				List.of("name", "nationality", "document_number", "rank"),
@@ -126,13 +126,13 @@ class CrewListIntegrationTests {
 		Path list = csv("nama,kewarganegaraan,nomor_dokumen", "SOMCHAI SRISUK,Thailand,CK" + tag + "2");
 		CrewListResult first = registry.importCrewList(IMIGRASI, upload(null, "KM DUA KALI " + tag,
 				CrewListUpload.Direction.ARRIVAL, ARRIVED, "awak.csv"), list);
-		long batches = count("import_batch", "true");
+		long batches = count("crew_list_import", "true");
 		long vessels = count("vessel", "true");
 		CrewListResult again = registry.importCrewList(IMIGRASI, upload(null, "KM DUA KALI " + tag,
 				CrewListUpload.Direction.ARRIVAL, ARRIVED, "awak.csv"), list);
 		assertThat(again.alreadyImported()).isTrue();
 		assertThat(again.batchId()).isEqualTo(first.batchId());
-		assertThat(count("import_batch", "true")).isEqualTo(batches);
+		assertThat(count("crew_list_import", "true")).isEqualTo(batches);
 		assertThat(count("vessel", "true")).isEqualTo(vessels);
 		assertThat(assignments(first.vesselId())).hasSize(1);
 		assertThat(count("travel_document", "number_key like 'CK" + tag + "%'")).isEqualTo(2);
@@ -145,7 +145,7 @@ class CrewListIntegrationTests {
 
 	@Test
 	void aBadRowRefusesTheWholeListAndSaysWhy() throws Exception {
-		long batches = count("import_batch", "true");
+		long batches = count("crew_list_import", "true");
 		long vessels = count("vessel", "true");
 		Path list = csv("nama;kewarganegaraan;nomor_dokumen",
 				"SOMCHAI SRISUK;Thailand;CK" + tag + "2",
@@ -159,7 +159,7 @@ class CrewListIntegrationTests {
 			assertThat(r.reasonKey()).isEqualTo("import.row.nationality");
 			assertThat(r.argument()).isEqualTo("Narnia");
 		});
-		assertThat(count("import_batch", "true")).isEqualTo(batches);
+		assertThat(count("crew_list_import", "true")).isEqualTo(batches);
 		assertThat(count("vessel", "true")).as("nor the new vessel").isEqualTo(vessels);
 		assertThat(count("travel_document", "number_key like 'CK" + tag + "%'")).as("only the known person's")
 				.isEqualTo(1);

@@ -113,7 +113,7 @@ public class AlertExports {
 						select a.id, a.rule, a.severity, a.status, a.subject_type, a.subject_key, a.person_id,
 						  a.region_code, v.name as village_name, a.opened_at, a.last_seen_at, a.closed_at, a.outcome,
 						  a.assigned_agency, a.assigned_to
-						from alert a left join region v on v.code = a.region_code""" + where
+						from alert_read a left join region_read v on v.code = a.region_code""" + where
 						+ " order by a.opened_at desc, a.id desc", params, handler)),
 				rs -> Arrays.asList(shown.addAndGet(rs.getLong("id")), label("alert.rule.", rs.getString("rule"), ".name", locale),
 										rs.getString("rule"), label("followup.severity.", rs.getString("severity"), "", locale),

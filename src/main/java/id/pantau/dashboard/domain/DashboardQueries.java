@@ -115,15 +115,15 @@ public class DashboardQueries {
 				  select grouping(p.nationality) as g_nat, grouping(p.category) as g_cat,
 				    grouping(left(p.region_code, 8)) as g_dist, grouping(p.region_code) as g_vil,
 				    p.nationality, p.category, left(p.region_code, 8) as district, p.region_code, count(*) as n
-				  from person p
+				  from person_read p
 				  where p.status = 'PRESENT' and %s
 				  group by grouping sets ((p.nationality), (p.category), (left(p.region_code, 8)), (p.region_code), ())
 				)
 				select g.*, c.name_id as nationality_name, d.name as district_name, v.name as village_name
 				from g
-				left join country c on c.alpha3 = g.nationality
-				left join region d on d.code = g.district
-				left join region v on v.code = g.region_code
+				left join country_read c on c.alpha3 = g.nationality
+				left join region_read d on d.code = g.district
+				left join region_read v on v.code = g.region_code
 				order by g.n desc, g.nationality, g.category, g.district, g.region_code
 				""".formatted(scope.sqlVisibility("p.region_code"))).params(scope.sqlParameters()).query(rs -> {
 					long n = rs.getLong("n");
@@ -151,7 +151,7 @@ public class DashboardQueries {
 		params.put("until", today.plusDays(PERMIT_DAYS));
 		// as the registry's list filter "izinBerakhir": any person (not merged) with a permit ending in the window
 		long permits = jdbc.sql("""
-				select count(distinct s.person_id) from stay_permit s join person p on p.id = s.person_id
+				select count(distinct s.person_id) from stay_permit_read s join person_read p on p.id = s.person_id
 				where s.valid_until between :today and :until and p.status <> 'MERGED' and %s
 				""".formatted(scope.sqlVisibility("p.region_code"))).params(params).query(Long.class).single();
 
@@ -159,7 +159,7 @@ public class DashboardQueries {
 		for (Severity s : Severity.values()) {
 			alerts.put(s, 0L);
 		}
-		jdbc.sql("select a.severity, count(*) as n from alert a where a.status in ('OPEN', 'ACKNOWLEDGED') and "
+		jdbc.sql("select a.severity, count(*) as n from alert_read a where a.status in ('OPEN', 'ACKNOWLEDGED') and "
 				+ scope.sqlVisibility("a.region_code") + " group by a.severity").params(scope.sqlParameters())
 				.query(rs -> {
 					alerts.put(Severity.valueOf(rs.getString("severity")), rs.getLong("n"));
@@ -169,7 +169,7 @@ public class DashboardQueries {
 		Map<String, Object> monthParams = new HashMap<>(scope.sqlParameters());
 		monthParams.put("monthStart", java.sql.Timestamp.from(YearMonth.now(clock.withZone(DisplayTime.ZONE)).atDay(1)
 				.atStartOfDay(DisplayTime.ZONE).toInstant()));
-		long closedByLinks = jdbc.sql("select count(*) from alert a where a.closed_by_link is not null"
+		long closedByLinks = jdbc.sql("select count(*) from alert_read a where a.closed_by_link is not null"
 				+ " and a.closed_at >= :monthStart and " + scope.sqlVisibility("a.region_code")).params(monthParams)
 				.query(Long.class).single();
 
@@ -182,7 +182,7 @@ public class DashboardQueries {
 		if (!ownVillage) {
 			reports.remove(ReportStep.DRAFT);
 		}
-		jdbc.sql("select r.state, count(*) as n from village_report r where " + scope.sqlCondition("r.village_code")
+		jdbc.sql("select r.state, count(*) as n from village_report_read r where " + scope.sqlCondition("r.village_code")
 				+ (ownVillage ? "" : " and r.state <> 'DRAFT'") + " group by r.state").params(scope.sqlParameters())
 				.query(rs -> {
 					reports.put(ReportStep.valueOf(rs.getString("state")), rs.getLong("n"));
@@ -205,9 +205,9 @@ public class DashboardQueries {
 				select count(*) as villages,
 				  count(t.village_code) as this_reported, count(*) filter (where t.nil) as this_nil,
 				  count(l.village_code) as last_reported, count(*) filter (where l.nil) as last_nil
-				from region r
-				left join periodic_report t on t.village_code = r.code and t.month = :this
-				left join periodic_report l on l.village_code = r.code and l.month = :last
+				from region_read r
+				left join periodic_report_read t on t.village_code = r.code and t.month = :this
+				left join periodic_report_read l on l.village_code = r.code and l.month = :last
 				where r.level = 'VILLAGE' and %s""".formatted(scope.sqlCondition("r.code"))).params(params)
 				.query((rs, n) -> new Completeness[] {
 						new Completeness(month, rs.getLong("villages"), rs.getLong("this_reported"),
@@ -247,7 +247,7 @@ public class DashboardQueries {
 		}
 		jdbc.sql("""
 				select to_char(c.crossed_at at time zone :zone, 'YYYY-MM') as month, c.direction, count(*) as n
-				from crossing c where c.crossed_at >= :from and c.crossed_at < :to
+				from crossing_read c where c.crossed_at >= :from and c.crossed_at < :to
 				group by 1, 2""").param("zone", DisplayTime.ZONE.getId())
 				.param("from", Timestamp.from(first.atDay(1).atStartOfDay(DisplayTime.ZONE).toInstant()))
 				.param("to", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(DisplayTime.ZONE).toInstant()))

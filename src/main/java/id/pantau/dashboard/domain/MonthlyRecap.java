@@ -139,32 +139,32 @@ public class MonthlyRecap {
 	private static String presentOn(String day, String dayEnd) {
 		return """
 				select p.id as person_id,
-				  coalesce(r.region_code, case when not exists (select 1 from residence d where d.person_id = p.id
+				  coalesce(r.region_code, case when not exists (select 1 from residence_read d where d.person_id = p.id
 				    and (d.since is not null or d.until is not null)) then p.region_code end) as village
-				from person p
+				from person_read p
 				left join lateral (
-				  select r.region_code from residence r
+				  select r.region_code from residence_read r
 				  where r.person_id = p.id
 				    and coalesce(r.since, (r.added_at at time zone '%3$s')::date) <= :%1$s
 				    and (r.until is null or r.until >= :%1$s)
 				  order by coalesce(r.since, (r.added_at at time zone '%3$s')::date) desc, r.added_at desc
 				  limit 1) r on true
 				left join lateral (
-				  select x.direction, x.stay_until from crossing x
+				  select x.direction, x.stay_until from crossing_read x
 				  where x.person_id = p.id and x.crossed_at < :%2$s
 				  order by x.crossed_at desc, x.id desc limit 1) x on true
 				where p.status <> 'MERGED'
 				  and coalesce(
-				    (select c.status from person_status_change c where c.person_id = p.id and c.changed_at < :%2$s
+				    (select c.status from person_status_change_read c where c.person_id = p.id and c.changed_at < :%2$s
 				     order by c.changed_at desc, c.status = p.status desc limit 1),
-				    (select c.status from person_status_change c where c.person_id = p.id
+				    (select c.status from person_status_change_read c where c.person_id = p.id
 				     order by c.changed_at, c.status = 'PRESENT' desc limit 1),
 				    p.status) = 'PRESENT'
 				  and x.direction is distinct from 'EXIT'
 				  and (r.region_code is not null
-				    or (not exists (select 1 from residence d where d.person_id = p.id
+				    or (not exists (select 1 from residence_read d where d.person_id = p.id
 				                    and (d.since is not null or d.until is not null))
-				      and (exists (select 1 from stay_permit s where s.person_id = p.id and s.permit_type <> 'TIDAK_ADA'
+				      and (exists (select 1 from stay_permit_read s where s.person_id = p.id and s.permit_type <> 'TIDAK_ADA'
 				                   and coalesce(s.valid_from, (s.added_at at time zone '%3$s')::date) <= :%1$s
 				                   and s.valid_until >= :%1$s)
 				        or (x.direction = 'ENTRY' and (x.stay_until is null or x.stay_until >= :%1$s)))))
@@ -198,7 +198,7 @@ public class MonthlyRecap {
 				  select false as now, b.* from (%2$s) b
 				), s as (
 				  select f.now as is_now, p.nationality, p.category, f.village
-				  from f join person p on p.id = f.person_id
+				  from f join person_read p on p.id = f.person_id
 				  where %3$s
 				), g as (
 				  select grouping(s.nationality) as g_nat, grouping(s.category) as g_cat,
@@ -212,9 +212,9 @@ public class MonthlyRecap {
 				select g.*, c.name_id as nationality_name, c.name_en as nationality_name_en, d.name as district_name,
 				  v.name as village_name
 				from g
-				left join country c on c.alpha3 = g.nationality
-				left join region d on d.code = g.district
-				left join region v on v.code = g.region_code
+				left join country_read c on c.alpha3 = g.nationality
+				left join region_read d on d.code = g.district
+				left join region_read v on v.code = g.region_code
 				where g.now > 0 or g.before > 0 or (g.g_nat = 1 and g.g_cat = 1 and g.g_dist = 1 and g.g_vil = 1)
 				order by g.now desc, g.before desc, g.nationality, g.category, g.district, g.region_code
 				""".formatted(presentOn("day", "dayEnd"), presentOn("dayBefore", "dayBeforeEnd"),
@@ -242,20 +242,20 @@ public class MonthlyRecap {
 					}
 				});
 		long registered = jdbc.sql("""
-				select count(*) from person p where p.created_at >= :start and p.created_at < :end
+				select count(*) from person_read p where p.created_at >= :start and p.created_at < :end
 				and p.status <> 'MERGED' and %s""".formatted(area.sqlVisibility("p.region_code"))).params(params)
 				.query(Long.class).single();
 
 		String alertScope = area.sqlVisibility("a.region_code");
 		List<Count> raised = jdbc.sql("""
-				select a.rule, a.severity, count(*) as n from alert a
+				select a.rule, a.severity, count(*) as n from alert_read a
 				where a.opened_at >= :start and a.opened_at < :end and %s
 				group by a.rule, a.severity order by n desc, a.rule, a.severity""".formatted(alertScope))
 				.params(params).query((rs, n) -> new Count(List.of("alert.rule." + rs.getString("rule") + ".name",
 						"followup.severity." + rs.getString("severity")), rs.getLong("n")))
 				.list();
 		List<Count> closed = jdbc.sql("""
-				select a.status, a.outcome, count(*) as n from alert a
+				select a.status, a.outcome, count(*) as n from alert_read a
 				where a.closed_at >= :start and a.closed_at < :end and %s
 				group by a.status, a.outcome order by n desc, a.status, a.outcome""".formatted(alertScope))
 				.params(params).query((rs, n) -> {
@@ -267,10 +267,10 @@ public class MonthlyRecap {
 					return new Count(List.copyOf(keys), rs.getLong("n"));
 				}).list();
 		long openAtEnd = jdbc.sql("""
-				select count(*) from alert a where a.opened_at < :end and (a.closed_at is null or a.closed_at >= :end)
+				select count(*) from alert_read a where a.opened_at < :end and (a.closed_at is null or a.closed_at >= :end)
 				and %s""".formatted(alertScope)).params(params).query(Long.class).single();
 		List<Count> actions = jdbc.sql("""
-				select x.kind, count(*) as n from alert_action x join alert a on a.id = x.alert_id
+				select x.kind, count(*) as n from alert_action_read x join alert_read a on a.id = x.alert_id
 				where x.recorded_at >= :start and x.recorded_at < :end and %s
 				  and x.kind not in ('ASSIGNED', 'ACKNOWLEDGED', 'CLOSED', 'DISMISSED', 'MEETING_DECISION')
 				group by x.kind order by n desc, x.kind""".formatted(alertScope)).params(params)
@@ -285,13 +285,13 @@ public class MonthlyRecap {
 				  count(pr.village_code) filter (where pr.submitted_at < :due) as on_time,
 				  count(pr.village_code) filter (where pr.submitted_at >= :due) as late,
 				  count(*) filter (where pr.nil) as nil, count(*) filter (where pr.version > 1) as corrected
-				from region r left join periodic_report pr on pr.village_code = r.code and pr.month = :month
+				from region_read r left join periodic_report_read pr on pr.village_code = r.code and pr.month = :month
 				where r.level = 'VILLAGE' and %s""".formatted(area.sqlCondition("r.code"))).params(periodic)
 				.query((rs, n) -> new Completeness(rs.getLong("villages"), rs.getLong("on_time"), rs.getLong("late"),
 						rs.getLong("nil"), rs.getLong("corrected")))
 				.single();
 		List<Count> reports = jdbc.sql("""
-				select r.state, count(*) as n from village_report r
+				select r.state, count(*) as n from village_report_read r
 				where r.created_at >= :start and r.created_at < :end and %s and r.state <> 'DRAFT'
 				group by r.state order by r.state""".formatted(area.sqlCondition("r.village_code"))).params(params)
 				.query((rs, n) -> new Count(List.of("reportState." + rs.getString("state")), rs.getLong("n"))).list();
@@ -302,7 +302,7 @@ public class MonthlyRecap {
 			long[] crossing = jdbc.sql("""
 					select count(*) filter (where direction = 'ENTRY') as entries,
 					  count(*) filter (where direction = 'EXIT') as exits
-					from crossing where crossed_at >= :start and crossed_at < :end""").params(params)
+					from crossing_read where crossed_at >= :start and crossed_at < :end""").params(params)
 					.query((rs, n) -> new long[] { rs.getLong("entries"), rs.getLong("exits") }).single();
 			entries = crossing[0];
 			exits = crossing[1];

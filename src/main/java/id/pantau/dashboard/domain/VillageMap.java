@@ -48,21 +48,21 @@ public class VillageMap {
 	public List<Village> villages(Scope scope) {
 		return jdbc.sql("""
 				with present as (
-				  select p.region_code, count(*) as n from person p
+				  select p.region_code, count(*) as n from person_read p
 				  where p.status = 'PRESENT' and %1$s group by p.region_code
 				), alerts as (
 				  select a.region_code, count(*) as n,
 				    max(case a.severity when 'CRITICAL' then 4 when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end) as level
-				  from alert a where a.status in ('OPEN', 'ACKNOWLEDGED') and %2$s group by a.region_code
+				  from alert_read a where a.status in ('OPEN', 'ACKNOWLEDGED') and %2$s group by a.region_code
 				)
 				select r.code, r.name, d.code as district_code, d.name as district_name,
 				  coalesce(vp.lat, r.lat, i.lat) as lat, coalesce(vp.lon, r.lon, i.lon) as lon,
 				  case when vp.village_code is not null then 'SET' when r.lat is not null then 'REGION'
 				       when i.lat is not null then 'ISLAND' else 'NONE' end as source,
 				  coalesce(pr.n, 0) as present, coalesce(al.n, 0) as alerts, coalesce(al.level, 0) as level
-				from region r
-				left join region d on d.code = r.parent_code
-				left join island i on i.code = r.island_code
+				from region_read r
+				left join region_read d on d.code = r.parent_code
+				left join island_read i on i.code = r.island_code
 				left join village_point vp on vp.village_code = r.code
 				left join present pr on pr.region_code = r.code
 				left join alerts al on al.region_code = r.code
@@ -83,7 +83,7 @@ public class VillageMap {
 	 */
 	@Transactional
 	public void setPoint(String actor, String villageCode, BigDecimal lat, BigDecimal lon) {
-		String level = jdbc.sql("select level from region where code = :code").param("code", villageCode)
+		String level = jdbc.sql("select level from region_read where code = :code").param("code", villageCode)
 				.query(String.class).optional().orElseThrow(() -> new NotFoundException("village " + villageCode));
 		if (!"VILLAGE".equals(level)) {
 			throw new NotFoundException("village " + villageCode);

@@ -61,10 +61,10 @@ public class VillageTasks {
 	public Tasks of(String villageCode) {
 		List<Returned> returned = jdbc.sql("""
 				select r.id, r.number, r.names_as_heard, r.state_since,
-				  (select e.reason from report_event e
+				  (select e.reason from report_event_read e
 				   where e.village_report_id = r.id and e.to_state = 'RETURNED'
 				   order by e.at desc limit 1) as reason
-				from village_report r
+				from village_report_read r
 				where r.village_code = :village and r.state = 'RETURNED'
 				order by r.state_since desc, r.id desc limit :limit""").param("village", villageCode).param("limit", LISTED)
 				.query((rs, n) -> new Returned(rs.getLong("id"), rs.getString("number"),
@@ -73,7 +73,7 @@ public class VillageTasks {
 				.list();
 		List<Draft> drafts = jdbc.sql("""
 				select r.id, r.number, r.names_as_heard, r.updated_at
-				from village_report r
+				from village_report_read r
 				where r.village_code = :village and r.state = 'DRAFT'
 				order by r.updated_at desc, r.id desc limit :limit""").param("village", villageCode)
 				.param("limit", LISTED)
@@ -83,11 +83,11 @@ public class VillageTasks {
 		long[] counts = jdbc.sql("""
 				select count(*) filter (where state = 'RETURNED') as returned,
 				  count(*) filter (where state = 'DRAFT') as drafts
-				from village_report where village_code = :village and state in ('RETURNED', 'DRAFT')""")
+				from village_report_read where village_code = :village and state in ('RETURNED', 'DRAFT')""")
 				.param("village", villageCode)
 				.query((rs, n) -> new long[] { rs.getLong("returned"), rs.getLong("drafts") }).single();
 		YearMonth due = YearMonth.now(clock.withZone(DisplayTime.ZONE)).minusMonths(1);
-		boolean sent = jdbc.sql("select exists (select 1 from periodic_report where village_code = :village"
+		boolean sent = jdbc.sql("select exists (select 1 from periodic_report_read where village_code = :village"
 				+ " and month = :month)").param("village", villageCode).param("month", Date.valueOf(due.atDay(1)))
 				.query(Boolean.class).single();
 		List<Long> shown = Stream.concat(returned.stream().map(Returned::id),

@@ -54,24 +54,24 @@ final class AuthorisedStay {
 		String sql = """
 				with permit as (
 				  select distinct on (s.person_id) s.person_id, s.permit_type, s.number, s.valid_from, s.valid_until
-				  from stay_permit s
+				  from stay_permit_read s
 				  where s.permit_type <> 'TIDAK_ADA' %1$s
 				  order by s.person_id, s.valid_until desc nulls first
 				), entry as (
 				  select distinct on (c.person_id) c.person_id, c.id, c.crossed_at, c.port_code, c.stay_until
-				  from crossing c
+				  from crossing_read c
 				  where c.person_id is not null and c.direction = 'ENTRY' %2$s
 				  order by c.person_id, c.crossed_at desc
 				), departure as (
 				  select c.person_id, max(c.crossed_at) as crossed_at
-				  from crossing c
+				  from crossing_read c
 				  where c.person_id is not null and c.direction = 'EXIT' %2$s
 				  group by c.person_id
 				)
 				select p.id, p.region_code, pm.permit_type, pm.number, pm.valid_from, pm.valid_until,
 				  e.id as entry_id, (e.crossed_at at time zone 'Asia/Jayapura')::date as entry_date, e.port_code,
 				  e.stay_until
-				from person p
+				from person_read p
 				left join permit pm on pm.person_id = p.id
 				left join entry e on e.person_id = p.id
 				left join departure x on x.person_id = p.id

@@ -50,7 +50,7 @@ public class ConcentrationRule implements DetectionRule {
 		List<Finding> findings = new ArrayList<>();
 		context.sql("""
 				select r.code, r.name, count(*) as present
-				from person pe join region r on r.code = pe.region_code and r.level = 'VILLAGE'
+				from person_read pe join region_read r on r.code = pe.region_code and r.level = 'VILLAGE'
 				where pe.status = 'PRESENT'
 				group by r.code, r.name
 				having count(*) >= :threshold
@@ -60,9 +60,9 @@ public class ConcentrationRule implements DetectionRule {
 		YearMonth last = YearMonth.from(context.today()).minusMonths(1);
 		context.sql("""
 				select r.code, r.name, b.foreigners as before, l.foreigners as last
-				from periodic_report l
-				join periodic_report b on b.village_code = l.village_code and b.month = :before
-				join region r on r.code = l.village_code
+				from periodic_report_read l
+				join periodic_report_read b on b.village_code = l.village_code and b.month = :before
+				join region_read r on r.code = l.village_code
 				where l.month = :last
 				""").param("last", last.atDay(1)).param("before", last.minusMonths(1).atDay(1))
 				.query((rs, n) -> new Rise(rs.getString("code"), rs.getString("name"), rs.getInt("before"),

@@ -51,14 +51,14 @@ public class DocumentConflictRule implements DetectionRule {
 	public List<Finding> evaluate(RuleContext context) {
 		List<Finding> findings = new ArrayList<>();
 		String only = context.incremental()
-				? " and d.number_key in (select t.number_key from travel_document t where t.person_id = any(:persons))"
+				? " and d.number_key in (select t.number_key from travel_document_read t where t.person_id = any(:persons))"
 				: "";
 		context.sql("""
 				select d.number_key, min(d.number) as number, array_agg(d.person_id order by d.person_id) as persons,
 				  array_agg(coalesce(d.issuing_state, '') order by d.person_id) as states,
 				  array_agg(coalesce(p.region_code, '') order by d.person_id) as regions,
 				  array_agg(p.primary_name order by d.person_id) as names
-				from travel_document d join person p on p.id = d.person_id and p.status <> 'MERGED'
+				from travel_document_read d join person_read p on p.id = d.person_id and p.status <> 'MERGED'
 				where true %s
 				group by d.number_key
 				having count(distinct d.person_id) > 1
@@ -72,16 +72,16 @@ public class DocumentConflictRule implements DetectionRule {
 					select p.id, p.region_code, c.id as crossing_id,
 					  (c.crossed_at at time zone 'Asia/Jayapura')::date as crossed_on, c.direction, c.nationality,
 					  concat_ws(',', p.nationality, p.claimed_nationality,
-					    (select string_agg(distinct d.issuing_state, ',') from travel_document d where d.person_id = p.id))
+					    (select string_agg(distinct d.issuing_state, ',') from travel_document_read d where d.person_id = p.id))
 					    as known
-					from crossing c join person p on p.id = c.person_id and p.status <> 'MERGED'
+					from crossing_read c join person_read p on p.id = c.person_id and p.status <> 'MERGED'
 					where c.person_id is not null %s
 					  and c.nationality is distinct from p.nationality
 					  and c.nationality is distinct from p.claimed_nationality
-					  and not exists (select 1 from travel_document d where d.person_id = p.id
+					  and not exists (select 1 from travel_document_read d where d.person_id = p.id
 					    and d.issuing_state = c.nationality)
 					  and (p.nationality is not null or p.claimed_nationality is not null
-					    or exists (select 1 from travel_document d where d.person_id = p.id and d.issuing_state is not null))
+					    or exists (select 1 from travel_document_read d where d.person_id = p.id and d.issuing_state is not null))
 					""".formatted(context.onlyPersons("c.person_id")))
 					.query((rs, n) -> new CrossingMismatch(rs.getLong("id"), rs.getString("region_code"),
 							rs.getLong("crossing_id"), rs.getObject("crossed_on", LocalDate.class),

@@ -40,15 +40,15 @@ public class ExCrewAshoreRule implements DetectionRule {
 		List<Row> rows = context.sql("""
 				with latest as (
 				  select distinct on (va.person_id) va.person_id, va.vessel_id, va.signed_off
-				  from vessel_assignment va where true %s
+				  from vessel_assignment_read va where true %s
 				  order by va.person_id, va.signed_on desc nulls last, va.added_at desc
 				)
 				select p.id, p.region_code, v.id as vessel_id, v.name, v.status, l.signed_off
 				from latest l
-				join vessel v on v.id = l.vessel_id and v.status in ('DEPARTED', 'SEIZED', 'SUNK')
-				join person p on p.id = l.person_id and p.category in ('CREW', 'EX_CREW') and p.status = 'PRESENT'
+				join vessel_read v on v.id = l.vessel_id and v.status in ('DEPARTED', 'SEIZED', 'SUNK')
+				join person_read p on p.id = l.person_id and p.category in ('CREW', 'EX_CREW') and p.status = 'PRESENT'
 				where not exists (
-				  select 1 from stay_permit s join permit_type t on t.code = s.permit_type
+				  select 1 from stay_permit_read s join permit_type_read t on t.code = s.permit_type
 				  where s.person_id = p.id and t.kind in ('VISIT', 'LIMITED', 'PERMANENT', 'DIPLOMATIC')
 				    and (s.valid_until is null or s.valid_until >= :today))
 				""".formatted(context.onlyPersons("va.person_id")))

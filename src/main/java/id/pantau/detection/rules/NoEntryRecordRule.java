@@ -41,16 +41,16 @@ public class NoEntryRecordRule implements DetectionRule {
 		List<Row> rows = context.sql("""
 				select p.id, p.region_code, (p.created_at at time zone 'Asia/Jayapura')::date as registered,
 				  r.id as report_id, r.number, (r.created_at at time zone 'Asia/Jayapura')::date as report_date
-				from person p
+				from person_read p
 				left join lateral (
-				  select vr.id, vr.number, vr.created_at from village_report vr
+				  select vr.id, vr.number, vr.created_at from village_report_read vr
 				  where vr.person_id = p.id and vr.state = 'VALIDATED'
 				  order by vr.created_at desc limit 1) r on true
 				where p.status = 'PRESENT' %s
 				  and (p.region_code is not null or r.id is not null)
-				  and not exists (select 1 from crossing c where c.person_id = p.id and c.direction = 'ENTRY')
-				  and not exists (select 1 from stay_permit s where s.person_id = p.id and s.permit_type <> 'TIDAK_ADA')
-				  and not exists (select 1 from vessel_assignment va where va.person_id = p.id)
+				  and not exists (select 1 from crossing_read c where c.person_id = p.id and c.direction = 'ENTRY')
+				  and not exists (select 1 from stay_permit_read s where s.person_id = p.id and s.permit_type <> 'TIDAK_ADA')
+				  and not exists (select 1 from vessel_assignment_read va where va.person_id = p.id)
 				""".formatted(context.onlyPersons("p.id")))
 				.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("region_code"),
 						rs.getObject("registered", LocalDate.class),

@@ -39,13 +39,13 @@ public class NoSkttRule implements DetectionRule {
 				context.parameters().getInt("mediumAfterDays"));
 		List<Row> rows = context.sql("""
 				select distinct on (p.id) p.id, p.region_code, s.permit_type, s.number, s.valid_from, s.valid_until
-				from person p
-				join stay_permit s on s.person_id = p.id
-				join permit_type t on t.code = s.permit_type and t.sktt_required
+				from person_read p
+				join stay_permit_read s on s.person_id = p.id
+				join permit_type_read t on t.code = s.permit_type and t.sktt_required
 				where p.status = 'PRESENT' %s
 				  and s.valid_from is not null and s.valid_from < :cutoff
 				  and (s.valid_until is null or s.valid_until >= :today)
-				  and not exists (select 1 from identity_link l where l.person_id = p.id and l.kind = 'SKTT')
+				  and not exists (select 1 from identity_link_read l where l.person_id = p.id and l.kind = 'SKTT')
 				order by p.id, s.valid_from desc
 				""".formatted(context.onlyPersons("p.id"))).param("cutoff", context.today().minusDays(deadline.days()))
 				.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("region_code"), rs.getString("permit_type"),
@@ -76,7 +76,7 @@ public class NoSkttRule implements DetectionRule {
 	@Override
 	public Resolution whenGone(RuleContext context, GoneAlert alert) {
 		Optional<LocalDate> sktt = context.jdbc().sql("""
-				select max((added_at at time zone 'Asia/Jayapura')::date) from identity_link
+				select max((added_at at time zone 'Asia/Jayapura')::date) from identity_link_read
 				where person_id = :person and kind = 'SKTT'""").param("person", alert.personId())
 				.query(LocalDate.class).optional();
 		if (sktt.isPresent()) {

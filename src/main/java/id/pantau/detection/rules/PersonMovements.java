@@ -25,14 +25,14 @@ final class PersonMovements {
 
 	static Optional<Crossing> latestCrossing(RuleContext context, long personId, String direction) {
 		return context.jdbc().sql("""
-				select id, (crossed_at at time zone 'Asia/Jayapura')::date as day from crossing
+				select id, (crossed_at at time zone 'Asia/Jayapura')::date as day from crossing_read
 				where person_id = :person and direction = :direction order by crossed_at desc, id desc limit 1""")
 				.param("person", personId).param("direction", direction)
 				.query((rs, n) -> new Crossing(rs.getLong("id"), rs.getObject("day", LocalDate.class))).optional();
 	}
 
 	static String status(RuleContext context, long personId) {
-		return context.jdbc().sql("select status from person where id = :id").param("id", personId)
+		return context.jdbc().sql("select status from person_read where id = :id").param("id", personId)
 				.query(String.class).optional().orElse("MERGED");
 	}
 

@@ -43,24 +43,24 @@ public class PresentAfterDepartureRule implements DetectionRule {
 		List<Row> rows = context.sql("""
 				with departure as (
 				  select distinct on (c.person_id) c.person_id, c.id, c.crossed_at, c.port_code
-				  from crossing c where c.person_id is not null and c.direction = 'EXIT' %1$s
+				  from crossing_read c where c.person_id is not null and c.direction = 'EXIT' %1$s
 				  order by c.person_id, c.crossed_at desc
 				)
 				select p.id, p.region_code, x.id as exit_id, (x.crossed_at at time zone 'Asia/Jayapura')::date as exit_date,
 				  x.port_code, s.kind, s.sighting_id, s.label, s.seen_on
 				from departure x
-				join person p on p.id = x.person_id and p.status not in ('MERGED', 'DECEASED')
+				join person_read p on p.id = x.person_id and p.status not in ('MERGED', 'DECEASED')
 				join lateral (
 				  select 'REPORT' as kind, vr.id::text as sighting_id, 'msg:alert.evidence.report|' || vr.number as label,
 				    (vr.created_at at time zone 'Asia/Jayapura')::date as seen_on
-				  from village_report vr
+				  from village_report_read vr
 				  where vr.person_id = p.id and vr.state not in ('DRAFT', 'REJECTED') and vr.created_at > x.crossed_at
 				  union all
 				  select 'VILLAGE', r.region_code, 'msg:alert.evidence.livesSince|' || r.since, r.since
-				  from residence r
+				  from residence_read r
 				  where r.person_id = p.id and r.since > (x.crossed_at at time zone 'Asia/Jayapura')::date
 				  order by seen_on desc limit 1) s on true
-				where not exists (select 1 from crossing e where e.person_id = p.id and e.direction = 'ENTRY'
+				where not exists (select 1 from crossing_read e where e.person_id = p.id and e.direction = 'ENTRY'
 				  and e.crossed_at > x.crossed_at)
 				""".formatted(context.onlyPersons("c.person_id")))
 				.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("region_code"), rs.getLong("exit_id"),
@@ -91,7 +91,7 @@ public class PresentAfterDepartureRule implements DetectionRule {
 		Optional<PersonMovements.Crossing> entry = PersonMovements.latestCrossing(context, alert.personId(), "ENTRY");
 		long exitId = Long.parseLong(alert.factsKey().substring("exit:".length()));
 		Optional<LocalDate> exit = context.jdbc().sql("""
-				select (crossed_at at time zone 'Asia/Jayapura')::date from crossing where id = :id and person_id = :person""")
+				select (crossed_at at time zone 'Asia/Jayapura')::date from crossing_read where id = :id and person_id = :person""")
 				.param("id", exitId).param("person", alert.personId()).query(LocalDate.class).optional();
 		if (exit.isEmpty()) {
 			return Resolution.closes("exitUnlinked");

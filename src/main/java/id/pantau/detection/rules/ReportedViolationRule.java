@@ -55,9 +55,9 @@ public class ReportedViolationRule implements DetectionRule {
 				select r.id, r.number, r.village_code, g.name as village_name, r.person_id,
 				  coalesce(p.primary_name, r.names_as_heard) as person_name,
 				  (r.state_since at time zone 'Asia/Jayapura')::date as validated
-				from village_report r
-				join region g on g.code = r.village_code
-				left join person p on p.id = r.person_id
+				from village_report_read r
+				join region_read g on g.code = r.village_code
+				left join person_read p on p.id = r.person_id
 				where r.state = 'VALIDATED' and r.outcome = 'POSSIBLE_VIOLATION'""")
 				.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("number"), rs.getString("village_code"),
 						rs.getString("village_name"), rs.getObject("person_id") == null ? null : rs.getLong("person_id"),

@@ -50,12 +50,12 @@ public class SilentVillageRule implements DetectionRule {
 		int mediumAfter = context.parameters().getInt("mediumAfterMonths");
 		List<Row> rows = context.sql("""
 				select r.code, r.name,
-				  (select max(pr.month) from periodic_report pr where pr.village_code = r.code and pr.month < :month)
+				  (select max(pr.month) from periodic_report_read pr where pr.village_code = r.code and pr.month < :month)
 				    as last_before_due,
-				  (select max(pr.month) from periodic_report pr where pr.village_code = r.code) as latest
-				from region r
+				  (select max(pr.month) from periodic_report_read pr where pr.village_code = r.code) as latest
+				from region_read r
 				where r.level = 'VILLAGE'
-				  and not exists (select 1 from periodic_report pr where pr.village_code = r.code and pr.month = :month)
+				  and not exists (select 1 from periodic_report_read pr where pr.village_code = r.code and pr.month = :month)
 				""").param("month", due.atDay(1))
 				.query((rs, n) -> new Row(rs.getString("code"), rs.getString("name"),
 						rs.getObject("last_before_due", LocalDate.class), rs.getObject("latest", LocalDate.class)))
@@ -98,7 +98,7 @@ public class SilentVillageRule implements DetectionRule {
 	public Resolution whenGone(RuleContext context, GoneAlert alert) {
 		String month = alert.factsKey().substring("month:".length());
 		Optional<LocalDate> received = context.jdbc().sql("""
-				select (submitted_at at time zone 'Asia/Jayapura')::date from periodic_report
+				select (submitted_at at time zone 'Asia/Jayapura')::date from periodic_report_read
 				where village_code = :village and month = :month""").param("village", alert.subjectKey())
 				.param("month", YearMonth.parse(month).atDay(1)).query(LocalDate.class).optional();
 		return received.map(d -> Resolution.closes("monthlyReportReceived", month, d))

@@ -186,7 +186,7 @@ public class ApiClients {
 	private static final String SELECT = """
 			select c.id, c.name, c.kind, c.role, c.scope_code, r.name as scope_name, c.token_prefix, c.enabled,
 			  c.created_at, c.created_by, c.token_issued_at, c.last_used_at
-			from api_client c left join region r on r.code = c.scope_code""";
+			from api_client c left join region_read r on r.code = c.scope_code""";
 
 	private Optional<ApiClient> find(long id) {
 		return jdbc.sql(SELECT + " where c.id = :id").param("id", id).query(ApiClients::client).optional();

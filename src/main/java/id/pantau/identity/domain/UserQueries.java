@@ -56,7 +56,7 @@ public class UserQueries {
 		List<Row> rows = jdbc.sql("""
 				select u.id, u.username, u.full_name, u.role, u.agency, u.scope_code, r.name as scope_name, u.enabled,
 				  u.must_change_password, u.last_login_at
-				from user_account u left join region r on r.code = u.scope_code
+				from user_account u left join region_read r on r.code = u.scope_code
 				""" + where + " order by u.username limit :limit offset :offset").params(params)
 				.query((rs, n) -> new Row(rs.getLong("id"), rs.getString("username"), rs.getString("full_name"),
 						Role.valueOf(rs.getString("role")), Agency.valueOf(rs.getString("agency")),

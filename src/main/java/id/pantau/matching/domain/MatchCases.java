@@ -112,8 +112,8 @@ class MatchCases {
 	 * report, read as {@link RecordVariants#birth} reads them (an unreadable text is an unknown age).
 	 */
 	private static final String RECORD_JOINS = """
-			 left join crossing c on m.record_kind = 'CROSSING' and c.id = m.record_id
-			 left join village_report r on m.record_kind = 'REPORT' and r.id = m.record_id
+			 left join crossing_read c on m.record_kind = 'CROSSING' and c.id = m.record_id
+			 left join village_report_read r on m.record_kind = 'REPORT' and r.id = m.record_id
 			 left join lateral (
 			   select coalesce(iso[1], ind[3], yr[1])::int as y, coalesce(iso[2], ind[2])::int as mo,
 			     coalesce(iso[3], ind[1])::int as d, ag[1]::int as years,
@@ -199,7 +199,7 @@ class MatchCases {
 	/** The latest batches of crossings, newest first, for choosing a queue's source. */
 	List<QueueRow.Batch> batches(int limit) {
 		return jdbc.sql("""
-				select id, file_name, origin, created_at from import_batch where kind = 'CROSSINGS'
+				select id, file_name, origin, created_at from import_batch_read where kind = 'CROSSINGS'
 				order by id desc limit :limit""").param("limit", limit)
 				.query((rs, n) -> new QueueRow.Batch(rs.getLong("id"), rs.getString("file_name"),
 						rs.getString("origin"), rs.getTimestamp("created_at").toInstant()))
@@ -207,7 +207,7 @@ class MatchCases {
 	}
 
 	Optional<QueueRow.Batch> batch(long id) {
-		return jdbc.sql("select id, file_name, origin, created_at from import_batch where id = :id and kind = 'CROSSINGS'")
+		return jdbc.sql("select id, file_name, origin, created_at from import_batch_read where id = :id and kind = 'CROSSINGS'")
 				.param("id", id).query((rs, n) -> new QueueRow.Batch(rs.getLong("id"), rs.getString("file_name"),
 						rs.getString("origin"), rs.getTimestamp("created_at").toInstant()))
 				.optional();

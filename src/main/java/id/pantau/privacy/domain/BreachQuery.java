@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.audit.ShownIds;
+import id.pantau.registry.Registry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,17 +37,19 @@ public class BreachQuery {
 
 	/** A record kind and the table that says which person it is about. */
 	private static final Map<String, String> PERSON_OF = Map.of(
-			"REPORT", "select id, person_id from village_report where id in (:ids)",
-			"MATCH_CASE", "select id, person_id from match_case where id in (:ids)",
+			"REPORT", "select id, person_id from village_report_read where id in (:ids)",
+			"MATCH_CASE", "select id, person_id from match_case_read where id in (:ids)",
 			"ALERT", "select id, person_id from alert where id in (:ids)",
-			"CROSSING", "select id, person_id from crossing where id in (:ids)");
+			"CROSSING", "select id, person_id from crossing_read where id in (:ids)");
 
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
+	private final Registry registry;
 
-	BreachQuery(JdbcClient jdbc, AuditTrail audit) {
+	BreachQuery(JdbcClient jdbc, AuditTrail audit, Registry registry) {
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.registry = registry;
 	}
 
 	/** A person whose record the actor touched: how many times, first and last, and through what. */
@@ -67,13 +70,13 @@ public class BreachQuery {
 	}
 
 	private static final String ENTRIES = """
-			select id, occurred_at, action, subject_type, subject_id, details from audit_event
+			select id, occurred_at, action, subject_type, subject_id, details from audit_event_read
 			where lower(actor) = :actor and occurred_at >= :from and occurred_at < :to
 			  and (subject_type in ('PERSON', 'REPORT', 'MATCH_CASE', 'ALERT') or details like '%"shown.%')
 			order by id""";
 
 	private static final String BULK = """
-			select id, occurred_at, action, details from audit_event
+			select id, occurred_at, action, details from audit_event_read
 			where lower(actor) = :actor and occurred_at >= :from and occurred_at < :to
 			  and action in ('PERSON_LISTED', 'CROSSINGS_LISTED', 'CROSSINGS_EXPORTED', 'REPORTS_EXPORTED',
 			                 'CROSSINGS_REFUSED_EXPORTED', 'CHANGES_READ', 'SUBJECT_EXPORTED', 'PERSONS_EXPORTED',
@@ -131,17 +134,14 @@ public class BreachQuery {
 				touch.actions.add(entry.action());
 			}
 		}
-		Map<Long, String[]> people = new HashMap<>();
-		chunks(touched.keySet()).forEach(chunk -> jdbc.sql("select id, primary_name, region_code from person where id in (:ids)")
-				.param("ids", chunk).query((rs, n) -> people.put(rs.getLong("id"),
-						new String[] { rs.getString("primary_name"), rs.getString("region_code") }))
-				.list());
+		Map<Long, Registry.PersonRef> people = new HashMap<>();
+		chunks(touched.keySet()).forEach(chunk -> people.putAll(registry.refs(chunk)));
 		List<TouchedPerson> persons = new ArrayList<>();
 		touched.forEach((id, touch) -> {
-			String[] person = people.get(id);
+			Registry.PersonRef person = people.get(id);
 			if (person != null) {
-				persons.add(new TouchedPerson(id, person[0], person[1], touch.times, touch.first, touch.last,
-						String.join(", ", touch.actions)));
+				persons.add(new TouchedPerson(id, person.primaryName(), person.regionCode(), touch.times, touch.first,
+						touch.last, String.join(", ", touch.actions)));
 			}
 		});
 

@@ -1,19 +1,23 @@
 package id.pantau.privacy.domain;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
+import id.pantau.crossings.CrossingPersonalData;
 import id.pantau.followup.AlertBook;
+import id.pantau.matching.MatchingPersonalData;
+import id.pantau.registry.Registry;
+import id.pantau.registry.RegistryPersonalData;
+import id.pantau.reports.ReportPersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
@@ -32,8 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>crossing records older than {@code crossingYears} are deleted with their match cases, and the refused rows
  * (raw lines) of batches older than that; the batch row (file hash, legal basis, counts) stays.</li>
  * </ul>
- * Each erasure is written to the audit trail (one entry per person, one summary per run) in the same transaction. The
- * audit trail itself is never deleted from: it holds ids and short facts, not the erased details.
+ * Each owner erases its own tables ({@link RegistryPersonalData}, {@link CrossingPersonalData},
+ * {@link ReportPersonalData}, {@link MatchingPersonalData}, {@link AlertBook}) in this job's transaction; the reports delete their photos
+ * once it has committed. Each erasure is written to the audit trail (one entry per person, one summary per run) in the
+ * same transaction. The audit trail itself is never deleted from: it holds ids and short facts, not the erased
+ * details.
  */
 @Service
 public class Retention {
@@ -43,21 +50,25 @@ public class Retention {
 
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
-	private final AlertBook alerts;
 	private final TransactionTemplate transaction;
 	private final RetentionSettings settings;
 	private final Clock clock;
-	private final Path photos;
+	private final Owners owners;
+
+	/** The modules whose tables hold personal data, each erasing its own. */
+	record Owners(Registry registry, RegistryPersonalData persons, CrossingPersonalData crossings,
+			ReportPersonalData reports, MatchingPersonalData matching, AlertBook alerts) {
+	}
 
 	Retention(JdbcClient jdbc, AuditTrail audit, AlertBook alerts, PlatformTransactionManager transactions,
-			RetentionSettings settings, Clock clock, @Value("${pantau.storage.dir:./data/files}") Path storage) {
+			RetentionSettings settings, Clock clock, Registry registry, RegistryPersonalData persons,
+			CrossingPersonalData crossings, ReportPersonalData reports, MatchingPersonalData matching) {
 		this.jdbc = jdbc;
 		this.audit = audit;
-		this.alerts = alerts;
 		this.transaction = new TransactionTemplate(transactions);
 		this.settings = settings;
 		this.clock = clock;
-		this.photos = storage.resolve("photos");
+		this.owners = new Owners(registry, persons, crossings, reports, matching, alerts);
 	}
 
 	/** What one run erased. */
@@ -74,31 +85,21 @@ public class Retention {
 	/** Applies the retention periods as of the clock's now, in one transaction. */
 	public Outcome apply() {
 		Instant now = clock.instant();
-		List<String> photoIds = new java.util.ArrayList<>();
-		Outcome outcome = transaction.execute(status -> {
+		return transaction.execute(status -> {
 			int persons = settings.personYears() > 0 ? anonymisePersons(before(now, settings.personYears())) : 0;
 			int reports = 0;
 			if (settings.reportYears() > 0) {
-				Timestamp limit = before(now, settings.reportYears());
-				photoIds.addAll(jdbc.sql("""
-						select photo_id::text from village_report
-						where state in ('VALIDATED', 'REJECTED') and state_since < :limit and photo_id is not null""")
-						.param("limit", limit).query(String.class).list());
-				reports = anonymiseReports(limit);
+				Instant limit = before(now, settings.reportYears()).toInstant();
+				owners.matching().anonymiseReports(owners.reports().concludedBefore(limit, ANONYMISED), ANONYMISED);
+				reports = owners.reports().eraseConcluded(limit, ANONYMISED);
 			}
 			int crossings = 0;
 			int refused = 0;
 			if (settings.crossingYears() > 0) {
-				Timestamp limit = before(now, settings.crossingYears());
-				jdbc.sql("""
-						delete from match_case where record_kind = 'CROSSING'
-						  and record_id in (select id from crossing where crossed_at < :limit)""")
-						.param("limit", limit).update();
-				crossings = jdbc.sql("delete from crossing where crossed_at < :limit").param("limit", limit).update();
-				refused = jdbc.sql("""
-						delete from import_row_error
-						where batch_id in (select id from import_batch where created_at < :limit)""")
-						.param("limit", limit).update();
+				Instant limit = before(now, settings.crossingYears()).toInstant();
+				owners.matching().forgetCrossingsBefore(limit);
+				crossings = owners.crossings().eraseBefore(limit);
+				refused = owners.crossings().eraseRefusedRowsBefore(limit);
 			}
 			Outcome result = new Outcome(persons, reports, crossings, refused);
 			audit.recordAs("system", AuditEntry.of("RETENTION_APPLIED").detail("persons", persons)
@@ -107,15 +108,6 @@ public class Retention {
 					.detail("crossingYears", settings.crossingYears()));
 			return result;
 		});
-		for (String id : photoIds) {
-			try {
-				Files.deleteIfExists(photos.resolve(id));
-			}
-			catch (java.io.IOException e) {
-				log.warn("Foto laporan {} tidak dapat dihapus: {}", id, e.getMessage());
-			}
-		}
-		return outcome;
 	}
 
 	private static Timestamp before(Instant now, int years) {
@@ -124,69 +116,26 @@ public class Retention {
 
 	private int anonymisePersons(Timestamp limit) {
 		List<Long> candidates = jdbc.sql("""
-				select p.id from person p
+				select p.id from person_read p
 				where p.status in ('DEPARTED', 'DEPORTED', 'DECEASED') and p.primary_name <> :anonymised
-				  and coalesce((select max(c.changed_at) from person_status_change c
+				  and coalesce((select max(c.changed_at) from person_status_change_read c
 				                where c.person_id = p.id and c.status = p.status), p.updated_at) < :limit
-				  and not exists (select 1 from person m where m.merged_into = p.id and m.primary_name <> :anonymised)
+				  and not exists (select 1 from person_read m where m.merged_into = p.id and m.primary_name <> :anonymised)
 				order by p.id""").param("limit", limit).param("anonymised", ANONYMISED).query(Long.class).list();
 		// a person whose alert is still being followed up keeps their details until it is concluded
-		java.util.Set<Long> followedUp = alerts.withActiveAlerts(candidates);
+		Set<Long> followedUp = owners.alerts().withActiveAlerts(candidates);
 		List<Long> ids = candidates.stream().filter(id -> !followedUp.contains(id)).toList();
 		for (long id : ids) {
-			String region = jdbc.sql("select region_code from person where id = :id").param("id", id)
-					.query(String.class).optional().orElse(null);
-			for (String table : List.of("person_name", "travel_document", "stay_permit", "residence",
-					"vessel_assignment", "identity_link", "humanitarian_flag")) {
-				jdbc.sql("delete from " + table + " where person_id = :id").param("id", id).update();
-			}
-			jdbc.sql("update person_status_change set reason = null where person_id = :id").param("id", id).update();
-			jdbc.sql("""
-					update person set primary_name = :anonymised, birth_date = null, birth_year = null,
-					  claimed_nationality = null, notes = null, external_ref = null, updated_at = :now, updated_by = 'system',
-					  version = version + 1
-					where id = :id""").param("anonymised", ANONYMISED).param("now", Timestamp.from(clock.instant()))
-					.param("id", id).update();
-			jdbc.sql("update crossing set person_id = null where person_id = :id").param("id", id).update();
-			jdbc.sql("update village_report set person_id = null where person_id = :id").param("id", id).update();
-			// the row's id in the list stays, so that importing the list again does not register the person anew
-			jdbc.sql("""
-					update person_list_row set full_name = null, sex = null, birth_date = null, birth_year = null,
-					  nationality = null, document_number = null, village_code = null, permit_type = null,
-					  permit_until = null, cells = null
-					where person_id = :id""").param("id", id).update();
-			jdbc.sql("delete from match_candidate where person_id = :id").param("id", id).update();
-			jdbc.sql("update match_case set person_id = null, record_name = :anonymised where person_id = :id")
-					.param("anonymised", ANONYMISED).param("id", id).update();
-			alerts.anonymiseAbout(id);
+			String region = Optional.ofNullable(owners.registry().refs(List.of(id)).get(id))
+					.map(Registry.PersonRef::regionCode).orElse(null);
+			owners.persons().anonymise(id, ANONYMISED, clock.instant());
+			owners.crossings().unlink(id);
+			owners.reports().unlink(id);
+			owners.matching().anonymise(id, ANONYMISED);
+			owners.alerts().anonymiseAbout(id);
 			audit.recordAs("system", AuditEntry.of("PERSON_ANONYMISED").subject("PERSON", id).region(region)
 					.detail("reason", "retention"));
 		}
 		return ids.size();
-	}
-
-	private int anonymiseReports(Timestamp limit) {
-		jdbc.sql("""
-				update match_case set record_name = :anonymised where record_kind = 'REPORT' and record_id in
-				  (select id from village_report where state in ('VALIDATED', 'REJECTED') and state_since < :limit
-				     and names_as_heard <> :anonymised)""").param("anonymised", ANONYMISED).param("limit", limit)
-				.update();
-		jdbc.sql("""
-				update report_event set reason = null where village_report_id in
-				  (select id from village_report where state in ('VALIDATED', 'REJECTED') and state_since < :limit
-				     and names_as_heard <> :anonymised)""").param("anonymised", ANONYMISED).param("limit", limit)
-				.update();
-		jdbc.sql("""
-				update report_agency_view set view_text = '' where village_report_id in
-				  (select id from village_report where state in ('VALIDATED', 'REJECTED') and state_since < :limit
-				     and names_as_heard <> :anonymised)""").param("anonymised", ANONYMISED).param("limit", limit)
-				.update();
-		return jdbc.sql("""
-				update village_report set names_as_heard = :anonymised, age_or_birth = null, document_numbers = null,
-				  staying_at = null, activity = null, employer_or_vessel = null, present_since = null, note = null,
-				  nationality_text = null, photo_id = null, photo_type = null, person_id = null,
-				  version = version + 1
-				where state in ('VALIDATED', 'REJECTED') and state_since < :limit and names_as_heard <> :anonymised""")
-				.param("anonymised", ANONYMISED).param("limit", limit).update();
 	}
 }

@@ -2,12 +2,22 @@ package id.pantau.privacy.domain;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
+import id.pantau.crossings.CrossingPersonalData;
+import id.pantau.matching.MatchingPersonalData;
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.Scope;
+import id.pantau.platform.SubjectRows;
+import id.pantau.registry.Registry;
+import id.pantau.registry.RegistryPersonalData;
+import id.pantau.reports.ReportPersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,27 +33,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SubjectExport {
 
-	/** Each part of the export: its name and the query of its rows, with {@code :person} the person's id. */
+	/**
+	 * The parts of the export that this module reads itself, with {@code :person} the person's id; the other parts
+	 * come from the modules that own them.
+	 */
 	private static final Map<String, String> PARTS = new LinkedHashMap<>();
 
 	static {
-		PARTS.put("person", "select * from person where id = :person");
-		for (String table : new String[] { "person_name", "travel_document", "stay_permit", "residence",
-				"vessel_assignment", "identity_link", "humanitarian_flag", "person_status_change" }) {
-			PARTS.put(table, "select * from " + table + " where person_id = :person");
-		}
-		PARTS.put("merged_records", "select * from person where merged_into = :person");
-		PARTS.put("crossing", "select * from crossing where person_id = :person order by crossed_at");
-		PARTS.put("village_report", "select * from village_report where person_id = :person order by id");
-		PARTS.put("report_event", """
-				select * from report_event where village_report_id in
-				  (select id from village_report where person_id = :person) order by at""");
-		PARTS.put("report_agency_view", """
-				select * from report_agency_view where village_report_id in
-				  (select id from village_report where person_id = :person)""");
-		PARTS.put("person_list_row", "select * from person_list_row where person_id = :person order by id");
-		PARTS.put("match_case", "select * from match_case where person_id = :person order by id");
-		PARTS.put("match_candidate", "select * from match_candidate where person_id = :person");
 		PARTS.put("alert", "select * from alert where person_id = :person order by id");
 		PARTS.put("alert_action", """
 				select * from alert_action where alert_id in (select id from alert where person_id = :person)
@@ -52,12 +48,12 @@ public class SubjectExport {
 				select * from meeting_view where alert_id in (select id from alert where person_id = :person)""");
 		PARTS.put("access_log", """
 				select id, occurred_at, actor, action, subject_type, subject_id, region_code, ip, details
-				from audit_event
+				from audit_event_read
 				where (subject_type = 'PERSON' and subject_id = :personText)
 				   or (subject_type = 'REPORT' and subject_id in
-				        (select id::text from village_report where person_id = :person))
+				        (select id::text from village_report_read where person_id = :person))
 				   or (subject_type = 'MATCH_CASE' and subject_id in
-				        (select id::text from match_case where person_id = :person))
+				        (select id::text from match_case_read where person_id = :person))
 				   or (subject_type = 'ALERT' and subject_id in (select id::text from alert where person_id = :person))
 				order by id""");
 	}
@@ -65,11 +61,16 @@ public class SubjectExport {
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final Clock clock;
+	private final Registry registry;
+	private final List<Function<Long, Map<String, String>>> owners;
 
-	SubjectExport(JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	SubjectExport(JdbcClient jdbc, AuditTrail audit, Clock clock, Registry registry, RegistryPersonalData persons,
+			CrossingPersonalData crossings, ReportPersonalData reports, MatchingPersonalData matching) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
+		this.registry = registry;
+		this.owners = List.of(persons::export, crossings::export, reports::export, matching::export);
 	}
 
 	/**
@@ -81,19 +82,18 @@ public class SubjectExport {
 		if (reason == null || reason.isBlank()) {
 			throw new IllegalArgumentException("reason");
 		}
-		String region = jdbc.sql("select coalesce(region_code, '') from person where id = :id").param("id", personId)
-				.query(String.class).optional().orElseThrow(() -> new NotFoundException("person"));
+		String region = Optional.ofNullable(registry.refs(List.of(personId)).get(personId))
+				.map(person -> Objects.toString(person.regionCode(), ""))
+				.orElseThrow(() -> new NotFoundException("person"));
 		if (!scope.sees(region.isEmpty() ? null : region)) {
 			throw new NotFoundException("person");
 		}
 		StringBuilder json = new StringBuilder("{\"exportedAt\":\"").append(clock.instant()).append("\",\"personId\":")
 				.append(personId);
-		PARTS.forEach((name, query) -> {
-			String rows = jdbc.sql("select coalesce(json_agg(t), '[]'::json)::text from (" + query + ") t")
-					.param("person", personId).param("personText", Long.toString(personId)).query(String.class)
-					.single();
-			json.append(",\"").append(name).append("\":").append(rows);
-		});
+		Map<String, String> parts = new LinkedHashMap<>();
+		owners.forEach(owner -> parts.putAll(owner.apply(personId)));
+		parts.putAll(SubjectRows.of(PARTS).rowsOf(jdbc, personId));
+		parts.forEach((name, rows) -> json.append(",\"").append(name).append("\":").append(rows));
 		audit.record(AuditEntry.of("SUBJECT_EXPORTED").subject("PERSON", personId)
 				.region(region.isEmpty() ? null : region).text("reason", reason));
 		return json.append('}').toString();

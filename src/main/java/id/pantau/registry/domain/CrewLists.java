@@ -54,8 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the vessel is signed off (or, when the arrival was never recorded, a service that ended that day is recorded).
  * <p>
  * A list with any refused row (or a member whose document matches several persons, or who would sign off before
- * signing on) changes nothing, and says why for every row. An imported list is recorded as an import batch of kind
- * {@code CREW_LIST} with its SHA-256 (of the file with the list's direction and date), so the same file imported
+ * signing on) changes nothing, and says why for every row. An imported list is recorded in the registry's own
+ * {@code crew_list_import} with its SHA-256 (of the file with the list's direction and date), so the same file imported
  * again for the same day and direction adds nothing; and importing the same crew again changes nothing either (a
  * member already signed on, or already signed off that day, stays as recorded). Crew lists are the regency's
  * data: only a user whose scope is the regency or wider imports them.
@@ -63,7 +63,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CrewLists {
 
-	static final String KIND = "CREW_LIST";
 	static final int MAX_ROWS = 2_000;
 
 	private final Persons persons;
@@ -258,11 +257,11 @@ public class CrewLists {
 			return CrewListResult.refused(members.size(), refused);
 		}
 		long batchId = jdbc.sql("""
-				insert into import_batch (kind, file_name, sha256, legal_basis, origin, header, rows_read, rows_added,
-				  rows_known, rows_refused, created_at, created_by)
-				values (:kind, :file, :sha, :basis, :origin, :header, :read, :added, :known, 0, :now, :actor)
+				insert into crew_list_import (file_name, sha256, legal_basis, origin, header, rows_read, rows_added,
+				  rows_known, created_at, created_by)
+				values (:file, :sha, :basis, :origin, :header, :read, :added, :known, :now, :actor)
 				returning id""")
-				.param("kind", KIND).param("file", upload.fileName()).param("sha", sha256)
+				.param("file", upload.fileName()).param("sha", sha256)
 				.param("basis", upload.legalBasis().strip()).param("origin", upload.origin().strip())
 				.param("header", header).param("read", members.size()).param("added", newPersons)
 				.param("known", members.size() - newPersons).param("now", Timestamp.from(now)).param("actor", actor)
@@ -277,7 +276,7 @@ public class CrewLists {
 		if (!changedIds.isEmpty()) {
 			events.publishEvent(new PersonsChanged(changedIds, "CREW_LIST_IMPORTED"));
 		}
-		audit.record(AuditEntry.of("CREW_LIST_IMPORTED").subject("IMPORT_BATCH", batchId)
+		audit.record(AuditEntry.of("CREW_LIST_IMPORTED").subject("CREW_LIST", batchId)
 				.detail("vessel", vesselId).detail("direction", upload.direction()).detail("date", upload.date())
 				.text("file", upload.fileName()).detail("basis", upload.legalBasis()).detail("origin", upload.origin())
 				.detail("rows", members.size()).detail("newPersons", newPersons).detail("signedOn", signedOn)
@@ -298,8 +297,8 @@ public class CrewLists {
 
 	private Optional<CrewListResult> earlier(String sha256) {
 		return jdbc.sql("""
-				select id, rows_read, rows_added, rows_known from import_batch where kind = :kind and sha256 = :sha""")
-				.param("kind", KIND).param("sha", sha256)
+				select id, rows_read, rows_added, rows_known from crew_list_import where sha256 = :sha""")
+				.param("sha", sha256)
 				.query((rs, n) -> new CrewListResult(rs.getLong("id"), true, null, rs.getInt("rows_read"),
 						rs.getInt("rows_added"), rs.getInt("rows_known"), 0, 0, 0, List.of()))
 				.optional();

@@ -146,9 +146,9 @@ public class PersonQueries {
 				""");
 		sql.append(filter.hasText() ? "from best join person p on p.id = best.person_id\n" : "from person p\n");
 		sql.append("""
-				left join country c on c.alpha3 = p.nationality
-				left join region v on v.code = p.region_code
-				left join region d on d.code = v.parent_code
+				left join country_read c on c.alpha3 = p.nationality
+				left join region_read v on v.code = p.region_code
+				left join region_read d on d.code = v.parent_code
 				where p.status <> 'MERGED' and """).append(' ').append(scope.sqlVisibility("p.region_code"));
 		if (filter.nationality() != null && !filter.nationality().isBlank()) {
 			sql.append(" and p.nationality = :nationality");

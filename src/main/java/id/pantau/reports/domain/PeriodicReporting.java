@@ -294,7 +294,7 @@ public class PeriodicReporting {
 		params.put("actor", user.getUsername());
 		int closed = jdbc.sql("""
 				insert into periodic_month_closing (village_code, month, closed_at, closed_by)
-				select r.code, :month, :now, :actor from region r where r.level = 'VILLAGE' and %s
+				select r.code, :month, :now, :actor from region_read r where r.level = 'VILLAGE' and %s
 				on conflict (village_code, month) do nothing""".formatted(user.scope().sqlCondition("r.code")))
 				.params(params).update();
 		if (closed == 0) {
@@ -350,7 +350,7 @@ public class PeriodicReporting {
 				select pr.village_code, r.name, pr.month, pr.version, pr.nil, pr.foreigners, v.nil as previous_nil,
 				  v.foreigners as previous_foreigners, pr.correction_reason, pr.corrected_at, pr.corrected_by
 				from periodic_report pr
-				join region r on r.code = pr.village_code
+				join region_read r on r.code = pr.village_code
 				join periodic_report_version v on v.periodic_report_id = pr.id and v.version = pr.version - 1
 				where pr.version > 1 and pr.month between :from and :to and %s
 				order by pr.corrected_at desc""".formatted(scope.sqlCondition("pr.village_code"))).params(params)

@@ -26,6 +26,8 @@ import javax.imageio.stream.ImageOutputStream;
 
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.PrivateFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -42,6 +44,8 @@ import org.springframework.stereotype.Component;
 public class PhotoStore {
 
 	public static final long MAX_BYTES = 5 * 1024 * 1024;
+
+	private static final Logger log = LoggerFactory.getLogger(PhotoStore.class);
 
 	private final Path folder;
 
@@ -184,6 +188,19 @@ public class PhotoStore {
 		}
 	}
 
+
+	/**
+	 * Deletes the photo's file, if it is there; a file that cannot be deleted is logged, not thrown, so that the
+	 * erasure that asked for it (already committed) is not undone.
+	 */
+	public void delete(UUID id) {
+		try {
+			Files.deleteIfExists(folder.resolve(id.toString()));
+		}
+		catch (IOException e) {
+			log.warn("Foto laporan {} tidak dapat dihapus: {}", id, e.getMessage());
+		}
+	}
 
 	public byte[] read(UUID id) {
 		try {

@@ -76,8 +76,8 @@ public class ReportExports {
 						  coalesce(c.name_id, r.nationality_text) as nationality_name, r.state, r.outcome, r.person_id,
 						  r.created_at, r.state_since
 						from village_report r
-						join region v on v.code = r.village_code
-						left join country c on c.alpha3 = r.nationality""" + where + " order by r.state_since, r.id",
+						join region_read v on v.code = r.village_code
+						left join country_read c on c.alpha3 = r.nationality""" + where + " order by r.state_since, r.id",
 						params, handler)),
 				rs -> {
 					shown.add(rs.getLong("id"));

@@ -98,8 +98,8 @@ public class ReportQueries {
 				  r.state = 'SUBMITTED' and exists (select 1 from report_event e where e.village_report_id = r.id
 				    and e.to_state = 'RETURNED') as resubmitted
 				from village_report r
-				join region v on v.code = r.village_code
-				left join country c on c.alpha3 = r.nationality
+				join region_read v on v.code = r.village_code
+				left join country_read c on c.alpha3 = r.nationality
 				where %s%s
 				order by r.state_since %s, r.id desc
 				limit :limit offset :offset""".formatted(scope.sqlCondition("r.village_code"), stateFilter,
@@ -124,7 +124,7 @@ public class ReportQueries {
 		params.put("person", personId);
 		return jdbc.sql("""
 				select r.id, r.number, v.name as village_name, r.created_at from village_report r
-				join region v on v.code = r.village_code
+				join region_read v on v.code = r.village_code
 				where r.person_id = :person and r.photo_id is not null and %s
 				order by r.created_at desc limit 12""".formatted(scope.sqlCondition("r.village_code")))
 				.params(params).query((rs, n) -> new Photo(rs.getLong("id"), rs.getString("number"),

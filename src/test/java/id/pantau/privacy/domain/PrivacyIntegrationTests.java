@@ -3,7 +3,6 @@ package id.pantau.privacy.domain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,13 +16,19 @@ import id.pantau.PantauIntegrationTest;
 import id.pantau.TestClock;
 import id.pantau.WebSession;
 import id.pantau.audit.AuditTrail;
+import id.pantau.crossings.CrossingPersonalData;
 import id.pantau.followup.AlertBook;
+import id.pantau.matching.MatchingPersonalData;
+import id.pantau.registry.Registry;
+import id.pantau.registry.RegistryPersonalData;
 import id.pantau.platform.DisplayTime;
+import id.pantau.reports.ReportPersonalData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * PDP duties: retention with an injected clock, the data-subject export and the breach query, over the whole
@@ -50,6 +55,21 @@ class PrivacyIntegrationTests {
 
 	@Autowired
 	BreachQuery breach;
+
+	@Autowired
+	Registry registry;
+
+	@Autowired
+	RegistryPersonalData persons;
+
+	@Autowired
+	CrossingPersonalData crossings;
+
+	@Autowired
+	ReportPersonalData reports;
+
+	@Autowired
+	MatchingPersonalData matching;
 
 	@Test
 	void retentionAnonymisesPersonsAndReportsPastTheirPeriodErasesOldCrossingsAndAuditsItButKeepsTheRest() {
@@ -107,6 +127,13 @@ class PrivacyIntegrationTests {
 		assertThat(json.body()).contains("\"person\":[{").contains("EKSPOR SUBJEK " + tag).contains("E" + tag)
 				.contains("\"travel_document\":[{").contains("\"crossing\":[{").contains("\"access_log\":[{")
 				.contains("\"actor\":\"kesbangpol\"").contains("PERSON_VIEWED");
+		assertThat(JsonMapper.builder().build().readTree(json.body()).propertyNames())
+				.as("every owner's parts, in the order the export always had").containsExactly("exportedAt",
+						"personId", "person", "person_name", "travel_document", "stay_permit", "residence",
+						"vessel_assignment", "identity_link", "humanitarian_flag", "person_status_change",
+						"merged_records", "crossing", "village_report", "report_event", "report_agency_view",
+						"person_list_row", "match_case", "match_candidate", "alert", "alert_action", "meeting_view",
+						"access_log");
 		assertThat(count("select count(*) from audit_event where action = 'SUBJECT_EXPORTED' and subject_id = '"
 				+ person + "' and actor = 'admin' and details like '%\"reasonHash\"%' and details not like '%" + tag
 				+ "%'")).as("the reason is free text: its length and keyed hash only (issue 16)").isOne();
@@ -171,8 +198,8 @@ class PrivacyIntegrationTests {
 
 	/** Retention as of {@code now}, with no photos to delete. */
 	private Retention retention(Instant now, RetentionSettings settings) {
-		return new Retention(jdbc, audit, alerts, transactions, settings, Clock.fixed(now, ZoneOffset.UTC),
-				Path.of("target/no-photos"));
+		return new Retention(jdbc, audit, alerts, transactions, settings, Clock.fixed(now, ZoneOffset.UTC), registry,
+				persons, crossings, reports, matching);
 	}
 
 	private long person(String name, String status, Instant at) {

@@ -1,0 +1,10 @@
+/**
+ * Users, their roles and areas, second factors, API clients and in-app notifications.
+ * <p>
+ * It owns {@code user_account}, {@code user_second_factor}, {@code user_recovery_code}, {@code api_client} and
+ * {@code notification} (created with the reports' migration, written only here, through
+ * {@link id.pantau.identity.Notifications}).
+ */
+@id.pantau.platform.OwnedTables({
+	"user_account", "user_second_factor", "user_recovery_code", "api_client", "notification" })
+package id.pantau.identity;

@@ -1,0 +1,8 @@
+/**
+ * What every module shares and no module owns: time, scope, errors, files, the database and the commands; the
+ * tables and PDF helpers ({@code tables}, {@code pdf}).
+ * <p>
+ * It owns {@code event_publication}, Spring Modulith's registry of published events, written by the framework.
+ */
+@id.pantau.platform.OwnedTables({ "event_publication" })
+package id.pantau.platform;
