@@ -13,12 +13,11 @@ import javax.sql.DataSource;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
-import id.pantau.platform.CommandArguments;
+import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.PantauCommand;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,15 +26,14 @@ import picocli.CommandLine.Option;
  * and prints what it wrote and how fast.
  */
 @Component
-class DemoDataCommand implements PantauCommand {
+class DemoDataCommand extends DeclaredCommand<DemoDataCommand.Options> implements PantauCommand {
 
 	/** The counts as written ({@code 100_000} reads as 100000), read in {@link #run}. */
-	@Command(name = "demo-data", description = "Mengisi basis data dengan data buatan (hanya basis data demo atau "
+	@Command(name = "demo-data",
+			header = "mengisi basis data dengan data buatan: demo-data --persons N --crossings M --reports K [--force]",
+			description = "Mengisi basis data dengan data buatan (hanya basis data demo atau "
 			+ "uji) dan mencetak apa yang ditulis dan seberapa cepat.")
 	static class Options {
-
-		@Mixin
-		CommandArguments.Help help;
 
 		@Option(names = "--persons", paramLabel = "N", description = "orang asing (bawaan 1000)")
 		String persons = "1000";
@@ -75,22 +73,7 @@ class DemoDataCommand implements PantauCommand {
 	}
 
 	@Override
-	public String name() {
-		return "demo-data";
-	}
-
-	@Override
-	public String description() {
-		return "mengisi basis data dengan data buatan: demo-data --persons N --crossings M --reports K [--force]";
-	}
-
-	@Override
-	public int run(List<String> args, PrintStream out) {
-		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, out);
-		if (parsed.finished()) {
-			return parsed.exitCode();
-		}
-		Options given = parsed.options();
+	protected int run(Options given, List<String> args, PrintStream out, PrintStream err) {
 		DemoDataSet.Options options;
 		try {
 			int persons = Integer.parseInt(given.persons.replace("_", ""));
@@ -106,9 +89,7 @@ class DemoDataCommand implements PantauCommand {
 			options = new DemoDataSet.Options(persons, crossings, reports, alerts, villages, linked, seed);
 		}
 		catch (IllegalArgumentException e) {
-			out.println("Argumen tidak sah: " + e.getMessage());
-			CommandArguments.usage(new Options(), out);
-			return 2;
+			return badArguments("Argumen tidak sah: " + e.getMessage(), out);
 		}
 		List<String> foreign = foreignData();
 		if (!foreign.isEmpty() && !given.force) {

@@ -13,13 +13,15 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.ParameterException;
 
 /**
  * Reads a command's arguments into its options, a class declared with picocli's {@link Command @Command},
- * {@link CommandLine.Option @Option} and {@link CommandLine.Parameters @Parameters} (with the {@link Help} mixin for
- * {@code -h}/{@code --help}). {@code --help} prints the usage and ends with 0; an option that is unknown, lacks its
- * value or has a value of the wrong type is named in Indonesian, with the usage, and ends with 2.
+ * {@link CommandLine.Option @Option} and {@link CommandLine.Parameters @Parameters}; every command gets the
+ * {@link Help} mixin for {@code -h}/{@code --help} here. {@code --help} prints the usage and ends with 0; an option
+ * that is unknown, lacks its value or has a value of the wrong type is named in Indonesian, with the usage, and ends
+ * with 2.
  * <p>
  * Application properties ({@code --pantau.db.url=...}, any option whose name has a dot) are not the command's: they
  * are left to Spring and to {@link id.pantau.platform.database.DatabaseTarget}.
@@ -32,7 +34,7 @@ public final class CommandArguments {
 	private CommandArguments() {
 	}
 
-	/** {@code -h} and {@code --help}, described in Indonesian; mix it into every command's options. */
+	/** {@code -h} and {@code --help}, described in Indonesian; mixed into every command's options. */
 	public static class Help {
 
 		@CommandLine.Option(names = { "-h", "--help" }, usageHelp = true,
@@ -96,12 +98,17 @@ public final class CommandArguments {
 
 	private static CommandLine commandLine(Object options) {
 		CommandLine line = new CommandLine(options);
+		line.addMixin("help", new Help());
 		line.setCommandName("java -jar pantau.jar " + line.getCommandName());
 		line.getCommandSpec().usageMessage().synopsisHeading("Pemakaian: ").optionListHeading("%nOpsi:%n")
 				.parameterListHeading("%nArgumen:%n").descriptionHeading("%n").footerHeading("%n")
 				.width(100);
 		line.setUsageHelpLongOptionsMaxWidth(26);
 		line.setExpandAtFiles(false); // a file named @list is a file, not a list of arguments
+		// the header is the command's line in the list of commands; its usage starts with the synopsis
+		List<String> sections = new ArrayList<>(line.getHelpSectionKeys());
+		sections.removeAll(List.of(UsageMessageSpec.SECTION_KEY_HEADER_HEADING, UsageMessageSpec.SECTION_KEY_HEADER));
+		line.setHelpSectionKeys(sections);
 		return line;
 	}
 

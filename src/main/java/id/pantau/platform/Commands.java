@@ -65,7 +65,8 @@ public final class Commands {
 			return commands.stream()
 					.filter(command -> command.name().equals(name))
 					.findFirst()
-					.map(command -> command.run(Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toList(), System.out))
+					.map(command -> command.run(Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toList(), System.out,
+							System.err))
 					.orElseGet(() -> usage(name, commands));
 		}
 	}

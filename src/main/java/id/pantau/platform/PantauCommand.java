@@ -4,8 +4,8 @@ import java.io.PrintStream;
 import java.util.List;
 
 /**
- * A command-line face of the jar ({@code java -jar pantau.jar NAME ARGS}). Implementations are Spring beans; the
- * context they run in has no web server.
+ * A command-line face of the jar ({@code java -jar pantau.jar NAME ARGS}) that needs the application. Implementations
+ * are Spring beans, most of them a {@link DeclaredCommand}; the context they run in has no web server.
  */
 public interface PantauCommand {
 
@@ -15,5 +15,5 @@ public interface PantauCommand {
 	String description();
 
 	/** @return the process exit code; the arguments are read with {@link CommandArguments} */
-	int run(List<String> args, PrintStream out);
+	int run(List<String> args, PrintStream out, PrintStream err);
 }

@@ -155,7 +155,8 @@ class AuditTrailIntegrationTests {
 	private Outcome run(String name) {
 		PantauCommand command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		int code = command.run(List.of(), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		PrintStream printed = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+		int code = command.run(List.of(), printed, printed);
 		return new Outcome(code, bytes.toString(StandardCharsets.UTF_8));
 	}
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -92,14 +93,17 @@ public final class DashboardBenchmark {
 		return jdbc.sql("select count(*) from " + table).query(Long.class).single();
 	}
 
+	/** What the timed calls returned, kept so that the JIT cannot drop a call whose result is not used. */
+	static int sink;
+
 	private static void time(String label, int runs, int warmup, Supplier<?> call) {
 		for (int i = 0; i < warmup; i++) {
-			call.get();
+			sink += Objects.hashCode(call.get());
 		}
 		double[] millis = new double[runs];
 		for (int i = 0; i < runs; i++) {
 			long start = System.nanoTime();
-			call.get();
+			sink += Objects.hashCode(call.get());
 			millis[i] = (System.nanoTime() - start) / 1e6;
 		}
 		Arrays.sort(millis);

@@ -243,8 +243,9 @@ class CrossingImportIntegrationTests {
 		PantauCommand command = commands.stream().filter(c -> c.name().equals("import-crossings")).findFirst()
 				.orElseThrow();
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
 		int code = command.run(List.of(file.toString(), "--basis", "Surat 1", "--origin", "CLI"),
-				new PrintStream(out, true, StandardCharsets.UTF_8));
+				printed, printed);
 		assertThat(code).isZero();
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 baris dibaca, 1 ditambahkan");
 	}

@@ -148,7 +148,8 @@ class DemoDataCommandIntegrationTests {
 
 	private static Run run(String... args) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		int code = command.run(List.of(args), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		PrintStream printed = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+		int code = command.run(List.of(args), printed, printed);
 		return new Run(code, bytes.toString(StandardCharsets.UTF_8));
 	}
 

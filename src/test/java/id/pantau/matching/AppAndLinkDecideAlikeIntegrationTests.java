@@ -21,7 +21,7 @@ import java.util.Set;
 import id.pantau.TestClock;
 import id.pantau.bench.PortData;
 import id.pantau.crossings.domain.CrossingImports;
-import id.pantau.matching.batch.LinkCommand;
+import id.pantau.matching.cli.LinkCommand;
 import id.pantau.platform.Scope;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.platform.tables.Csv;

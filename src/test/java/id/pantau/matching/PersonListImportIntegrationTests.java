@@ -301,7 +301,8 @@ class PersonListImportIntegrationTests {
 		PantauCommand command = context.getBeansOfType(PantauCommand.class).values().stream()
 				.filter(c -> c.name().equals("import-persons")).findFirst().orElseThrow();
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		int code = command.run(List.of(args), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		PrintStream printed = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+		int code = command.run(List.of(args), printed, printed);
 		return new Run(code, bytes.toString(StandardCharsets.UTF_8));
 	}
 

@@ -86,9 +86,10 @@ class ReferenceDataIntegrationTests {
 				"code,district_code,name\n81.02.01.2001,81.02.01,Ohoijang Watdek\n81.02.01.1001,81.02.01,Langgur\n");
 		try {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
 			int code = commands.stream().filter(c -> c.name().equals("import-regions")).findFirst().orElseThrow()
 					.run(List.of("--source", folder.toString(), "--regency", "81.02"),
-							new PrintStream(out, true, StandardCharsets.UTF_8));
+							printed, printed);
 			assertThat(code).isZero();
 			assertThat(out.toString(StandardCharsets.UTF_8)).contains("1 kecamatan, 2 desa/kelurahan");
 			assertThat(reference.region("81.02.01.1001")).hasValueSatisfying(
@@ -106,9 +107,10 @@ class ReferenceDataIntegrationTests {
 		Files.writeString(folder.resolve("provinces.csv"), "code,name\n81,Maluku\n");
 		Files.writeString(folder.resolve("regencies.csv"), "code,province_code,name\n");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream printed = new PrintStream(out, true, StandardCharsets.UTF_8);
 		int code = commands.stream().filter(c -> c.name().equals("import-regions")).findFirst().orElseThrow()
 				.run(List.of("--source", folder.toString(), "--regency", "81.09"),
-						new PrintStream(out, true, StandardCharsets.UTF_8));
+						printed, printed);
 		assertThat(code).isEqualTo(1);
 		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Gagal: Kabupaten/kota [81.09] tidak ditemukan");
 	}

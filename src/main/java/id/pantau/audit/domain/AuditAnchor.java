@@ -50,7 +50,7 @@ import tools.jackson.databind.json.JsonMapper;
  * can be checked against the hash by someone who has it, but cannot be read from the trail.
  */
 @Component
-class AuditAnchor implements AuditCheckpoints {
+public class AuditAnchor implements AuditCheckpoints {
 
 	private static final Logger log = LoggerFactory.getLogger(AuditAnchor.class);
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -75,11 +75,11 @@ class AuditAnchor implements AuditCheckpoints {
 		this.textKey = sha256(("pantau-audit-text/v1").getBytes(StandardCharsets.US_ASCII), privateKey.getEncoded());
 	}
 
-	Path checkpointFile() {
+	public Path checkpointFile() {
 		return checkpointFile;
 	}
 
-	Path keyFile() {
+	public Path keyFile() {
 		return keyFile;
 	}
 

@@ -32,7 +32,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 @Service
-class JdbcAuditTrail implements AuditTrail {
+public class JdbcAuditTrail implements AuditTrail {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcAuditTrail.class);
 

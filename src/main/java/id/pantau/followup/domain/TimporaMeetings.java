@@ -118,7 +118,9 @@ public class TimporaMeetings {
 	public AgendaCandidates agendaCandidates(ScopedPrincipal user, long id) {
 		Actor actor = Actor.of(user);
 		FollowUpPolicy.require(FollowUpPolicy.mayManageMeetings(actor.role()));
-		meetings.find(id).orElseThrow(() -> new NotFoundException("meeting " + id));
+		if (meetings.find(id).isEmpty()) {
+			throw new NotFoundException("meeting " + id);
+		}
 		Alerts.Found found = alerts.activeNotOnAgenda(actor.scope(), id, PICKER_LIMIT);
 		audit.record(AuditEntry.of("ALERTS_LISTED").region(actor.scope().regionCode()).subject("MEETING", id)
 				.detail("purpose", "agenda").detail("shown", found.alerts().size())
@@ -156,7 +158,9 @@ public class TimporaMeetings {
 	public void attend(ScopedPrincipal user, long id, String agency, String attendee) {
 		Actor actor = Actor.of(user);
 		FollowUpPolicy.require(FollowUpPolicy.mayManageMeetings(actor.role()));
-		meetings.find(id).orElseThrow(() -> new NotFoundException("meeting " + id));
+		if (meetings.find(id).isEmpty()) {
+			throw new NotFoundException("meeting " + id);
+		}
 		List<Problem> problems = new ArrayList<>();
 		Agency chosen = agency(agency, problems);
 		String name = text(attendee, "attendee", 200, true, problems);

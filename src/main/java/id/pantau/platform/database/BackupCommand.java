@@ -11,11 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import id.pantau.platform.CommandArguments;
+import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.PrivateFiles;
 import id.pantau.platform.StandaloneCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,16 +23,15 @@ import picocli.CommandLine.Option;
  * Pantau: {@code pg_dump} reads one consistent snapshot. The archive is written under a temporary name and renamed when
  * complete, so a file with the final name is always a whole backup. The archive is readable by its owner only (0600).
  */
-public final class BackupCommand implements StandaloneCommand {
+public final class BackupCommand extends DeclaredCommand<BackupCommand.Options> implements StandaloneCommand {
 
 	/** The database is named as for {@code restore}: {@code --data-dir}, or {@code --pantau.db.*} and the environment. */
-	@Command(name = "backup", description = { "Mencadangkan seluruh basis data (tertanam atau eksternal) ke arsip "
+	@Command(name = "backup",
+			header = "mencadangkan seluruh basis data ke arsip pg_dump (format custom): backup [--out BERKAS]",
+			description = { "Mencadangkan seluruh basis data (tertanam atau eksternal) ke arsip "
 			+ "pg_dump format custom,", "yang dibaca kembali oleh perintah restore. Boleh berjalan di samping Pantau "
 			+ "yang sedang berjalan.", "Basis data eksternal: PANTAU_DB_URL (atau --pantau.db.url=...)." })
 	static class Options {
-
-		@Mixin
-		CommandArguments.Help help;
 
 		@Option(names = "--out", paramLabel = "BERKAS", description = "arsip yang ditulis (bawaan "
 				+ "pantau-TTTTBBHH-JJMMDD.dump)")
@@ -48,22 +46,7 @@ public final class BackupCommand implements StandaloneCommand {
 	}
 
 	@Override
-	public String name() {
-		return "backup";
-	}
-
-	@Override
-	public String description() {
-		return "mencadangkan seluruh basis data ke arsip pg_dump (format custom): backup [--out BERKAS]";
-	}
-
-	@Override
-	public int run(List<String> args, PrintStream out, PrintStream err) {
-		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, err);
-		if (parsed.finished()) {
-			return parsed.exitCode();
-		}
-		Options options = parsed.options();
+	protected int run(Options options, List<String> args, PrintStream out, PrintStream err) {
 		Optional<Path> pgDump = PostgresTools.find("pg_dump",
 				options.pgBin != null ? options.pgBin : System.getenv(PostgresTools.BIN_VARIABLE));
 		if (pgDump.isEmpty()) {

@@ -11,10 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import id.pantau.platform.CommandArguments;
+import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.StandaloneCommand;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,15 +22,14 @@ import picocli.CommandLine.Parameters;
  * data directory that no Pantau is running on, or the external database of {@code PANTAU_DB_URL}), in one transaction:
  * whole or not at all. It refuses a database that already has tables, so it never mixes two states.
  */
-public final class RestoreCommand implements StandaloneCommand {
+public final class RestoreCommand extends DeclaredCommand<RestoreCommand.Options> implements StandaloneCommand {
 
-	@Command(name = "restore", description = { "Memulihkan arsip dari perintah backup ke basis data yang masih kosong,",
+	@Command(name = "restore",
+			header = "memulihkan arsip backup ke basis data yang masih kosong: restore BERKAS [--data-dir DIR]",
+			description = { "Memulihkan arsip dari perintah backup ke basis data yang masih kosong,",
 			"dalam satu transaksi: utuh atau tidak sama sekali.",
 			"Basis data eksternal: PANTAU_DB_URL (atau --pantau.db.url=...)." })
 	static class Options {
-
-		@Mixin
-		CommandArguments.Help help;
 
 		@Parameters(arity = "0..1", paramLabel = "BERKAS", description = "arsip dari perintah backup")
 		String file;
@@ -46,28 +44,14 @@ public final class RestoreCommand implements StandaloneCommand {
 	}
 
 	@Override
-	public String name() {
-		return "restore";
-	}
-
-	@Override
-	public String description() {
-		return "memulihkan arsip backup ke basis data yang masih kosong: restore BERKAS [--data-dir DIR]";
-	}
-
-	@Override
-	public int run(List<String> args, PrintStream out, PrintStream err) {
-		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, err);
-		if (parsed.finished()) {
-			return parsed.exitCode();
-		}
-		String file = parsed.options().file;
+	protected int run(Options options, List<String> args, PrintStream out, PrintStream err) {
+		String file = options.file;
 		if (file == null || !Files.isRegularFile(Path.of(file))) {
 			err.println("Pemakaian: restore BERKAS [--data-dir DIR]   (BERKAS: arsip dari perintah backup)");
 			return 2;
 		}
 		Optional<Path> pgRestore = PostgresTools.find("pg_restore",
-				parsed.options().pgBin != null ? parsed.options().pgBin : System.getenv(PostgresTools.BIN_VARIABLE));
+				options.pgBin != null ? options.pgBin : System.getenv(PostgresTools.BIN_VARIABLE));
 		if (pgRestore.isEmpty()) {
 			err.println(PostgresTools.missing("pg_restore"));
 			return 3;

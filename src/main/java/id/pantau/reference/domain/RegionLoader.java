@@ -31,7 +31,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a point an administrator set on a village is kept.
  */
 @Component
-class RegionLoader {
+public class RegionLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(RegionLoader.class);
 
@@ -45,7 +45,7 @@ class RegionLoader {
 		this.audit = audit;
 	}
 
-	record Result(int districts, int villages, int islands) {
+	public record Result(int districts, int villages, int islands) {
 	}
 
 	boolean isLoaded(String regency) {
@@ -54,7 +54,7 @@ class RegionLoader {
 	}
 
 	@Transactional
-	Result load(String source, Collection<String> regencies, String villageIslands) {
+	public Result load(String source, Collection<String> regencies, String villageIslands) {
 		for (String regency : regencies) {
 			if (!Scope.isRegionCode(regency) || RegionLevel.ofCode(regency) != RegionLevel.REGENCY) {
 				throw new IllegalArgumentException("Kode kabupaten/kota tidak sah: " + regency + " (contoh: 81.72)");

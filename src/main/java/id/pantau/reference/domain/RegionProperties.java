@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param villageIslands optional CSV {@code village_code,island_code} placing villages on their island
  */
 @ConfigurationProperties("pantau.region")
-record RegionProperties(@DefaultValue("81.72") List<String> regencies,
+public record RegionProperties(@DefaultValue("81.72") List<String> regencies,
 		@DefaultValue("classpath:reference/idn-area-data/") String source,
 		@DefaultValue("classpath:reference/village-islands.csv") String villageIslands) {
 }

@@ -21,6 +21,7 @@ import id.pantau.WebSession;
 import id.pantau.audit.AuditCheckpoint;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditVerification;
+import id.pantau.audit.cli.VerifyAuditCommand;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -330,7 +331,8 @@ class AuditAnchorIntegrationTests {
 
 	private Outcome run(String... args) {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		int code = command.run(List.of(args), new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		PrintStream printed = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+		int code = command.run(List.of(args), printed, printed);
 		return new Outcome(code, bytes.toString(StandardCharsets.UTF_8));
 	}
 }

@@ -1,14 +1,15 @@
-package id.pantau.reference.domain;
+package id.pantau.reference.cli;
 
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
-import id.pantau.platform.CommandArguments;
+import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.PantauCommand;
+import id.pantau.reference.domain.RegionLoader;
+import id.pantau.reference.domain.RegionProperties;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -16,14 +17,13 @@ import picocli.CommandLine.Option;
  * idn-area-data's layout (e.g. the {@code data/} folder of the npm package), for a deployment beyond Kota Tual.
  */
 @Component
-class ImportRegionsCommand implements PantauCommand {
+class ImportRegionsCommand extends DeclaredCommand<ImportRegionsCommand.Options> implements PantauCommand {
 
-	@Command(name = "import-regions", description = "Memuat wilayah kabupaten/kota dari folder data idn-area-data "
+	@Command(name = "import-regions",
+			header = "memuat wilayah kabupaten/kota dari data idn-area-data (--source FOLDER --regency KODE)",
+			description = "Memuat wilayah kabupaten/kota dari folder data idn-area-data "
 			+ "(mis. folder data/ paket npm-nya).")
 	static class Options {
-
-		@Mixin
-		CommandArguments.Help help;
 
 		@Option(names = "--source", paramLabel = "FOLDER", description = "folder data (bawaan: PANTAU_REGION_SOURCE)")
 		String source;
@@ -42,24 +42,9 @@ class ImportRegionsCommand implements PantauCommand {
 	}
 
 	@Override
-	public String name() {
-		return "import-regions";
-	}
-
-	@Override
-	public String description() {
-		return "memuat wilayah kabupaten/kota dari data idn-area-data (--source FOLDER --regency KODE)";
-	}
-
-	@Override
-	public int run(List<String> args, PrintStream out) {
-		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, out);
-		if (parsed.finished()) {
-			return parsed.exitCode();
-		}
-		String source = parsed.options().source != null ? parsed.options().source : properties.source();
-		String regencies = parsed.options().regencies != null ? parsed.options().regencies
-				: String.join(",", properties.regencies());
+	protected int run(Options options, List<String> args, PrintStream out, PrintStream err) {
+		String source = options.source != null ? options.source : properties.source();
+		String regencies = options.regencies != null ? options.regencies : String.join(",", properties.regencies());
 		try {
 			RegionLoader.Result result = loader.load(source, Arrays.asList(regencies.split(",")), null);
 			out.printf("Wilayah %s dimuat: %d kecamatan, %d desa/kelurahan, %d pulau.%n", regencies,

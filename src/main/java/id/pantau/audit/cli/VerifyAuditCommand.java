@@ -1,4 +1,4 @@
-package id.pantau.audit.domain;
+package id.pantau.audit.cli;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -6,12 +6,13 @@ import java.util.List;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.audit.AuditVerification;
-import id.pantau.platform.CommandArguments;
+import id.pantau.audit.domain.AuditAnchor;
+import id.pantau.audit.domain.JdbcAuditTrail;
+import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.PantauCommand;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -20,17 +21,17 @@ import picocli.CommandLine.Option;
  * {@code --terima-pemulihan} (after restoring a backup) accepts a trail that ends before the newest checkpoints.
  */
 @Component
-class VerifyAuditCommand implements PantauCommand {
+public class VerifyAuditCommand extends DeclaredCommand<VerifyAuditCommand.Options> implements PantauCommand {
 
-	static final String ACCEPT_RESTORE = "--terima-pemulihan";
+	public static final String ACCEPT_RESTORE = "--terima-pemulihan";
 
-	@Command(name = "verify-audit", description = { "Memeriksa rantai hash jejak audit dan titik jangkar bertanda "
+	@Command(name = "verify-audit",
+			header = "memeriksa rantai hash jejak audit dan titik jangkar bertanda tangan, menyebut baris pertama yang "
+					+ "rusak (" + ACCEPT_RESTORE + ": setelah memulihkan cadangan)",
+			description = { "Memeriksa rantai hash jejak audit dan titik jangkar bertanda "
 			+ "tangan di luar basis data. Keluar 0 bila utuh (lalu menandatangani titik jangkar baru), 1 dengan "
 			+ "baris pertama yang rusak." })
 	static class Options {
-
-		@Mixin
-		CommandArguments.Help help;
 
 		@Option(names = ACCEPT_RESTORE, description = "setelah memulihkan cadangan: terima jejak yang berakhir "
 				+ "sebelum titik jangkar terbaru")
@@ -46,23 +47,8 @@ class VerifyAuditCommand implements PantauCommand {
 	}
 
 	@Override
-	public String name() {
-		return "verify-audit";
-	}
-
-	@Override
-	public String description() {
-		return "memeriksa rantai hash jejak audit dan titik jangkar bertanda tangan, menyebut baris pertama yang rusak "
-				+ "(" + ACCEPT_RESTORE + ": setelah memulihkan cadangan)";
-	}
-
-	@Override
-	public int run(List<String> args, PrintStream out) {
-		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, out);
-		if (parsed.finished()) {
-			return parsed.exitCode();
-		}
-		boolean acceptRestore = parsed.options().acceptRestore;
+	protected int run(Options options, List<String> args, PrintStream out, PrintStream err) {
+		boolean acceptRestore = options.acceptRestore;
 		AuditVerification result = acceptRestore ? audit.acceptRestore() : audit.verify();
 		out.printf("Kunci tanda tangan %s (%s); titik jangkar di %s%n", anchor.keyId(), anchor.keyFile(),
 				anchor.checkpointFile());

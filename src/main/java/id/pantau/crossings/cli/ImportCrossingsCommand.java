@@ -1,29 +1,30 @@
-package id.pantau.crossings.domain;
+package id.pantau.crossings.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import id.pantau.platform.CommandArguments;
+import id.pantau.crossings.domain.CrossingImports;
+import id.pantau.crossings.domain.ImportResult;
+import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.PantauCommand;
 import id.pantau.platform.tables.UnreadableFile;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code java -jar pantau.jar import-crossings FILE --basis "..." --origin "..."}: the upload page's import. */
 @Component
-class ImportCrossingsCommand implements PantauCommand {
+class ImportCrossingsCommand extends DeclaredCommand<ImportCrossingsCommand.Options> implements PantauCommand {
 
-	@Command(name = "import-crossings", description = "Mengimpor data perlintasan (CSV/XLSX) seperti halaman impor.")
+	@Command(name = "import-crossings",
+			header = "mengimpor data perlintasan (CSV/XLSX): "
+					+ "import-crossings BERKAS --basis \"surat\" --origin \"asal\"",
+			description = "Mengimpor data perlintasan (CSV/XLSX) seperti halaman impor.")
 	static class Options {
-
-		@Mixin
-		CommandArguments.Help help;
 
 		@Parameters(arity = "0..1", paramLabel = "BERKAS", description = "berkas CSV atau XLSX")
 		String file;
@@ -44,24 +45,10 @@ class ImportCrossingsCommand implements PantauCommand {
 	}
 
 	@Override
-	public String name() {
-		return "import-crossings";
-	}
-
-	@Override
-	public String description() {
-		return "mengimpor data perlintasan (CSV/XLSX): import-crossings BERKAS --basis \"surat\" --origin \"asal\"";
-	}
-
-	@Override
-	public int run(List<String> args, PrintStream out) {
-		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, out);
-		if (parsed.finished()) {
-			return parsed.exitCode();
-		}
-		String file = parsed.options().file;
-		String basis = parsed.options().basis;
-		String origin = parsed.options().origin;
+	protected int run(Options options, List<String> args, PrintStream out, PrintStream err) {
+		String file = options.file;
+		String basis = options.basis;
+		String origin = options.origin;
 		if (file == null || basis == null || origin == null || !Files.isRegularFile(Path.of(file))) {
 			out.println("Pemakaian: import-crossings BERKAS --basis \"nomor surat\" --origin \"asal data\"");
 			return 2;

@@ -1,4 +1,4 @@
-package id.pantau.matching.batch;
+package id.pantau.matching.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

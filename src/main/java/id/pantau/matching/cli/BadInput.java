@@ -1,4 +1,4 @@
-package id.pantau.matching.batch;
+package id.pantau.matching.cli;
 
 import java.util.List;
 

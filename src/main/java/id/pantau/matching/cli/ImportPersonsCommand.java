@@ -1,4 +1,4 @@
-package id.pantau.matching.domain;
+package id.pantau.matching.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import id.pantau.platform.CommandArguments;
+import id.pantau.matching.domain.PersonLists;
+import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.PantauCommand;
 import id.pantau.platform.Scope;
@@ -20,7 +21,6 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -30,9 +30,12 @@ import picocli.CommandLine.Parameters;
  * the whole deployment as scope. The refused rows are written next to the file as {@code FILE.ditolak.csv}.
  */
 @Component
-class ImportPersonsCommand implements PantauCommand {
+class ImportPersonsCommand extends DeclaredCommand<ImportPersonsCommand.Options> implements PantauCommand {
 
-	@Command(name = "import-persons", description = {
+	@Command(name = "import-persons",
+			header = "mengimpor daftar lama orang asing Kesbangpol (CSV/XLSX) lewat pencocokan: import-persons BERKAS "
+					+ "--basis \"surat\"",
+			description = {
 			"Mengimpor daftar lama orang asing Kesbangpol lewat pencocokan, dengan seluruh wilayah sebagai cakupan.",
 			"BERKAS: CSV atau XLSX berkepala id,full_name,sex,birth_date,nationality,document_number",
 			"(seperti berkas orang untuk perintah link), boleh ditambah village_code, permit_type, permit_until.",
@@ -41,9 +44,6 @@ class ImportPersonsCommand implements PantauCommand {
 			"Kode keluar: 0 semua baris diterima; 1 diimpor, tetapi ada baris yang ditolak; 2 masukan salah, tidak ada "
 					+ "yang diimpor; 3 impor terhenti (yang sudah tersimpan tetap ada; jalankan lagi perintah yang sama)." })
 	static class Options {
-
-		@Mixin
-		CommandArguments.Help help;
 
 		@Parameters(paramLabel = "BERKAS", description = "daftar orang (CSV atau XLSX), satu berkas sekali impor")
 		List<String> files;
@@ -64,28 +64,12 @@ class ImportPersonsCommand implements PantauCommand {
 	}
 
 	@Override
-	public String name() {
-		return "import-persons";
-	}
-
-	@Override
-	public String description() {
-		return "mengimpor daftar lama orang asing Kesbangpol (CSV/XLSX) lewat pencocokan: import-persons BERKAS --basis \"surat\"";
-	}
-
-	@Override
-	public int run(List<String> args, PrintStream out) {
-		CommandArguments.Parsed<Options> parsed = CommandArguments.parse(new Options(), args, out, out);
-		if (parsed.finished()) {
-			return parsed.exitCode();
-		}
-		List<String> files = parsed.options().files == null ? List.of() : parsed.options().files;
-		String basis = parsed.options().basis;
+	protected int run(Options options, List<String> args, PrintStream out, PrintStream err) {
+		List<String> files = options.files == null ? List.of() : options.files;
+		String basis = options.basis;
 		if (files.size() != 1 || basis == null || basis.isBlank()) {
-			out.println(files.size() > 1 ? "Hanya satu berkas sekali impor." : files.isEmpty()
-					? "Berkas daftar tidak disebut." : "Dasar hukum (--basis) wajib diisi.");
-			CommandArguments.usage(new Options(), out);
-			return 2;
+			return badArguments(files.size() > 1 ? "Hanya satu berkas sekali impor." : files.isEmpty()
+					? "Berkas daftar tidak disebut." : "Dasar hukum (--basis) wajib diisi.", out);
 		}
 		Path file = Path.of(files.get(0));
 		if (!Files.isRegularFile(file) || !Files.isReadable(file)) {

@@ -1,4 +1,4 @@
-package id.pantau.matching.batch;
+package id.pantau.matching.cli;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -25,12 +25,11 @@ import id.pantau.matching.linkage.Linker;
 import id.pantau.matching.linkage.PersonIndex;
 import id.pantau.matching.linkage.TermFrequencies;
 import id.pantau.matching.linkage.Thresholds;
-import id.pantau.platform.CommandArguments;
+import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.StandaloneCommand;
 import id.pantau.platform.tables.Csv;
 import id.pantau.reference.NationalityResolver;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -38,18 +37,18 @@ import picocli.CommandLine.Option;
  * the best person, without a database. Exits 0 when the output is written, 2 for bad input or options, with a message
  * in Indonesian (and English) and never a stack trace.
  */
-public final class LinkCommand implements StandaloneCommand {
+public final class LinkCommand extends DeclaredCommand<LinkCommand.Arguments> implements StandaloneCommand {
 
-	@Command(name = "link", description = {
+	@Command(name = "link",
+			header = "menautkan catatan ke orang dari dua CSV tanpa basis data: link --persons A.csv --records B.csv "
+					+ "--out C.csv",
+			description = {
 			"Menautkan tiap catatan ke orang terbaik, tanpa basis data.",
 			"Kedua berkas masukan berkepala: id,full_name,sex,birth_date,nationality,document_number",
 			"(birth_date yyyy-mm-dd, yyyy atau kosong; sex M, F atau kosong; nationality kode ISO atau nama negara).",
 			"Keluaran: record_id,person_id,score,decision  (satu baris per catatan; decision MATCH, REVIEW, NONE;",
 			"score = peluang cocok 0..1 dari kandidat terbaik; person_id kosong bila tidak ada kandidat)" })
 	static class Arguments {
-
-		@Mixin
-		CommandArguments.Help help;
 
 		@Option(names = "--persons", paramLabel = "ORANG.csv", description = "orang yang dicari (wajib)")
 		Path persons;
@@ -96,29 +95,15 @@ public final class LinkCommand implements StandaloneCommand {
 	}
 
 	@Override
-	public String name() {
-		return "link";
-	}
-
-	@Override
-	public String description() {
-		return "menautkan catatan ke orang dari dua CSV tanpa basis data: link --persons A.csv --records B.csv --out C.csv";
-	}
-
-	@Override
-	public int run(List<String> args, PrintStream out, PrintStream err) {
-		CommandArguments.Parsed<Arguments> parsed = CommandArguments.parse(new Arguments(), args, out, err);
-		if (parsed.finished()) {
-			return parsed.exitCode();
-		}
+	protected int run(Arguments arguments, List<String> args, PrintStream out, PrintStream err) {
 		try {
-			return link(Options.of(parsed.options()), out, err);
+			return link(Options.of(arguments), out, err);
 		}
 		catch (BadInput bad) {
-			bad.messages().forEach(err::println);
 			if (bad.getMessage().startsWith("Opsi")) {
-				CommandArguments.usage(new Arguments(), err);
+				return badArguments(String.join(System.lineSeparator(), bad.messages()), err);
 			}
+			bad.messages().forEach(err::println);
 			return 2;
 		}
 		catch (OutOfMemoryError memory) {

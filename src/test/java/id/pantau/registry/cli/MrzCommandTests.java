@@ -1,4 +1,4 @@
-package id.pantau.registry.mrz;
+package id.pantau.registry.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
