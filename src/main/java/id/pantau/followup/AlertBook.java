@@ -3,6 +3,7 @@ package id.pantau.followup;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,4 +73,10 @@ public interface AlertBook {
 	 * left as it is. Gives how many alerts were erased.
 	 */
 	int anonymiseAbout(long personId);
+
+	/**
+	 * The person's alerts, their actions and the agencies' views of them in TIMPORA meetings, each part as a JSON
+	 * array, for the data subject's export.
+	 */
+	Map<String, String> export(long personId);
 }

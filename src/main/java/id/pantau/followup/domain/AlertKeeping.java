@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -72,5 +73,11 @@ class AlertKeeping implements AlertBook {
 	@Override
 	public int anonymiseAbout(long personId) {
 		return (int) alerts.aboutPerson(personId).stream().filter(alerts::anonymise).count();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<String, String> export(long personId) {
+		return alerts.export(personId);
 	}
 }

@@ -20,6 +20,7 @@ import id.pantau.followup.AlertBook;
 import id.pantau.followup.Evidence;
 import id.pantau.followup.Severity;
 import id.pantau.platform.Scope;
+import id.pantau.platform.SubjectRows;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,6 +36,14 @@ import tools.jackson.databind.json.JsonMapper;
 class Alerts {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final SubjectRows PERSONAL_DATA = SubjectRows.of(
+			"alert", "select * from alert where person_id = :person order by id",
+			"alert_action", """
+					select * from alert_action where alert_id in (select id from alert where person_id = :person)
+					order by id""",
+			"meeting_view", """
+					select * from meeting_view where alert_id in (select id from alert where person_id = :person)""");
 
 	private static final Map<String, String> ORDER = Map.of(
 			"severity", "case a.severity when 'CRITICAL' then 0 when 'HIGH' then 1 when 'MEDIUM' then 2 else 3 end, a.opened_at",
@@ -114,6 +123,11 @@ class Alerts {
 	List<Alert> aboutPerson(long personId) {
 		return jdbc.sql("select a.* from alert a where a.person_id = :person order by a.opened_at desc, a.id desc")
 				.param("person", personId).query(Alerts::alert).list();
+	}
+
+	/** The person's alerts, their actions and the meetings' views of them, each part a JSON array. */
+	Map<String, String> export(long personId) {
+		return PERSONAL_DATA.rowsOf(jdbc, personId);
 	}
 
 	/** The rules that have raised alerts, for the list's filter. */

@@ -39,7 +39,7 @@ public class BreachQuery {
 	private static final Map<String, String> PERSON_OF = Map.of(
 			"REPORT", "select id, person_id from village_report_read where id in (:ids)",
 			"MATCH_CASE", "select id, person_id from match_case_read where id in (:ids)",
-			"ALERT", "select id, person_id from alert where id in (:ids)",
+			"ALERT", "select id, person_id from alert_read where id in (:ids)",
 			"CROSSING", "select id, person_id from crossing_read where id in (:ids)");
 
 	private final JdbcClient jdbc;

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.crossings.CrossingPersonalData;
+import id.pantau.followup.AlertBook;
 import id.pantau.matching.MatchingPersonalData;
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.Scope;
@@ -34,19 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubjectExport {
 
 	/**
-	 * The parts of the export that this module reads itself, with {@code :person} the person's id; the other parts
-	 * come from the modules that own them.
+	 * The part of the export that this module reads itself: who accessed the person's records, with {@code :person}
+	 * the person's id. The other parts come from the modules that own them.
 	 */
-	private static final Map<String, String> PARTS = new LinkedHashMap<>();
-
-	static {
-		PARTS.put("alert", "select * from alert where person_id = :person order by id");
-		PARTS.put("alert_action", """
-				select * from alert_action where alert_id in (select id from alert where person_id = :person)
-				order by id""");
-		PARTS.put("meeting_view", """
-				select * from meeting_view where alert_id in (select id from alert where person_id = :person)""");
-		PARTS.put("access_log", """
+	private static final SubjectRows ACCESS_LOG = SubjectRows.of("access_log", """
 				select id, occurred_at, actor, action, subject_type, subject_id, region_code, ip, details
 				from audit_event_read
 				where (subject_type = 'PERSON' and subject_id = :personText)
@@ -54,9 +46,8 @@ public class SubjectExport {
 				        (select id::text from village_report_read where person_id = :person))
 				   or (subject_type = 'MATCH_CASE' and subject_id in
 				        (select id::text from match_case_read where person_id = :person))
-				   or (subject_type = 'ALERT' and subject_id in (select id::text from alert where person_id = :person))
+				   or (subject_type = 'ALERT' and subject_id in (select id::text from alert_read where person_id = :person))
 				order by id""");
-	}
 
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
@@ -65,12 +56,12 @@ public class SubjectExport {
 	private final List<Function<Long, Map<String, String>>> owners;
 
 	SubjectExport(JdbcClient jdbc, AuditTrail audit, Clock clock, Registry registry, RegistryPersonalData persons,
-			CrossingPersonalData crossings, ReportPersonalData reports, MatchingPersonalData matching) {
+			CrossingPersonalData crossings, ReportPersonalData reports, MatchingPersonalData matching, AlertBook alerts) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.clock = clock;
 		this.registry = registry;
-		this.owners = List.of(persons::export, crossings::export, reports::export, matching::export);
+		this.owners = List.of(persons::export, crossings::export, reports::export, matching::export, alerts::export);
 	}
 
 	/**
@@ -92,7 +83,7 @@ public class SubjectExport {
 				.append(personId);
 		Map<String, String> parts = new LinkedHashMap<>();
 		owners.forEach(owner -> parts.putAll(owner.apply(personId)));
-		parts.putAll(SubjectRows.of(PARTS).rowsOf(jdbc, personId));
+		parts.putAll(ACCESS_LOG.rowsOf(jdbc, personId));
 		parts.forEach((name, rows) -> json.append(",\"").append(name).append("\":").append(rows));
 		audit.record(AuditEntry.of("SUBJECT_EXPORTED").subject("PERSON", personId)
 				.region(region.isEmpty() ? null : region).text("reason", reason));
