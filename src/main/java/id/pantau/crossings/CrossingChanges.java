@@ -5,18 +5,17 @@ import java.time.LocalDate;
 import java.util.List;
 
 import id.pantau.platform.ChangePosition;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Crossings added or changed after a place in the changes feed, for the exchange with partner systems. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CrossingChanges {
 
 	private final JdbcClient jdbc;
-
-	CrossingChanges(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** A crossing as partners receive it; {@code personId} is the registry person it is linked to, if any. */
 	public record CrossingRecord(long id, Direction direction, Instant crossedAt, String port, String documentNumber,

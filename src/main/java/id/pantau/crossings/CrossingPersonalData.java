@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.util.Map;
 
 import id.pantau.platform.SubjectRows;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,16 +18,13 @@ import org.springframework.transaction.annotation.Transactional;
  * in the caller's transaction; the caller audits them.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CrossingPersonalData {
 
 	private static final SubjectRows PARTS = SubjectRows.of(
 			"crossing", "select * from crossing where person_id = :person order by crossed_at");
 
 	private final JdbcClient jdbc;
-
-	CrossingPersonalData(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** The crossings linked to the person, as a JSON array. */
 	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Callers check roles and scope; crossings have no village, so only regency-wide users may be shown them.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CrossingRecords {
 
 	/**
@@ -39,10 +42,6 @@ public class CrossingRecords {
 			  document_number, permit_type, stay_until, person_id, permit_written from crossing""";
 
 	private final JdbcClient jdbc;
-
-	CrossingRecords(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** A page of the batch's crossings, in id order after {@code afterId}: a large batch is read a page at a time. */
 	@Transactional(readOnly = true)

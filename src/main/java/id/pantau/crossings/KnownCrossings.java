@@ -8,6 +8,8 @@ import java.util.List;
 
 import id.pantau.registry.names.DocumentNumbers;
 import id.pantau.registry.names.NameNormalizer;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * already is skipped.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class KnownCrossings {
 
 	/**
@@ -37,11 +40,6 @@ public class KnownCrossings {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
-
-	KnownCrossings(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
 
 	/** Whether any batch (of crossings or of crew lists) is stored. */
 	@Transactional(readOnly = true)

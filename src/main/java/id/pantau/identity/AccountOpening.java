@@ -3,6 +3,8 @@ package id.pantau.identity;
 import id.pantau.identity.domain.AccountSeeding;
 import id.pantau.identity.domain.SecondFactors;
 import id.pantau.identity.domain.Totp;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -11,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * checks, no audit of its own. Officers' accounts are otherwise opened by an administrator.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccountOpening {
 
 	/** An account to open: the password given is its first, and needs no change. */
@@ -19,11 +22,6 @@ public class AccountOpening {
 
 	private final AccountSeeding seeding;
 	private final SecondFactors factors;
-
-	AccountOpening(AccountSeeding seeding, SecondFactors factors) {
-		this.seeding = seeding;
-		this.factors = factors;
-	}
 
 	/** Whether the installation has no account at all yet. */
 	public boolean noAccounts() {

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import id.pantau.platform.SubjectRows;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * All run in the caller's transaction; the caller audits them.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MatchingPersonalData {
 
 	private static final int CHUNK = 1000;
@@ -27,10 +30,6 @@ public class MatchingPersonalData {
 			"match_candidate", "select * from match_candidate where person_id = :person");
 
 	private final JdbcClient jdbc;
-
-	MatchingPersonalData(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** The person's rows in imported lists, match cases and candidacies: each part as a JSON array. */
 	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)

@@ -3,19 +3,18 @@ package id.pantau.platform;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /** Turns the problems of {@link InvalidInput} into messages per form field, in the user's language. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProblemMessages {
 
 	private final MessageSource messages;
-
-	ProblemMessages(MessageSource messages) {
-		this.messages = messages;
-	}
 
 	/** Field name to message; the first problem of a field wins. */
 	public Map<String, String> of(InvalidInput invalid) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +17,7 @@ import org.springframework.stereotype.Component;
  * read once.
  */
 @Component("labels")
+@RequiredArgsConstructor
 public class ReferenceLabels {
 
 	private final ReferenceData reference;
@@ -23,10 +25,6 @@ public class ReferenceLabels {
 	private volatile Map<String, Country> countries;
 	private volatile Map<String, PermitType> permitTypes;
 	private volatile Map<String, PortOfEntry> ports;
-
-	public ReferenceLabels(ReferenceData reference) {
-		this.reference = reference;
-	}
 
 	/** A country's name in the current language, or the code when unknown; null for null. */
 	public String country(String alpha3) {

@@ -19,12 +19,15 @@ import id.pantau.registry.domain.CrewLists;
 import id.pantau.registry.domain.HistoryRegistration;
 import id.pantau.registry.domain.Person;
 import id.pantau.registry.domain.PersonRegistry;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** What other modules may ask of the registry. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Registry {
 
 	private static final String LINKAGE_PERSONS = """
@@ -38,13 +41,6 @@ public class Registry {
 	private final CrewLists crewLists;
 	private final HistoryRegistration histories;
 	private final JdbcClient jdbc;
-
-	Registry(PersonRegistry persons, CrewLists crewLists, HistoryRegistration histories, JdbcClient jdbc) {
-		this.persons = persons;
-		this.crewLists = crewLists;
-		this.histories = histories;
-		this.jdbc = jdbc;
-	}
 
 	/**
 	 * A person as record linkage compares it: every name and document number it goes by.

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.Map;
 
 import id.pantau.platform.SubjectRows;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -16,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * transaction; the caller checks the request (role, scope, reason) and audits it.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RegistryPersonalData {
 
 	private static final SubjectRows PARTS = SubjectRows.of(
@@ -31,10 +34,6 @@ public class RegistryPersonalData {
 			"merged_records", "select * from person where merged_into = :person");
 
 	private final JdbcClient jdbc;
-
-	RegistryPersonalData(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/** The person's row, every row that refers to it and the records merged into it: each part as a JSON array. */
 	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)

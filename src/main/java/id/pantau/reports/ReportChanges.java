@@ -7,6 +7,8 @@ import java.util.Map;
 
 import id.pantau.platform.ChangePosition;
 import id.pantau.platform.Scope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -16,13 +18,10 @@ import org.springframework.stereotype.Service;
  * reference, not what the village wrote about the person (partners read the person in the registry).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReportChanges {
 
 	private final JdbcClient jdbc;
-
-	ReportChanges(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	/**
 	 * @param personId the registry person the report was linked to, if any

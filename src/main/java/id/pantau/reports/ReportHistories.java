@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 
 import id.pantau.reports.domain.HistoryRecording;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * callers only: no role or scope is checked and nothing is audited.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReportHistories {
 
 	/** A report as recorded: its id and the number it was given. */
@@ -19,10 +22,6 @@ public class ReportHistories {
 	}
 
 	private final HistoryRecording recording;
-
-	ReportHistories(HistoryRecording recording) {
-		this.recording = recording;
-	}
 
 	/** Whether any village report is stored. */
 	@Transactional(readOnly = true)

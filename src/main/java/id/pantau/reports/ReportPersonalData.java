@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import id.pantau.platform.SubjectRows;
 import id.pantau.reports.domain.PhotoStore;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,6 +23,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * caller's transaction; the caller audits them.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReportPersonalData {
 
 	private static final SubjectRows PARTS = SubjectRows.of(
@@ -38,11 +41,6 @@ public class ReportPersonalData {
 
 	private final JdbcClient jdbc;
 	private final PhotoStore photos;
-
-	ReportPersonalData(JdbcClient jdbc, PhotoStore photos) {
-		this.jdbc = jdbc;
-		this.photos = photos;
-	}
 
 	/** The reports linked to the person with their events and agencies' views: each part as a JSON array. */
 	@Transactional(propagation = Propagation.MANDATORY, readOnly = true)

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the report is about. Callers check roles and scope (the report's village).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReportRecords {
 
 	/** A report's identifying fields, as the village wrote them. */
@@ -24,10 +27,6 @@ public class ReportRecords {
 	}
 
 	private final JdbcClient jdbc;
-
-	ReportRecords(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	@Transactional(readOnly = true)
 	public Optional<ReportRecord> find(long id) {

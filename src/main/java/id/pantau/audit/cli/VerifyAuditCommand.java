@@ -11,6 +11,8 @@ import id.pantau.audit.domain.JdbcAuditTrail;
 import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.PantauCommand;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +23,7 @@ import picocli.CommandLine.Option;
  * {@code --terima-pemulihan} (after restoring a backup) accepts a trail that ends before the newest checkpoints.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class VerifyAuditCommand extends DeclaredCommand<VerifyAuditCommand.Options> implements PantauCommand {
 
 	public static final String ACCEPT_RESTORE = "--terima-pemulihan";
@@ -40,11 +43,6 @@ public class VerifyAuditCommand extends DeclaredCommand<VerifyAuditCommand.Optio
 
 	private final JdbcAuditTrail audit;
 	private final AuditAnchor anchor;
-
-	VerifyAuditCommand(JdbcAuditTrail audit, AuditAnchor anchor) {
-		this.audit = audit;
-		this.anchor = anchor;
-	}
 
 	@Override
 	protected int run(Options options, List<String> args, PrintStream out, PrintStream err) {

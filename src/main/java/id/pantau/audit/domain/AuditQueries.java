@@ -6,6 +6,8 @@ import java.util.Map;
 
 import id.pantau.audit.AuditRecord;
 import id.pantau.platform.Scope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -14,15 +16,12 @@ import org.springframework.stereotype.Service;
  * only one of the whole deployment also sees entries with no region (logins, settings).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AuditQueries {
 
 	public static final int PAGE_SIZE = 50;
 
 	private final JdbcClient jdbc;
-
-	AuditQueries(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	public record Filter(String action, String actor) {
 	}

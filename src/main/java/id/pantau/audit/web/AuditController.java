@@ -6,6 +6,8 @@ import id.pantau.audit.AuditTrail;
 import id.pantau.audit.AuditVerification;
 import id.pantau.audit.domain.AuditQueries;
 import id.pantau.platform.ScopedPrincipal;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,17 +25,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/audit")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AuditController {
 
 	private final AuditQueries queries;
 	private final AuditTrail audit;
 	private final AuditCheckpoints checkpoints;
-
-	AuditController(AuditQueries queries, AuditTrail audit, AuditCheckpoints checkpoints) {
-		this.queries = queries;
-		this.audit = audit;
-		this.checkpoints = checkpoints;
-	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal ScopedPrincipal user, @RequestParam(required = false) String action,

@@ -10,6 +10,8 @@ import id.pantau.crossings.domain.ImportResult;
 import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.PantauCommand;
 import id.pantau.platform.tables.UnreadableFile;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -18,6 +20,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code java -jar pantau.jar import-crossings FILE --basis "..." --origin "..."}: the upload page's import. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ImportCrossingsCommand extends DeclaredCommand<ImportCrossingsCommand.Options> implements PantauCommand {
 
 	@Command(name = "import-crossings",
@@ -38,11 +41,6 @@ class ImportCrossingsCommand extends DeclaredCommand<ImportCrossingsCommand.Opti
 
 	private final CrossingImports imports;
 	private final MessageSource messages;
-
-	ImportCrossingsCommand(CrossingImports imports, MessageSource messages) {
-		this.imports = imports;
-		this.messages = messages;
-	}
 
 	@Override
 	protected int run(Options options, List<String> args, PrintStream out, PrintStream err) {

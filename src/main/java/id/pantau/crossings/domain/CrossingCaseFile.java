@@ -11,6 +11,8 @@ import id.pantau.platform.CaseFile.Entry;
 import id.pantau.platform.CaseFile.Kind;
 import id.pantau.platform.DisplayTime;
 import id.pantau.reference.ReferenceData;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -20,15 +22,11 @@ import org.springframework.web.util.UriComponentsBuilder;
  * regency-wide scope); each links to the day's list at its port, where it is.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CrossingCaseFile implements CaseFile.Part {
 
 	private final JdbcClient jdbc;
 	private final ReferenceData reference;
-
-	CrossingCaseFile(JdbcClient jdbc, ReferenceData reference) {
-		this.jdbc = jdbc;
-		this.reference = reference;
-	}
 
 	@Override
 	public List<Entry> entries(CaseFile.Viewer viewer, long personId) {

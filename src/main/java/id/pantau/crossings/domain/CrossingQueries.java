@@ -8,20 +8,19 @@ import java.util.Map;
 
 import id.pantau.crossings.Direction;
 import id.pantau.platform.DisplayTime;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Lists crossings and import batches. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CrossingQueries {
 
 	public static final int PAGE_SIZE = 50;
 
 	private final JdbcClient jdbc;
-
-	CrossingQueries(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	public record Filter(LocalDate from, LocalDate to, Direction direction, String port, String nationality,
 			Boolean linked) {

@@ -30,6 +30,8 @@ import id.pantau.platform.tables.Csv;
 import id.pantau.crossings.importing.RowProblem;
 import id.pantau.platform.DisplayTime;
 import id.pantau.reference.ReferenceData;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.CopyManager;
@@ -45,6 +47,7 @@ import org.springframework.stereotype.Component;
  * kept with their reasons, and the batch's counts, audit entry and event.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CrossingStore {
 
 	static final String KIND = "CROSSINGS";
@@ -67,18 +70,6 @@ class CrossingStore {
 	private final ApplicationEventPublisher events;
 	private final CrossingSettings settings;
 	private final Clock clock;
-
-	CrossingStore(DataSource dataSource, JdbcClient jdbc, ReferenceData reference, ValueMappings values,
-			AuditTrail audit, ApplicationEventPublisher events, CrossingSettings settings, Clock clock) {
-		this.dataSource = dataSource;
-		this.jdbc = jdbc;
-		this.reference = reference;
-		this.values = values;
-		this.audit = audit;
-		this.events = events;
-		this.settings = settings;
-		this.clock = clock;
-	}
 
 	/** The natural key of a crossing: a record with the same key is the same crossing. */
 	record NaturalKey(String documentKey, String nationality, Direction direction, Instant crossedAt, String portCode) {

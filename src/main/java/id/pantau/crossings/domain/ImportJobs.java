@@ -17,6 +17,8 @@ import id.pantau.crossings.importing.CrossingColumn;
 import id.pantau.platform.ImportSlots;
 import id.pantau.platform.tables.UnreadableFile;
 import jakarta.annotation.PreDestroy;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * {@link ImportSlots} from its upload until it ends, so that uploads never pile up behind the worker without end.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ImportJobs {
 
 	private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
@@ -40,12 +43,6 @@ public class ImportJobs {
 		thread.setDaemon(true);
 		return thread;
 	});
-
-	ImportJobs(CrossingImports imports, CrossingSettings settings, ImportSlots slots) {
-		this.imports = imports;
-		this.settings = settings;
-		this.slots = slots;
-	}
 
 	public static final class Job {
 

@@ -19,6 +19,8 @@ import id.pantau.platform.ScopedPrincipal;
 import id.pantau.reference.PermitType;
 import id.pantau.reference.PortOfEntry;
 import id.pantau.reference.ReferenceData;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -32,6 +34,7 @@ import org.springframework.transaction.annotation.Transactional;
  * that origin, and to no other origin. Crossings are the regency's data: only regency-wide users map them.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ValueMappings {
 
 	/** Which value of a crossing a mapping is about. */
@@ -75,13 +78,6 @@ public class ValueMappings {
 	private final ReferenceData reference;
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	ValueMappings(JdbcClient jdbc, ReferenceData reference, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
-		this.reference = reference;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/** The resolvers of an origin's imports; read before any COPY begins, as the rows then resolve from memory. */
 	Resolvers resolvers(String origin) {

@@ -20,6 +20,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -44,19 +46,13 @@ import tools.jackson.databind.JsonNode;
 @PreAuthorize("hasAnyRole('IMIGRASI', 'KESBANGPOL', 'TIMPORA')")
 @Tag(name = "crossings", description = "Immigration's entry and exit records (data perlintasan)")
 @SecurityRequirement(name = "bearerAuth")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CrossingRestController {
 
 	private final CrossingFeed feed;
 	private final CrossingQueries queries;
 	private final ProblemMessages messages;
 	private final AuditTrail audit;
-
-	CrossingRestController(CrossingFeed feed, CrossingQueries queries, ProblemMessages messages, AuditTrail audit) {
-		this.feed = feed;
-		this.queries = queries;
-		this.messages = messages;
-		this.audit = audit;
-	}
 
 	/** One record as posted (for the OpenAPI document; the request is read as JSON and checked record by record). */
 	@Schema(name = "CrossingInput", description = "One crossing record, with the English column names of the file")

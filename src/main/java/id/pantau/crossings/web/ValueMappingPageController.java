@@ -9,6 +9,8 @@ import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.ReferenceLabels;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -29,20 +31,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @RequestMapping("/perlintasan/pemetaan")
 @PreAuthorize("hasAnyRole('ADMIN', 'IMIGRASI')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ValueMappingPageController {
 
 	private final ValueMappings mappings;
 	private final ReferenceData reference;
 	private final ReferenceLabels labels;
 	private final ProblemMessages messages;
-
-	ValueMappingPageController(ValueMappings mappings, ReferenceData reference, ReferenceLabels labels,
-			ProblemMessages messages) {
-		this.mappings = mappings;
-		this.reference = reference;
-		this.labels = labels;
-		this.messages = messages;
-	}
 
 	@GetMapping
 	String page(@AuthenticationPrincipal PantauUser user, @RequestParam(name = "origin", required = false) String asked, Model model) {

@@ -15,6 +15,8 @@ import java.util.Map;
 
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.Scope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,6 +27,7 @@ import org.springframework.transaction.annotation.Transactional;
  * village and are counted for such scopes only.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DashboardQueries {
 
 	/** Days ahead within which a permit counts as ending soon; the registry's list offers the same choice. */
@@ -92,11 +95,6 @@ public class DashboardQueries {
 	private volatile CountedCrossings counted;
 
 	private record CountedCrossings(YearMonth month, Instant at, List<MonthCrossings> months) {
-	}
-
-	DashboardQueries(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
-		this.clock = clock;
 	}
 
 	/**

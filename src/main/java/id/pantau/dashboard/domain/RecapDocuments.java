@@ -16,6 +16,8 @@ import id.pantau.dashboard.domain.MonthlyRecap.Change;
 import id.pantau.dashboard.domain.MonthlyRecap.Count;
 import id.pantau.dashboard.domain.MonthlyRecap.Recap;
 import id.pantau.platform.tables.Csv;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
@@ -31,6 +33,7 @@ import org.springframework.stereotype.Component;
  * rule's name, a severity, an outcome), never codes.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RecapDocuments {
 
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd-MM-yyyy");
@@ -44,10 +47,6 @@ public class RecapDocuments {
 	}
 
 	private final MessageSource messages;
-
-	RecapDocuments(MessageSource messages) {
-		this.messages = messages;
-	}
 
 	private String text(Locale locale, String key, Object... args) {
 		return messages.getMessage(key, args, key, locale);

@@ -11,6 +11,8 @@ import id.pantau.audit.AuditTrail;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.Scope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * island's), with the foreigners present and the open alerts there. An administrator moves a village's point.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class VillageMap {
 
 	/** Where a village's point came from. */
@@ -37,12 +40,6 @@ public class VillageMap {
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	VillageMap(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	@Transactional(readOnly = true)
 	public List<Village> villages(Scope scope) {

@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.DisplayTime;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * it lists (names as heard) are a read of personal data, on the audit trail as the report list's are.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class VillageTasks {
 
 	/** At most this many reports of each kind are listed; the count says how many there are. */
@@ -49,12 +52,6 @@ public class VillageTasks {
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	VillageTasks(JdbcClient jdbc, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/** Not read-only: the listing is audited in the same transaction. */
 	@Transactional

@@ -7,6 +7,8 @@ import id.pantau.identity.PantauUser;
 import id.pantau.platform.tables.TableExport;
 import id.pantau.platform.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -19,13 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 @PreAuthorize("hasAnyRole('KESBANGPOL', 'IMIGRASI', 'TIMPORA')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AlertExportController {
 
 	private final AlertExports exports;
-
-	AlertExportController(AlertExports exports) {
-		this.exports = exports;
-	}
 
 	@GetMapping("/rekap/peringatan/ekspor")
 	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,

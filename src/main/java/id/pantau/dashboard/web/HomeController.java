@@ -14,6 +14,8 @@ import id.pantau.identity.Role;
 import id.pantau.reference.Region;
 import id.pantau.reference.RegionLevel;
 import id.pantau.reference.ReferenceData;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.GetMapping;
  * plain bars drawn by the server, with no chart library to download.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class HomeController {
 
 	/** The roles that read crossings; they see arrivals and departures when their scope is regency-wide. */
@@ -43,14 +46,6 @@ class HomeController {
 	private final DashboardQueries dashboard;
 	private final VillageTasks villageTasks;
 	private final Notifications notifications;
-
-	HomeController(ReferenceData reference, DashboardQueries dashboard, VillageTasks villageTasks,
-			Notifications notifications) {
-		this.reference = reference;
-		this.dashboard = dashboard;
-		this.villageTasks = villageTasks;
-		this.notifications = notifications;
-	}
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal PantauUser user, Model model) {

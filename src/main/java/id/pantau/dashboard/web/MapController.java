@@ -8,6 +8,8 @@ import id.pantau.dashboard.domain.VillageMap;
 import id.pantau.identity.PantauUser;
 import id.pantau.identity.Role;
 import id.pantau.platform.InvalidInput;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,15 +26,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * administrator places a village ({@code POST /peta/titik/{code}}).
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MapController {
 
 	private final VillageMap map;
 	private final MapSettings settings;
-
-	MapController(VillageMap map, MapSettings settings) {
-		this.map = map;
-		this.settings = settings;
-	}
 
 	@GetMapping("/peta")
 	String page(@AuthenticationPrincipal PantauUser user, Model model) {

@@ -4,6 +4,8 @@ import id.pantau.identity.PantauUser;
 import id.pantau.platform.NotFoundException;
 import id.pantau.reference.Region;
 import id.pantau.reference.ReferenceData;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,13 +17,10 @@ import org.springframework.web.bind.annotation.PathVariable;
  * answered as if it did not exist.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegionController {
 
 	private final ReferenceData reference;
-
-	RegionController(ReferenceData reference) {
-		this.reference = reference;
-	}
 
 	@GetMapping("/wilayah")
 	String list(@AuthenticationPrincipal PantauUser user, Model model) {

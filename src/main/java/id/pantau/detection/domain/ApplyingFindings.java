@@ -11,6 +11,8 @@ import id.pantau.detection.rules.RuleContext;
 import id.pantau.followup.AlertBook;
 import id.pantau.followup.AlertBook.FactsGone;
 import id.pantau.matching.AutomaticLinks;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +22,7 @@ import org.springframework.stereotype.Component;
  * the rule says the change resolves it.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ApplyingFindings {
 
 	/** What a run changed. */
@@ -28,11 +31,6 @@ class ApplyingFindings {
 
 	private final AlertBook alerts;
 	private final AutomaticLinks links;
-
-	ApplyingFindings(AlertBook alerts, AutomaticLinks links) {
-		this.alerts = alerts;
-		this.links = links;
-	}
 
 	Applied apply(DetectionRule rule, RuleContext context, List<Finding> findings, Instant now) {
 		List<AlertBook.Raising> raisings = findings.stream()

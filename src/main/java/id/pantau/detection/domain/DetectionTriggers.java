@@ -10,6 +10,8 @@ import id.pantau.matching.CrossingsMatched;
 import id.pantau.matching.PersonLinked;
 import id.pantau.registry.PersonsChanged;
 import id.pantau.reports.ReportValidated;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
  * seconds into one run. Work gathered but not yet run when the application stops is done by the nightly run.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DetectionTriggers {
 
 	private static final Logger log = LoggerFactory.getLogger(DetectionTriggers.class);
@@ -42,12 +45,6 @@ class DetectionTriggers {
 	private boolean everyone;
 	private final Set<String> triggers = new TreeSet<>();
 	private ScheduledFuture<?> pending;
-
-	DetectionTriggers(DetectionRules rules, DetectionSettings settings, TaskScheduler scheduler) {
-		this.rules = rules;
-		this.settings = settings;
-		this.scheduler = scheduler;
-	}
 
 	@ApplicationModuleListener
 	void on(CrossingsMatched matched) {

@@ -8,6 +8,8 @@ import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.followup.AlertBook;
 import id.pantau.matching.LinkUndone;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -16,19 +18,13 @@ import org.springframework.stereotype.Component;
  * brought open again, and the person's rules run anew on the facts that remain.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LinkUndoing {
 
 	private final AlertBook alerts;
 	private final DetectionTriggers triggers;
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	LinkUndoing(AlertBook alerts, DetectionTriggers triggers, AuditTrail audit, Clock clock) {
-		this.alerts = alerts;
-		this.triggers = triggers;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	@ApplicationModuleListener
 	void on(LinkUndone undone) {

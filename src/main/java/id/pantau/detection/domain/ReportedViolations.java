@@ -7,6 +7,8 @@ import id.pantau.identity.Notifications;
 import id.pantau.identity.Role;
 import id.pantau.reports.ReportValidated;
 import id.pantau.reports.ValidationOutcome;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -15,17 +17,12 @@ import org.springframework.stereotype.Component;
  * next run) and Immigration's officers are told, in the application and by e-mail where configured.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ReportedViolations {
 
 	private final DetectionRules rules;
 	private final AlertBook alerts;
 	private final Notifications notifications;
-
-	ReportedViolations(DetectionRules rules, AlertBook alerts, Notifications notifications) {
-		this.rules = rules;
-		this.alerts = alerts;
-		this.notifications = notifications;
-	}
 
 	@ApplicationModuleListener
 	void on(ReportValidated validated) {

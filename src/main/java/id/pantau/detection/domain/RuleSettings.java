@@ -10,11 +10,14 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The stored switch and thresholds of each rule ({@code rule_setting}); a rule without a row runs on its defaults. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RuleSettings {
 
 	/** What is stored for a rule: switched on or off, and the thresholds that differ from nothing (as numbers). */
@@ -22,10 +25,6 @@ public class RuleSettings {
 	}
 
 	private final JdbcClient jdbc;
-
-	RuleSettings(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	public Optional<Stored> find(String rule) {
 		return jdbc.sql("select enabled, parameters, updated_at, updated_by from rule_setting where rule = :rule")

@@ -8,6 +8,8 @@ import id.pantau.detection.DetectionRules;
 import id.pantau.detection.InvalidRuleSetting;
 import id.pantau.detection.RuleRun;
 import id.pantau.identity.PantauUser;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,13 +31,10 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 @RequestMapping("/admin/aturan")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RuleAdminController {
 
 	private final DetectionRules rules;
-
-	RuleAdminController(DetectionRules rules) {
-		this.rules = rules;
-	}
 
 	@GetMapping
 	String list(Model model) {

@@ -15,6 +15,8 @@ import id.pantau.platform.ChangePosition;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.reports.ReportChanges;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -26,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * skipped, but a record comes again after each later change to it (at-least-once).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ChangesFeed {
 
 	public static final int DEFAULT_LIMIT = 100;
@@ -36,15 +39,6 @@ public class ChangesFeed {
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final AuditCheckpoints checkpoints;
-
-	ChangesFeed(CrossingChanges crossings, ReportChanges reports, JdbcClient jdbc, AuditTrail audit,
-			AuditCheckpoints checkpoints) {
-		this.crossings = crossings;
-		this.reports = reports;
-		this.jdbc = jdbc;
-		this.audit = audit;
-		this.checkpoints = checkpoints;
-	}
 
 	public enum Type {
 		CROSSING, VILLAGE_REPORT

@@ -6,6 +6,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,13 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('KESBANGPOL', 'TIMPORA', 'IMIGRASI')")
 @Tag(name = "changes", description = "Changes feed for partner systems")
 @SecurityRequirement(name = "bearerAuth")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ChangesRestController {
 
 	private final ChangesFeed feed;
-
-	ChangesRestController(ChangesFeed feed) {
-		this.feed = feed;
-	}
 
 	@GetMapping
 	@Operation(summary = "Crossings and concluded village reports that changed after a cursor, oldest first",

@@ -11,6 +11,8 @@ import id.pantau.platform.CaseFile;
 import id.pantau.platform.CaseFile.Entry;
 import id.pantau.platform.CaseFile.Kind;
 import id.pantau.platform.DisplayTime;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,13 +21,10 @@ import org.springframework.stereotype.Component;
  * follow alerts up, within their territory. Villages see none of it: notes and decisions are the agencies' own.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AlertCaseFile implements CaseFile.Part {
 
 	private final JdbcClient jdbc;
-
-	AlertCaseFile(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	@Override
 	public List<Entry> entries(CaseFile.Viewer viewer, long personId) {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 import id.pantau.followup.AlertBook;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,13 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @Transactional
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AlertKeeping implements AlertBook {
 
 	private final Alerts alerts;
-
-	AlertKeeping(Alerts alerts) {
-		this.alerts = alerts;
-	}
 
 	@Override
 	public Raised raise(String rule, String assignedAgency, List<Raising> found, Set<Long> persons, Instant at) {

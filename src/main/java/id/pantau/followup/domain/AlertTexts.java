@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -21,6 +23,7 @@ import id.pantau.reference.ReferenceLabels;
  * permit type by its name in the reader's language.
  */
 @Component("alertTexts")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AlertTexts {
 
 	public static final Locale INDONESIAN = Locale.forLanguageTag("id");
@@ -33,11 +36,6 @@ public class AlertTexts {
 
 	private final MessageSource messages;
 	private final ReferenceLabels labels;
-
-	AlertTexts(MessageSource messages, ReferenceLabels labels) {
-		this.messages = messages;
-		this.labels = labels;
-	}
 
 	public String name(String rule) {
 		return name(rule, LocaleContextHolder.getLocale());

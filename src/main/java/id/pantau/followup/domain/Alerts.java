@@ -21,6 +21,8 @@ import id.pantau.followup.Evidence;
 import id.pantau.followup.Severity;
 import id.pantau.platform.Scope;
 import id.pantau.platform.SubjectRows;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,6 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@link #changeStatus}.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class Alerts {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -51,10 +54,6 @@ class Alerts {
 			"village", "a.region_code nulls first, a.opened_at");
 
 	private final JdbcClient jdbc;
-
-	Alerts(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	Optional<Alert> find(long id) {
 		return jdbc.sql("select * from alert a where a.id = :id").param("id", id).query(Alerts::alert).optional();

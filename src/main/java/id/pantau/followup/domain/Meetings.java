@@ -9,19 +9,18 @@ import java.util.Optional;
 
 import id.pantau.followup.domain.Meeting.AgencyView;
 import id.pantau.followup.domain.Meeting.Attendance;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** TIMPORA meetings with their agenda, attendance, views and decisions. */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class Meetings {
 
 	private final JdbcClient jdbc;
-
-	Meetings(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	long create(Instant heldAt, String place, String chair, String createdBy, Instant now) {
 		return jdbc.sql("""

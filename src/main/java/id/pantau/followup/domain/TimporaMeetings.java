@@ -18,6 +18,8 @@ import id.pantau.platform.InvalidInput;
 import id.pantau.platform.InvalidInput.Problem;
 import id.pantau.platform.NotFoundException;
 import id.pantau.platform.ScopedPrincipal;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * history. Members read the meetings; a member sees the agenda items whose alerts lie within its scope.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class TimporaMeetings {
 
 	static final int TEXT_LIMIT = 2000;
@@ -37,14 +40,6 @@ public class TimporaMeetings {
 	private final AlertWorkflow workflow;
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	TimporaMeetings(Meetings meetings, Alerts alerts, AlertWorkflow workflow, AuditTrail audit, Clock clock) {
-		this.meetings = meetings;
-		this.alerts = alerts;
-		this.workflow = workflow;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	@Transactional(readOnly = true)
 	public List<Meeting> list(ScopedPrincipal user) {

@@ -23,6 +23,8 @@ import id.pantau.platform.pdf.PdfPages;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.Region;
 import id.pantau.registry.Registry;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +32,7 @@ import org.springframework.stereotype.Component;
  * for signing, in the embedded Unicode font of {@link PdfFonts}, so that names print as written.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MeetingDocuments {
 
 	private static final Locale ID = AlertTexts.INDONESIAN;
@@ -42,12 +45,6 @@ public class MeetingDocuments {
 	private final AlertTexts texts;
 	private final ReferenceData reference;
 	private final Registry registry;
-
-	MeetingDocuments(AlertTexts texts, ReferenceData reference, Registry registry) {
-		this.texts = texts;
-		this.reference = reference;
-		this.registry = registry;
-	}
 
 	public byte[] agenda(Detail detail) {
 		return pdf(msg("followup.pdf.agendaTitle"), pdf -> {

@@ -20,6 +20,8 @@ import id.pantau.platform.ProblemMessages;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.RegionLevel;
 import id.pantau.registry.Registry;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -37,6 +39,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/peringatan")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AlertPageController {
 
 	/** Who works on alerts (BPMPD only reads; the service checks each step's role and scope again). */
@@ -46,13 +49,6 @@ class AlertPageController {
 	private final ReferenceData reference;
 	private final ProblemMessages problems;
 	private final Registry registry;
-
-	AlertPageController(AlertWorkflow workflow, ReferenceData reference, ProblemMessages problems, Registry registry) {
-		this.workflow = workflow;
-		this.reference = reference;
-		this.problems = problems;
-		this.registry = registry;
-	}
 
 	@GetMapping
 	@PreAuthorize("hasAnyRole('KESBANGPOL', 'IMIGRASI', 'TIMPORA', 'BPMPD')")

@@ -17,6 +17,8 @@ import id.pantau.platform.ScopedPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,17 +40,12 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('KESBANGPOL', 'IMIGRASI', 'TIMPORA', 'BPMPD')")
 @Tag(name = "alerts", description = "Early-detection alerts and their follow-up (tindak lanjut)")
 @SecurityRequirement(name = "bearerAuth")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AlertRestController {
 
 	private final AlertWorkflow workflow;
 	private final AlertTexts texts;
 	private final Clock clock;
-
-	AlertRestController(AlertWorkflow workflow, AlertTexts texts, Clock clock) {
-		this.workflow = workflow;
-		this.texts = texts;
-		this.clock = clock;
-	}
 
 	record AlertSummary(long id, String rule, String ruleName, String severity, String summary, String status,
 			String regionCode, Long personId, String assignedAgency, String assignedTo, Instant openedAt,

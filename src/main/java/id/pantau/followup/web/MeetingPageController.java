@@ -21,6 +21,8 @@ import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.reference.ReferenceData;
 import id.pantau.registry.Registry;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
@@ -42,6 +44,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/timpora")
 @PreAuthorize("hasAnyRole('KESBANGPOL', 'IMIGRASI', 'TIMPORA')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MeetingPageController {
 
 	private final TimporaMeetings meetings;
@@ -50,16 +53,6 @@ class MeetingPageController {
 	private final Registry registry;
 	private final ReferenceData reference;
 	private final AlertTexts texts;
-
-	MeetingPageController(TimporaMeetings meetings, MeetingDocuments documents, ProblemMessages problems,
-			Registry registry, ReferenceData reference, AlertTexts texts) {
-		this.meetings = meetings;
-		this.documents = documents;
-		this.problems = problems;
-		this.registry = registry;
-		this.reference = reference;
-		this.texts = texts;
-	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal PantauUser user, Model model) {

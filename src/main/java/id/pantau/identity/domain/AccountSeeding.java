@@ -4,23 +4,20 @@ import java.time.Clock;
 
 import id.pantau.identity.Agency;
 import id.pantau.identity.Role;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Creates the accounts an installation starts with (the first administrator, and those of {@code AccountOpening}). */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccountSeeding {
 
 	private final UserAccounts accounts;
 	private final PasswordEncoder encoder;
 	private final Clock clock;
-
-	AccountSeeding(UserAccounts accounts, PasswordEncoder encoder, Clock clock) {
-		this.accounts = accounts;
-		this.encoder = encoder;
-		this.clock = clock;
-	}
 
 	public boolean noAccounts() {
 		return accounts.count() == 0;

@@ -28,6 +28,8 @@ import id.pantau.platform.Scope;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.Region;
 import id.pantau.reference.RegionLevel;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +40,7 @@ import org.springframework.transaction.annotation.Transactional;
  * token and ends the old one at once; a disabled client's token is refused. Every change is audited.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ApiClients {
 
 	/** How often the time of last use is written at most, so that a busy client does not write on every call. */
@@ -51,13 +54,6 @@ public class ApiClients {
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final SecureRandom random = new SecureRandom();
-
-	ApiClients(JdbcClient jdbc, ReferenceData reference, AuditTrail audit, Clock clock) {
-		this.jdbc = jdbc;
-		this.reference = reference;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	public record ApiClient(long id, String name, ApiClientKind kind, Role role, String scopeCode, String scopeName,
 			String tokenPrefix, boolean enabled, Instant createdAt, String createdBy, Instant tokenIssuedAt,

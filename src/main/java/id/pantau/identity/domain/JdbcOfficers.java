@@ -6,18 +6,17 @@ import java.util.Set;
 import id.pantau.identity.Agency;
 import id.pantau.identity.Officers;
 import id.pantau.identity.Role;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class JdbcOfficers implements Officers {
 
 	private final JdbcClient jdbc;
-
-	JdbcOfficers(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	@Override
 	@Transactional(readOnly = true)

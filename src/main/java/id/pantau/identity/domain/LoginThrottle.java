@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,6 +27,7 @@ import org.springframework.stereotype.Component;
  * successful login.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class LoginThrottle {
 
 	static final int PAIR_FREE = 5;
@@ -38,10 +41,6 @@ public class LoginThrottle {
 	private final Clock clock;
 	private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 	private final Map<String, Instant> trusted = new ConcurrentHashMap<>();
-
-	LoginThrottle(Clock clock) {
-		this.clock = clock;
-	}
 
 	private record Counter(int failures, Instant last) {
 	}

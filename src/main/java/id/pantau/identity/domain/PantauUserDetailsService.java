@@ -4,18 +4,17 @@ import java.util.Locale;
 
 import id.pantau.identity.PantauUser;
 import id.pantau.platform.Scope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Service;
 
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PantauUserDetailsService implements UserDetailsService {
 
 	private final UserAccounts accounts;
-
-	PantauUserDetailsService(UserAccounts accounts) {
-		this.accounts = accounts;
-	}
 
 	@Override
 	public PantauUser loadUserByUsername(String username) {

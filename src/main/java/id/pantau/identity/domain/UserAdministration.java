@@ -10,6 +10,8 @@ import id.pantau.platform.NotFoundException;
 import id.pantau.platform.Scope;
 import id.pantau.reference.Region;
 import id.pantau.reference.ReferenceData;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -21,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * user's sessions.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class UserAdministration {
 
 	private final UserAccounts accounts;
@@ -30,17 +33,6 @@ public class UserAdministration {
 	private final UserSessions sessions;
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	UserAdministration(UserAccounts accounts, ReferenceData reference, PasswordEncoder encoder, PasswordPolicy policy,
-			UserSessions sessions, AuditTrail audit, Clock clock) {
-		this.accounts = accounts;
-		this.reference = reference;
-		this.encoder = encoder;
-		this.policy = policy;
-		this.sessions = sessions;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/** A new account and the temporary password to hand to its user (shown once, changed at the first login). */
 	public record Created(UserAccount account, String temporaryPassword) {

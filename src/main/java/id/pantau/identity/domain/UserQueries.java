@@ -7,20 +7,19 @@ import java.util.Map;
 import id.pantau.identity.Agency;
 import id.pantau.identity.Role;
 import id.pantau.platform.Scope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Lists accounts within an administrator's scope, filtered and paged. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class UserQueries {
 
 	public static final int PAGE_SIZE = 25;
 
 	private final JdbcClient jdbc;
-
-	UserQueries(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	public record Row(long id, String username, String fullName, Role role, Agency agency, String scopeCode,
 			String scopeName, boolean enabled, boolean mustChangePassword, java.time.Instant lastLoginAt) {

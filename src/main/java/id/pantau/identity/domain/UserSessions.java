@@ -1,18 +1,17 @@
 package id.pantau.identity.domain;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 
 /** Ends a user's sessions when its account is disabled, its password is reset or changed, or its access changes. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class UserSessions {
 
 	private final SessionRegistry registry;
-
-	UserSessions(SessionRegistry registry) {
-		this.registry = registry;
-	}
 
 	public int endAll(String username) {
 		return endAllExcept(username, null);

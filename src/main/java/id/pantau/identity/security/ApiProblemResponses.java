@@ -7,6 +7,8 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * its second factor, an anonymous request without CSRF token), 403 for what a signed-in caller may not do. An API
  * client is never redirected to the login page.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	/** Every path of the API, whether a session or a token calls it. */
@@ -39,11 +42,6 @@ class ApiProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandl
 
 	private final MessageSource messages;
 	private final LocaleResolver locales;
-
-	ApiProblemResponses(MessageSource messages, LocaleResolver locales) {
-		this.messages = messages;
-		this.locales = locales;
-	}
 
 	/** No credentials, or credentials that the chain turned down before a controller. */
 	@Override

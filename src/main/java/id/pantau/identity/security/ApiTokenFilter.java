@@ -10,6 +10,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,6 +23,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Signs in a system that sends {@code Authorization: Bearer <token>} as its API client, for this request only. A token
  * that is unknown, rotated away or of a disabled client is answered 401 at once.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ApiTokenFilter extends OncePerRequestFilter {
 
 	/** Requests to the API that carry a bearer token; the scheme's name is case-insensitive (RFC 9110). */
@@ -29,11 +32,6 @@ class ApiTokenFilter extends OncePerRequestFilter {
 	private final ApiClients clients;
 	private final ApiProblemResponses problems;
 	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
-
-	ApiTokenFilter(ApiClients clients, ApiProblemResponses problems) {
-		this.clients = clients;
-		this.problems = problems;
-	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -14,6 +14,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -25,6 +27,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * person's page, the persons API) run with the whole deployment as scope, each audited with the reason. Nothing else
  * is widened: no write, no other module, and the session itself keeps the officer's own scope.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BreakGlassFilter extends OncePerRequestFilter {
 
 	/** The search page and its htmx fragment, a person's page, and the persons API (list and one). */
@@ -32,11 +35,6 @@ class BreakGlassFilter extends OncePerRequestFilter {
 
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	BreakGlassFilter(AuditTrail audit, Clock clock) {
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

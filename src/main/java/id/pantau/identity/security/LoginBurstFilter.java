@@ -15,6 +15,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
@@ -25,6 +27,7 @@ import org.springframework.web.util.HtmlUtils;
  * {@code Retry-After} before anything is checked: a script hammering the login page costs no password hashing and
  * fills no log. The per-account throttle ({@code LoginThrottle}) works below this, on failures.
  */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LoginBurstFilter extends OncePerRequestFilter {
 
 	private static final long WINDOW_SECONDS = 60;
@@ -37,14 +40,6 @@ class LoginBurstFilter extends OncePerRequestFilter {
 	private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
 	private record Window(long minute, int attempts) {
-	}
-
-	LoginBurstFilter(int limit, Clock clock, AuditTrail audit, MessageSource messages, LocaleResolver locales) {
-		this.limit = limit;
-		this.clock = clock;
-		this.audit = audit;
-		this.messages = messages;
-		this.locales = locales;
 	}
 
 	@Override

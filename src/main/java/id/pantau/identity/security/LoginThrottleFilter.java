@@ -10,18 +10,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Turns away a login attempt that must wait, before its password is checked, and tells the user how long. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LoginThrottleFilter extends OncePerRequestFilter {
 
 	private final LoginThrottle throttle;
 	private final Logins logins;
-
-	LoginThrottleFilter(LoginThrottle throttle, Logins logins) {
-		this.throttle = throttle;
-		this.logins = logins;
-	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -7,20 +7,19 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** A user with a temporary password reaches nothing but the password change until it has chosen its own. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PasswordChangeRequiredFilter extends OncePerRequestFilter {
 
 	static final String CHANGE_PATH = "/akun/sandi";
 
 	private final ApiProblemResponses problems;
-
-	PasswordChangeRequiredFilter(ApiProblemResponses problems) {
-		this.problems = problems;
-	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -6,19 +6,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** Between the password and the code, a user reaches the code page, the logout and the static files only. */
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SecondFactorFilter extends OncePerRequestFilter {
 
 	static final String CODE_PATH = "/login/kode";
 
 	private final ApiProblemResponses problems;
-
-	SecondFactorFilter(ApiProblemResponses problems) {
-		this.problems = problems;
-	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -6,6 +6,8 @@ import id.pantau.identity.domain.Logins;
 import id.pantau.identity.domain.PasswordPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContext;
@@ -21,15 +23,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** A user's own account: who it is, what it may see, and its password. */
 @Controller
 @RequestMapping("/akun")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AccountController {
 
 	private final Logins logins;
 	private final SecurityContextRepository contexts;
-
-	AccountController(Logins logins, SecurityContextRepository contexts) {
-		this.logins = logins;
-		this.contexts = contexts;
-	}
 
 	record PasswordChangeForm(String current, String password, String confirmation) {
 	}

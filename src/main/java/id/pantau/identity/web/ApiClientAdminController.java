@@ -6,6 +6,8 @@ import id.pantau.identity.domain.ApiClientForm;
 import id.pantau.identity.domain.ApiClientKind;
 import id.pantau.identity.domain.ApiClients;
 import jakarta.validation.Valid;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,13 +27,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/api")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ApiClientAdminController {
 
 	private final ApiClients clients;
-
-	ApiClientAdminController(ApiClients clients) {
-		this.clients = clients;
-	}
 
 	@ModelAttribute
 	void choices(@AuthenticationPrincipal PantauUser admin, Model model) {

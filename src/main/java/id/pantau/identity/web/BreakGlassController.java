@@ -9,6 +9,8 @@ import id.pantau.identity.PantauUser;
 import id.pantau.identity.domain.SecuritySettings;
 import id.pantau.identity.security.BreakGlassGrant;
 import jakarta.servlet.http.HttpSession;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,17 +29,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/akses-luar-wilayah")
 @PreAuthorize("hasRole('IMIGRASI')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class BreakGlassController {
 
 	private final SecuritySettings settings;
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	BreakGlassController(SecuritySettings settings, AuditTrail audit, Clock clock) {
-		this.settings = settings;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	@PostMapping
 	String start(@AuthenticationPrincipal PantauUser user, @RequestParam(name = "reason", defaultValue = "") String written,

@@ -3,6 +3,8 @@ package id.pantau.identity.web;
 import id.pantau.identity.Notifications;
 import id.pantau.identity.PantauUser;
 import id.pantau.platform.NotFoundException;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,13 +16,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 /** A user's notifications: what reached its inbox or came back to it. */
 @Controller
 @RequestMapping("/notifikasi")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class NotificationController {
 
 	private final Notifications notifications;
-
-	NotificationController(Notifications notifications) {
-		this.notifications = notifications;
-	}
 
 	@GetMapping
 	String list(@AuthenticationPrincipal PantauUser user, Model model) {

@@ -2,19 +2,18 @@ package id.pantau.identity.web;
 
 import id.pantau.identity.Notifications;
 import id.pantau.identity.PantauUser;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** The number of unread notifications, for the navigation bar of every page. */
 @ControllerAdvice
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class NotificationCount {
 
 	private final Notifications notifications;
-
-	NotificationCount(Notifications notifications) {
-		this.notifications = notifications;
-	}
 
 	@ModelAttribute("unreadNotifications")
 	Long unread(Authentication authentication) {

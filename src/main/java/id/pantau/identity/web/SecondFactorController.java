@@ -11,6 +11,8 @@ import id.pantau.identity.security.SecondFactorPending;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * the login throttle, so guessing codes is as slow as guessing passwords.
  */
 @Controller
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class SecondFactorController {
 
 	static final String PATH = "/login/kode";
@@ -42,14 +45,6 @@ class SecondFactorController {
 	private final LoginThrottle throttle;
 	private final SecurityContextRepository contexts;
 	private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
-
-	SecondFactorController(SecondFactors factors, Logins logins, LoginThrottle throttle,
-			SecurityContextRepository contexts) {
-		this.factors = factors;
-		this.logins = logins;
-		this.throttle = throttle;
-		this.contexts = contexts;
-	}
 
 	@GetMapping(PATH)
 	String codeForm(HttpServletRequest request, Model model) {

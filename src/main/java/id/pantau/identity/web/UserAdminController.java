@@ -15,6 +15,8 @@ import id.pantau.reference.Region;
 import id.pantau.reference.RegionLevel;
 import id.pantau.reference.ReferenceData;
 import jakarta.validation.Valid;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,20 +35,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/admin/pengguna")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class UserAdminController {
 
 	private final UserAdministration administration;
 	private final SecondFactors factors;
 	private final UserQueries queries;
 	private final ReferenceData reference;
-
-	UserAdminController(UserAdministration administration, SecondFactors factors, UserQueries queries,
-			ReferenceData reference) {
-		this.administration = administration;
-		this.factors = factors;
-		this.queries = queries;
-		this.reference = reference;
-	}
 
 	@ModelAttribute
 	void choices(@AuthenticationPrincipal PantauUser admin, Model model) {

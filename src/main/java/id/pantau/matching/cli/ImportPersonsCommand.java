@@ -16,6 +16,8 @@ import id.pantau.platform.PantauCommand;
 import id.pantau.platform.Scope;
 import id.pantau.platform.ScopedPrincipal;
 import id.pantau.platform.tables.UnreadableFile;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -30,6 +32,7 @@ import picocli.CommandLine.Parameters;
  * the whole deployment as scope. The refused rows are written next to the file as {@code FILE.ditolak.csv}.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ImportPersonsCommand extends DeclaredCommand<ImportPersonsCommand.Options> implements PantauCommand {
 
 	@Command(name = "import-persons",
@@ -57,11 +60,6 @@ class ImportPersonsCommand extends DeclaredCommand<ImportPersonsCommand.Options>
 
 	private final PersonLists lists;
 	private final MessageSource messages;
-
-	ImportPersonsCommand(PersonLists lists, MessageSource messages) {
-		this.lists = lists;
-		this.messages = messages;
-	}
 
 	@Override
 	protected int run(Options options, List<String> args, PrintStream out, PrintStream err) {

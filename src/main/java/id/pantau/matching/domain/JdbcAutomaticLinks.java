@@ -3,17 +3,16 @@ package id.pantau.matching.domain;
 import java.util.Optional;
 
 import id.pantau.matching.AutomaticLinks;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class JdbcAutomaticLinks implements AutomaticLinks {
 
 	private final JdbcClient jdbc;
-
-	JdbcAutomaticLinks(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	@Override
 	public Optional<Long> caseOfCrossing(long crossingId) {

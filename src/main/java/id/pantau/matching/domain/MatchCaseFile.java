@@ -7,6 +7,8 @@ import java.util.List;
 import id.pantau.platform.CaseFile;
 import id.pantau.platform.CaseFile.Entry;
 import id.pantau.platform.CaseFile.Kind;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +17,10 @@ import org.springframework.stereotype.Component;
  * why, for those who review matches, within their territory.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MatchCaseFile implements CaseFile.Part {
 
 	private final JdbcClient jdbc;
-
-	MatchCaseFile(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	@Override
 	public List<Entry> entries(CaseFile.Viewer viewer, long personId) {

@@ -18,11 +18,14 @@ import id.pantau.matching.domain.MatchCase.State;
 import id.pantau.matching.linkage.Decision;
 import id.pantau.matching.linkage.PatternCounts;
 import id.pantau.platform.Scope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Match cases and their candidates in the database. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MatchCases {
 
 	private static final String CASE_COLUMNS = """
@@ -30,10 +33,6 @@ class MatchCases {
 			  matched_at, decided_by, decided_at, reason, version from match_case""";
 
 	private final JdbcClient jdbc;
-
-	MatchCases(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	Optional<MatchCase> find(long id) {
 		return jdbc.sql(CASE_COLUMNS + " where id = :id").param("id", id).query(MatchCases::matchCase).optional();

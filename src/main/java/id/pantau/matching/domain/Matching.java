@@ -32,6 +32,8 @@ import id.pantau.matching.linkage.PatternCounts;
 import id.pantau.matching.linkage.PersonIndex;
 import id.pantau.reports.ReportRecords;
 import id.pantau.reports.ReportRecords.ReportRecord;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,6 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * linked at once, a doubtful one waits in the review queue, and no match proposes a new person.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Matching {
 
 	static final String SYSTEM = "system";
@@ -57,20 +60,6 @@ public class Matching {
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 	private final ModelStore models;
-
-	Matching(RegistryIndex registry, MatchCases cases, CrossingRecords crossings, ReportRecords reports,
-			MatchingSettings settings, AuditTrail audit, ApplicationEventPublisher events, Clock clock,
-			ModelStore models) {
-		this.registry = registry;
-		this.cases = cases;
-		this.crossings = crossings;
-		this.reports = reports;
-		this.settings = settings;
-		this.audit = audit;
-		this.events = events;
-		this.clock = clock;
-		this.models = models;
-	}
 
 	/** What the linker made of a record: its decision and the persons it was compared with, best first. */
 	record Evaluation(LinkResult result, List<Candidate> candidates) {

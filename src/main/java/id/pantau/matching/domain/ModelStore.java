@@ -11,6 +11,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 import id.pantau.matching.linkage.LinkageModel;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and lists write, each estimated from its own records; the built-in starting values until a first estimate.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ModelStore {
 
 	/** Whose records a model was estimated from. */
@@ -42,11 +45,6 @@ class ModelStore {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
-
-	ModelStore(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
 
 	@Transactional(readOnly = true)
 	LinkageModel current(Source source) {

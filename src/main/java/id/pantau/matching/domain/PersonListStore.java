@@ -14,11 +14,14 @@ import id.pantau.matching.domain.PersonLists.ListSummary;
 import id.pantau.matching.domain.PersonLists.RefusedRow;
 import id.pantau.registry.BirthDate;
 import id.pantau.registry.Sex;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Imported lists of foreigners ({@code person_list}) and their rows ({@code person_list_row}) in the database. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PersonListStore {
 
 	private static final String LIST_COLUMNS = """
@@ -31,10 +34,6 @@ class PersonListStore {
 			from person_list_row""";
 
 	private final JdbcClient jdbc;
-
-	PersonListStore(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	Optional<ListSummary> bySha256(String sha256) {
 		return jdbc.sql(LIST_COLUMNS + " where sha256 = :sha").param("sha", sha256).query(PersonListStore::summary)

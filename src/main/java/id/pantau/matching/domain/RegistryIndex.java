@@ -17,6 +17,8 @@ import id.pantau.matching.linkage.Thresholds;
 import id.pantau.reference.NationalityResolver;
 import id.pantau.registry.Registry;
 import id.pantau.registry.Registry.LinkagePerson;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +29,7 @@ import org.springframework.stereotype.Component;
  * a second passport is found as well.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegistryIndex {
 
 	private static final int CHUNK = 10_000;
@@ -60,13 +63,6 @@ class RegistryIndex {
 	private volatile Snapshot snapshot;
 	private TermFrequencies.Counter crossingCounts;
 	private long countedUpTo;
-
-	RegistryIndex(Registry registry, CrossingRecords crossings, ModelStore models, MatchingSettings settings) {
-		this.registry = registry;
-		this.crossings = crossings;
-		this.models = models;
-		this.settings = settings;
-	}
 
 	Snapshot current() {
 		String registryVersion = registry.linkageVersion();

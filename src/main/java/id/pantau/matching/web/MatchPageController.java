@@ -16,6 +16,8 @@ import id.pantau.reference.ReferenceData;
 import id.pantau.reference.RegionLevel;
 import id.pantau.registry.Category;
 import id.pantau.registry.Registry.PersonRef;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,17 +38,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 @RequestMapping("/pencocokan")
 @PreAuthorize("hasAnyRole('IMIGRASI', 'KESBANGPOL')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MatchPageController {
 
 	private final MatchReview review;
 	private final ReferenceData reference;
 	private final ProblemMessages messages;
-
-	MatchPageController(MatchReview review, ReferenceData reference, ProblemMessages messages) {
-		this.review = review;
-		this.reference = reference;
-		this.messages = messages;
-	}
 
 	/**
 	 * A queue, narrowed by the filters in the address ({@code source}, {@code nationality}, {@code score},

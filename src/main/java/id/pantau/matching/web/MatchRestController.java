@@ -19,6 +19,8 @@ import id.pantau.platform.ScopedPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -40,13 +42,10 @@ import org.springframework.web.bind.annotation.RestController;
 @PreAuthorize("hasAnyRole('IMIGRASI', 'KESBANGPOL')")
 @Tag(name = "matches", description = "Record linkage of crossings and village reports with the registry")
 @SecurityRequirement(name = "bearerAuth")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MatchRestController {
 
 	private final MatchReview review;
-
-	MatchRestController(MatchReview review) {
-		this.review = review;
-	}
 
 	record CaseSummary(long id, String recordKind, long recordId, String recordName, String proposal,
 			boolean namesakes, String state, Long personId, Double score, Instant matchedAt, int version) {

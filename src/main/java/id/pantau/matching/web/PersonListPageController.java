@@ -21,6 +21,8 @@ import id.pantau.platform.tables.Csv;
 import id.pantau.platform.tables.UnreadableFile;
 import id.pantau.platform.web.Downloads;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -40,6 +42,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 @RequestMapping("/admin/daftar-orang-asing")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PersonListPageController {
 
 	static final long MAX_BYTES = 20L * 1024 * 1024;
@@ -51,12 +54,6 @@ class PersonListPageController {
 	private final PersonLists lists;
 	private final ProblemMessages messages;
 	private final AuditTrail audit;
-
-	PersonListPageController(PersonLists lists, ProblemMessages messages, AuditTrail audit) {
-		this.lists = lists;
-		this.messages = messages;
-		this.audit = audit;
-	}
 
 	@GetMapping
 	String form(Model model) {

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import id.pantau.platform.CalendarRange;
 import id.pantau.platform.InvalidInput;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import id.pantau.platform.NotFoundException;
@@ -35,15 +37,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 // before ErrorPageController, whose page answers would otherwise also be chosen for the API's controllers
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ApiProblems extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
 
 	private final MessageSource messages;
-
-	ApiProblems(MessageSource messages) {
-		this.messages = messages;
-	}
 
 	@ExceptionHandler(NotFoundException.class)
 	ProblemDetail notFound() {

@@ -1,6 +1,8 @@
 package id.pantau.platform.web;
 
 import id.pantau.platform.DatabaseMode;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -10,15 +12,11 @@ import org.springframework.stereotype.Component;
 
 /** Tells the person who started Pantau where to log in. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ReadyMessage {
 
 	private final Environment environment;
 	private final DatabaseMode database;
-
-	ReadyMessage(Environment environment, DatabaseMode database) {
-		this.environment = environment;
-		this.database = database;
-	}
 
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(Ordered.HIGHEST_PRECEDENCE)

@@ -15,6 +15,8 @@ import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.audit.ShownIds;
 import id.pantau.registry.Registry;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * written before reads recorded their ids (issue 16) are listed as bulk reads with their filters and counts only.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class BreachQuery {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -45,12 +48,6 @@ public class BreachQuery {
 	private final JdbcClient jdbc;
 	private final AuditTrail audit;
 	private final Registry registry;
-
-	BreachQuery(JdbcClient jdbc, AuditTrail audit, Registry registry) {
-		this.jdbc = jdbc;
-		this.audit = audit;
-		this.registry = registry;
-	}
 
 	/** A person whose record the actor touched: how many times, first and last, and through what. */
 	public record TouchedPerson(long personId, String name, String regionCode, int times, Instant first, Instant last,

@@ -10,6 +10,8 @@ import id.pantau.platform.ScopedPrincipal;
 import id.pantau.privacy.domain.BreachQuery;
 import id.pantau.privacy.domain.RetentionSettings;
 import id.pantau.privacy.domain.SubjectExport;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,17 +29,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 @RequestMapping("/admin/privasi")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PrivacyController {
 
 	private final SubjectExport export;
 	private final BreachQuery breach;
 	private final RetentionSettings retention;
-
-	PrivacyController(SubjectExport export, BreachQuery breach, RetentionSettings retention) {
-		this.export = export;
-		this.breach = breach;
-		this.retention = retention;
-	}
 
 	@GetMapping
 	String page(@RequestParam(required = false) String actor, @RequestParam(required = false) String from,

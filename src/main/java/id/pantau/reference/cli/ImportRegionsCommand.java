@@ -8,6 +8,8 @@ import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.PantauCommand;
 import id.pantau.reference.domain.RegionLoader;
 import id.pantau.reference.domain.RegionProperties;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Option;
  * idn-area-data's layout (e.g. the {@code data/} folder of the npm package), for a deployment beyond Kota Tual.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ImportRegionsCommand extends DeclaredCommand<ImportRegionsCommand.Options> implements PantauCommand {
 
 	@Command(name = "import-regions",
@@ -35,11 +38,6 @@ class ImportRegionsCommand extends DeclaredCommand<ImportRegionsCommand.Options>
 
 	private final RegionLoader loader;
 	private final RegionProperties properties;
-
-	ImportRegionsCommand(RegionLoader loader, RegionProperties properties) {
-		this.loader = loader;
-		this.properties = properties;
-	}
 
 	@Override
 	protected int run(Options options, List<String> args, PrintStream out, PrintStream err) {

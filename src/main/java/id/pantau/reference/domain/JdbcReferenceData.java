@@ -13,11 +13,14 @@ import id.pantau.reference.Region;
 import id.pantau.reference.RegionLevel;
 import id.pantau.reference.ReferenceData;
 import id.pantau.platform.Scope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class JdbcReferenceData implements ReferenceData {
 
 	private static final String REGION_COLUMNS = """
@@ -35,10 +38,6 @@ class JdbcReferenceData implements ReferenceData {
 
 	/** Built on first use: the countries only change with a migration, so once per run is enough. */
 	private volatile Nationalities nationalities;
-
-	JdbcReferenceData(JdbcClient jdbc) {
-		this.jdbc = jdbc;
-	}
 
 	@Override
 	public Optional<Region> region(String code) {

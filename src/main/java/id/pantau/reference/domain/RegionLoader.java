@@ -16,6 +16,8 @@ import id.pantau.audit.AuditTrail;
 import id.pantau.platform.tables.DelimitedRows;
 import id.pantau.reference.RegionLevel;
 import id.pantau.platform.Scope;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
  * a point an administrator set on a village is kept.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RegionLoader {
 
 	private static final Logger log = LoggerFactory.getLogger(RegionLoader.class);
@@ -38,12 +41,6 @@ public class RegionLoader {
 	private final JdbcClient jdbc;
 	private final ResourceLoader resources;
 	private final AuditTrail audit;
-
-	RegionLoader(JdbcClient jdbc, ResourceLoader resources, AuditTrail audit) {
-		this.jdbc = jdbc;
-		this.resources = resources;
-		this.audit = audit;
-	}
 
 	public record Result(int districts, int villages, int islands) {
 	}

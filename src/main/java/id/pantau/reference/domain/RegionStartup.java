@@ -2,6 +2,8 @@ package id.pantau.reference.domain;
 
 import java.util.List;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -11,15 +13,11 @@ import org.springframework.stereotype.Component;
 /** Loads the configured regencies' regions on start-up when they are not in the database yet. */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegionStartup implements ApplicationRunner {
 
 	private final RegionLoader loader;
 	private final RegionProperties properties;
-
-	RegionStartup(RegionLoader loader, RegionProperties properties) {
-		this.loader = loader;
-		this.properties = properties;
-	}
 
 	@Override
 	public void run(ApplicationArguments args) {

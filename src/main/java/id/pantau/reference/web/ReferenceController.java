@@ -1,6 +1,8 @@
 package id.pantau.reference.web;
 
 import id.pantau.reference.ReferenceData;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -11,13 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 @RequestMapping("/admin/referensi")
 @PreAuthorize("hasRole('ADMIN')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ReferenceController {
 
 	private final ReferenceData reference;
-
-	ReferenceController(ReferenceData reference) {
-		this.reference = reference;
-	}
 
 	@GetMapping
 	String show(Model model) {

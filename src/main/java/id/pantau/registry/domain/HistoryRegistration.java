@@ -16,6 +16,8 @@ import id.pantau.registry.PersonHistory.StatusChanged;
 import id.pantau.registry.PersonHistory.VesselServed;
 import id.pantau.registry.Registry.NewVessel;
 import id.pantau.registry.Registry.VesselRef;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,17 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
  * Callers are trusted code, never a user's request: nothing here checks roles or scope.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class HistoryRegistration {
 
 	private final Persons persons;
 	private final Vessels vessels;
 	private final Clock clock;
-
-	HistoryRegistration(Persons persons, Vessels vessels, Clock clock) {
-		this.persons = persons;
-		this.vessels = vessels;
-		this.clock = clock;
-	}
 
 	public boolean anyPerson() {
 		return persons.count() > 0;

@@ -13,6 +13,8 @@ import id.pantau.registry.PersonStatus;
 import id.pantau.registry.names.DocumentNumbers;
 import id.pantau.registry.names.NameNormalizer;
 import id.pantau.registry.names.NormalizedName;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * token-sorted keys with PostgreSQL trigram similarity, served by GIN indexes.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PersonQueries {
 
 	public static final int PAGE_SIZE = 25;
@@ -74,11 +77,6 @@ public class PersonQueries {
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
-
-	PersonQueries(JdbcClient jdbc, Clock clock) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-	}
 
 	@Transactional(readOnly = true)
 	public Page search(Scope scope, Filter filter, Sort sort, int page) {

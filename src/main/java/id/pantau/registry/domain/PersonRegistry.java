@@ -25,6 +25,8 @@ import id.pantau.registry.PersonsChanged;
 import id.pantau.registry.ReportedPerson;
 import id.pantau.registry.PersonStatus;
 import id.pantau.registry.Sex;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -36,6 +38,7 @@ import org.springframework.transaction.annotation.Transactional;
  * itself audited.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PersonRegistry {
 
 	private final Persons persons;
@@ -44,16 +47,6 @@ public class PersonRegistry {
 	private final AuditTrail audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
-
-	PersonRegistry(Persons persons, Vessels vessels, ReferenceData reference, AuditTrail audit,
-			ApplicationEventPublisher events, Clock clock) {
-		this.persons = persons;
-		this.vessels = vessels;
-		this.reference = reference;
-		this.audit = audit;
-		this.events = events;
-		this.clock = clock;
-	}
 
 	@Transactional
 	public Person register(ScopedPrincipal user, PersonForm form) {

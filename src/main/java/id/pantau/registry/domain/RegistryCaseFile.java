@@ -12,6 +12,8 @@ import id.pantau.platform.CaseFile;
 import id.pantau.platform.CaseFile.Entry;
 import id.pantau.platform.CaseFile.Kind;
 import id.pantau.reference.ReferenceData;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -20,15 +22,11 @@ import org.springframework.stereotype.Component;
  * village official sees residences in its own village only.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class RegistryCaseFile implements CaseFile.Part {
 
 	private final JdbcClient jdbc;
 	private final ReferenceData reference;
-
-	RegistryCaseFile(JdbcClient jdbc, ReferenceData reference) {
-		this.jdbc = jdbc;
-		this.reference = reference;
-	}
 
 	@Override
 	public List<Entry> entries(CaseFile.Viewer viewer, long personId) {

@@ -8,6 +8,8 @@ import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.InvalidInput;
 import id.pantau.registry.VesselStatus;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * village official reports about a vessel (on a report or a person) but neither registers one nor changes it.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class VesselRegistry {
 
 	/** Who registers vessels and records what became of them, here and on every route that reaches these methods. */
@@ -26,12 +29,6 @@ public class VesselRegistry {
 	private final Vessels vessels;
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	VesselRegistry(Vessels vessels, AuditTrail audit, Clock clock) {
-		this.vessels = vessels;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	public List<Vessel> all() {
 		return vessels.findAllByOrderByName();

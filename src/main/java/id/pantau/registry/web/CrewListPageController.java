@@ -21,6 +21,8 @@ import id.pantau.registry.CrewListResult;
 import id.pantau.registry.CrewListUpload;
 import id.pantau.registry.domain.CrewLists;
 import id.pantau.registry.domain.VesselRegistry;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,6 +40,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 @RequestMapping("/kapal/awak/impor")
 @PreAuthorize("hasAnyRole('IMIGRASI', 'KESBANGPOL')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class CrewListPageController {
 
 	static final long MAX_BYTES = 10L * 1024 * 1024;
@@ -60,13 +63,6 @@ class CrewListPageController {
 	private final VesselRegistry vessels;
 	private final ProblemMessages messages;
 	private final Clock clock;
-
-	CrewListPageController(CrewLists crewLists, VesselRegistry vessels, ProblemMessages messages, Clock clock) {
-		this.crewLists = crewLists;
-		this.vessels = vessels;
-		this.messages = messages;
-		this.clock = clock;
-	}
 
 	@GetMapping
 	String form(Model model) {

@@ -9,6 +9,8 @@ import id.pantau.registry.mrz.MrzResult;
 import id.pantau.registry.mrz.NotAnMrzException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -20,13 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/mrz")
 @PreAuthorize(PersonPageController.READERS)
 @Tag(name = "mrz", description = "Machine-readable zones of travel documents")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MrzRestController {
 
 	private final Clock clock;
-
-	MrzRestController(Clock clock) {
-		this.clock = clock;
-	}
 
 	/** Either {@code text} (the lines as pasted, separated by line breaks) or {@code lines}. */
 	record MrzRequest(String text, List<String> lines) {

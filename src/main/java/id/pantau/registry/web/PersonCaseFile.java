@@ -10,12 +10,15 @@ import java.util.stream.Collectors;
 
 import id.pantau.platform.CaseFile;
 import id.pantau.platform.ScopedPrincipal;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /** The parts of every module put together: a person's case file, newest first, in the viewer's language. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PersonCaseFile {
 
 	/** An entry as shown: its kind, when, what (in words) and where to look. */
@@ -24,11 +27,6 @@ class PersonCaseFile {
 
 	private final List<CaseFile.Part> parts;
 	private final MessageSource messages;
-
-	PersonCaseFile(List<CaseFile.Part> parts, MessageSource messages) {
-		this.parts = parts;
-		this.messages = messages;
-	}
 
 	/**
 	 * @param kind only entries of this kind, or all when null

@@ -8,6 +8,8 @@ import id.pantau.platform.tables.TableExport;
 import id.pantau.platform.web.Downloads;
 import id.pantau.registry.domain.PersonExports;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,15 +20,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The registry's list with its current filters (the same query string) as a CSV or XLSX file, within the scope. */
 @Controller
 @PreAuthorize(PersonPageController.READERS)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PersonExportController {
 
 	private final PersonExports exports;
 	private final ProblemMessages messages;
-
-	PersonExportController(PersonExports exports, ProblemMessages messages) {
-		this.exports = exports;
-		this.messages = messages;
-	}
 
 	@GetMapping("/orang-asing/ekspor")
 	void export(@AuthenticationPrincipal ScopedPrincipal user, @ModelAttribute SearchForm form,

@@ -23,6 +23,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -46,19 +48,13 @@ import tools.jackson.databind.JsonNode;
 @RequestMapping("/api/v1/persons")
 @PreAuthorize(PersonPageController.READERS)
 @Tag(name = "persons", description = "Registry of foreign nationals")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class PersonRestController {
 
 	private final PersonRegistry registry;
 	private final PersonQueries queries;
 	private final AuditTrail audit;
 	private final PersonCaseFile caseFile;
-
-	PersonRestController(PersonRegistry registry, PersonQueries queries, AuditTrail audit, PersonCaseFile caseFile) {
-		this.registry = registry;
-		this.queries = queries;
-		this.audit = audit;
-		this.caseFile = caseFile;
-	}
 
 	/** One entry of a person's case file; {@code link} is the path of the record's page. */
 	record TimelineEntry(CaseFile.Kind kind, Instant at, String summary, String link) {

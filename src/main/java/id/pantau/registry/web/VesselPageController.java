@@ -5,6 +5,8 @@ import id.pantau.platform.ProblemMessages;
 import id.pantau.reference.ReferenceData;
 import id.pantau.registry.VesselStatus;
 import id.pantau.registry.domain.VesselRegistry;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,17 +21,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/kapal")
 @PreAuthorize(PersonPageController.READERS)
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class VesselPageController {
 
 	private final VesselRegistry vessels;
 	private final ReferenceData reference;
 	private final ProblemMessages problems;
-
-	VesselPageController(VesselRegistry vessels, ReferenceData reference, ProblemMessages problems) {
-		this.vessels = vessels;
-		this.reference = reference;
-		this.problems = problems;
-	}
 
 	record VesselForm(String name, String flagState, String registration, String imoNumber, String ownerAgent,
 			VesselStatus status, String notes) {

@@ -14,6 +14,8 @@ import id.pantau.reports.ReportHistory.Submitted;
 import id.pantau.reports.ReportHistory.Validated;
 import id.pantau.reports.ReportHistory.ViewRecorded;
 import id.pantau.reports.ReportValidated;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,20 +23,13 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Records reports that come whole with their history (see {@link ReportHistory}), within the caller's transaction. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class HistoryRecording {
 
 	private final VillageReports reports;
 	private final VillageReporting reporting;
 	private final JdbcClient jdbc;
 	private final ApplicationEventPublisher events;
-
-	HistoryRecording(VillageReports reports, VillageReporting reporting, JdbcClient jdbc,
-			ApplicationEventPublisher events) {
-		this.reports = reports;
-		this.reporting = reporting;
-		this.jdbc = jdbc;
-		this.events = events;
-	}
 
 	public boolean anyReport() {
 		return reports.count() > 0;

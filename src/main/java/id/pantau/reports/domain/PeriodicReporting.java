@@ -21,6 +21,8 @@ import id.pantau.platform.Scope;
 import id.pantau.reference.Region;
 import id.pantau.reference.RegionLevel;
 import id.pantau.reference.ReferenceData;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -34,6 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link #MONTHS_OPEN} months still open.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PeriodicReporting {
 
 	public enum Completeness {
@@ -112,17 +115,6 @@ public class PeriodicReporting {
 	private final Notifications notifications;
 	private final DisplayTime display;
 	private final Clock clock;
-
-	PeriodicReporting(JdbcClient jdbc, ReferenceData reference, ReportSettings settings, AuditTrail audit,
-			Notifications notifications, DisplayTime display, Clock clock) {
-		this.jdbc = jdbc;
-		this.reference = reference;
-		this.settings = settings;
-		this.audit = audit;
-		this.notifications = notifications;
-		this.display = display;
-		this.clock = clock;
-	}
 
 	/** The moment a month's report becomes late: the end of the due day, in Maluku's time. */
 	public Instant dueBy(YearMonth month) {

@@ -10,6 +10,8 @@ import id.pantau.platform.CaseFile;
 import id.pantau.platform.CaseFile.Entry;
 import id.pantau.platform.CaseFile.Kind;
 import id.pantau.reference.ReferenceData;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -18,15 +20,11 @@ import org.springframework.stereotype.Component;
  * the viewer's territory only: a village sees its own reports, never another village's.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ReportCaseFile implements CaseFile.Part {
 
 	private final JdbcClient jdbc;
 	private final ReferenceData reference;
-
-	ReportCaseFile(JdbcClient jdbc, ReferenceData reference) {
-		this.jdbc = jdbc;
-		this.reference = reference;
-	}
 
 	@Override
 	public List<Entry> entries(CaseFile.Viewer viewer, long personId) {

@@ -15,6 +15,8 @@ import id.pantau.platform.DisplayTime;
 import id.pantau.platform.InvalidInput;
 import id.pantau.reference.ReferenceData;
 import id.pantau.reference.Region;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and the row's number, so that the same file sent again (a double click, a reload) creates nothing new.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReportImport {
 
 	/** A row's report: {@code earlier} when the same file had already brought it in. */
@@ -64,15 +67,6 @@ public class ReportImport {
 	private final ReferenceData reference;
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	ReportImport(VillageReporting reporting, VillageReports reports, ReferenceData reference, AuditTrail audit,
-			Clock clock) {
-		this.reporting = reporting;
-		this.reports = reports;
-		this.reference = reference;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/**
 	 * The village, when the user (BPMPD) may import reports into it for the month; otherwise throws: access denied for

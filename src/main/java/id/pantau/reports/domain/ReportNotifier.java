@@ -7,6 +7,8 @@ import id.pantau.reports.ReportReturned;
 import id.pantau.reports.ReportSubmitted;
 import id.pantau.reports.ReportValidated;
 import id.pantau.reports.ReportViewRecorded;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,13 +17,10 @@ import org.springframework.stereotype.Component;
  * Kesbangpol who has given it), and the village what became of its report.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ReportNotifier {
 
 	private final Notifications notifications;
-
-	ReportNotifier(Notifications notifications) {
-		this.notifications = notifications;
-	}
 
 	@EventListener
 	void on(ReportSubmitted event) {

@@ -9,6 +9,8 @@ import id.pantau.platform.tables.TableExport;
 import id.pantau.platform.web.Downloads;
 import id.pantau.reports.domain.ReportExports;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,15 +21,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 /** The decided village reports of a period within the user's scope, as a file for the agencies of the chain. */
 @Controller
 @PreAuthorize("hasAnyRole('KESBANGPOL', 'IMIGRASI', 'TIMPORA', 'BPMPD')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ReportExportController {
 
 	private final ReportExports exports;
 	private final ProblemMessages messages;
-
-	ReportExportController(ReportExports exports, ProblemMessages messages) {
-		this.exports = exports;
-		this.messages = messages;
-	}
 
 	@GetMapping("/laporan/ekspor")
 	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,

@@ -22,6 +22,8 @@ import id.pantau.reports.domain.ReportImport;
 import id.pantau.reports.domain.ReportSheet;
 import id.pantau.reports.domain.ReportTemplate;
 import id.pantau.platform.tables.UnreadableFile;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -46,6 +48,7 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 @RequestMapping("/laporan")
 @PreAuthorize("hasRole('BPMPD')")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ReportImportPageController {
 
 	/** Problems shown on the page; more are counted, not listed. */
@@ -60,16 +63,6 @@ class ReportImportPageController {
 	private final MessageSource messages;
 	private final Clock clock;
 	private final ImportSlots slots;
-
-	ReportImportPageController(ReportImport importing, ReferenceData reference, ProblemMessages problems,
-			MessageSource messages, Clock clock, ImportSlots slots) {
-		this.importing = importing;
-		this.reference = reference;
-		this.problems = problems;
-		this.messages = messages;
-		this.clock = clock;
-		this.slots = slots;
-	}
 
 	@GetMapping("/templat")
 	ResponseEntity<byte[]> template(@AuthenticationPrincipal PantauUser user,

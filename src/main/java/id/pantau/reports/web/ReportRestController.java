@@ -21,6 +21,8 @@ import id.pantau.reports.domain.VillageReport;
 import id.pantau.reports.domain.VillageReporting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -45,17 +47,12 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/reports")
 @PreAuthorize("!hasRole('ADMIN')")
 @Tag(name = "reports", description = "Village reports and their chain to BPMPD and Kesbangpol")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class ReportRestController {
 
 	private final VillageReporting reporting;
 	private final ReportQueries queries;
 	private final ProblemMessages messages;
-
-	ReportRestController(VillageReporting reporting, ReportQueries queries, ProblemMessages messages) {
-		this.reporting = reporting;
-		this.queries = queries;
-		this.messages = messages;
-	}
 
 	record ReportRecord(long id, String number, String villageCode, ReportState state, ReportContent content,
 			String returnReason, String outcome, Long personId, Long duplicateOf, boolean hasPhoto,
