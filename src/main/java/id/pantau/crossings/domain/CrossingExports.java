@@ -9,20 +9,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import javax.sql.DataSource;
-
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.ShownIds;
 import id.pantau.audit.AuditTrail;
 import id.pantau.crossings.Direction;
 import id.pantau.crossings.importing.CrossingColumn;
 import id.pantau.platform.DisplayTime;
+import id.pantau.platform.tables.ExportQueries;
 import id.pantau.platform.tables.TableExport;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Crossings of a period, with the list's filters, as a CSV or XLSX file for a partner agency. The rows are read with
@@ -34,18 +29,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CrossingExports {
 
-	static final int FETCH_SIZE = 1000;
-
-	private final NamedParameterJdbcTemplate jdbc;
-	private final TransactionTemplate readOnly;
+	private final ExportQueries reads;
 	private final AuditTrail audit;
 
-	CrossingExports(DataSource dataSource, PlatformTransactionManager transactions, AuditTrail audit) {
-		JdbcTemplate template = new JdbcTemplate(dataSource);
-		template.setFetchSize(FETCH_SIZE);
-		this.jdbc = new NamedParameterJdbcTemplate(template);
-		this.readOnly = new TransactionTemplate(transactions);
-		readOnly.setReadOnly(true);
+	CrossingExports(ExportQueries reads, AuditTrail audit) {
+		this.reads = reads;
 		this.audit = audit;
 	}
 
@@ -63,10 +51,10 @@ public class CrossingExports {
 		String where = CrossingQueries.where(filter, params);
 		ShownIds shown = new ShownIds();
 		return TableExport.stream(format, out, "Perlintasan", header(),
-				handler -> readOnly.executeWithoutResult(status -> jdbc.query("""
+				handler -> reads.query("""
 						select id, direction, crossed_at, port_code, document_number, nationality, full_name, birth_date,
 						  birth_year, sex, permit_type, stay_until, transport, person_id
-						from crossing""" + where + " order by crossed_at, id", params, handler)),
+						from crossing""" + where + " order by crossed_at, id", params, handler),
 				rs -> {
 					shown.add(rs.getLong("id"));
 					Date birthDate = rs.getDate("birth_date");

@@ -10,21 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.ShownIds;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.Scope;
+import id.pantau.platform.tables.ExportQueries;
 import id.pantau.platform.tables.TableExport;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Alerts within a scope as a CSV or XLSX file, with the alert list's filters ({@code severity}, {@code rule},
@@ -36,7 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class AlertExports {
 
-	static final int FETCH_SIZE = 1000;
 	static final List<String> HEADER = List.of("id", "aturan", "kode_aturan", "tingkat", "status", "jenis_subjek",
 			"subjek",
 			"id_orang", "kode_wilayah", "desa", "dibuka", "terakhir_terlihat", "ditutup", "hasil", "instansi",
@@ -69,19 +63,13 @@ public class AlertExports {
 		}
 	}
 
-	private final NamedParameterJdbcTemplate jdbc;
-	private final TransactionTemplate readOnly;
+	private final ExportQueries reads;
 	private final AuditTrail audit;
 	private final MessageSource messages;
 
-	AlertExports(DataSource dataSource, PlatformTransactionManager transactions, AuditTrail audit,
-			MessageSource messages) {
+	AlertExports(ExportQueries reads, AuditTrail audit, MessageSource messages) {
 		this.messages = messages;
-		JdbcTemplate template = new JdbcTemplate(dataSource);
-		template.setFetchSize(FETCH_SIZE);
-		this.jdbc = new NamedParameterJdbcTemplate(template);
-		this.readOnly = new TransactionTemplate(transactions);
-		readOnly.setReadOnly(true);
+		this.reads = reads;
 		this.audit = audit;
 	}
 
@@ -109,12 +97,12 @@ public class AlertExports {
 		Locale locale = LocaleContextHolder.getLocale();
 		ShownIds shown = new ShownIds();
 		return TableExport.stream(format, out, "Peringatan", HEADER,
-				handler -> readOnly.executeWithoutResult(status -> jdbc.query("""
+				handler -> reads.query("""
 						select a.id, a.rule, a.severity, a.status, a.subject_type, a.subject_key, a.person_id,
 						  a.region_code, v.name as village_name, a.opened_at, a.last_seen_at, a.closed_at, a.outcome,
 						  a.assigned_agency, a.assigned_to
 						from alert_read a left join region_read v on v.code = a.region_code""" + where
-						+ " order by a.opened_at desc, a.id desc", params, handler)),
+						+ " order by a.opened_at desc, a.id desc", params, handler),
 				rs -> Arrays.asList(shown.addAndGet(rs.getLong("id")), label("alert.rule.", rs.getString("rule"), ".name", locale),
 										rs.getString("rule"), label("followup.severity.", rs.getString("severity"), "", locale),
 										label("followup.status.", rs.getString("status"), "", locale),

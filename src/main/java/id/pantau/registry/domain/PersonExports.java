@@ -7,18 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import javax.sql.DataSource;
-
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.ShownIds;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.Scope;
+import id.pantau.platform.tables.ExportQueries;
 import id.pantau.platform.tables.TableExport;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The persons the registry's list selects (the same filters, text included, the same order, every page) as a CSV or
@@ -28,23 +23,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class PersonExports {
 
-	static final int FETCH_SIZE = 1000;
 	static final List<String> HEADER = List.of("id", "nama", "kode_kewarganegaraan", "kewarganegaraan", "kategori",
 			"status", "kode_wilayah", "desa", "kecamatan");
 
 	private final PersonQueries queries;
-	private final NamedParameterJdbcTemplate jdbc;
-	private final TransactionTemplate readOnly;
+	private final ExportQueries reads;
 	private final AuditTrail audit;
 
-	PersonExports(PersonQueries queries, DataSource dataSource, PlatformTransactionManager transactions,
+	PersonExports(PersonQueries queries, ExportQueries reads,
 			AuditTrail audit) {
 		this.queries = queries;
-		JdbcTemplate template = new JdbcTemplate(dataSource);
-		template.setFetchSize(FETCH_SIZE);
-		this.jdbc = new NamedParameterJdbcTemplate(template);
-		this.readOnly = new TransactionTemplate(transactions);
-		readOnly.setReadOnly(true);
+		this.reads = reads;
 		this.audit = audit;
 	}
 
@@ -57,7 +46,7 @@ public class PersonExports {
 		String sql = queries.exportSql(scope, filter, sort, params);
 		ShownIds shown = new ShownIds();
 		return TableExport.stream(format, out, "Orang asing", HEADER,
-				handler -> readOnly.executeWithoutResult(status -> jdbc.query(sql, params, handler)),
+				handler -> reads.query(sql, params, handler),
 				rs -> Arrays.asList(shown.addAndGet(rs.getLong("id")), rs.getString("primary_name"),
 								rs.getString("nationality"), rs.getString("nationality_name"),
 								labels.apply("category." + rs.getString("category")),

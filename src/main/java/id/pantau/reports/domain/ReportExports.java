@@ -10,19 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import javax.sql.DataSource;
-
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.ShownIds;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.Scope;
+import id.pantau.platform.tables.ExportQueries;
 import id.pantau.platform.tables.TableExport;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The village reports decided in a period (validated or rejected) within a user's scope, as a CSV or XLSX file for
@@ -33,20 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class ReportExports {
 
-	static final int FETCH_SIZE = 1000;
 	static final List<String> HEADER = List.of("nomor", "kode_desa", "desa", "nama_dilaporkan", "kode_kewarganegaraan",
 			"kewarganegaraan", "status", "hasil_validasi", "id_orang", "dilaporkan", "diputuskan");
 
-	private final NamedParameterJdbcTemplate jdbc;
-	private final TransactionTemplate readOnly;
+	private final ExportQueries reads;
 	private final AuditTrail audit;
 
-	ReportExports(DataSource dataSource, PlatformTransactionManager transactions, AuditTrail audit) {
-		JdbcTemplate template = new JdbcTemplate(dataSource);
-		template.setFetchSize(FETCH_SIZE);
-		this.jdbc = new NamedParameterJdbcTemplate(template);
-		this.readOnly = new TransactionTemplate(transactions);
-		readOnly.setReadOnly(true);
+	ReportExports(ExportQueries reads, AuditTrail audit) {
+		this.reads = reads;
 		this.audit = audit;
 	}
 
@@ -71,14 +60,14 @@ public class ReportExports {
 		}
 		ShownIds shown = new ShownIds();
 		return TableExport.stream(format, out, "Laporan desa", HEADER,
-				handler -> readOnly.executeWithoutResult(status -> jdbc.query("""
+				handler -> reads.query("""
 						select r.id, r.number, r.village_code, v.name as village_name, r.names_as_heard, r.nationality,
 						  coalesce(c.name_id, r.nationality_text) as nationality_name, r.state, r.outcome, r.person_id,
 						  r.created_at, r.state_since
 						from village_report r
 						join region_read v on v.code = r.village_code
 						left join country_read c on c.alpha3 = r.nationality""" + where + " order by r.state_since, r.id",
-						params, handler)),
+						params, handler),
 				rs -> {
 					shown.add(rs.getLong("id"));
 					String outcome = rs.getString("outcome");
