@@ -4,15 +4,22 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
+import id.pantau.crossings.CrossingBulkLoad;
+import id.pantau.identity.AccountOpening;
+import id.pantau.platform.copy.CopyTables;
+import id.pantau.registry.RegistryBulkLoad;
 import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.PantauCommand;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,12 +69,14 @@ class DemoDataCommand extends DeclaredCommand<DemoDataCommand.Options> implement
 
 	private final DataSource dataSource;
 	private final JdbcClient jdbc;
+	private final AccountOpening accounts;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	DemoDataCommand(DataSource dataSource, JdbcClient jdbc, AuditTrail audit, Clock clock) {
+	DemoDataCommand(DataSource dataSource, JdbcClient jdbc, AccountOpening accounts, AuditTrail audit, Clock clock) {
 		this.dataSource = dataSource;
 		this.jdbc = jdbc;
+		this.accounts = accounts;
 		this.audit = audit;
 		this.clock = clock;
 	}
@@ -91,7 +100,14 @@ class DemoDataCommand extends DeclaredCommand<DemoDataCommand.Options> implement
 		catch (IllegalArgumentException e) {
 			return badArguments("Argumen tidak sah: " + e.getMessage(), out);
 		}
-		List<String> foreign = foreignData();
+		List<String> foreign;
+		try {
+			foreign = foreignData();
+		}
+		catch (SQLException e) {
+			out.println("Gagal membaca basis data: " + e.getMessage());
+			return 1;
+		}
 		if (!foreign.isEmpty() && !given.force) {
 			out.println("Ditolak: basis data ini berisi lebih dari data demo (" + String.join("; ", foreign) + ").");
 			out.println("demo-data tidak menulis data buatan ke basis data yang dipakai sungguhan. Jika memang"
@@ -130,7 +146,7 @@ class DemoDataCommand extends DeclaredCommand<DemoDataCommand.Options> implement
 
 	/** The villages asked for: all of the reference data, the given codes, or by default Kota Tual's. */
 	private List<String> villages(String option, PrintStream out) {
-		List<String> known = jdbc.sql("select code from region where level = 'VILLAGE' order by code")
+		List<String> known = jdbc.sql("select code from region_read where level = 'VILLAGE' order by code")
 				.query(String.class).list();
 		if (option == null) {
 			List<String> tual = known.stream().filter(c -> c.startsWith("81.72.")).toList();
@@ -153,31 +169,33 @@ class DemoDataCommand extends DeclaredCommand<DemoDataCommand.Options> implement
 	 * What shows that the database is in real use: persons or import batches that neither the built-in demo nor this
 	 * command made, accounts without the demo accounts (a real installation), or village reports written there.
 	 */
-	private List<String> foreignData() {
+	private List<String> foreignData() throws SQLException {
 		List<String> found = new ArrayList<>();
-		long persons = count("select count(*) from person where created_by not in ('demo', 'demo-data')");
+		List<String> demo = List.of("demo", DemoDataSet.ACTOR);
+		long persons;
+		long batches;
+		try (Connection connection = dataSource.getConnection()) {
+			CopyTables tables = new CopyTables(connection);
+			persons = RegistryBulkLoad.into(tables).personsNotCreatedBy(demo);
+			batches = CrossingBulkLoad.into(tables).batchesNotCreatedBy(demo);
+		}
 		if (persons > 0) {
 			found.add(persons + " orang asing yang dicatat pengguna");
 		}
-		long batches = count("select count(*) from import_batch where created_by not in ('demo', 'demo-data')");
 		if (batches > 0) {
 			found.add(batches + " impor data perlintasan");
 		}
-		boolean demoAccounts = count("select count(*) from user_account where username in ('kesbangpol', 'imigrasi',"
-				+ " 'bpmpd')") == 3;
-		long accounts = count("select count(*) from user_account");
-		if (accounts > 0 && !demoAccounts) {
-			found.add(accounts + " akun pengguna tanpa akun demo");
+		boolean demoAccounts = Stream.of("kesbangpol", "imigrasi", "bpmpd").allMatch(accounts::exists);
+		long accountCount = accounts.accounts();
+		if (accountCount > 0 && !demoAccounts) {
+			found.add(accountCount + " akun pengguna tanpa akun demo");
 		}
-		long reports = count("select count(*) from village_report where number not like 'DEMO/%'");
+		long reports = jdbc.sql("select count(*) from village_report_read where number not like 'DEMO/%'")
+				.query(Long.class).single();
 		if (!demoAccounts && reports > 0) {
 			found.add(reports + " laporan ohoi");
 		}
 		return found;
-	}
-
-	private long count(String sql) {
-		return jdbc.sql(sql).query(Long.class).single();
 	}
 
 	/**

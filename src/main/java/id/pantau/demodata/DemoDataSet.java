@@ -3,11 +3,8 @@ package id.pantau.demodata;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,7 +12,6 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
@@ -25,15 +21,21 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import id.pantau.demodata.CrossingFile.Traveller;
+import id.pantau.crossings.CrossingBulkLoad;
+import id.pantau.crossings.Direction;
 import id.pantau.demodata.RegistryPopulation.Generated;
 import id.pantau.detection.RuleCatalogue;
+import id.pantau.followup.AlertBulkLoad;
+import id.pantau.followup.Severity;
+import id.pantau.matching.MatchBulkLoad;
 import id.pantau.platform.copy.CopyTables;
-import id.pantau.platform.copy.CopyText;
 import id.pantau.registry.Category;
 import id.pantau.registry.RegistryBulkLoad;
 import id.pantau.registry.VesselStatus;
 import id.pantau.registry.names.DocumentNumbers;
-import id.pantau.registry.names.NameNormalizer;
+import id.pantau.reports.ReportBulkLoad;
+import id.pantau.reports.ReportState;
+import id.pantau.reports.ValidationOutcome;
 
 /**
  * A whole generated data set of any size, written with PostgreSQL COPY in one transaction: the registry
@@ -136,7 +138,11 @@ public final class DemoDataSet {
 		try (Connection connection = dataSource.getConnection()) {
 			connection.setAutoCommit(false);
 			tables = new CopyTables(connection);
-			batch = importBatch(connection);
+			CrossingBulkLoad crossings = CrossingBulkLoad.into(tables);
+			MatchBulkLoad cases = MatchBulkLoad.into(tables);
+			ReportBulkLoad reports = ReportBulkLoad.into(tables);
+			AlertBulkLoad alerts = AlertBulkLoad.into(tables);
+			batch = crossings.importBatch("demo-data", "Data demo buatan (bukan data sebenarnya)", ORIGIN, now, ACTOR);
 			int vesselCount = Math.max(10, options.persons() / 1000);
 			long firstVessel = vessels(tables, vesselCount);
 			population = new RegistryPopulation(options.seed(), today, now, ACTOR, options.villages())
@@ -145,25 +151,16 @@ public final class DemoDataSet {
 			population.load(tables, options.persons(), persons);
 			firstPerson = population.firstId();
 			say("crossings: %,d", options.crossings());
-			crossings(tables, batch);
+			crossings(crossings, cases, batch);
 			say("village reports: %,d", options.reports());
-			villageReports(tables);
-			periodicReports(tables);
+			villageReports(reports, cases);
+			periodicReports(reports);
 			say("alerts: %,d", options.alerts());
-			alerts(tables);
-			try (PreparedStatement update = connection.prepareStatement(
-					"update import_batch set rows_read = ?, rows_added = ? where id = ?")) {
-				update.setLong(1, tables.rows("crossing"));
-				update.setLong(2, tables.rows("crossing"));
-				update.setLong(3, batch);
-				update.executeUpdate();
-			}
-			try (Statement statement = connection.createStatement()) {
-				for (String table : List.of("crossing", "match_case", "village_report", "alert")) {
-					statement.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select coalesce(max(id), 0) + 1 from "
-							+ table + "), false)");
-				}
-			}
+			alerts(alerts);
+			crossings.finish(batch);
+			cases.finish();
+			reports.finish();
+			alerts.finish();
 			say("commit");
 			connection.commit();
 		}
@@ -176,22 +173,6 @@ public final class DemoDataSet {
 		tables.add("(vacuum analyze)", 0, System.nanoTime() - analysing);
 		return new Result(tables.figures().stream().map(f -> new TableFigures(f.table(), f.rows(), f.nanos() / 1e9))
 				.toList(), (System.nanoTime() - started) / 1e9, firstPerson, batch);
-	}
-
-	private long importBatch(Connection connection) throws SQLException {
-		try (PreparedStatement insert = connection.prepareStatement("""
-				insert into import_batch (kind, file_name, sha256, legal_basis, origin, header, rows_read, rows_added,
-				  rows_known, rows_refused, created_at, created_by)
-				values ('CROSSINGS', 'demo-data', null, 'Data demo buatan (bukan data sebenarnya)', ?, null, 0, 0, 0, 0,
-				  ?, ?) returning id""")) {
-			insert.setString(1, ORIGIN);
-			insert.setTimestamp(2, Timestamp.from(now));
-			insert.setString(3, ACTOR);
-			try (ResultSet rs = insert.executeQuery()) {
-				rs.next();
-				return rs.getLong(1);
-			}
-		}
 	}
 
 	private long vessels(CopyTables tables, int count) throws SQLException, IOException {
@@ -221,14 +202,12 @@ public final class DemoDataSet {
 	 * (a case LINKED, as the linker decides above its threshold); one other crossing in fifty waits in the review queue
 	 * against a namesake (a case PENDING with one candidate).
 	 */
-	private void crossings(CopyTables tables, long batch) throws SQLException, IOException {
-		long firstCrossing = nextId(tables.connection(), "crossing");
-		long nextCase = nextId(tables.connection(), "match_case");
+	private void crossings(CrossingBulkLoad crossings, MatchBulkLoad cases, long batch)
+			throws SQLException, IOException {
+		long firstCrossing = crossings.nextCrossingId();
+		long nextCase = cases.nextCaseId();
 		int travellerCount = (int) Math.min(2_000_000, Math.max(1, options.crossings() / 5));
 		CrossingFile travellers = new CrossingFile(options.seed(), travellerCount);
-		CopyText crossings = new CopyText();
-		CopyText cases = new CopyText();
-		CopyText candidates = new CopyText();
 		long yearSeconds = 365L * 86_400;
 		for (long i = 0; i < options.crossings(); i++) {
 			Random random = new Random(CrossingFile.mix(options.seed() * 0x2545F4914F6CDD1DL + i));
@@ -291,27 +270,25 @@ public final class DemoDataSet {
 					});
 				}
 			}
-			String nameKey = NameNormalizer.normalize(name).sortedKey();
-			crossings.row(id, entry ? "ENTRY" : "EXIT", at, port, document, DocumentNumbers.searchKey(document),
-					nationality, name, nameKey, birthDate, birthYear, sex, permit, stayUntil, transport, batch,
-					person == null ? null : person.id(), now);
+			crossings.crossing(new CrossingBulkLoad.Crossing(id, entry ? Direction.ENTRY : Direction.EXIT, at, port,
+					document, nationality, name, birthDate, birthYear, sex, permit, stayUntil, transport, batch,
+					person == null ? null : person.id(), now));
 			if (person != null) {
-				cases.row(nextCase++, "CROSSING", id, null, name, "MATCH", false, "LINKED", person.id(),
-						0.995 + random.nextInt(5) / 1000.0, at, null, null, null, 0);
+				cases.matchCase(new MatchBulkLoad.Case(nextCase++, "CROSSING", id, null, name, "MATCH", false, "LINKED",
+						person.id(), 0.995 + random.nextInt(5) / 1000.0, at));
 			}
 			else if (options.persons() > 0 && random.nextInt(50) == 0) {
 				long candidate = firstPerson + random.nextInt(options.persons());
 				double probability = 0.5 + random.nextInt(45) / 100.0;
-				cases.row(nextCase, "CROSSING", id, null, name, "REVIEW", random.nextBoolean(), "PENDING", candidate,
-						probability, at, null, null, null, 0);
-				candidates.row(nextCase++, candidate, 1, probability, Math.log(probability / (1 - probability)) / Math.log(2),
-						0, "demo-data: nama mirip, dokumen berbeda");
+				cases.matchCase(new MatchBulkLoad.Case(nextCase, "CROSSING", id, null, name, "REVIEW",
+						random.nextBoolean(), "PENDING", candidate, probability, at));
+				cases.candidate(new MatchBulkLoad.Candidate(nextCase++, candidate, 1, probability,
+						Math.log(probability / (1 - probability)) / Math.log(2), 0,
+						"demo-data: nama mirip, dokumen berbeda"));
 			}
 			if ((i + 1) % CHUNK == 0 || i + 1 == options.crossings()) {
-				tables.copy("crossing", "id, direction, crossed_at, port_code, document_number, document_key,"
-						+ " nationality, full_name, name_key, birth_date, birth_year, sex, permit_type, stay_until,"
-						+ " transport, batch_id, person_id, created_at", crossings);
-				copyCases(tables, cases, candidates);
+				crossings.flush();
+				cases.flush();
 				if ((i + 1) % (CHUNK * 20) == 0) {
 					say("  %,d crossings", i + 1);
 				}
@@ -319,27 +296,15 @@ public final class DemoDataSet {
 		}
 	}
 
-	private static void copyCases(CopyTables tables, CopyText cases, CopyText candidates)
-			throws SQLException, IOException {
-		tables.copy("match_case", "id, record_kind, record_id, region_code, record_name, proposal, namesakes, state,"
-				+ " person_id, score, matched_at, decided_by, decided_at, reason, version", cases);
-		tables.copy("match_candidate", "case_id, person_id, rank, probability, match_weight, pattern, explanation",
-				candidates);
-	}
-
 	/**
 	 * Village reports in every state of the workflow, each with its transitions; half of them about a registry person
 	 * (in the person's village, under a name as heard), the others about strangers. A report about a registry person
 	 * is linked to them once submitted; a submitted report about a stranger waits for review one time in ten.
 	 */
-	private void villageReports(CopyTables tables) throws SQLException, IOException {
-		long first = nextId(tables.connection(), "village_report");
-		long nextCase = nextId(tables.connection(), "match_case");
+	private void villageReports(ReportBulkLoad reports, MatchBulkLoad cases) throws SQLException, IOException {
+		long first = reports.nextReportId();
+		long nextCase = cases.nextCaseId();
 		CrossingFile strangers = new CrossingFile(options.seed() + 17, Math.max(1, options.reports()));
-		CopyText reports = new CopyText();
-		CopyText events = new CopyText();
-		CopyText cases = new CopyText();
-		CopyText candidates = new CopyText();
 		List<String> villages = options.villages();
 		for (int i = 0; i < options.reports(); i++) {
 			Random random = new Random(CrossingFile.mix(options.seed() * 0x632BE59BD9B4E019L + i));
@@ -365,60 +330,61 @@ public final class DemoDataSet {
 				sex = stranger.sex().equals("L") ? "M" : "F";
 			}
 			int draw = random.nextInt(100);
-			String state = draw < 10 ? "DRAFT" : draw < 25 ? "SUBMITTED" : draw < 30 ? "RETURNED" : draw < 50
-					? "FORWARDED" : draw < 90 ? "VALIDATED" : "REJECTED";
+			ReportState state = draw < 10 ? ReportState.DRAFT : draw < 25 ? ReportState.SUBMITTED : draw < 30
+					? ReportState.RETURNED : draw < 50 ? ReportState.FORWARDED : draw < 90 ? ReportState.VALIDATED
+					: ReportState.REJECTED;
 			Instant created = now.minusSeconds(3600L + random.nextInt(400 * 86_400));
 			String ohoi = "ohoi." + village.replace(".", "");
 			Instant t = created;
-			events.row(id, null, "DRAFT", ohoi, t, null);
-			if (!state.equals("DRAFT")) {
-				events.row(id, "DRAFT", "SUBMITTED", ohoi, t = t.plusSeconds(7200), null);
+			reports.event(new ReportBulkLoad.Event(id, null, ReportState.DRAFT, ohoi, t, null));
+			if (state != ReportState.DRAFT) {
+				reports.event(new ReportBulkLoad.Event(id, ReportState.DRAFT, ReportState.SUBMITTED, ohoi,
+						t = t.plusSeconds(7200), null));
 			}
-			if (state.equals("RETURNED")) {
-				events.row(id, "SUBMITTED", "RETURNED", "bpmpd", t = t.plusSeconds(86_400),
-						"Nomor dokumen dan sejak kapan belum diisi. Mohon dilengkapi.");
+			if (state == ReportState.RETURNED) {
+				reports.event(new ReportBulkLoad.Event(id, ReportState.SUBMITTED, ReportState.RETURNED, "bpmpd",
+						t = t.plusSeconds(86_400), "Nomor dokumen dan sejak kapan belum diisi. Mohon dilengkapi."));
 			}
-			if (state.equals("FORWARDED") || state.equals("VALIDATED") || state.equals("REJECTED")) {
-				events.row(id, "SUBMITTED", "FORWARDED", "bpmpd", t = t.plusSeconds(86_400), null);
+			if (state == ReportState.FORWARDED || state == ReportState.VALIDATED || state == ReportState.REJECTED) {
+				reports.event(new ReportBulkLoad.Event(id, ReportState.SUBMITTED, ReportState.FORWARDED, "bpmpd",
+						t = t.plusSeconds(86_400), null));
 			}
-			String outcome = null;
-			if (state.equals("VALIDATED")) {
-				outcome = person != null ? (random.nextInt(4) == 0 ? "POSSIBLE_VIOLATION" : "KNOWN_IN_ORDER")
-						: "NEW_PERSON_ADDED";
-				events.row(id, "FORWARDED", "VALIDATED", "kesbangpol", t = t.plusSeconds(2 * 86_400), null);
+			ValidationOutcome outcome = null;
+			if (state == ReportState.VALIDATED) {
+				outcome = person != null ? (random.nextInt(4) == 0 ? ValidationOutcome.POSSIBLE_VIOLATION
+						: ValidationOutcome.KNOWN_IN_ORDER) : ValidationOutcome.NEW_PERSON_ADDED;
+				reports.event(new ReportBulkLoad.Event(id, ReportState.FORWARDED, ReportState.VALIDATED, "kesbangpol",
+						t = t.plusSeconds(2 * 86_400), null));
 			}
-			if (state.equals("REJECTED")) {
-				outcome = "NOT_A_FOREIGNER";
-				events.row(id, "FORWARDED", "REJECTED", "kesbangpol", t = t.plusSeconds(2 * 86_400),
-						"Ternyata WNI; bukan orang asing.");
+			if (state == ReportState.REJECTED) {
+				outcome = ValidationOutcome.NOT_A_FOREIGNER;
+				reports.event(new ReportBulkLoad.Event(id, ReportState.FORWARDED, ReportState.REJECTED, "kesbangpol",
+						t = t.plusSeconds(2 * 86_400), "Ternyata WNI; bukan orang asing."));
 			}
 			if (t.isAfter(now)) {
 				t = now;
 			}
-			Long linked = person != null && !state.equals("DRAFT") && !"NOT_A_FOREIGNER".equals(outcome) ? person.id()
-					: null;
-			reports.row(id, "DEMO/" + id, village, state, name, nationality, nationality, sex,
-					person != null && person.birthYear() > 0 ? Integer.toString(person.birthYear()) : null,
+			Long linked = person != null && state != ReportState.DRAFT && outcome != ValidationOutcome.NOT_A_FOREIGNER
+					? person.id() : null;
+			reports.report(new ReportBulkLoad.Report(id, "DEMO/" + id, village, state, name, nationality, nationality,
+					sex, person != null && person.birthYear() > 0 ? Integer.toString(person.birthYear()) : null,
 					person != null ? person.document() : null, random.nextBoolean() ? "Rumah warga, RT 0" + (1 + random.nextInt(5))
 							: "Mes kapal", person != null ? activity(person.category()) : "Nelayan", null,
-					Integer.toString(today.getYear() - random.nextInt(20)), null, outcome, linked, created, ohoi, t, t, 0);
+					Integer.toString(today.getYear() - random.nextInt(20)), null, outcome, linked, created, ohoi, t, t));
 			if (linked != null) {
-				cases.row(nextCase++, "REPORT", id, village, name, "MATCH", false, "LINKED", linked, 0.99, t, null, null,
-						null, 0);
+				cases.matchCase(new MatchBulkLoad.Case(nextCase++, "REPORT", id, village, name, "MATCH", false, "LINKED",
+						linked, 0.99, t));
 			}
-			else if (person == null && !state.equals("DRAFT") && options.persons() > 0 && random.nextInt(10) == 0) {
+			else if (person == null && state != ReportState.DRAFT && options.persons() > 0 && random.nextInt(10) == 0) {
 				long candidate = firstPerson + random.nextInt(options.persons());
-				cases.row(nextCase, "REPORT", id, village, name, "REVIEW", false, "PENDING", candidate, 0.7, t, null,
-						null, null, 0);
-				candidates.row(nextCase++, candidate, 1, 0.7, 1.22, 0, "demo-data: nama mirip, tanpa dokumen");
+				cases.matchCase(new MatchBulkLoad.Case(nextCase, "REPORT", id, village, name, "REVIEW", false, "PENDING",
+						candidate, 0.7, t));
+				cases.candidate(new MatchBulkLoad.Candidate(nextCase++, candidate, 1, 0.7, 1.22, 0,
+						"demo-data: nama mirip, tanpa dokumen"));
 			}
 			if ((i + 1) % CHUNK == 0 || i + 1 == options.reports()) {
-				tables.copy("village_report", "id, number, village_code, state, names_as_heard, nationality_text,"
-						+ " nationality, sex, age_or_birth, document_numbers, staying_at, activity, employer_or_vessel,"
-						+ " present_since, note,"
-						+ " outcome, person_id, created_at, created_by, state_since, updated_at, version", reports);
-				tables.copy("report_event", "village_report_id, from_state, to_state, actor, at, reason", events);
-				copyCases(tables, cases, candidates);
+				reports.flushReports();
+				cases.flush();
 			}
 		}
 	}
@@ -438,40 +404,32 @@ public final class DemoDataSet {
 	 * Monthly reports of the last twelve months: nine villages in ten report each month, a third of them nil; the
 	 * others stay silent that month. Months a village already reported are left as they are.
 	 */
-	private void periodicReports(CopyTables tables) throws SQLException, IOException {
+	private void periodicReports(ReportBulkLoad reports) throws SQLException, IOException {
 		if (options.reports() == 0) {
 			return;
 		}
-		Set<String> known = new HashSet<>();
-		try (Statement statement = tables.connection().createStatement();
-				ResultSet rs = statement.executeQuery("select village_code || ' ' || month from periodic_report")) {
-			while (rs.next()) {
-				known.add(rs.getString(1));
-			}
-		}
+		Set<ReportBulkLoad.VillageMonth> known = reports.reportedMonths();
 		Random random = new Random(CrossingFile.mix(options.seed() + 0x9E51L));
 		YearMonth current = YearMonth.from(today);
-		CopyText rows = new CopyText();
 		for (String village : options.villages()) {
 			for (int back = 1; back <= 12; back++) {
 				LocalDate month = current.minusMonths(back).atDay(1);
-				if (random.nextInt(10) == 0 || known.contains(village + " " + month)) {
+				if (random.nextInt(10) == 0 || known.contains(new ReportBulkLoad.VillageMonth(village, month))) {
 					continue;
 				}
 				boolean nil = random.nextInt(3) == 0;
 				Instant submitted = LocalDateTime.of(month.plusMonths(1).plusDays(random.nextInt(10)),
 						java.time.LocalTime.NOON).toInstant(ZoneOffset.ofHours(9));
-				rows.row(village, month, nil, nil ? 0 : 1 + random.nextInt(40), null, submitted,
-						"ohoi." + village.replace(".", ""));
+				reports.periodic(new ReportBulkLoad.Periodic(village, month, nil, nil ? 0 : 1 + random.nextInt(40), null,
+						submitted, "ohoi." + village.replace(".", "")));
 			}
 		}
-		tables.copy("periodic_report", "village_code, month, nil, foreigners, note, submitted_at, submitted_by", rows);
+		reports.flushPeriodic();
 	}
 
 	/** Alerts of every rule and status, opened over the last year; a person's alert is in that person's village. */
-	private void alerts(CopyTables tables) throws SQLException, IOException {
-		long first = nextId(tables.connection(), "alert");
-		CopyText rows = new CopyText();
+	private void alerts(AlertBulkLoad alerts) throws SQLException, IOException {
+		long first = alerts.nextAlertId();
 		for (int i = 0; i < options.alerts(); i++) {
 			Random random = new Random(CrossingFile.mix(options.seed() * 0x1B873593L + i));
 			long id = first + i;
@@ -508,25 +466,15 @@ public final class DemoDataSet {
 			if (closedAt != null && closedAt.isAfter(now)) {
 				closedAt = now;
 			}
-			rows.row(id, rule, severity, subjectType, subjectKey, personId, region, ACTOR + ":" + id, "[]", "[]",
-					catalogued.legalReference(), status, status.equals("OPEN") ? null : "IMIGRASI",
-					status.equals("OPEN") ? null : "imigrasi", opened, closed ? closedAt : now, closedAt,
-					closed ? "imigrasi" : null,
+			alerts.alert(new AlertBulkLoad.Alert(id, rule, Severity.valueOf(severity), subjectType, subjectKey, personId,
+					region, ACTOR + ":" + id, catalogued.legalReference(), status,
+					status.equals("OPEN") ? null : "IMIGRASI", status.equals("OPEN") ? null : "imigrasi", opened,
+					closed ? closedAt : now, closedAt, closed ? "imigrasi" : null,
 					status.equals("CLOSED") ? OUTCOMES[random.nextInt(OUTCOMES.length)] : null,
-					closed ? "Data demo" : null, 0);
+					closed ? "Data demo" : null));
 			if ((i + 1) % CHUNK == 0 || i + 1 == options.alerts()) {
-				tables.copy("alert", "id, rule, severity, subject_type, subject_key, person_id, region_code, facts_key,"
-						+ " summary_args, evidence, legal_reference, status, assigned_agency, assigned_to, opened_at,"
-						+ " last_seen_at, closed_at, closed_by, outcome, close_note, version", rows);
+				alerts.flush();
 			}
-		}
-	}
-
-	private static long nextId(Connection connection, String table) throws SQLException {
-		try (Statement statement = connection.createStatement();
-				ResultSet rs = statement.executeQuery("select coalesce(max(id), 0) + 1 from " + table)) {
-			rs.next();
-			return rs.getLong(1);
 		}
 	}
 

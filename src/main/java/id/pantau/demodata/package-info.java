@@ -9,11 +9,13 @@
  * {@code java -jar pantau.jar demo-data} and the benchmarks under {@code bench/} use one generator
  * ({@link id.pantau.demodata.DemoDataSet}, with {@link id.pantau.demodata.RegistryPopulation} for the registry and
  * {@link id.pantau.demodata.CrossingFile} for travellers and crossing files). Name pools for all of them are one
- * resource, {@code demodata/names.tsv} ({@link id.pantau.demodata.NamePools}). The registry's persons and vessels go
- * through the registry's own bulk load ({@code RegistryBulkLoad}, PostgreSQL COPY); the other tables of a generated set
- * ({@code crossing}, {@code import_batch}, {@code match_case}, {@code match_candidate}, {@code village_report},
- * {@code report_event}, {@code periodic_report}, {@code alert}) are still written here with COPY, as those modules
- * write them, until their owners offer a bulk load of their own. It never runs in the web application: only as a
- * command, and it refuses a database that holds anything but demo data unless told {@code --force}.
+ * resource, {@code demodata/names.tsv} ({@link id.pantau.demodata.NamePools}). The generator keeps the random draws;
+ * the rows go through each owner's own bulk load (PostgreSQL COPY, in the generator's one transaction): the registry's
+ * {@code RegistryBulkLoad}, crossings' {@code CrossingBulkLoad}, matching's {@code MatchBulkLoad}, reports'
+ * {@code ReportBulkLoad} and follow-up's {@code AlertBulkLoad}, each writing only its own tables and moving its own id
+ * sequences. The command asks the owners whether the database holds more than demo data (the bulk loads' counts,
+ * identity's {@code AccountOpening}, the read models {@code region_read} and {@code village_report_read}). It never
+ * runs in the web application: only as a command, and it refuses a database that holds anything but demo data unless
+ * told {@code --force}.
  */
 package id.pantau.demodata;

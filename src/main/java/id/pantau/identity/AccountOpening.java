@@ -28,6 +28,11 @@ public class AccountOpening {
 		return seeding.noAccounts();
 	}
 
+	/** How many accounts there are, of every kind. */
+	public long accounts() {
+		return seeding.accounts();
+	}
+
 	public boolean exists(String username) {
 		return seeding.exists(username);
 	}

@@ -1,11 +1,10 @@
 package id.pantau.registry;
 
 import java.io.IOException;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 
 import id.pantau.platform.copy.CopyTables;
 import id.pantau.platform.copy.CopyText;
@@ -59,20 +58,17 @@ public final class RegistryBulkLoad {
 
 	/** The id the next person gets: one after the highest stored. */
 	public long nextPersonId() throws SQLException {
-		return nextId("person");
+		return tables.number("select coalesce(max(id), 0) + 1 from person");
 	}
 
 	/** The id the next vessel gets: one after the highest stored. */
 	public long nextVesselId() throws SQLException {
-		return nextId("vessel");
+		return tables.number("select coalesce(max(id), 0) + 1 from vessel");
 	}
 
-	private long nextId(String table) throws SQLException {
-		try (Statement statement = tables.connection().createStatement();
-				ResultSet rs = statement.executeQuery("select coalesce(max(id), 0) + 1 from " + table)) {
-			rs.next();
-			return rs.getLong(1);
-		}
+	/** How many persons someone other than {@code actors} created: what shows the registry in real use. */
+	public long personsNotCreatedBy(Collection<String> actors) throws SQLException {
+		return tables.number("select count(*) from person where created_by <> all (?)", actors);
 	}
 
 	public void vessel(long id, String name, String flagState, String registration, String imoNumber,
@@ -148,11 +144,9 @@ public final class RegistryBulkLoad {
 	 */
 	public void finish() throws SQLException, IOException {
 		flush();
-		try (Statement statement = tables.connection().createStatement()) {
-			for (String table : new String[] { "person", "vessel" }) {
-				statement.execute("select setval(pg_get_serial_sequence('" + table + "', 'id'), (select coalesce(max(id),"
-						+ " 0) + 1 from " + table + "), false)");
-			}
-		}
+		tables.execute("select setval(pg_get_serial_sequence('person', 'id'), (select coalesce(max(id), 0) + 1 from"
+				+ " person), false)");
+		tables.execute("select setval(pg_get_serial_sequence('vessel', 'id'), (select coalesce(max(id), 0) + 1 from"
+				+ " vessel), false)");
 	}
 }

@@ -23,6 +23,10 @@ public class AccountSeeding {
 		return accounts.count() == 0;
 	}
 
+	public long accounts() {
+		return accounts.count();
+	}
+
 	public boolean exists(String username) {
 		return accounts.existsByUsername(username);
 	}

@@ -2,8 +2,11 @@ package id.pantau.platform.copy;
 
 import java.io.IOException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,40 @@ public final class CopyTables {
 
 	public Connection connection() {
 		return connection;
+	}
+
+	/**
+	 * The one number that {@code sql} selects (a next id, a count), on this connection; a collection parameter goes as
+	 * a text array ({@code <> all (?)}).
+	 */
+	public long number(String sql, Object... parameters) throws SQLException {
+		try (PreparedStatement statement = prepared(sql, parameters); ResultSet rs = statement.executeQuery()) {
+			rs.next();
+			return rs.getLong(1);
+		}
+	}
+
+	/** Runs {@code sql} (an update, a sequence moved) on this connection, outside the figures. */
+	public void execute(String sql, Object... parameters) throws SQLException {
+		try (PreparedStatement statement = prepared(sql, parameters)) {
+			statement.execute();
+		}
+	}
+
+	private PreparedStatement prepared(String sql, Object... parameters) throws SQLException {
+		PreparedStatement statement = connection.prepareStatement(sql);
+		try {
+			for (int i = 0; i < parameters.length; i++) {
+				Object value = parameters[i] instanceof Collection<?> values
+						? connection.createArrayOf("text", values.toArray()) : parameters[i];
+				statement.setObject(i + 1, value);
+			}
+			return statement;
+		}
+		catch (SQLException | RuntimeException e) {
+			statement.close();
+			throw e;
+		}
 	}
 
 	/** COPYs the rows of {@code text} into {@code table} and empties it. */
