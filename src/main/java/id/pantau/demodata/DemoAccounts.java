@@ -9,12 +9,15 @@ import id.pantau.identity.AccountOpening;
 import id.pantau.identity.AccountOpening.NewAccount;
 import id.pantau.identity.Agency;
 import id.pantau.identity.Role;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /** One demo account per role, with OHOI accounts for two villages, all with the same known password. */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DemoAccounts {
 
 	static final String PASSWORD = "tual-demo-2026";
@@ -39,11 +42,6 @@ class DemoAccounts {
 
 	private final AccountOpening accounts;
 	private final AuditTrail audit;
-
-	DemoAccounts(AccountOpening accounts, AuditTrail audit) {
-		this.accounts = accounts;
-		this.audit = audit;
-	}
 
 	/** Adds the demo accounts that are missing; returns how many. */
 	int load() {

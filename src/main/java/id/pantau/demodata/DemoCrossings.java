@@ -27,6 +27,8 @@ import id.pantau.registry.PersonHistory.DocumentAdded;
 import id.pantau.registry.PersonHistory.PermitAdded;
 import id.pantau.registry.PersonStatus;
 import id.pantau.registry.names.DocumentNumbers;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,6 +41,7 @@ import org.springframework.stereotype.Component;
  * up; one of them left the country and was seen in a village afterwards.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DemoCrossings {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoCrossings.class);
@@ -52,11 +55,6 @@ class DemoCrossings {
 
 	private final KnownCrossings crossings;
 	private final Clock clock;
-
-	DemoCrossings(KnownCrossings crossings, Clock clock) {
-		this.crossings = crossings;
-		this.clock = clock;
-	}
 
 	/** Records the demo's batch about the demo registry's persons, unless a batch is already stored. */
 	void load(Loaded registry) {

@@ -22,6 +22,8 @@ import id.pantau.platform.copy.CopyTables;
 import id.pantau.registry.RegistryBulkLoad;
 import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.PantauCommand;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import picocli.CommandLine.Command;
@@ -33,6 +35,7 @@ import picocli.CommandLine.Option;
  * and prints what it wrote and how fast.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DemoDataCommand extends DeclaredCommand<DemoDataCommand.Options> implements PantauCommand {
 
 	/** The counts as written ({@code 100_000} reads as 100000), read in {@link #run}. */
@@ -72,14 +75,6 @@ class DemoDataCommand extends DeclaredCommand<DemoDataCommand.Options> implement
 	private final AccountOpening accounts;
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	DemoDataCommand(DataSource dataSource, JdbcClient jdbc, AccountOpening accounts, AuditTrail audit, Clock clock) {
-		this.dataSource = dataSource;
-		this.jdbc = jdbc;
-		this.accounts = accounts;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	@Override
 	protected int run(Options given, List<String> args, PrintStream out, PrintStream err) {

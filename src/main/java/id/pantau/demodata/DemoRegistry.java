@@ -25,6 +25,8 @@ import id.pantau.registry.Registry.NewVessel;
 import id.pantau.registry.Registry.VesselRef;
 import id.pantau.registry.Sex;
 import id.pantau.registry.VesselStatus;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -38,6 +40,7 @@ import org.springframework.stereotype.Component;
  * others in {@code demodata/names.tsv}).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DemoRegistry {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoRegistry.class);
@@ -98,12 +101,6 @@ class DemoRegistry {
 	private final Registry registry;
 	private final AuditTrail audit;
 	private final Clock clock;
-
-	DemoRegistry(Registry registry, AuditTrail audit, Clock clock) {
-		this.registry = registry;
-		this.audit = audit;
-		this.clock = clock;
-	}
 
 	/** Registers the demo's vessels and persons into an empty registry; a registry that holds anyone is left alone. */
 	Loaded load() {

@@ -24,6 +24,8 @@ import id.pantau.reports.ReportHistory;
 import id.pantau.reports.ReportHistory.Content;
 import id.pantau.reports.ReportHistory.PaperView;
 import id.pantau.reports.ValidationOutcome;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -34,6 +36,7 @@ import org.springframework.stereotype.Component;
  * registry, and recorded through the reports module's API.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class DemoReports {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoReports.class);
@@ -60,12 +63,6 @@ class DemoReports {
 	private final ReportHistories reports;
 	private final ReferenceData reference;
 	private final Clock clock;
-
-	DemoReports(ReportHistories reports, ReferenceData reference, Clock clock) {
-		this.reports = reports;
-		this.reference = reference;
-		this.clock = clock;
-	}
 
 	/** Records the demo's reports about the demo registry's persons, unless reports are already stored. */
 	void load(Loaded registry) {

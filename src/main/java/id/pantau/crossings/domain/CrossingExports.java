@@ -17,6 +17,8 @@ import id.pantau.crossings.importing.CrossingColumn;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.tables.ExportQueries;
 import id.pantau.platform.tables.TableExport;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,15 +29,11 @@ import org.springframework.stereotype.Service;
  * off (a closed connection): those rows left the application all the same.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CrossingExports {
 
 	private final ExportQueries reads;
 	private final AuditTrail audit;
-
-	CrossingExports(ExportQueries reads, AuditTrail audit) {
-		this.reads = reads;
-		this.audit = audit;
-	}
 
 	/** The header: the import's first name for each column, and the registry's person. */
 	static List<String> header() {

@@ -13,6 +13,8 @@ import id.pantau.audit.AuditTrail;
 import id.pantau.platform.Scope;
 import id.pantau.platform.tables.ExportQueries;
 import id.pantau.platform.tables.TableExport;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Service;
  * with the filter and the row count, also when the download broke off.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PersonExports {
 
 	static final List<String> HEADER = List.of("id", "nama", "kode_kewarganegaraan", "kewarganegaraan", "kategori",
@@ -29,13 +32,6 @@ public class PersonExports {
 	private final PersonQueries queries;
 	private final ExportQueries reads;
 	private final AuditTrail audit;
-
-	PersonExports(PersonQueries queries, ExportQueries reads,
-			AuditTrail audit) {
-		this.queries = queries;
-		this.reads = reads;
-		this.audit = audit;
-	}
 
 	/**
 	 * @param labels a message key ({@code category.*}, {@code status.*}) to its text in the user's language

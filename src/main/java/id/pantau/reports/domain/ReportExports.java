@@ -17,6 +17,8 @@ import id.pantau.platform.DisplayTime;
 import id.pantau.platform.Scope;
 import id.pantau.platform.tables.ExportQueries;
 import id.pantau.platform.tables.TableExport;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,6 +28,7 @@ import org.springframework.stereotype.Service;
  * with its period, scope and how many reports it held, also one that broke off.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReportExports {
 
 	static final List<String> HEADER = List.of("nomor", "kode_desa", "desa", "nama_dilaporkan", "kode_kewarganegaraan",
@@ -33,11 +36,6 @@ public class ReportExports {
 
 	private final ExportQueries reads;
 	private final AuditTrail audit;
-
-	ReportExports(ExportQueries reads, AuditTrail audit) {
-		this.reads = reads;
-		this.audit = audit;
-	}
 
 	/**
 	 * Writes the reports decided from {@code from} to {@code to} (days in WIT, either open), in the order they were
