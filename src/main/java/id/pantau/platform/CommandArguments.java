@@ -2,6 +2,7 @@ package id.pantau.platform;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -78,13 +79,19 @@ public final class CommandArguments {
 	 * {@code --help} and bad options are answered before the database starts.
 	 */
 	static Optional<Class<?>> optionsOf(Class<?> application, String name) {
+		return declared(application).stream().filter(type -> type.getAnnotation(Command.class).name().equals(name))
+				.findFirst();
+	}
+
+	/** The options classes of every command of the application, by the command's name. */
+	static List<Class<?>> declared(Class<?> application) {
 		ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
 		scanner.addIncludeFilter(new AnnotationTypeFilter(Command.class));
 		return scanner.findCandidateComponents(ClassUtils.getPackageName(application)).stream()
 				.map(candidate -> ClassUtils.resolveClassName(candidate.getBeanClassName(), application.getClassLoader()))
-				.filter(type -> type.getAnnotation(Command.class).name().equals(name))
 				.<Class<?>>map(type -> type)
-				.findFirst();
+				.sorted(Comparator.comparing(type -> type.getAnnotation(Command.class).name()))
+				.toList();
 	}
 
 	static Object instantiate(Class<?> options) {

@@ -1,7 +1,7 @@
 package id.pantau.platform;
 
+import java.io.PrintStream;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -10,11 +10,13 @@ import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
 
 /**
  * Dispatches {@code java -jar pantau.jar [COMMAND] [ARGS]}: no command (or {@code serve}) runs the web application,
  * any other name runs the {@link PantauCommand} bean of that name in a context without a web server. A command's options
- * are read by {@link CommandArguments} first, so {@code --help} and bad options end before Spring starts.
+ * are read by {@link CommandArguments} first, so {@code help}, an unknown name, {@code --help} and bad options end
+ * before Spring starts.
  */
 public final class Commands {
 
@@ -39,14 +41,16 @@ public final class Commands {
 				System.exit(command.run(List.of(rest), System.out, System.err));
 			}
 		}
-		// --help and bad options are answered from the command's options alone, before Spring and the database start
+		// help, an unknown name, --help and bad options are answered from the commands' declarations alone, before
+		// Spring and the database start
 		Optional<Class<?>> options = CommandArguments.optionsOf(application, name);
-		if (options.isPresent()) {
-			CommandArguments.Parsed<Object> parsed = CommandArguments.parse(
-					CommandArguments.instantiate(options.get()), List.of(rest), System.out, System.err);
-			if (parsed.finished()) {
-				System.exit(parsed.exitCode());
-			}
+		if (options.isEmpty()) {
+			System.exit(usage(application, name, System.err));
+		}
+		CommandArguments.Parsed<Object> parsed = CommandArguments.parse(CommandArguments.instantiate(options.get()),
+				List.of(rest), System.out, System.err);
+		if (parsed.finished()) {
+			System.exit(parsed.exitCode());
 		}
 		System.exit(runCommand(application, name, rest));
 	}
@@ -59,28 +63,27 @@ public final class Commands {
 				.logStartupInfo(false)
 				.properties(PROPERTY + "=" + name, "logging.level.root=WARN", "logging.level.id.pantau=INFO")
 				.run(args)) {
-			List<PantauCommand> commands = context.getBeansOfType(PantauCommand.class).values().stream()
-					.sorted(Comparator.comparing(PantauCommand::name))
-					.toList();
-			return commands.stream()
+			return context.getBeansOfType(PantauCommand.class).values().stream()
 					.filter(command -> command.name().equals(name))
 					.findFirst()
 					.map(command -> command.run(Arrays.stream(args).filter(a -> !a.startsWith("--spring.")).toList(), System.out,
 							System.err))
-					.orElseGet(() -> usage(name, commands));
+					.orElseGet(() -> usage(application, name, System.err));
 		}
 	}
 
-	private static int usage(String unknown, List<PantauCommand> commands) {
-		if (!unknown.equals("help")) {
-			System.err.println("Perintah tidak dikenal: " + unknown);
+	/** The list of commands, each with its line from its declaration; {@code help} asks for it (exit 0). */
+	static int usage(Class<?> application, String asked, PrintStream err) {
+		if (!asked.equals("help")) {
+			err.println("Perintah tidak dikenal: " + asked);
 		}
-		System.err.println("Pemakaian: java -jar pantau.jar [PERINTAH] [ARGUMEN]");
-		System.err.printf("  %-16s %s%n", SERVE, "menjalankan aplikasi web (bawaan)");
-		commands.forEach(c -> System.err.printf("  %-16s %s%n", c.name(), c.description()));
-		ServiceLoader.load(StandaloneCommand.class)
-				.forEach(c -> System.err.printf("  %-16s %s%n", c.name(), c.description()));
-		System.err.println("Setiap perintah menerima --help: java -jar pantau.jar PERINTAH --help");
-		return unknown.equals("help") ? 0 : 2;
+		err.println("Pemakaian: java -jar pantau.jar [PERINTAH] [ARGUMEN]");
+		err.printf("  %-16s %s%n", SERVE, "menjalankan aplikasi web (bawaan)");
+		for (Class<?> options : CommandArguments.declared(application)) {
+			Command command = options.getAnnotation(Command.class);
+			err.printf("  %-16s %s%n", command.name(), String.join(" ", command.header()));
+		}
+		err.println("Setiap perintah menerima --help: java -jar pantau.jar PERINTAH --help");
+		return asked.equals("help") ? 0 : 2;
 	}
 }

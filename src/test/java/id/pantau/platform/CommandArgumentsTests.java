@@ -18,6 +18,21 @@ import org.junit.jupiter.api.Test;
  */
 class CommandArgumentsTests {
 
+	@Test
+	void helpListsEveryCommandWithItsLineFromTheDeclarationsAloneAndAnUnknownNameIsSaid() {
+		ByteArrayOutputStream help = new ByteArrayOutputStream();
+		assertThat(Commands.usage(PantauApplication.class, "help", new PrintStream(help, true, StandardCharsets.UTF_8)))
+				.isZero();
+		assertThat(help.toString(StandardCharsets.UTF_8)).doesNotContain("tidak dikenal")
+				.contains("serve", "import-crossings", "import-regions", "import-persons", "verify-audit", "link", "mrz",
+						"backup", "restore", "demo-data")
+				.containsPattern("mrz +membaca MRZ paspor/kartu");
+		ByteArrayOutputStream unknown = new ByteArrayOutputStream();
+		assertThat(Commands.usage(PantauApplication.class, "tidak-ada",
+				new PrintStream(unknown, true, StandardCharsets.UTF_8))).isEqualTo(2);
+		assertThat(unknown.toString(StandardCharsets.UTF_8)).startsWith("Perintah tidak dikenal: tidak-ada");
+	}
+
 	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
