@@ -195,7 +195,7 @@ class DashboardIntegrationTests {
 			assertThat(neutralised).as("the formula-like subject, neutralised").isTrue();
 		}
 		assertThat(lastAudit("ALERTS_EXPORTED")).contains("\"rows\":\"" + inFiditan + "\"")
-				.contains("village=" + FIDITAN);
+				.contains("region=" + FIDITAN);
 		String csv = new String(kesbangpol.getBytes("/rekap/peringatan/ekspor?format=csv&severity=MEDIUM").body(),
 				"UTF-8");
 		// words, not codes: the rule by its name with its code beside it, severity and status as words

@@ -59,7 +59,7 @@ public class AlertExports {
 		@Override
 		public String toString() {
 			return "severity=" + (severity == null ? "" : severity) + "&rule=" + (rule == null ? "" : rule)
-					+ "&village=" + (village == null ? "" : village) + "&status=" + (status == null ? "" : status);
+					+ "&region=" + (village == null ? "" : village) + "&status=" + (status == null ? "" : status);
 		}
 	}
 

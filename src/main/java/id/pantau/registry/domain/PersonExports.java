@@ -55,9 +55,9 @@ public class PersonExports {
 
 	/** The filter without the text searched for (a name or a document number): only whether there was one. */
 	private static String describe(PersonQueries.Filter f) {
-		return "q=" + (f.text() == null || f.text().isBlank() ? "" : "yes") + "&kewarganegaraan=" + nz(f.nationality()) + "&wilayah="
-				+ nz(f.regionCode()) + "&kategori=" + nz(f.category()) + "&status=" + nz(f.status()) + "&izinBerakhir="
-				+ nz(f.permitEndingWithinDays());
+		return "q=" + (f.text() == null || f.text().isBlank() ? "" : "yes") + "&nationality=" + nz(f.nationality())
+				+ "&region=" + nz(f.regionCode()) + "&category=" + nz(f.category()) + "&status=" + nz(f.status())
+				+ "&permitEndingWithinDays=" + nz(f.permitEndingWithinDays());
 	}
 
 	private static String nz(Object value) {
