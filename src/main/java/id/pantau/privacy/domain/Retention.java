@@ -4,16 +4,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.crossings.CrossingPersonalData;
 import id.pantau.followup.AlertBook;
 import id.pantau.matching.MatchingPersonalData;
-import id.pantau.registry.Registry;
 import id.pantau.registry.RegistryPersonalData;
 import id.pantau.reports.ReportPersonalData;
 import org.slf4j.Logger;
@@ -56,19 +54,19 @@ public class Retention {
 	private final Owners owners;
 
 	/** The modules whose tables hold personal data, each erasing its own. */
-	record Owners(Registry registry, RegistryPersonalData persons, CrossingPersonalData crossings,
+	record Owners(RegistryPersonalData persons, CrossingPersonalData crossings,
 			ReportPersonalData reports, MatchingPersonalData matching, AlertBook alerts) {
 	}
 
 	Retention(JdbcClient jdbc, AuditTrail audit, AlertBook alerts, PlatformTransactionManager transactions,
-			RetentionSettings settings, Clock clock, Registry registry, RegistryPersonalData persons,
+			RetentionSettings settings, Clock clock, RegistryPersonalData persons,
 			CrossingPersonalData crossings, ReportPersonalData reports, MatchingPersonalData matching) {
 		this.jdbc = jdbc;
 		this.audit = audit;
 		this.transaction = new TransactionTemplate(transactions);
 		this.settings = settings;
 		this.clock = clock;
-		this.owners = new Owners(registry, persons, crossings, reports, matching, alerts);
+		this.owners = new Owners(persons, crossings, reports, matching, alerts);
 	}
 
 	/** What one run erased. */
@@ -115,19 +113,20 @@ public class Retention {
 	}
 
 	private int anonymisePersons(Timestamp limit) {
-		List<Long> candidates = jdbc.sql("""
-				select p.id from person_read p
+		Map<Long, String> candidates = new LinkedHashMap<>();
+		jdbc.sql("""
+				select p.id, p.region_code from person_read p
 				where p.status in ('DEPARTED', 'DEPORTED', 'DECEASED') and p.primary_name <> :anonymised
 				  and coalesce((select max(c.changed_at) from person_status_change_read c
 				                where c.person_id = p.id and c.status = p.status), p.updated_at) < :limit
 				  and not exists (select 1 from person_read m where m.merged_into = p.id and m.primary_name <> :anonymised)
-				order by p.id""").param("limit", limit).param("anonymised", ANONYMISED).query(Long.class).list();
+				order by p.id""").param("limit", limit).param("anonymised", ANONYMISED)
+				.query(rs -> {
+					candidates.put(rs.getLong("id"), rs.getString("region_code"));
+				});
 		// a person whose alert is still being followed up keeps their details until it is concluded
-		Set<Long> followedUp = owners.alerts().withActiveAlerts(candidates);
-		List<Long> ids = candidates.stream().filter(id -> !followedUp.contains(id)).toList();
-		for (long id : ids) {
-			String region = Optional.ofNullable(owners.registry().refs(List.of(id)).get(id))
-					.map(Registry.PersonRef::regionCode).orElse(null);
+		candidates.keySet().removeAll(owners.alerts().withActiveAlerts(candidates.keySet()));
+		candidates.forEach((id, region) -> {
 			owners.persons().anonymise(id, ANONYMISED, clock.instant());
 			owners.crossings().unlink(id);
 			owners.reports().unlink(id);
@@ -135,7 +134,7 @@ public class Retention {
 			owners.alerts().anonymiseAbout(id);
 			audit.recordAs("system", AuditEntry.of("PERSON_ANONYMISED").subject("PERSON", id).region(region)
 					.detail("reason", "retention"));
-		}
-		return ids.size();
+		});
+		return candidates.size();
 	}
 }

@@ -198,7 +198,7 @@ class PrivacyIntegrationTests {
 
 	/** Retention as of {@code now}, with no photos to delete. */
 	private Retention retention(Instant now, RetentionSettings settings) {
-		return new Retention(jdbc, audit, alerts, transactions, settings, Clock.fixed(now, ZoneOffset.UTC), registry,
+		return new Retention(jdbc, audit, alerts, transactions, settings, Clock.fixed(now, ZoneOffset.UTC),
 				persons, crossings, reports, matching);
 	}
 
