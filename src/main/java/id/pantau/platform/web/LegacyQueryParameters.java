@@ -81,7 +81,9 @@ class LegacyQueryParameters extends OncePerRequestFilter {
 			return;
 		}
 		response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-		response.setHeader(HttpHeaders.LOCATION, request.getRequestURI() + "?" + renamed.get());
+		// leading slashes folded into one: "//host/..." would send the browser to another site
+		String sameSite = "/" + request.getRequestURI().replaceFirst("^[/\\\\]+", "");
+		response.setHeader(HttpHeaders.LOCATION, sameSite + "?" + renamed.get());
 	}
 
 	/** The query string under the new names, or empty when it carries no old name on this path. */

@@ -38,6 +38,13 @@ class LegacyQueryParametersIntegrationTests {
 	}
 
 	@Test
+	void anAddressStartingWithTwoSlashesIsRedirectedWithinPantauNeverToTheHostItNames() {
+		HttpResponse<String> old = new WebSession(port).get("//evil.example/peringatan?halaman=1");
+		assertThat(old.statusCode()).isEqualTo(301);
+		assertThat(WebSession.location(old)).isEqualTo("/evil.example/peringatan?page=1");
+	}
+
+	@Test
 	void theApiIsNotRedirected() {
 		WebSession imigrasi = WebSession.loggedIn(port, "imigrasi");
 		assertThat(imigrasi.json("GET", "/api/v1/crossings?dari=2026-01-02", null).statusCode()).isEqualTo(200);
