@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import id.pantau.audit.AuditTrail;
 import id.pantau.identity.domain.ApiClients;
+import id.pantau.identity.domain.LoginBursts;
 import id.pantau.identity.domain.LoginThrottle;
 import id.pantau.identity.domain.Logins;
 import id.pantau.identity.domain.SecuritySettings;
@@ -118,8 +119,8 @@ class SecurityConfiguration {
 
 		@Bean
 		@Order(2)
-		SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, Logins logins,
-				SessionRegistry sessions, SecurityContextRepository contexts, AuditTrail audit, Clock clock,
+		SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, LoginBursts bursts,
+				Logins logins, SessionRegistry sessions, SecurityContextRepository contexts, AuditTrail audit, Clock clock,
 				SecuritySettings settings, MessageSource messages, LocaleResolver locales,
 				@org.springframework.beans.factory.annotation.Value("${pantau.map.tile-url:}") String tileUrl)
 				throws Exception {
@@ -155,8 +156,8 @@ class SecurityConfiguration {
 							.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 					// not beans: Spring Boot would also register them for every request outside the security chain.
 					// Filters added before the same filter run in the order they are added here.
-					.addFilterBefore(new LoginBurstFilter(settings.loginBurstPerMinute(), clock, audit, messages,
-							locales),
+					.addFilterBefore(new LoginBurstFilter(settings.loginBurstPerMinute(), bursts, clock, audit,
+							messages, locales),
 							UsernamePasswordAuthenticationFilter.class)
 					.addFilterBefore(new LoginThrottleFilter(throttle, logins), UsernamePasswordAuthenticationFilter.class)
 					.addFilterBefore(new SessionLifetimeFilter(settings.sessionIdleTimeout(),
