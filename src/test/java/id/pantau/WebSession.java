@@ -26,12 +26,22 @@ public final class WebSession {
 	private static final Pattern TOTP_SECRET = Pattern.compile("id=\"totp-secret\">([A-Z2-7 ]+)<");
 
 	private final String base;
-	private final CookieManager cookies = new CookieManager();
+	private final CookieManager cookies;
 	private final HttpClient client;
 
 	public WebSession(int port) {
+		this(port, new CookieManager());
+	}
+
+	private WebSession(int port, CookieManager cookies) {
 		this.base = "http://localhost:" + port;
+		this.cookies = cookies;
 		this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	/** The same browser, with the same cookies, answered by another instance of Pantau (as behind a load balancer). */
+	public WebSession at(int otherPort) {
+		return new WebSession(otherPort, cookies);
 	}
 
 	public static WebSession loggedIn(int port, String username) {

@@ -18,8 +18,9 @@ import java.time.Instant;
  * @param anchoredAt when that checkpoint was signed
  * @param expectedId for a cut tail or a rewritten chain: the row of the checkpoint that no longer holds
  */
+// Serializable: the audit page shows it once after a redirect, from the session (kept in PostgreSQL)
 public record AuditVerification(long rowsChecked, Long firstBrokenId, String problem, Long lastId,
-		int checkpointsChecked, Long anchoredId, Instant anchoredAt, Long expectedId) {
+		int checkpointsChecked, Long anchoredId, Instant anchoredAt, Long expectedId) implements java.io.Serializable {
 
 	public AuditVerification(long rowsChecked, Long firstBrokenId, String problem) {
 		this(rowsChecked, firstBrokenId, problem, null, 0, null, null, null);

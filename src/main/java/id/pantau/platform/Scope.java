@@ -6,11 +6,12 @@ import java.util.regex.Pattern;
 
 /**
  * A user's territorial scope: a region (village, kecamatan, city, province) and every region below it, or the whole
- * deployment. Every path that returns personal data asks its scope whether a record's region is covered.
+ * deployment. Every path that returns personal data asks its scope whether a record's region is covered. It is
+ * serializable, as the signed-in user who carries it is kept in the session, in PostgreSQL.
  *
  * @param regionCode a Kemendagri region code such as {@code 81.72.01.2001}, or {@code null} for the whole deployment
  */
-public record Scope(String regionCode) {
+public record Scope(String regionCode) implements java.io.Serializable {
 
 	public static final Scope WHOLE_DEPLOYMENT = new Scope(null);
 

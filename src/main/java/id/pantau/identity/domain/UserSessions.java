@@ -6,7 +6,11 @@ import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.stereotype.Component;
 
-/** Ends a user's sessions when its account is disabled, its password is reset or changed, or its access changes. */
+/**
+ * Ends a user's sessions when its account is disabled, its password is reset or changed, or its access changes. The
+ * registry is the sessions' table (Spring Session JDBC): a session is marked as ended there, so the instance that
+ * answers its next request, whichever it is, turns it away.
+ */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class UserSessions {
@@ -19,15 +23,11 @@ public class UserSessions {
 
 	public int endAllExcept(String username, String keptSessionId) {
 		int ended = 0;
-		for (Object principal : registry.getAllPrincipals()) {
-			if (principal instanceof org.springframework.security.core.userdetails.UserDetails user
-					&& user.getUsername().equals(username)) {
-				for (SessionInformation session : registry.getAllSessions(principal, false)) {
-					if (!session.getSessionId().equals(keptSessionId)) {
-						session.expireNow();
-						ended++;
-					}
-				}
+		// found by the principal's name, the index the sessions' table keeps (a user's name is its principal's)
+		for (SessionInformation session : registry.getAllSessions(username, false)) {
+			if (!session.getSessionId().equals(keptSessionId)) {
+				session.expireNow();
+				ended++;
 			}
 		}
 		return ended;

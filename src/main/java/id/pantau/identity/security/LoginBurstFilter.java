@@ -6,10 +6,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
+import id.pantau.identity.domain.LoginBursts;
 import id.pantau.platform.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,7 +25,8 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * A burst of login attempts from one address (passwords or codes, right or wrong, any accounts) is answered 429 with
  * {@code Retry-After} before anything is checked: a script hammering the login page costs no password hashing and
- * fills no log. The per-account throttle ({@code LoginThrottle}) works below this, on failures.
+ * fills no log. The per-account throttle ({@code LoginThrottle}) works below this, on failures. The attempts are
+ * counted in the database ({@link LoginBursts}), over every instance that answers the address.
  */
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class LoginBurstFilter extends OncePerRequestFilter {
@@ -33,14 +34,11 @@ class LoginBurstFilter extends OncePerRequestFilter {
 	private static final long WINDOW_SECONDS = 60;
 
 	private final int limit;
+	private final LoginBursts bursts;
 	private final Clock clock;
 	private final AuditTrail audit;
 	private final MessageSource messages;
 	private final LocaleResolver locales;
-	private final Map<String, Window> windows = new ConcurrentHashMap<>();
-
-	private record Window(long minute, int attempts) {
-	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -54,13 +52,9 @@ class LoginBurstFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		long now = clock.instant().getEpochSecond();
 		long minute = now / WINDOW_SECONDS;
-		Window window = windows.merge(request.getRemoteAddr(), new Window(minute, 1),
-				(old, one) -> old.minute() == minute ? new Window(minute, old.attempts() + 1) : one);
-		if (windows.size() > 100_000) {
-			windows.values().removeIf(w -> w.minute() < minute);
-		}
-		if (window.attempts() > limit) {
-			if (window.attempts() == limit + 1) {
+		int attempts = bursts.attempt(request.getRemoteAddr(), minute);
+		if (attempts > limit) {
+			if (attempts == limit + 1) {
 				audit.recordAs("(tidak dikenal)", AuditEntry.of("LOGIN_BURST_REFUSED").detail("limitPerMinute", limit));
 			}
 			response.setHeader("Retry-After", Long.toString(WINDOW_SECONDS - now % WINDOW_SECONDS));

@@ -4,9 +4,11 @@ import java.time.Clock;
 
 import id.pantau.audit.AuditTrail;
 import id.pantau.identity.domain.ApiClients;
+import id.pantau.identity.domain.LoginBursts;
 import id.pantau.identity.domain.LoginThrottle;
 import id.pantau.identity.domain.Logins;
 import id.pantau.identity.domain.SecuritySettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
@@ -27,9 +29,11 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 
 @Configuration(proxyBeanMethods = false)
@@ -62,9 +66,15 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * Who is signed in where, for ending a user's sessions: the sessions' table of Spring Session JDBC, searched by the
+	 * principal's name, so a session on any instance ends. A command runs without a web server and without the
+	 * session repository; it signs nobody in and ends no session, so an empty registry in memory serves it.
+	 */
 	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
+	SessionRegistry sessionRegistry(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions) {
+		FindByIndexNameSessionRepository<? extends Session> repository = sessions.getIfAvailable();
+		return repository == null ? new SessionRegistryImpl() : new SpringSessionBackedSessionRegistry<>(repository);
 	}
 
 	@Bean
@@ -109,8 +119,8 @@ class SecurityConfiguration {
 
 		@Bean
 		@Order(2)
-		SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, Logins logins,
-				SessionRegistry sessions, SecurityContextRepository contexts, AuditTrail audit, Clock clock,
+		SecurityFilterChain web(HttpSecurity http, LoginHandlers handlers, LoginThrottle throttle, LoginBursts bursts,
+				Logins logins, SessionRegistry sessions, SecurityContextRepository contexts, AuditTrail audit, Clock clock,
 				SecuritySettings settings, MessageSource messages, LocaleResolver locales,
 				@org.springframework.beans.factory.annotation.Value("${pantau.map.tile-url:}") String tileUrl)
 				throws Exception {
@@ -146,8 +156,8 @@ class SecurityConfiguration {
 							.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 					// not beans: Spring Boot would also register them for every request outside the security chain.
 					// Filters added before the same filter run in the order they are added here.
-					.addFilterBefore(new LoginBurstFilter(settings.loginBurstPerMinute(), clock, audit, messages,
-							locales),
+					.addFilterBefore(new LoginBurstFilter(settings.loginBurstPerMinute(), bursts, clock, audit,
+							messages, locales),
 							UsernamePasswordAuthenticationFilter.class)
 					.addFilterBefore(new LoginThrottleFilter(throttle, logins), UsernamePasswordAuthenticationFilter.class)
 					.addFilterBefore(new SessionLifetimeFilter(settings.sessionIdleTimeout(),
@@ -156,11 +166,6 @@ class SecurityConfiguration {
 					.addFilterBefore(new PasswordChangeRequiredFilter(problems), AuthorizationFilter.class)
 					.addFilterBefore(new BreakGlassFilter(audit, clock), AuthorizationFilter.class);
 			return http.build();
-		}
-
-		@Bean
-		static HttpSessionEventPublisher httpSessionEventPublisher() {
-			return new HttpSessionEventPublisher();
 		}
 	}
 }

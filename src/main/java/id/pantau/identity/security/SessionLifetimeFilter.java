@@ -15,14 +15,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A signed-in session ends after {@code idle} without a request (as the servlet container's own timeout does) and,
- * used or not, {@code absolute} after it began: a session taken over, or a browser left signed in on an office
- * computer, does not last for ever.
+ * A signed-in session ends after {@code idle} without a request (as the session store's own timeout does) and, used
+ * or not, {@code absolute} after it began: a session taken over, or a browser left signed in on an office computer,
+ * does not last for ever. The session is kept in PostgreSQL and written only when an attribute changes, so the last
+ * request is written down at most once every {@link #LAST_SEEN_STEP}, not at every request; the idle check allows for
+ * that step, and the store itself ends the session exactly {@code idle} after its last request.
  */
 class SessionLifetimeFilter extends OncePerRequestFilter {
 
 	static final String STARTED = "pantau.session.started";
 	static final String LAST_SEEN = "pantau.session.lastSeen";
+	static final Duration LAST_SEEN_STEP = Duration.ofMinutes(1);
 
 	private final Duration idle;
 	private final Duration absolute;
@@ -59,7 +62,8 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 		if (started == null) {
 			session.setAttribute(STARTED, now);
 		}
-		else if (now.isAfter(started.plus(absolute)) || (lastSeen != null && now.isAfter(lastSeen.plus(idle)))) {
+		else if (now.isAfter(started.plus(absolute))
+				|| (lastSeen != null && now.isAfter(lastSeen.plus(idle).plus(LAST_SEEN_STEP)))) {
 			session.invalidate();
 			SecurityContextHolder.clearContext();
 			String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -78,7 +82,9 @@ class SessionLifetimeFilter extends OncePerRequestFilter {
 			}
 			return;
 		}
-		session.setAttribute(LAST_SEEN, now);
+		if (lastSeen == null || !now.isBefore(lastSeen.plus(LAST_SEEN_STEP))) {
+			session.setAttribute(LAST_SEEN, now);
+		}
 		chain.doFilter(request, response);
 	}
 }

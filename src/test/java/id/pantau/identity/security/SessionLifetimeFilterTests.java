@@ -52,10 +52,25 @@ class SessionLifetimeFilterTests {
 		request("/");
 		now = now.plus(IDLE.minusSeconds(1));
 		assertThat(request("/orang-asing").getRedirectedUrl()).isNull();
-		now = now.plus(IDLE.plusSeconds(1));
+		now = now.plus(IDLE).plus(SessionLifetimeFilter.LAST_SEEN_STEP).plusSeconds(1);
 		MockHttpServletResponse api = request("/api/v1/persons");
 		assertThat(api.getStatus()).isEqualTo(401);
 		assertThat(session.isInvalid()).isTrue();
+	}
+
+	@Test
+	void theLastRequestIsWrittenAtMostOnceAMinuteAndTheSessionNeverEndsEarlyForIt() throws Exception {
+		request("/");
+		Object firstSeen = session.getAttribute(SessionLifetimeFilter.LAST_SEEN);
+		now = now.plusSeconds(50);
+		request("/laporan");
+		assertThat(session.getAttribute(SessionLifetimeFilter.LAST_SEEN)).as("not written again within the minute")
+				.isEqualTo(firstSeen);
+		// idle since the request 50 s after the one written down: not yet ended when the idle time has passed since
+		// the written one only
+		now = now.plus(IDLE).minusSeconds(1);
+		assertThat(request("/orang-asing").getRedirectedUrl()).isNull();
+		assertThat(session.getAttribute(SessionLifetimeFilter.LAST_SEEN)).isEqualTo(now);
 	}
 
 	@Test
