@@ -75,10 +75,7 @@ public class Logins {
 	@Transactional
 	public void succeeded(PantauUser user, String address) {
 		throttle.succeeded(user.getUsername(), address);
-		accounts.findById(user.id()).ifPresent(account -> {
-			account.recordLogin(clock.instant());
-			accounts.save(account);
-		});
+		accounts.recordLogin(user.id(), clock.instant());
 		audit.recordAs(user.getUsername(), AuditEntry.of("LOGIN_SUCCEEDED").subject("USER", user.id()));
 	}
 

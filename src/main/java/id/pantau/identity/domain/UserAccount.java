@@ -83,10 +83,6 @@ public class UserAccount {
 		this.updatedAt = now;
 	}
 
-	void recordLogin(Instant now) {
-		this.lastLoginAt = now;
-	}
-
 	/** Whether an update would change who the user is or what it may see, so its sessions must start again. */
 	boolean accessDiffers(Role role, Agency agency, String scopeCode) {
 		return this.role != role || this.agency != agency || !java.util.Objects.equals(this.scopeCode, scopeCode);
