@@ -10,6 +10,7 @@ import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.NotFoundException;
+import id.pantau.platform.ReplicaReads;
 import id.pantau.platform.Scope;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -38,12 +39,13 @@ public class VillageMap {
 	}
 
 	private final JdbcClient jdbc;
+	private final ReplicaReads replicas;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	@Transactional(readOnly = true)
+	/** The villages with their figures, read on the replica when there is one (they may lag by seconds). */
 	public List<Village> villages(Scope scope) {
-		return jdbc.sql("""
+		return replicas.read(() -> replicas.jdbc().sql("""
 				with present as (
 				  select p.region_code, count(*) as n from person_read p
 				  where p.status = 'PRESENT' and %1$s group by p.region_code
@@ -71,7 +73,7 @@ public class VillageMap {
 						rs.getString("district_name"), rs.getBigDecimal("lat"), rs.getBigDecimal("lon"),
 						PointSource.valueOf(rs.getString("source")), rs.getLong("present"), rs.getLong("alerts"),
 						rs.getInt("level")))
-				.list();
+				.list());
 	}
 
 	/**

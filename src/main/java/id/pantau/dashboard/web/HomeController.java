@@ -11,6 +11,7 @@ import id.pantau.dashboard.domain.VillageTasks;
 import id.pantau.identity.Notifications;
 import id.pantau.identity.PantauUser;
 import id.pantau.identity.Role;
+import id.pantau.platform.ReplicaReads;
 import id.pantau.reference.Region;
 import id.pantau.reference.RegionLevel;
 import id.pantau.reference.ReferenceData;
@@ -46,6 +47,7 @@ class HomeController {
 	private final DashboardQueries dashboard;
 	private final VillageTasks villageTasks;
 	private final Notifications notifications;
+	private final ReplicaReads replicas;
 
 	@GetMapping("/")
 	String home(@AuthenticationPrincipal PantauUser user, Model model) {
@@ -62,6 +64,7 @@ class HomeController {
 			boolean crossings = CROSSING_READERS.contains(user.role()) && user.scope().coversUnplaced();
 			model.addAttribute("figures", dashboard.figures(user.scope(), crossings));
 			model.addAttribute("showCrossings", crossings);
+			model.addAttribute("replicaLag", replicas.lag().orElse(null));
 		}
 		return "dashboard/home";
 	}
@@ -69,6 +72,7 @@ class HomeController {
 	private String village(PantauUser user, Area area, Model model) {
 		DashboardQueries.Figures figures = dashboard.figures(user.scope(), false);
 		model.addAttribute("figures", figures);
+		model.addAttribute("replicaLag", replicas.lag().orElse(null));
 		model.addAttribute("tasks", villageTasks.of(area.region().code()));
 		model.addAttribute("notifications", notifications.recent(user.getUsername(), NOTIFICATIONS_SHOWN));
 		List<Count> nationalities = figures.byNationality();
