@@ -76,6 +76,16 @@ public class VillageMap {
 				.list());
 	}
 
+	/** The extent of the scope's islands (south, west, north, east), for the map to show the whole area; or null. */
+	public List<BigDecimal> bounds(Scope scope) {
+		return replicas.read(() -> replicas.jdbc().sql("select min(i.lat) as s, min(i.lon) as w, max(i.lat) as n,"
+				+ " max(i.lon) as e from island_read i where i.lat is not null and " + scope.sqlCondition("i.code"))
+				.params(scope.sqlParameters())
+				.query((rs, n) -> rs.getBigDecimal("s") == null ? null
+						: List.of(rs.getBigDecimal("s"), rs.getBigDecimal("w"), rs.getBigDecimal("n"), rs.getBigDecimal("e")))
+				.optional().orElse(null));
+	}
+
 	/**
 	 * Places a village at a point, or back at its island's point when {@code lat} and {@code lon} are both null.
 	 * Audited with the old and the new point.

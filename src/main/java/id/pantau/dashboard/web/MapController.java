@@ -38,6 +38,9 @@ class MapController {
 	String page(@AuthenticationPrincipal PantauUser user, Model model) {
 		List<VillageMap.Village> villages = map.villages(user.scope());
 		model.addAttribute("villages", villages);
+		List<java.math.BigDecimal> bounds = map.bounds(user.scope());
+		model.addAttribute("bounds", bounds == null ? "" : bounds.stream().map(java.math.BigDecimal::toPlainString)
+				.collect(java.util.stream.Collectors.joining(",")));
 		model.addAttribute("unplaced", villages.stream().filter(v -> v.lat() == null).toList());
 		model.addAttribute("replicaLag", replicas.lag().orElse(null));
 		model.addAttribute("tiles", settings);
