@@ -40,6 +40,8 @@ class ProvinceBrowserTests {
 		chromium.click(browser.findElement(By.cssSelector("#regency-81\\.71 a")));
 		chromium.waiting().until(d -> d.getCurrentUrl().endsWith("/?region=81.71"));
 		assertThat(browser.findElement(By.id("dash-within")).getText()).contains("Kota Ambon");
+		assertThat(browser.findElement(By.id("home-scope")).getText()).as("the officer's own scope stays")
+				.isEqualTo("Maluku");
 		Browser.screenshot(browser, "province-regency-ambon");
 
 		browser.get("http://localhost:" + port + "/peta");

@@ -39,7 +39,13 @@ public class RegencyFigures {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		params.put("from", Timestamp.from(last.atDay(1).atStartOfDay(DisplayTime.ZONE).toInstant()));
 		params.put("to", Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay(DisplayTime.ZONE).toInstant()));
-		List<Row> rows = replicas.read(() -> replicas.jdbc().sql("""
+		long regencies = replicas.read(() -> replicas.jdbc().sql("select count(*) from region_read g"
+				+ " where g.level = 'REGENCY' and " + scope.sqlCondition("g.code")).params(scope.sqlParameters())
+				.query(Long.class).single());
+		if (regencies < 2) {
+			return List.of(); // a regency or less: its dashboard is the regency's, no need to count per regency
+		}
+		return replicas.read(() -> replicas.jdbc().sql("""
 				with present as (
 				  select left(p.region_code, 5) as regency, count(*) as n from person_read p
 				  where p.status = 'PRESENT' and %1$s group by 1
@@ -68,6 +74,5 @@ public class RegencyFigures {
 				.query((rs, n) -> new Row(rs.getString("code"), rs.getString("name"), rs.getLong("present"),
 						rs.getLong("alerts"), rs.getLong("reports"), rs.getLong("crossings")))
 				.list());
-		return rows.size() > 1 ? rows : List.of();
 	}
 }

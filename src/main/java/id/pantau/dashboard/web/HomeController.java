@@ -71,7 +71,7 @@ class HomeController {
 			model.addAttribute("within", reference.region(scope.regionCode())
 					.orElseThrow(() -> new NotFoundException("region " + region)));
 		}
-		Area area = Area.of(reference, scope);
+		Area area = Area.of(reference, user.scope()); // the user's own area, whichever region's figures are shown
 		model.addAttribute("area", area);
 		if (user.role() == Role.OHOI && area.region() != null && area.region().level() == RegionLevel.VILLAGE) {
 			return village(user, area, model);
