@@ -80,12 +80,17 @@
         marker.getElement && marker.getElement() && marker.getElement().setAttribute('data-village', v.code);
         bounds.push([lat, lon]);
       });
+      // the extent of the scope's islands (a regency, a province), so that the whole area shows, placed or not
+      var area = (element.getAttribute('data-bounds') || '').split(',').map(Number);
+      if (area.length === 4 && area.every(isFinite) && placed.length !== 1) {
+        bounds.push([area[0], area[1]], [area[2], area[3]]);
+      }
       if (bounds.length > 0) {
         map.fitBounds(bounds, { padding: [24, 24], maxZoom: 14 });
       } else {
         map.setView([-5.63, 132.75], 10);
       }
-      element.setAttribute('data-markers', String(bounds.length));
+      element.setAttribute('data-markers', String(placed.length));
       element.setAttribute('data-present-total', String(villages.reduce(function (sum, v) { return sum + v.present; }, 0)));
     })
     .catch(function (error) {

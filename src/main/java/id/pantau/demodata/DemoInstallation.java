@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
  * on any database when asked explicitly ({@code PANTAU_DEMO=true} or {@code --pantau.demo=true}); never silently in a
  * configured production database. Its accounts come first, then the registry, the village reports and the crossings,
  * each through its module's API and only into an empty module; it runs before identity's first administrator, who is
- * then not needed.
+ * then not needed. With {@code pantau.demo.province=true} (the {@code province} profile) the province's officers and
+ * foreigners in other regencies are added ({@link DemoProvince}).
  */
 @Component
 @Order(90)
@@ -25,18 +26,23 @@ class DemoInstallation implements ApplicationRunner {
 	private final DemoRegistry registry;
 	private final DemoReports reports;
 	private final DemoCrossings crossings;
+	private final DemoProvince province;
+	private final boolean withProvince;
 	private final DatabaseMode database;
 	private final String demo;
 	private final String command;
 	private boolean demoPresent;
 
 	DemoInstallation(DemoAccounts accounts, DemoRegistry registry, DemoReports reports, DemoCrossings crossings,
+			DemoProvince province, @Value("${pantau.demo.province:false}") boolean withProvince,
 			DatabaseMode database, @Value("${pantau.demo:auto}") String demo,
 			@Value("${" + Commands.PROPERTY + ":" + Commands.SERVE + "}") String command) {
 		this.accounts = accounts;
 		this.registry = registry;
 		this.reports = reports;
 		this.crossings = crossings;
+		this.province = province;
+		this.withProvince = withProvince;
 		this.database = database;
 		this.demo = demo;
 		this.command = command;
@@ -52,6 +58,9 @@ class DemoInstallation implements ApplicationRunner {
 			reports.load(loaded);
 			crossings.load(loaded);
 		}
+		if (withProvince && accounts.present()) {
+			province.load();
+		}
 		demoPresent = accounts.present();
 	}
 
@@ -64,6 +73,9 @@ class DemoInstallation implements ApplicationRunner {
 	void printDemoAccounts() {
 		if (demoPresent) {
 			accounts.print(System.out);
+			if (withProvince) {
+				province.print(System.out);
+			}
 		}
 	}
 }

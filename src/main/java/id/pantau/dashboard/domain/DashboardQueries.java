@@ -14,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 import id.pantau.platform.DisplayTime;
+import id.pantau.platform.ReplicaReads;
 import id.pantau.platform.Scope;
-import lombok.AccessLevel;
-import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The figures of the home dashboard within a scope, each one SQL aggregate: no record is loaded to be counted.
@@ -27,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
  * village and are counted for such scopes only.
  */
 @Service
-@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class DashboardQueries {
 
 	/** Days ahead within which a permit counts as ending soon; the registry's list offers the same choice. */
@@ -84,8 +81,16 @@ public class DashboardQueries {
 	/** How long counted crossing months are kept; an import forgets them at once. */
 	static final java.time.Duration CROSSINGS_KEPT = java.time.Duration.ofMinutes(5);
 
+	private final ReplicaReads replicas;
 	private final JdbcClient jdbc;
 	private final Clock clock;
+
+	/** The figures are read on the replica when there is one: they may lag by seconds. */
+	DashboardQueries(ReplicaReads replicas, Clock clock) {
+		this.replicas = replicas;
+		this.jdbc = replicas.jdbc();
+		this.clock = clock;
+	}
 
 	/**
 	 * The last count of crossings per month, with when it was made. Counting twelve months of crossings reads about
@@ -100,8 +105,11 @@ public class DashboardQueries {
 	/**
 	 * @param withCrossings whether to count crossings (a role that reads them, with a regency-wide scope)
 	 */
-	@Transactional(readOnly = true)
 	public Figures figures(Scope scope, boolean withCrossings) {
+		return replicas.read(() -> count(scope, withCrossings));
+	}
+
+	private Figures count(Scope scope, boolean withCrossings) {
 		List<Count> nationality = new ArrayList<>();
 		List<Count> category = new ArrayList<>();
 		List<Count> district = new ArrayList<>();

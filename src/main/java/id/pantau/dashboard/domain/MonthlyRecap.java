@@ -13,11 +13,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import id.pantau.platform.DisplayTime;
+import id.pantau.platform.ReplicaReads;
 import id.pantau.platform.Scope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The monthly recap (rekapitulasi bulanan) of an area for TIMPORA and the Wali Kota: foreigners present at the end
@@ -108,12 +108,15 @@ public class MonthlyRecap {
 
 	private static final String WIT = DisplayTime.ZONE.getId();
 
+	private final ReplicaReads replicas;
 	private final JdbcClient jdbc;
 	private final Clock clock;
 	private final int dueDay;
 
-	MonthlyRecap(JdbcClient jdbc, Clock clock, @Value("${pantau.reports.periodic-due-day:5}") int dueDay) {
-		this.jdbc = jdbc;
+	/** The recap reads on the replica when there is one: a figure of a past month may lag by seconds. */
+	MonthlyRecap(ReplicaReads replicas, Clock clock, @Value("${pantau.reports.periodic-due-day:5}") int dueDay) {
+		this.replicas = replicas;
+		this.jdbc = replicas.jdbc();
 		this.clock = clock;
 		this.dueDay = dueDay;
 	}
@@ -122,8 +125,11 @@ public class MonthlyRecap {
 	 * The persons present in {@code area} at the end of {@code day}, by the definition of the class: what the
 	 * recap's figures of that day count.
 	 */
-	@Transactional(readOnly = true)
 	public List<Presence> presentAt(Scope area, LocalDate day) {
+		return replicas.read(() -> presence(area, day));
+	}
+
+	private List<Presence> presence(Scope area, LocalDate day) {
 		Map<String, Object> params = new HashMap<>(area.sqlParameters());
 		params.put("day", day);
 		params.put("dayEnd", Timestamp.from(endOf(day)));
@@ -171,8 +177,11 @@ public class MonthlyRecap {
 				""".formatted(day, dayEnd, WIT);
 	}
 
-	@Transactional(readOnly = true)
 	public Recap of(Scope area, String areaName, YearMonth month) {
+		return replicas.read(() -> recap(area, areaName, month));
+	}
+
+	private Recap recap(Scope area, String areaName, YearMonth month) {
 		Instant start = month.atDay(1).atStartOfDay(DisplayTime.ZONE).toInstant();
 		Instant end = month.plusMonths(1).atDay(1).atStartOfDay(DisplayTime.ZONE).toInstant();
 		LocalDate today = LocalDate.now(clock.withZone(DisplayTime.ZONE));

@@ -10,6 +10,7 @@ import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.NotFoundException;
+import id.pantau.platform.ReplicaReads;
 import id.pantau.platform.Scope;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -38,12 +39,13 @@ public class VillageMap {
 	}
 
 	private final JdbcClient jdbc;
+	private final ReplicaReads replicas;
 	private final AuditTrail audit;
 	private final Clock clock;
 
-	@Transactional(readOnly = true)
+	/** The villages with their figures, read on the replica when there is one (they may lag by seconds). */
 	public List<Village> villages(Scope scope) {
-		return jdbc.sql("""
+		return replicas.read(() -> replicas.jdbc().sql("""
 				with present as (
 				  select p.region_code, count(*) as n from person_read p
 				  where p.status = 'PRESENT' and %1$s group by p.region_code
@@ -71,7 +73,17 @@ public class VillageMap {
 						rs.getString("district_name"), rs.getBigDecimal("lat"), rs.getBigDecimal("lon"),
 						PointSource.valueOf(rs.getString("source")), rs.getLong("present"), rs.getLong("alerts"),
 						rs.getInt("level")))
-				.list();
+				.list());
+	}
+
+	/** The extent of the scope's islands (south, west, north, east), for the map to show the whole area; or null. */
+	public List<BigDecimal> bounds(Scope scope) {
+		return replicas.read(() -> replicas.jdbc().sql("select min(i.lat) as s, min(i.lon) as w, max(i.lat) as n,"
+				+ " max(i.lon) as e from island_read i where i.lat is not null and " + scope.sqlCondition("i.code"))
+				.params(scope.sqlParameters())
+				.query((rs, n) -> rs.getBigDecimal("s") == null ? null
+						: List.of(rs.getBigDecimal("s"), rs.getBigDecimal("w"), rs.getBigDecimal("n"), rs.getBigDecimal("e")))
+				.optional().orElse(null));
 	}
 
 	/**

@@ -7,10 +7,14 @@ import java.util.stream.Collectors;
 
 import id.pantau.dashboard.domain.DashboardQueries;
 import id.pantau.dashboard.domain.DashboardQueries.Count;
+import id.pantau.dashboard.domain.RegencyFigures;
 import id.pantau.dashboard.domain.VillageTasks;
 import id.pantau.identity.Notifications;
 import id.pantau.identity.PantauUser;
 import id.pantau.identity.Role;
+import id.pantau.platform.NotFoundException;
+import id.pantau.platform.ReplicaReads;
+import id.pantau.platform.Scope;
 import id.pantau.reference.Region;
 import id.pantau.reference.RegionLevel;
 import id.pantau.reference.ReferenceData;
@@ -20,6 +24,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The home page: the user's own area, what its role does there, and the dashboard of its figures within its scope
@@ -46,11 +51,27 @@ class HomeController {
 	private final DashboardQueries dashboard;
 	private final VillageTasks villageTasks;
 	private final Notifications notifications;
+	private final ReplicaReads replicas;
+	private final RegencyFigures regencies;
 
+	/**
+	 * @param region a region within the user's scope whose figures to show instead of the whole scope's (the
+	 * province-wide view links each regency so); outside the scope: 404
+	 */
 	@GetMapping("/")
-	String home(@AuthenticationPrincipal PantauUser user, Model model) {
+	String home(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) String region,
+			Model model) {
 		model.addAttribute("user", user);
-		Area area = Area.of(reference, user.scope());
+		Scope scope = user.scope();
+		if (region != null && !region.isBlank() && user.role() != Role.ADMIN) {
+			if (!Scope.isRegionCode(region.strip()) || !user.scope().covers(Scope.of(region))) {
+				throw new NotFoundException("region " + region);
+			}
+			scope = Scope.of(region);
+			model.addAttribute("within", reference.region(scope.regionCode())
+					.orElseThrow(() -> new NotFoundException("region " + region)));
+		}
+		Area area = Area.of(reference, user.scope()); // the user's own area, whichever region's figures are shown
 		model.addAttribute("area", area);
 		if (user.role() == Role.OHOI && area.region() != null && area.region().level() == RegionLevel.VILLAGE) {
 			return village(user, area, model);
@@ -59,9 +80,11 @@ class HomeController {
 			model.addAttribute("ports", reference.portsOfEntry());
 		}
 		if (user.role() != Role.ADMIN) {
-			boolean crossings = CROSSING_READERS.contains(user.role()) && user.scope().coversUnplaced();
-			model.addAttribute("figures", dashboard.figures(user.scope(), crossings));
+			boolean crossings = CROSSING_READERS.contains(user.role()) && scope.coversUnplaced();
+			model.addAttribute("figures", dashboard.figures(scope, crossings));
+			model.addAttribute("regencies", regencies.of(scope));
 			model.addAttribute("showCrossings", crossings);
+			model.addAttribute("replicaLag", replicas.lag().orElse(null));
 		}
 		return "dashboard/home";
 	}
@@ -69,6 +92,7 @@ class HomeController {
 	private String village(PantauUser user, Area area, Model model) {
 		DashboardQueries.Figures figures = dashboard.figures(user.scope(), false);
 		model.addAttribute("figures", figures);
+		model.addAttribute("replicaLag", replicas.lag().orElse(null));
 		model.addAttribute("tasks", villageTasks.of(area.region().code()));
 		model.addAttribute("notifications", notifications.recent(user.getUsername(), NOTIFICATIONS_SHOWN));
 		List<Count> nationalities = figures.byNationality();

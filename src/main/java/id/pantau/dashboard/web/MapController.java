@@ -8,6 +8,7 @@ import id.pantau.dashboard.domain.VillageMap;
 import id.pantau.identity.PantauUser;
 import id.pantau.identity.Role;
 import id.pantau.platform.InvalidInput;
+import id.pantau.platform.ReplicaReads;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -31,12 +32,17 @@ class MapController {
 
 	private final VillageMap map;
 	private final MapSettings settings;
+	private final ReplicaReads replicas;
 
 	@GetMapping("/peta")
 	String page(@AuthenticationPrincipal PantauUser user, Model model) {
 		List<VillageMap.Village> villages = map.villages(user.scope());
 		model.addAttribute("villages", villages);
+		List<java.math.BigDecimal> bounds = map.bounds(user.scope());
+		model.addAttribute("bounds", bounds == null ? "" : bounds.stream().map(java.math.BigDecimal::toPlainString)
+				.collect(java.util.stream.Collectors.joining(",")));
 		model.addAttribute("unplaced", villages.stream().filter(v -> v.lat() == null).toList());
+		model.addAttribute("replicaLag", replicas.lag().orElse(null));
 		model.addAttribute("tiles", settings);
 		model.addAttribute("admin", user.role() == Role.ADMIN);
 		return "dashboard/map";

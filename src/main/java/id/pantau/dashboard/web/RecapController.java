@@ -15,6 +15,7 @@ import id.pantau.dashboard.pdf.RecapPdf;
 import id.pantau.identity.PantauUser;
 import id.pantau.platform.DisplayTime;
 import id.pantau.platform.NotFoundException;
+import id.pantau.platform.ReplicaReads;
 import id.pantau.platform.Scope;
 import id.pantau.platform.web.Downloads;
 import id.pantau.reference.ReferenceData;
@@ -46,10 +47,12 @@ class RecapController {
 	private final AuditTrail audit;
 	private final Clock clock;
 	private final MessageSource messages;
+	private final ReplicaReads replicas;
 
 	RecapController(MonthlyRecap recaps, RecapDocuments documents, ReferenceData reference, AuditTrail audit,
-			Clock clock, MessageSource messages) {
+			Clock clock, MessageSource messages, ReplicaReads replicas) {
 		this.messages = messages;
+		this.replicas = replicas;
 		this.recaps = recaps;
 		this.documents = documents;
 		this.reference = reference;
@@ -65,6 +68,7 @@ class RecapController {
 		Scope area = area(user, region);
 		MonthlyRecap.Recap recap = recaps.of(area, areaName(area, locale), month);
 		model.addAttribute("recap", recap);
+		model.addAttribute("replicaLag", replicas.lag().orElse(null));
 		model.addAttribute("tables", documents.tables(recap, locale));
 		model.addAttribute("monthName", documents.monthName(month, locale));
 		model.addAttribute("presentOn", RecapDocuments.date(recap.presentOn()));

@@ -1,10 +1,12 @@
 package id.pantau.platform.database;
 
-import javax.sql.DataSource;
+import java.time.Clock;
+
 
 import com.zaxxer.hikari.HikariDataSource;
 import id.pantau.platform.Commands;
 import id.pantau.platform.DatabaseMode;
+import id.pantau.platform.ReplicaReads;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,5 +58,30 @@ class DatabaseConfiguration {
 			dataSource.setPassword(database.password());
 		}
 		return dataSource;
+	}
+
+	/**
+	 * The reads that may lag, on the replica when {@code PANTAU_DB_REPLICA_URL} is set. Its pool is no
+	 * {@code DataSource} bean, so that nothing else (Flyway, the application's transactions) can reach it by accident.
+	 */
+	@Bean(destroyMethod = "close")
+	@DependsOn("dataSource")
+	ReplicaReads replicaReads(DatabaseProperties properties, HikariDataSource dataSource, Clock clock) {
+		DatabaseProperties.Replica replica = properties.replica();
+		HikariDataSource pool = null;
+		if (replica.configured()) {
+			pool = new HikariDataSource();
+			pool.setPoolName("pantau-replica");
+			pool.setMaximumPoolSize(properties.poolSize());
+			pool.setJdbcUrl(replica.url());
+			if (properties.external()) { // the same role as on the primary; else the URL names its own
+				pool.setUsername(properties.user());
+				pool.setPassword(properties.password());
+			}
+			pool.setReadOnly(true);
+			pool.setConnectionTimeout(replica.connectTimeout().toMillis());
+			pool.setInitializationFailTimeout(-1); // a replica down at start-up is not a reason not to start
+		}
+		return new ReplicaReads(dataSource, pool, replica.lagShownFrom(), replica.retryAfter(), clock);
 	}
 }
