@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import id.pantau.PantauIntegrationTest;
 import id.pantau.SecondFactorCodes;
 import id.pantau.WebSession;
+import id.pantau.detection.DetectionRules;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -32,6 +33,9 @@ class ProvinceIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	DetectionRules rules;
 
 	private long personIn(String regency) {
 		return jdbc.sql("select min(id) from person where region_code like :prefix and status = 'PRESENT'")
@@ -102,6 +106,20 @@ class ProvinceIntegrationTests {
 		assertThat(present(ambon)).isEqualTo(presentIn(AMBON) + unplacedPresent());
 		assertThat(province.get("/?region=82.01").statusCode()).as("outside the province").isEqualTo(404);
 		assertThat(province.get("/?region=x").statusCode()).isEqualTo(404);
+	}
+
+	@Test
+	void onlyVillagesOfARegencyThatReportsThroughPantauAreCalledSilent() {
+		rules.run("SILENT_VILLAGE", "MANUAL");
+
+		assertThat(silentVillagesIn("81.72")).as("Kota Tual, whose villages report").isPositive();
+		assertThat(silentVillagesIn(AMBON)).as("Ambon, whose villages have not started").isZero();
+		assertThat(silentVillagesIn(MALUKU_TENGGARA)).isZero();
+	}
+
+	private long silentVillagesIn(String regency) {
+		return jdbc.sql("select count(*) from alert where rule = 'SILENT_VILLAGE' and status = 'OPEN' and region_code like :p")
+				.param("p", regency + ".%").query(Long.class).single();
 	}
 
 	/** Persons with no village: a regency-wide scope sees them, as in the registry's list. */

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * SILENT_VILLAGE: a village with no monthly report (not even "nihil") for the month that is due, also when it has
- * already sent a later month's. Two or more silent months in a row, up to the due month, raise the severity.
+ * already sent a later month's. Two or more silent months in a row, up to the due month, raise the severity. Only
+ * villages of a regency whose villages report through Pantau are expected to: a province deployment also holds
+ * regencies that have not started, whose villages are not silent but not yet enrolled.
  */
 @Component
 public class SilentVillageRule implements DetectionRule {
@@ -55,6 +57,7 @@ public class SilentVillageRule implements DetectionRule {
 				  (select max(pr.month) from periodic_report_read pr where pr.village_code = r.code) as latest
 				from region_read r
 				where r.level = 'VILLAGE'
+				  and exists (select 1 from periodic_report_read pr where pr.village_code like left(r.code, 5) || '.%')
 				  and not exists (select 1 from periodic_report_read pr where pr.village_code = r.code and pr.month = :month)
 				""").param("month", due.atDay(1))
 				.query((rs, n) -> new Row(rs.getString("code"), rs.getString("name"),
