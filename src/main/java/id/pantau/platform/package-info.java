@@ -2,7 +2,8 @@
  * What every module shares and no module owns: time, scope, errors, files, the database and the commands; the
  * tables and PDF helpers ({@code tables}, {@code pdf}).
  * <p>
- * It owns {@code event_publication}, Spring Modulith's registry of published events, written by the framework.
+ * It owns {@code event_publication}, Spring Modulith's registry of published events, written by the framework, and
+ * {@code shedlock}, ShedLock's lock of each scheduled job, written by the library.
  */
-@id.pantau.platform.OwnedTables({ "event_publication" })
+@id.pantau.platform.OwnedTables({ "event_publication", "shedlock" })
 package id.pantau.platform;

@@ -10,6 +10,7 @@ import id.pantau.matching.linkage.EmTrainer;
 import id.pantau.matching.linkage.LinkageModel;
 import id.pantau.matching.linkage.PatternCounts;
 import id.pantau.matching.linkage.PersonIndex;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -72,7 +73,9 @@ class ModelEstimation {
 		}
 	}
 
+	/** Once a night across all instances (ShedLock); estimates also wait for each other on the advisory lock below. */
 	@Scheduled(cron = "${pantau.matching.estimate-cron:0 30 2 * * *}", zone = "Asia/Jayapura")
+	@SchedulerLock(name = "matching-estimate-nightly", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
 	void nightly() {
 		estimate();
 	}
