@@ -68,7 +68,7 @@ class ModelEstimation {
 	@Async
 	@TransactionalEventListener
 	void on(MatchDecided decided) {
-		if (cases.decisionsSince(lastEstimate.get()) >= settings.reestimateEvery()) {
+		if (cases.decisionsSince(lastEstimate()) >= settings.reestimateEvery()) {
 			estimate();
 		}
 	}
@@ -92,9 +92,14 @@ class ModelEstimation {
 		return transactions.execute(status -> estimateInTransaction(minimumPairs));
 	}
 
-	/** When the last estimate started, by the application's clock (decisions after it count towards the next). */
+	/**
+	 * When the last estimate started, by the application's clock (decisions after it count towards the next): the
+	 * later of this instance's last attempt and the last model saved by any instance, so that an estimate made on
+	 * another instance counts here too.
+	 */
 	Instant lastEstimate() {
-		return lastEstimate.get();
+		Instant here = lastEstimate.get();
+		return models.estimatedAt(ModelStore.Source.VILLAGE).filter(saved -> saved.isAfter(here)).orElse(here);
 	}
 
 	private ModelStore.Estimate estimateInTransaction(int minimumPairs) {
