@@ -69,13 +69,16 @@ public class Registry {
 	}
 
 	/**
-	 * Changes whenever a person is added, changed or merged: a linkage index built at one version is still right
-	 * while the version stays the same.
+	 * Changes whenever a person is added, changed or merged, on any instance: a linkage index built at one version is
+	 * still right while the version stays the same. Every change of a person raises its row's version by one, so the
+	 * sum of the versions grows with every committed change, whichever instance made it and whatever its clock says
+	 * (the latest {@code updated_at} alone would miss a change committed after a later one, or written by an instance
+	 * whose clock is behind).
 	 */
 	@Transactional(readOnly = true)
 	public String linkageVersion() {
-		return jdbc.sql("select count(*) || '/' || coalesce(max(updated_at)::text, '-') || '/' || coalesce(max(version), 0)"
-				+ " from person").query(String.class).single();
+		return jdbc.sql("select count(*) || '/' || coalesce(max(id), 0) || '/' || coalesce(sum(version), 0) || '/'"
+				+ " || coalesce(max(updated_at)::text, '-') from person").query(String.class).single();
 	}
 
 	private static LinkagePerson linkagePerson(ResultSet rs) throws SQLException {

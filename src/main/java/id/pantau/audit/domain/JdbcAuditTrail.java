@@ -17,6 +17,7 @@ import id.pantau.audit.AuditVerification;
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletRequest;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -129,6 +130,7 @@ public class JdbcAuditTrail implements AuditTrail {
 	 * signed. Without any checkpoint yet, the whole chain is verified (which writes the first).
 	 */
 	@Scheduled(cron = "${pantau.audit.checkpoint-cron:0 */15 * * * *}", zone = "Asia/Jayapura")
+	@SchedulerLock(name = "audit-checkpoint", lockAtMostFor = "PT10M")
 	@Transactional(readOnly = true)
 	public void checkpoint() {
 		Anchors anchors = anchors();

@@ -12,6 +12,7 @@ import id.pantau.registry.PersonsChanged;
 import id.pantau.reports.ReportValidated;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -71,7 +72,9 @@ class DetectionTriggers {
 		}
 	}
 
+	/** Once a night across all instances (ShedLock): a full run takes seconds; two hours free a dead instance's lock. */
 	@Scheduled(cron = "${pantau.detection.nightly-cron:0 30 2 * * *}", zone = "Asia/Jayapura")
+	@SchedulerLock(name = "detection-nightly", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5M")
 	void nightly() {
 		log.info("Nightly detection run");
 		rules.runAll(NIGHTLY);

@@ -10,6 +10,7 @@ import id.pantau.matching.linkage.EmTrainer;
 import id.pantau.matching.linkage.LinkageModel;
 import id.pantau.matching.linkage.PatternCounts;
 import id.pantau.matching.linkage.PersonIndex;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Async;
@@ -67,12 +68,14 @@ class ModelEstimation {
 	@Async
 	@TransactionalEventListener
 	void on(MatchDecided decided) {
-		if (cases.decisionsSince(lastEstimate.get()) >= settings.reestimateEvery()) {
+		if (cases.decisionsSince(lastEstimate()) >= settings.reestimateEvery()) {
 			estimate();
 		}
 	}
 
+	/** Once a night across all instances (ShedLock); estimates also wait for each other on the advisory lock below. */
 	@Scheduled(cron = "${pantau.matching.estimate-cron:0 30 2 * * *}", zone = "Asia/Jayapura")
+	@SchedulerLock(name = "matching-estimate-nightly", lockAtMostFor = "PT1H", lockAtLeastFor = "PT5M")
 	void nightly() {
 		estimate();
 	}
@@ -89,9 +92,14 @@ class ModelEstimation {
 		return transactions.execute(status -> estimateInTransaction(minimumPairs));
 	}
 
-	/** When the last estimate started, by the application's clock (decisions after it count towards the next). */
+	/**
+	 * When the last estimate started, by the application's clock (decisions after it count towards the next): the
+	 * later of this instance's last attempt and the last model saved by any instance, so that an estimate made on
+	 * another instance counts here too.
+	 */
 	Instant lastEstimate() {
-		return lastEstimate.get();
+		Instant here = lastEstimate.get();
+		return models.estimatedAt(ModelStore.Source.VILLAGE).filter(saved -> saved.isAfter(here)).orElse(here);
 	}
 
 	private ModelStore.Estimate estimateInTransaction(int minimumPairs) {

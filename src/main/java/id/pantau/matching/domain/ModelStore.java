@@ -6,7 +6,9 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 
@@ -58,6 +60,13 @@ class ModelStore {
 	boolean estimated(Source source) {
 		return jdbc.sql("select exists (select 1 from match_model where id = :id)").param("id", source.id)
 				.query(Boolean.class).single();
+	}
+
+	/** When the source's model was last saved, by any instance; empty when never. */
+	@Transactional(readOnly = true)
+	Optional<Instant> estimatedAt(Source source) {
+		return jdbc.sql("select estimated_at from match_model where id = :id").param("id", source.id)
+				.query(Timestamp.class).optional().map(Timestamp::toInstant);
 	}
 
 	/** Changes with every save, in any instance (an index built before a save is rebuilt). */

@@ -14,6 +14,7 @@ import id.pantau.followup.AlertBook;
 import id.pantau.matching.MatchingPersonalData;
 import id.pantau.registry.RegistryPersonalData;
 import id.pantau.reports.ReportPersonalData;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,7 +74,9 @@ public class Retention {
 	public record Outcome(int persons, int reports, int crossings, int refusedRows) {
 	}
 
+	/** Once a night across all instances (ShedLock); the lock is held at most two hours, past any real run. */
 	@Scheduled(cron = "${pantau.privacy.retention.cron:0 30 2 * * *}", zone = "Asia/Jayapura")
+	@SchedulerLock(name = "retention-nightly", lockAtMostFor = "PT2H", lockAtLeastFor = "PT5M")
 	void nightly() {
 		Outcome outcome = apply();
 		log.info("Retensi data: {} orang dianonimkan, {} laporan, {} perlintasan, {} baris ditolak dihapus",

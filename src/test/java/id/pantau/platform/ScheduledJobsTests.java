@@ -1,0 +1,39 @@
+package id.pantau.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.junit.jupiter.api.Test;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * Several instances share one database, so every scheduled job runs under ShedLock's lock, which lets one instance
+ * run it; only the heartbeats, with which each instance keeps its own claims alive, run everywhere.
+ */
+class ScheduledJobsTests {
+
+	/** Each instance renews what it holds itself: these must run on every instance. */
+	private static final Set<String> ON_EVERY_INSTANCE = Set.of("id.pantau.platform.ImportSlots.heartbeat",
+			"id.pantau.crossings.domain.ImportJobs.heartbeat");
+
+	@Test
+	void everyScheduledJobButTheHeartbeatsRunsOnOneInstanceAtATime() {
+		List<JavaMethod> scheduled = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+				.importPackages("id.pantau").stream().flatMap(type -> type.getMethods().stream())
+				.filter(method -> method.isAnnotatedWith(Scheduled.class)).toList();
+
+		assertThat(scheduled).as("the scheduled jobs are found").hasSizeGreaterThan(ON_EVERY_INSTANCE.size());
+		assertThat(scheduled.stream().filter(method -> !method.isAnnotatedWith(SchedulerLock.class))
+				.map(method -> method.getOwner().getName() + "." + method.getName()))
+				.containsExactlyInAnyOrderElementsOf(ON_EVERY_INSTANCE);
+		assertThat(scheduled.stream().filter(method -> method.isAnnotatedWith(SchedulerLock.class))
+				.map(method -> method.getAnnotationOfType(SchedulerLock.class).name()))
+				.as("each lock has a name of its own").doesNotHaveDuplicates();
+	}
+}
