@@ -1,8 +1,6 @@
 package id.pantau.audit.domain;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,7 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -220,32 +217,29 @@ public class AuditSequencer implements DisposableBean {
 			previous = hash;
 			id++;
 		}
-		jdbc.batchUpdate("""
-				insert into audit_event (id, occurred_at, actor, action, subject_type, subject_id, region_code, ip,
-				  details, prev_hash, hash)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new BatchPreparedStatementSetter() {
-
-			@Override
-			public void setValues(PreparedStatement statement, int i) throws SQLException {
-				Chained row = rows.get(i);
-				Entry entry = row.entry();
-				statement.setLong(1, row.id());
-				statement.setTimestamp(2, Timestamp.from(entry.occurredAt()));
-				statement.setString(3, entry.actor());
-				statement.setString(4, entry.action());
-				statement.setString(5, entry.subjectType());
-				statement.setString(6, entry.subjectId());
-				statement.setString(7, entry.regionCode());
-				statement.setString(8, entry.ip());
-				statement.setString(9, entry.details());
-				statement.setString(10, row.previous());
-				statement.setString(11, row.hash());
+		// one statement for the whole batch: the rows as arrays, unnested by PostgreSQL
+		int size = rows.size();
+		String[][] columns = new String[11][size];
+		for (int i = 0; i < size; i++) {
+			Chained row = rows.get(i);
+			Entry entry = row.entry();
+			String[] values = { Long.toString(row.id()), entry.occurredAt().toString(), entry.actor(), entry.action(),
+				entry.subjectType(), entry.subjectId(), entry.regionCode(), entry.ip(), entry.details(), row.previous(),
+				row.hash() };
+			for (int c = 0; c < values.length; c++) {
+				columns[c][i] = values[c];
 			}
-
-			@Override
-			public int getBatchSize() {
-				return rows.size();
+		}
+		jdbc.update(connection -> {
+			PreparedStatement statement = connection.prepareStatement("""
+					insert into audit_event (id, occurred_at, actor, action, subject_type, subject_id, region_code, ip,
+					  details, prev_hash, hash)
+					select * from unnest(?::bigint[], ?::timestamptz[], ?::text[], ?::text[], ?::text[], ?::text[],
+					  ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])""");
+			for (int c = 0; c < columns.length; c++) {
+				statement.setArray(c + 1, connection.createArrayOf("text", columns[c]));
 			}
+			return statement;
 		});
 		return entries.size();
 	}
