@@ -17,13 +17,28 @@ import java.time.Instant;
  * @param anchoredId the row of the newest checkpoint that applies, or {@code null} when there is none
  * @param anchoredAt when that checkpoint was signed
  * @param expectedId for a cut tail or a rewritten chain: the row of the checkpoint that no longer holds
+ * @param pending entries written and committed but not chained yet (they wait for the sequencer; not a break)
+ * @param oldestPending when the oldest of them happened, or {@code null} when none waits
  */
 // Serializable: the audit page shows it once after a redirect, from the session (kept in PostgreSQL)
 public record AuditVerification(long rowsChecked, Long firstBrokenId, String problem, Long lastId,
-		int checkpointsChecked, Long anchoredId, Instant anchoredAt, Long expectedId) implements java.io.Serializable {
+		int checkpointsChecked, Long anchoredId, Instant anchoredAt, Long expectedId, long pending,
+		Instant oldestPending) implements java.io.Serializable {
 
 	public AuditVerification(long rowsChecked, Long firstBrokenId, String problem) {
 		this(rowsChecked, firstBrokenId, problem, null, 0, null, null, null);
+	}
+
+	public AuditVerification(long rowsChecked, Long firstBrokenId, String problem, Long lastId,
+			int checkpointsChecked, Long anchoredId, Instant anchoredAt, Long expectedId) {
+		this(rowsChecked, firstBrokenId, problem, lastId, checkpointsChecked, anchoredId, anchoredAt, expectedId, 0,
+				null);
+	}
+
+	/** The same outcome, with the entries still waiting to be chained. */
+	public AuditVerification withPending(long count, Instant oldest) {
+		return new AuditVerification(rowsChecked, firstBrokenId, problem, lastId, checkpointsChecked, anchoredId,
+				anchoredAt, expectedId, count, oldest);
 	}
 
 	public boolean intact() {

@@ -14,13 +14,17 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * Several instances share one database, so every scheduled job runs under ShedLock's lock, which lets one instance
- * run it; only the heartbeats, with which each instance keeps its own claims alive, run everywhere.
+ * run it; only the heartbeats, with which each instance keeps its own claims alive, and the audit sequencer's wake-up,
+ * whose chaining takes the chain's own advisory lock, run everywhere.
  */
 class ScheduledJobsTests {
 
-	/** Each instance renews what it holds itself: these must run on every instance. */
+	/**
+	 * Each instance renews what it holds itself, and wakes its own sequencer (which chains under the chain's lock): these
+	 * must run on every instance.
+	 */
 	private static final Set<String> ON_EVERY_INSTANCE = Set.of("id.pantau.platform.ImportSlots.heartbeat",
-			"id.pantau.crossings.domain.ImportJobs.heartbeat");
+			"id.pantau.crossings.domain.ImportJobs.heartbeat", "id.pantau.audit.domain.AuditSequencer.chainWaiting");
 
 	@Test
 	void everyScheduledJobButTheHeartbeatsRunsOnOneInstanceAtATime() {

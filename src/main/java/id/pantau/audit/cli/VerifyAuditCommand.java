@@ -7,6 +7,7 @@ import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.audit.AuditVerification;
 import id.pantau.audit.domain.AuditAnchor;
+import id.pantau.audit.domain.AuditSequencer;
 import id.pantau.audit.domain.JdbcAuditTrail;
 import id.pantau.platform.DeclaredCommand;
 import id.pantau.platform.DisplayTime;
@@ -43,10 +44,17 @@ public class VerifyAuditCommand extends DeclaredCommand<VerifyAuditCommand.Optio
 
 	private final JdbcAuditTrail audit;
 	private final AuditAnchor anchor;
+	private final AuditSequencer sequencer;
 
 	@Override
 	protected int run(Options options, List<String> args, PrintStream out, PrintStream err) {
 		boolean acceptRestore = options.acceptRestore;
+		// entries committed but not chained yet (an instance stopped, a command killed) are chained first; not when a
+		// restore is accepted, where they belong after the restored end, once the operator has accepted it
+		int chained = acceptRestore ? 0 : sequencer.catchUp();
+		if (chained > 0) {
+			out.printf("%d entri yang menunggu dirantai lebih dulu.%n", chained);
+		}
 		AuditVerification result = acceptRestore ? audit.acceptRestore() : audit.verify();
 		out.printf("Kunci tanda tangan %s (%s); titik jangkar di %s%n", anchor.keyId(), anchor.keyFile(),
 				anchor.checkpointFile());
@@ -57,6 +65,11 @@ public class VerifyAuditCommand extends DeclaredCommand<VerifyAuditCommand.Optio
 			audit.recordAs("system", AuditEntry.of("AUDIT_RESTORE_ACCEPTED").detail("lastId", result.lastId())
 					.detail("missingFrom", result.firstBrokenId()).detail("missingTo", result.expectedId()));
 			return 0;
+		}
+		if (result.pending() > 0) {
+			out.printf("%d entri tercatat tetapi belum dirantai (tertua %s): menunggu pengurut, bukan kerusakan.%n",
+					result.pending(), DisplayTime.ZONE.getId() + " " + result.oldestPending().atZone(DisplayTime.ZONE)
+							.toLocalDateTime().withNano(0));
 		}
 		if (result.intact()) {
 			out.printf("Jejak audit utuh: %d baris diperiksa, %d titik jangkar bertanda tangan cocok; titik jangkar baru "

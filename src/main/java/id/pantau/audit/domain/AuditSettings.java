@@ -13,7 +13,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * read it.
  * @param checkpointFile the append-only file of signed checkpoints; empty: {@code audit-checkpoints.log} in
  * {@code anchorDir}
+ * @param chainBatch how many waiting entries the sequencer chains in one transaction
+ * @param awaitChaining {@code false} (the default): a transaction that wrote audit entries only wakes the sequencer
+ * after its commit and goes on; {@code true}: it also waits (at most a few seconds) until they are chained, so that a
+ * read of {@code audit_event} right after sees them with their id. For the tests, which read the table at once.
  */
 @ConfigurationProperties("pantau.audit")
-record AuditSettings(@DefaultValue("./data") String anchorDir, String signingKeyFile, String checkpointFile) {
+record AuditSettings(@DefaultValue("./data") String anchorDir, String signingKeyFile, String checkpointFile,
+		@DefaultValue("500") int chainBatch, @DefaultValue("false") boolean awaitChaining) {
 }

@@ -37,20 +37,19 @@ public class JdbcAuditTrail implements AuditTrail {
 
 	private static final Logger log = LoggerFactory.getLogger(JdbcAuditTrail.class);
 
-	/** Serialises appends, so that each row links to the one committed before it. */
-	private static final long CHAIN_LOCK = 0x50414e544155L;
-
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
 	private final Clock clock;
 	private final AuditAnchor anchor;
+	private final AuditSequencer sequencer;
 
-	JdbcAuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, AuditAnchor anchor) {
+	JdbcAuditTrail(JdbcClient jdbc, DataSource dataSource, Clock clock, AuditAnchor anchor, AuditSequencer sequencer) {
 		this.jdbc = jdbc;
 		this.template = new JdbcTemplate(dataSource);
 		this.template.setFetchSize(1000);
 		this.clock = clock;
 		this.anchor = anchor;
+		this.sequencer = sequencer;
 	}
 
 	@Override
@@ -62,29 +61,23 @@ public class JdbcAuditTrail implements AuditTrail {
 		recordAs(signedIn ? authentication.getName() : "system", entry);
 	}
 
+	/**
+	 * Writes the entry into the queue in the caller's transaction: no lock, no read of the chain's end, so appends of
+	 * many requests at once do not wait for each other. The sequencer chains it after the commit (see
+	 * {@link AuditSequencer}); a rolled-back transaction leaves no entry.
+	 */
 	@Override
 	@Transactional(propagation = Propagation.REQUIRED)
 	public void recordAs(String actor, AuditEntry entry) {
-		jdbc.sql("select pg_advisory_xact_lock(:lock)").param("lock", CHAIN_LOCK).query().singleValue();
-		// The id follows the last row's under the same lock (not a sequence, which leaves holes after a rollback or a
-		// crash): so the ids have no gaps, and a missing id is a removed row.
-		Map<String, Object> last = jdbc.sql("select id, hash from audit_event order by id desc limit 1").query()
-				.listOfRows().stream().findFirst().orElse(null);
-		String previous = last == null ? AuditChain.GENESIS : (String) last.get("hash");
-		long id = last == null ? 1 : ((Number) last.get("id")).longValue() + 1;
 		Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-		String details = AuditChain.details(withTexts(entry));
-		String ip = clientAddress();
-		String hash = AuditChain.hash(previous, id, now, actor, entry.action(), entry.subjectType(), entry.subjectId(),
-				entry.regionCode(), ip, details);
 		jdbc.sql("""
-				insert into audit_event (id, occurred_at, actor, action, subject_type, subject_id, region_code, ip,
-				  details, prev_hash, hash)
-				values (:id, :at, :actor, :action, :subjectType, :subjectId, :region, :ip, :details, :prev, :hash)
-				""").param("id", id).param("at", java.sql.Timestamp.from(now)).param("actor", actor)
-				.param("action", entry.action()).param("subjectType", entry.subjectType())
-				.param("subjectId", entry.subjectId()).param("region", entry.regionCode()).param("ip", ip)
-				.param("details", details).param("prev", previous).param("hash", hash).update();
+				insert into audit_pending (occurred_at, actor, action, subject_type, subject_id, region_code, ip, details)
+				values (:at, :actor, :action, :subjectType, :subjectId, :region, :ip, :details)
+				""").param("at", java.sql.Timestamp.from(now)).param("actor", actor).param("action", entry.action())
+				.param("subjectType", entry.subjectType()).param("subjectId", entry.subjectId())
+				.param("region", entry.regionCode()).param("ip", clientAddress())
+				.param("details", AuditChain.details(withTexts(entry))).update();
+		sequencer.wakeAfterCommit();
 	}
 
 	/** Free texts leave only their length and a keyed hash (see {@link AuditEntry#text}). */
@@ -103,11 +96,18 @@ public class JdbcAuditTrail implements AuditTrail {
 
 	/**
 	 * The whole chain, then the chain against every signed checkpoint kept outside the database; when all holds, a
-	 * new checkpoint of the last row is signed and appended (a broken trail is never signed).
+	 * new checkpoint of the last row is signed and appended (a broken trail is never signed). Entries still waiting to
+	 * be chained are counted apart: they are not part of the chain yet, and not a break.
 	 */
 	@Override
 	@Transactional(readOnly = true)
 	public AuditVerification verify() {
+		AuditVerification result = verifyChain();
+		AuditSequencer.Waiting waiting = sequencer.waiting();
+		return result.withPending(waiting.count(), waiting.oldest());
+	}
+
+	private AuditVerification verifyChain() {
 		Anchors anchors = anchors();
 		if (anchors.forged() > 0) {
 			return new AuditVerification(0, null, "CHECKPOINT_FORGED", null, 0, anchors.newestId(),

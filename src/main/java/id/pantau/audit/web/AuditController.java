@@ -5,9 +5,12 @@ import id.pantau.audit.AuditEntry;
 import id.pantau.audit.AuditTrail;
 import id.pantau.audit.AuditVerification;
 import id.pantau.audit.domain.AuditQueries;
+import id.pantau.audit.domain.AuditSequencer;
 import id.pantau.platform.ScopedPrincipal;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,13 +31,25 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class AuditController {
 
+	private static final Logger log = LoggerFactory.getLogger(AuditController.class);
+
 	private final AuditQueries queries;
+	private final AuditSequencer sequencer;
 	private final AuditTrail audit;
 	private final AuditCheckpoints checkpoints;
 
 	@GetMapping
 	String list(@AuthenticationPrincipal ScopedPrincipal user, @RequestParam(required = false) String action,
 			@RequestParam(required = false) String actor, @RequestParam(required = false) Long before, Model model) {
+		// everything committed before this page is chained first, so the page shows it with its id and hash; whatever
+		// cannot be chained now is said as waiting, never left out silently
+		try {
+			sequencer.catchUp();
+		}
+		catch (RuntimeException e) {
+			log.warn("Entri jejak audit yang menunggu belum dapat dirantai: {}", e.toString());
+		}
+		model.addAttribute("waiting", sequencer.waiting());
 		AuditQueries.Page page = queries.page(user.scope(), new AuditQueries.Filter(action, actor), before);
 		model.addAttribute("page", page);
 		model.addAttribute("actions", queries.actions());

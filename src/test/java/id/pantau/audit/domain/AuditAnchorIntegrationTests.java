@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 @PantauIntegrationTest
 class AuditAnchorIntegrationTests {
 
-	/** The chain's advisory lock: tampering takes it, so no append of background work interleaves. */
+	/** The chain's advisory lock: tampering takes it, so no entry of background work is chained meanwhile. */
 	private static final long CHAIN_LOCK = 0x50414e544155L;
 
 	@LocalServerPort
@@ -62,12 +62,18 @@ class AuditAnchorIntegrationTests {
 
 	@Test
 	void anEditWithTheChainRecomputedIsReportedFromTheFirstRowAfterTheLastCheckpointThatHolds() {
-		// a checkpoint right before the row that will be edited (background work waits meanwhile)
-		long edited = underChainLock(() -> {
+		// a checkpoint right before the row that will be edited: nothing is chained while the lock is held, and the
+		// entry written under it is chained right after the lock is released
+		String marker = "jangkar-" + System.nanoTime();
+		long checkpointed = underChainLock(() -> {
 			assertThat(audit.verify().intact()).isTrue();
-			audit.recordAs("admin", AuditEntry.of("USER_UPDATED").subject("USER", 42).detail("after", "ADMIN"));
+			audit.recordAs("admin", AuditEntry.of("USER_UPDATED").subject("USER", 42).detail("after", "ADMIN")
+					.detail("marker", marker));
 			return lastId();
 		});
+		long edited = jdbc.queryForObject("select id from audit_event where details like ?", Long.class,
+				"%" + marker + "%");
+		assertThat(edited).isGreaterThan(checkpointed);
 		audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 1));
 		audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 2));
 		AuditVerification signed = audit.verify();
@@ -84,19 +90,20 @@ class AuditAnchorIntegrationTests {
 			AuditVerification broken = audit.verify();
 			assertThat(broken.problem()).as("the chain holds in itself; the checkpoint does not").isEqualTo(
 					"CHECKPOINT_MISMATCH");
-			assertThat(broken.firstBrokenId()).isEqualTo(edited);
+			assertThat(broken.firstBrokenId()).as("the first row after the checkpoint that still holds")
+					.isEqualTo(checkpointed + 1);
 			assertThat(broken.expectedId()).isEqualTo(end);
 			assertThat(anchor.latest()).get().extracting(AuditCheckpoint::lastId).as("a broken trail is not signed")
 					.isEqualTo(end);
 
 			Outcome verify = run();
 			assertThat(verify.exitCode()).isEqualTo(1);
-			assertThat(verify.output()).contains("RUSAK mulai baris id " + edited).contains("dihitung ulang")
+			assertThat(verify.output()).contains("RUSAK mulai baris id " + (checkpointed + 1)).contains("dihitung ulang")
 					.doesNotContain("utuh");
 
 			WebSession admin = WebSession.loggedIn(port, "admin");
 			admin.post("/admin/audit/verifikasi", Map.of());
-			assertThat(admin.get("/admin/audit").body()).contains("RUSAK mulai baris #" + edited)
+			assertThat(admin.get("/admin/audit").body()).contains("RUSAK mulai baris #" + (checkpointed + 1))
 					.contains("Rantai dihitung ulang setelah diubah");
 		}
 		finally {
@@ -108,10 +115,12 @@ class AuditAnchorIntegrationTests {
 	@Test
 	void aTailCutShortIsReportedFromItsFirstMissingRow() {
 		audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 1));
+		// the row after the checkpoint: whatever is chained first once the lock is released, the entry written
+		// under it or background work's
 		long firstCut = underChainLock(() -> {
 			assertThat(audit.verify().intact()).isTrue();
 			audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 2));
-			return lastId();
+			return lastId() + 1;
 		});
 		audit.recordAs("system", AuditEntry.of("AUDIT_VERIFIED").detail("n", 3));
 		AuditVerification signed = audit.verify();
@@ -271,7 +280,10 @@ class AuditAnchorIntegrationTests {
 		assertThat(pem.replaceAll("-----[A-Z ]+-----|\\s", "")).isEqualTo(feed.get("auditPublicKey").asString());
 	}
 
-	/** Holds the chain's lock around the work, so no background append comes between its steps. */
+	/**
+	 * Holds the chain's lock around the work, so nothing is chained between its steps; entries it writes are chained
+	 * after it (the tests' profile waits for that after the commit).
+	 */
 	private <T> T underChainLock(java.util.function.Supplier<T> work) {
 		return transaction.execute(status -> {
 			jdbc.queryForList("select pg_advisory_xact_lock(?)", CHAIN_LOCK);
