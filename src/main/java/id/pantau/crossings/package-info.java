@@ -8,6 +8,7 @@
  * UU 27/2022), or read the views below.
  */
 @id.pantau.platform.OwnedTables({
-	"import_batch", "import_row_error", "crossing", "crossing_staging", "import_mapping", "crossing_value_mapping" })
-@id.pantau.platform.ReadModels({ "crossing_read", "import_batch_read" })
+	"import_batch", "import_row_error", "crossing", "crossing_staging", "import_mapping", "crossing_value_mapping",
+	"crossing_month_count" })
+@id.pantau.platform.ReadModels({ "crossing_read", "import_batch_read", "crossing_month_count_read" })
 package id.pantau.crossings;
