@@ -95,19 +95,32 @@ public class PersonQueries {
 	public Page search(Scope scope, Filter filter, Sort sort, int page) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		StringBuilder sql = select(scope, filter, params);
+		if (filter.hasText()) {
+			// the hits of a name are few and found anyway for their order by score: counted with the page, exactly
+			sql.insert(sql.lastIndexOf("\nfrom best"), ", count(*) over () as total");
+		}
 		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
 		int safePage = Math.max(0, page);
 		// one row more than a page tells whether another follows
 		sql.append(" order by ").append(order.sql).append(" limit :limit offset :offset");
 		params.put("limit", PAGE_SIZE + 1);
 		params.put("offset", (long) safePage * PAGE_SIZE);
-		List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> new Row(rs.getLong("id"),
-				rs.getString("primary_name"), rs.getString("matched_name"), rs.getString("nationality"),
-				rs.getString("nationality_name"), Category.valueOf(rs.getString("category")),
-				PersonStatus.valueOf(rs.getString("status")), rs.getString("region_code"), rs.getString("village_name"),
-				rs.getString("district_name"), rs.getDouble("score"))).list();
+		long[] hits = { -1 };
+		List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+			if (filter.hasText()) {
+				hits[0] = rs.getLong("total");
+			}
+			return new Row(rs.getLong("id"), rs.getString("primary_name"), rs.getString("matched_name"),
+					rs.getString("nationality"), rs.getString("nationality_name"),
+					Category.valueOf(rs.getString("category")), PersonStatus.valueOf(rs.getString("status")),
+					rs.getString("region_code"), rs.getString("village_name"), rs.getString("district_name"),
+					rs.getDouble("score"));
+		}).list();
 		boolean hasNext = rows.size() > PAGE_SIZE;
 		List<Row> shown = hasNext ? rows.subList(0, PAGE_SIZE) : rows;
+		if (hits[0] >= 0) {
+			return new Page(List.copyOf(shown), safePage, hits[0], true, hasNext);
+		}
 		// a first page that is the whole answer needs no count
 		long total = safePage == 0 && !hasNext ? shown.size() : count(scope, filter);
 		return new Page(List.copyOf(shown), safePage, Math.min(total, COUNT_BOUND), total <= COUNT_BOUND, hasNext);
