@@ -9,6 +9,6 @@
  */
 @id.pantau.platform.OwnedTables({
 	"import_batch", "import_row_error", "crossing", "crossing_staging", "import_mapping", "crossing_value_mapping",
-	"import_job" })
-@id.pantau.platform.ReadModels({ "crossing_read", "import_batch_read" })
+	"import_job", "crossing_month_count" })
+@id.pantau.platform.ReadModels({ "crossing_read", "import_batch_read", "crossing_month_count_read" })
 package id.pantau.crossings;

@@ -10,8 +10,8 @@
  */
 @id.pantau.platform.OwnedTables({
 	"person", "person_name", "travel_document", "stay_permit", "residence", "vessel", "vessel_assignment",
-	"identity_link", "humanitarian_flag", "person_status_change", "crew_list_import" })
+	"identity_link", "humanitarian_flag", "person_status_change", "crew_list_import", "person_present_count" })
 @id.pantau.platform.ReadModels({
 	"person_read", "person_status_change_read", "stay_permit_read", "residence_read", "travel_document_read",
-	"vessel_read", "vessel_assignment_read", "identity_link_read" })
+	"vessel_read", "vessel_assignment_read", "identity_link_read", "person_present_count_read" })
 package id.pantau.registry;

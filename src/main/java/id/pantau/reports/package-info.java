@@ -10,6 +10,7 @@
  */
 @id.pantau.platform.OwnedTables({
 	"village_report", "report_event", "report_agency_view", "report_counter", "periodic_report",
-	"periodic_report_version", "periodic_month_closing" })
-@id.pantau.platform.ReadModels({ "village_report_read", "report_event_read", "periodic_report_read" })
+	"periodic_report_version", "periodic_month_closing", "village_report_state_count" })
+@id.pantau.platform.ReadModels({
+	"village_report_read", "report_event_read", "periodic_report_read", "village_report_state_count_read" })
 package id.pantau.reports;

@@ -104,6 +104,9 @@ public final class LoadBenchmark {
 			}
 			out.println("running: " + String.join(" ", command));
 			double loadBefore = BenchFigures.loadAverage();
+			long postmaster = postmaster(dataSource);
+			long appCpuBefore = appCpuNanos();
+			long databaseCpuBefore = databaseCpuTicks(postmaster);
 			System.gc();
 			List<String> lines = new ArrayList<>();
 			int exit;
@@ -119,7 +122,15 @@ public final class LoadBenchmark {
 				exit = process.waitFor();
 				peakHeap = heap.peakBytes();
 			}
+			long appCpu = appCpuNanos() - appCpuBefore;
+			long databaseCpu = (databaseCpuTicks(postmaster) - databaseCpuBefore) * 10_000_000L;
 			out.printf("load average after the run: %s%n", Files.readString(Path.of("/proc/loadavg")).strip());
+			long answered = answered(lines);
+			if (answered > 0) {
+				// CPU spent per answer does not depend on how many other processes share the cores, unlike req/s
+				out.printf("CPU per request: app JVM %.1f ms, PostgreSQL %.1f ms (%d requests; GC and JIT included)%n",
+						appCpu / 1e6 / answered, databaseCpu / 1e6 / answered, answered);
+			}
 			out.printf("peak heap of the app under load: %d MB (heap max %d MB)%n", peakHeap >> 20,
 					Runtime.getRuntime().maxMemory() >> 20);
 			if (exit != 0) {
@@ -162,6 +173,71 @@ public final class LoadBenchmark {
 			}
 		}
 		figures.write();
+	}
+
+	/** CPU time of this JVM (the app, with wrk a separate process), user and system. */
+	private static long appCpuNanos() {
+		return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+				.getOperatingSystemMXBean()).getProcessCpuTime();
+	}
+
+	/** The embedded PostgreSQL's postmaster: the parent of a backend of the app's pool. */
+	private static long postmaster(DataSource dataSource) throws Exception {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+				var rs = statement.executeQuery("select pg_backend_pid()")) {
+			rs.next();
+			for (String line : Files.readAllLines(Path.of("/proc/" + rs.getInt(1) + "/status"))) {
+				if (line.startsWith("PPid:")) {
+					return Long.parseLong(line.substring(5).strip());
+				}
+			}
+		}
+		return -1;
+	}
+
+	/**
+	 * CPU clock ticks (1/100 s) of the postmaster, its children still running (the pool's backends) and those that
+	 * ended (the postmaster's cutime and cstime); 0 where /proc cannot tell.
+	 */
+	private static long databaseCpuTicks(long postmaster) {
+		if (postmaster <= 0) {
+			return 0;
+		}
+		long ticks = 0;
+		try (var processes = Files.list(Path.of("/proc"))) {
+			for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+				try {
+					String stat = Files.readString(process.resolve("stat"));
+					String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+					long pid = Long.parseLong(process.getFileName().toString());
+					long parent = Long.parseLong(fields[1]);
+					if (pid == postmaster) {
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]) + Long.parseLong(fields[13])
+								+ Long.parseLong(fields[14]);
+					}
+					else if (parent == postmaster) {
+						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+					}
+				}
+				catch (java.io.IOException | RuntimeException gone) {
+					// the process ended meanwhile
+				}
+			}
+		}
+		catch (java.io.IOException e) {
+			return 0;
+		}
+		return ticks;
+	}
+
+	private static long answered(List<String> lines) {
+		for (String line : lines) {
+			var m = REQUESTS.matcher(line);
+			if (m.find()) {
+				return Long.parseLong(m.group(1));
+			}
+		}
+		return 0;
 	}
 
 	/** Crossings over the last two years, alerts and village reports, as bench/dashboard makes them. */

@@ -1,8 +1,6 @@
 package id.pantau.dashboard.domain;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -78,9 +76,6 @@ public class DashboardQueries {
 		}
 	}
 
-	/** How long counted crossing months are kept; an import forgets them at once. */
-	static final java.time.Duration CROSSINGS_KEPT = java.time.Duration.ofMinutes(5);
-
 	private final ReplicaReads replicas;
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -90,16 +85,6 @@ public class DashboardQueries {
 		this.replicas = replicas;
 		this.jdbc = replicas.jdbc();
 		this.clock = clock;
-	}
-
-	/**
-	 * The last count of crossings per month, with when it was made. Counting twelve months of crossings reads about
-	 * half a million index entries (see bench/README.md); they change only with an import, so the count is kept for
-	 * {@link #CROSSINGS_KEPT} and forgotten when crossings are imported.
-	 */
-	private volatile CountedCrossings counted;
-
-	private record CountedCrossings(YearMonth month, Instant at, List<MonthCrossings> months) {
 	}
 
 	/**
@@ -115,15 +100,16 @@ public class DashboardQueries {
 		List<Count> district = new ArrayList<>();
 		List<Count> village = new ArrayList<>();
 		long[] present = { 0 };
-		// one pass over the present persons of the scope, five groupings
+		// the registry's maintained counts of present persons (a few rows per village), five groupings
 		jdbc.sql("""
 				with g as (
 				  select grouping(p.nationality) as g_nat, grouping(p.category) as g_cat,
 				    grouping(left(p.region_code, 8)) as g_dist, grouping(p.region_code) as g_vil,
-				    p.nationality, p.category, left(p.region_code, 8) as district, p.region_code, count(*) as n
-				  from person_read p
-				  where p.status = 'PRESENT' and %s
+				    p.nationality, p.category, left(p.region_code, 8) as district, p.region_code, sum(p.n) as n
+				  from person_present_count_read p
+				  where %s
 				  group by grouping sets ((p.nationality), (p.category), (left(p.region_code, 8)), (p.region_code), ())
+				  having sum(p.n) <> 0
 				)
 				select g.*, c.name_id as nationality_name, d.name as district_name, v.name as village_name
 				from g
@@ -188,8 +174,10 @@ public class DashboardQueries {
 		if (!ownVillage) {
 			reports.remove(ReportStep.DRAFT);
 		}
-		jdbc.sql("select r.state, count(*) as n from village_report_read r where " + scope.sqlCondition("r.village_code")
-				+ (ownVillage ? "" : " and r.state <> 'DRAFT'") + " group by r.state").params(scope.sqlParameters())
+		// the reports module's maintained counts per village and state
+		jdbc.sql("select r.state, sum(r.n) as n from village_report_state_count_read r where "
+				+ scope.sqlCondition("r.village_code") + (ownVillage ? "" : " and r.state <> 'DRAFT'")
+				+ " group by r.state").params(scope.sqlParameters())
 				.query(rs -> {
 					reports.put(ReportStep.valueOf(rs.getString("state")), rs.getLong("n"));
 				});
@@ -198,7 +186,7 @@ public class DashboardQueries {
 		// monthly reports are sent once a month is over: the last complete month and the one before it
 		Completeness[] completeness = completeness(scope, month.minusMonths(1));
 		return new Figures(present[0], nationality, category, district, village, exCrew, permits,
-				withCrossings && scope.coversUnplaced() ? keptCrossings(month) : List.of(), alerts, closedByLinks, reports,
+				withCrossings && scope.coversUnplaced() ? crossings(month) : List.of(), alerts, closedByLinks, reports,
 				completeness[0], completeness[1]);
 	}
 
@@ -223,28 +211,11 @@ public class DashboardQueries {
 				.single();
 	}
 
-	private List<MonthCrossings> keptCrossings(YearMonth month) {
-		CountedCrossings kept = counted;
-		Instant now = clock.instant();
-		if (kept == null || !kept.month().equals(month) || kept.at().plus(CROSSINGS_KEPT).isBefore(now)) {
-			kept = new CountedCrossings(month, now, crossings(month));
-			counted = kept;
-		}
-		return kept.months();
-	}
-
-	/** Forgets the counted crossings: an import (or the API) added some. */
-	@org.springframework.context.event.EventListener
-	void on(id.pantau.crossings.CrossingsImported imported) {
-		forgetCrossings();
-	}
-
-	/** Forgets the counted crossings, so that the next dashboard counts them again. */
-	public void forgetCrossings() {
-		counted = null;
-	}
-
-	/** Arrivals and departures per month (in WIT) for the last {@link #CROSSING_MONTHS} months, oldest first. */
+	/**
+	 * Arrivals and departures per month (in WIT) for the last {@link #CROSSING_MONTHS} months, oldest first, from the
+	 * crossings module's maintained counts: a dozen rows, the same on every instance, current as soon as an import or
+	 * the API commits.
+	 */
 	private List<MonthCrossings> crossings(YearMonth month) {
 		YearMonth first = month.minusMonths(CROSSING_MONTHS - 1L);
 		Map<YearMonth, long[]> counts = new LinkedHashMap<>();
@@ -252,11 +223,9 @@ public class DashboardQueries {
 			counts.put(m, new long[2]);
 		}
 		jdbc.sql("""
-				select to_char(c.crossed_at at time zone :zone, 'YYYY-MM') as month, c.direction, count(*) as n
-				from crossing_read c where c.crossed_at >= :from and c.crossed_at < :to
-				group by 1, 2""").param("zone", DisplayTime.ZONE.getId())
-				.param("from", Timestamp.from(first.atDay(1).atStartOfDay(DisplayTime.ZONE).toInstant()))
-				.param("to", Timestamp.from(month.plusMonths(1).atDay(1).atStartOfDay(DisplayTime.ZONE).toInstant()))
+				select to_char(c.month, 'YYYY-MM') as month, c.direction, sum(c.n) as n
+				from crossing_month_count_read c where c.month between :from and :to
+				group by 1, 2""").param("from", first.atDay(1)).param("to", month.atDay(1))
 				.query(rs -> {
 					long[] pair = counts.get(YearMonth.parse(rs.getString("month")));
 					if (pair != null) {

@@ -47,8 +47,8 @@ public class VillageMap {
 	public List<Village> villages(Scope scope) {
 		return replicas.read(() -> replicas.jdbc().sql("""
 				with present as (
-				  select p.region_code, count(*) as n from person_read p
-				  where p.status = 'PRESENT' and %1$s group by p.region_code
+				  select p.region_code, sum(p.n) as n from person_present_count_read p
+				  where %1$s group by p.region_code
 				), alerts as (
 				  select a.region_code, count(*) as n,
 				    max(case a.severity when 'CRITICAL' then 4 when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end) as level

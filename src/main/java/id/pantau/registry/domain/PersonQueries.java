@@ -68,12 +68,25 @@ public class PersonQueries {
 			double score) {
 	}
 
-	public record Page(List<Row> rows, int page, long total) {
+	/**
+	 * A page of the list and how many persons the filter selects: exactly up to {@link #COUNT_BOUND}, beyond it only
+	 * "more than {@link #COUNT_BOUND}" ({@code totalExact} false), so that no page counts a whole regency.
+	 *
+	 * @param hasNext whether another page follows
+	 */
+	public record Page(List<Row> rows, int page, long total, boolean totalExact, boolean hasNext) {
 
+		/** The number of pages when the total is exact; else the pages known so far and one more. */
 		public int pages() {
-			return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+			return totalExact ? (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE) : page + (hasNext ? 2 : 1);
 		}
 	}
+
+	/**
+	 * Up to how many persons the list counts exactly. Counting every person of a city on every page was the list's
+	 * cost (bench/README.md, {@code bench/explain}); a thousand is forty pages, more than anyone leafs through.
+	 */
+	public static final int COUNT_BOUND = 1000;
 
 	private final JdbcClient jdbc;
 	private final Clock clock;
@@ -82,29 +95,56 @@ public class PersonQueries {
 	public Page search(Scope scope, Filter filter, Sort sort, int page) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		StringBuilder sql = select(scope, filter, params);
+		if (filter.hasText()) {
+			// the hits of a name are few and found anyway for their order by score: counted with the page, exactly
+			sql.insert(sql.lastIndexOf("\nfrom best"), ", count(*) over () as total");
+		}
 		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
 		int safePage = Math.max(0, page);
+		// one row more than a page tells whether another follows
 		sql.append(" order by ").append(order.sql).append(" limit :limit offset :offset");
-		params.put("limit", PAGE_SIZE);
+		params.put("limit", PAGE_SIZE + 1);
 		params.put("offset", (long) safePage * PAGE_SIZE);
-		long[] total = { 0 };
+		long[] hits = { -1 };
 		List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
-			total[0] = rs.getLong("total");
+			if (filter.hasText()) {
+				hits[0] = rs.getLong("total");
+			}
 			return new Row(rs.getLong("id"), rs.getString("primary_name"), rs.getString("matched_name"),
 					rs.getString("nationality"), rs.getString("nationality_name"),
 					Category.valueOf(rs.getString("category")), PersonStatus.valueOf(rs.getString("status")),
 					rs.getString("region_code"), rs.getString("village_name"), rs.getString("district_name"),
 					rs.getDouble("score"));
 		}).list();
-		if (rows.isEmpty() && safePage > 0) {
-			return new Page(rows, safePage, countOnly(scope, filter));
+		boolean hasNext = rows.size() > PAGE_SIZE;
+		List<Row> shown = hasNext ? rows.subList(0, PAGE_SIZE) : rows;
+		if (hits[0] >= 0) {
+			return new Page(List.copyOf(shown), safePage, hits[0], true, hasNext);
 		}
-		return new Page(rows, safePage, total[0]);
+		// a first page that is the whole answer needs no count
+		long total = safePage == 0 && !hasNext ? shown.size() : count(scope, filter);
+		return new Page(List.copyOf(shown), safePage, Math.min(total, COUNT_BOUND), total <= COUNT_BOUND, hasNext);
+	}
+
+	/**
+	 * How many persons the filter selects, counted up to one past {@link #COUNT_BOUND}: the persons walked in name
+	 * order from {@code person_name_order_idx}, so the count stops after a thousand and one instead of reading the
+	 * whole scope.
+	 */
+	private long count(Scope scope, Filter filter) {
+		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
+		StringBuilder sql = select(scope, filter, params);
+		if (!filter.hasText()) {
+			sql.append(" order by ").append(Sort.NAME.sql);
+		}
+		params.put("bound", COUNT_BOUND + 1);
+		return jdbc.sql("select count(*) from (" + sql + " limit :bound) selected").params(params).query(Long.class)
+				.single();
 	}
 
 	/**
 	 * The list's query without its order and page: the persons a filter selects within a scope, with the columns of
-	 * a {@link Row} and {@code total}. Shared by the page and the export, so that both select the same persons.
+	 * a {@link Row}. Shared by the page and the export, so that both select the same persons.
 	 */
 	StringBuilder select(Scope scope, Filter filter, Map<String, Object> params) {
 		StringBuilder sql = new StringBuilder();
@@ -140,7 +180,7 @@ public class PersonQueries {
 		}
 		sql.append("""
 				  p.nationality, c.name_id as nationality_name, p.category, p.status, p.region_code,
-				  v.name as village_name, d.name as district_name, count(*) over () as total
+				  v.name as village_name, d.name as district_name
 				""");
 		sql.append(filter.hasText() ? "from best join person p on p.id = best.person_id\n" : "from person p\n");
 		sql.append("""
@@ -181,9 +221,5 @@ public class PersonQueries {
 	String exportSql(Scope scope, Filter filter, Sort sort, Map<String, Object> params) {
 		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
 		return select(scope, filter, params).append(" order by ").append(order.sql).toString();
-	}
-
-	private long countOnly(Scope scope, Filter filter) {
-		return search(scope, filter, Sort.NAME, 0).total();
 	}
 }

@@ -60,7 +60,12 @@ class PersonRestController {
 	record TimelineEntry(CaseFile.Kind kind, Instant at, String summary, String link) {
 	}
 
-	record PersonList(List<PersonQueries.Row> rows, int page, long total, int pageSize) {
+	/**
+	 * @param total the persons the filter selects, exactly when {@code totalExact}; else more than this many
+	 *        ({@link PersonQueries#COUNT_BOUND}) and {@code hasNext} says whether to ask for the next page
+	 */
+	record PersonList(List<PersonQueries.Row> rows, int page, long total, int pageSize, boolean totalExact,
+			boolean hasNext) {
 	}
 
 	record MergeRequest(long mergedId, int version, int mergedVersion) {
@@ -79,7 +84,8 @@ class PersonRestController {
 		audit.record(AuditEntry.of("PERSON_LISTED").detail("q", q == null || q.isBlank() ? "" : "yes")
 				.detail("rows", result.rows().size()).detail("via", "api")
 				.shown("PERSON", result.rows().stream().map(PersonQueries.Row::id).toList()));
-		return new PersonList(result.rows(), result.page(), result.total(), PersonQueries.PAGE_SIZE);
+		return new PersonList(result.rows(), result.page(), result.total(), PersonQueries.PAGE_SIZE,
+				result.totalExact(), result.hasNext());
 	}
 
 	@GetMapping("/{id}")
