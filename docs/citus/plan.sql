@@ -55,6 +55,10 @@ insert into citus_plan values
   ('meeting_item',            'distributed', 'its meeting, which takes only alerts of its own regency', '{timpora_meeting,alert}'),
   ('meeting_view',            'distributed', 'its meeting, which takes only alerts of its own regency', '{timpora_meeting,alert}'),
   ('meeting_attendance',      'distributed', 'its meeting', '{timpora_meeting}'),
+  -- the counts kept for the dashboard (V32): each delta row on the shard of the rows it counts
+  ('person_present_count',    'distributed', 'region_code (the village; null for persons with no village: the home regency)', null),
+  ('village_report_state_count', 'distributed', 'village_code', null),
+  ('crossing_month_count',    'distributed', 'the crossing''s port, through a new regency_code column (none today)', null),
   -- local on the coordinator: single-writer state, accounts, the one-off lists, import bookkeeping
   ('audit_event',             'local',       null, null),
   ('event_publication',       'local',       null, null),
@@ -72,4 +76,14 @@ insert into citus_plan values
   ('person_list',             'local',       null, null),
   ('person_list_row',         'local',       null, null),
   ('crew_list_import',        'local',       null, null),
-  ('flyway_schema_history',   'local',       null, null);
+  ('flyway_schema_history',   'local',       null, null),
+  -- state shared by the instances (issue 19): sessions, login counters, job locks, uploads, the audit queue
+  ('spring_session',          'local',       null, null),
+  ('spring_session_attributes', 'local',     null, null),
+  ('login_failure',           'local',       null, null),
+  ('login_trusted_address',   'local',       null, null),
+  ('login_burst',             'local',       null, null),
+  ('shedlock',                'local',       null, null),
+  ('import_slot',             'local',       null, null),
+  ('import_job',              'local',       null, null),
+  ('audit_pending',           'local',       null, null);
