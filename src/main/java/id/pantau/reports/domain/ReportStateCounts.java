@@ -2,7 +2,6 @@ package id.pantau.reports.domain;
 
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,6 @@ public class ReportStateCounts {
 	/** Folds the delta rows into one row per key; returns how many rows remain. */
 	@Scheduled(fixedDelayString = "${pantau.counts.compaction-interval:PT10M}",
 			initialDelayString = "${pantau.counts.compaction-interval:PT10M}")
-	@SchedulerLock(name = "report-state-counts-compaction", lockAtMostFor = "PT10M")
 	@Transactional
 	public int compact() {
 		return jdbc.sql("""
