@@ -109,6 +109,17 @@ class ProvinceIntegrationTests {
 	}
 
 	@Test
+	void theProvinceMapListsOnlyVillagesWithSomeoneOrAnOpenAlertAndSaysHowManyItLeavesOut() {
+		String map = WebSession.loggedIn(port, "timpora.maluku").get("/peta").body();
+		long rows = Pattern.compile("<tr id=\"village-81").matcher(map).results().count();
+		long villages = jdbc.sql("select count(*) from region where level = 'VILLAGE' and code like '81.%'")
+				.query(Long.class).single();
+		assertThat(rows).isPositive().isLessThan(villages);
+		assertThat(map).contains("id=\"map-villages-quiet\"").contains(String.format(java.util.Locale.GERMANY, "%,d", villages - rows)
+				+ " desa lain tanpa orang asing berada");
+	}
+
+	@Test
 	void onlyVillagesOfARegencyThatReportsThroughPantauAreCalledSilent() {
 		rules.run("SILENT_VILLAGE", "MANUAL");
 

@@ -30,6 +30,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 class MapController {
 
+	/**
+	 * Up to a regency's villages are all listed under the map; a province's (over a thousand) only where someone is or
+	 * an alert is open. The administrator, who sets the points, always gets every village.
+	 */
+	static final int LISTED_IN_FULL = 100;
+
 	private final VillageMap map;
 	private final MapSettings settings;
 	private final ReplicaReads replicas;
@@ -37,14 +43,18 @@ class MapController {
 	@GetMapping("/peta")
 	String page(@AuthenticationPrincipal PantauUser user, Model model) {
 		List<VillageMap.Village> villages = map.villages(user.scope());
-		model.addAttribute("villages", villages);
+		boolean admin = user.role() == Role.ADMIN;
+		List<VillageMap.Village> listed = admin || villages.size() <= LISTED_IN_FULL ? villages
+				: villages.stream().filter(v -> v.present() > 0 || v.openAlerts() > 0).toList();
+		model.addAttribute("villages", listed);
+		model.addAttribute("quietVillages", villages.size() - listed.size());
 		List<java.math.BigDecimal> bounds = map.bounds(user.scope());
 		model.addAttribute("bounds", bounds == null ? "" : bounds.stream().map(java.math.BigDecimal::toPlainString)
 				.collect(java.util.stream.Collectors.joining(",")));
 		model.addAttribute("unplaced", villages.stream().filter(v -> v.lat() == null).toList());
 		model.addAttribute("replicaLag", replicas.lag().orElse(null));
 		model.addAttribute("tiles", settings);
-		model.addAttribute("admin", user.role() == Role.ADMIN);
+		model.addAttribute("admin", admin);
 		return "dashboard/map";
 	}
 
