@@ -1,5 +1,7 @@
 package id.pantau.bench;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;
@@ -38,7 +40,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
@@ -47,6 +48,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import id.pantau.identity.domain.Totp;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Failover under load, through the province's balancer ({@code deploy/province/up}): {@code -Dthreads} (8) clients,
@@ -220,19 +222,17 @@ public final class FailoverBenchmark {
 			boolean sent = process.destroyForcibly();
 			// watched closely: a killed process not our child is a zombie until whoever adopted it reaps it, and
 			// isAlive() and onExit() count that time too; gone is when it stopped running
-			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-			while (running(pid) && System.nanoTime() < deadline) {
-				Thread.sleep(2);
+			try {
+				await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(2)).until(() -> !running(pid));
+			}
+			catch (ConditionTimeoutException stillRunning) {
+				// counted as gone at the signal, below
 			}
 			died.set(running(pid) ? signalled.get() : System.nanoTime() - t0);
 			String done = String.format(Locale.ROOT, "%s (pid %d) SIGKILL at %.2f s, gone at %.2f s%s", what, pid,
 					signalled.get() / 1e9, died.get() / 1e9, sent ? "" : " (refused)");
 			System.out.println("  " + done);
 			return done;
-		}
-		catch (InterruptedException e) {
-			Thread.currentThread().interrupt();
-			return what + ": interrupted";
 		}
 		catch (IOException | RuntimeException e) {
 			return what + ": not killed (" + e + ")";
@@ -588,7 +588,7 @@ public final class FailoverBenchmark {
 	}
 
 	/** Everything answered as done is in the primary; the uploads' imports and matching given time to finish. */
-	private Verification verify() throws IOException, SQLException, InterruptedException {
+	private Verification verify() throws IOException, SQLException {
 		try (Connection db = database()) {
 			Map<String, String> states = new HashMap<>();
 			try (ResultSet rows = query(db, "select client_key::text, state from village_report "
@@ -667,14 +667,14 @@ public final class FailoverBenchmark {
 	}
 
 	/** Asks again every second until the answer has all it should or {@code -Dsettle} (90 s) has passed. */
-	private <T> Map<String, T> waitFor(Supplier<Map<String, T>> ask, int expected) throws InterruptedException {
-		long deadline = System.nanoTime() + settle.toNanos();
-		Map<String, T> found = ask.get();
-		while (found.size() < expected && System.nanoTime() < deadline) {
-			Thread.sleep(1000);
-			found = ask.get();
+	private <T> Map<String, T> waitFor(Supplier<Map<String, T>> ask, int expected) {
+		try {
+			return await().atMost(settle).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+					.until(ask::get, found -> found.size() >= expected);
 		}
-		return found;
+		catch (ConditionTimeoutException incomplete) {
+			return ask.get(); // what has arrived by then; the rest is counted as lost
+		}
 	}
 
 	private static ResultSet query(Connection db, String sql, Collection<String> values) throws SQLException {
