@@ -76,6 +76,11 @@ class SecurityConfiguration {
 		return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
 	}
 
+	@Bean
+	SessionsWrittenSparingly sessionsWrittenSparingly(SecuritySettings settings) {
+		return new SessionsWrittenSparingly(settings.sessionIdleTimeout());
+	}
+
 	/**
 	 * Who is signed in where, for ending a user's sessions: the sessions' table of Spring Session JDBC, searched by the
 	 * principal's name, so a session on any instance ends. A command runs without a web server and without the

@@ -15,11 +15,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A signed-in session ends after {@code idle} without a request (as the session store's own timeout does) and, used
- * or not, {@code absolute} after it began: a session taken over, or a browser left signed in on an office computer,
- * does not last for ever. The session is kept in PostgreSQL and written only when an attribute changes, so the last
- * request is written down at most once every {@link #LAST_SEEN_STEP}, not at every request; the idle check allows for
- * that step, and the store itself ends the session exactly {@code idle} after its last request.
+ * A signed-in session ends after {@code idle} without a request and, used or not, {@code absolute} after it began: a
+ * session taken over, or a browser left signed in on an office computer, does not last for ever. The session is kept
+ * in PostgreSQL and written only when an attribute changes or once a {@link #LAST_SEEN_STEP}
+ * ({@link SessionsWrittenSparingly}), so the last request is written down at most once a step, not at every request;
+ * the idle check allows for that step, and the store keeps a session a step longer than {@code idle}, so that this
+ * filter, not the store, ends it.
  */
 class SessionLifetimeFilter extends OncePerRequestFilter {
 
