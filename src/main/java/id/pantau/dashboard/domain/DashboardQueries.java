@@ -27,6 +27,8 @@ public class DashboardQueries {
 
 	/** Days ahead within which a permit counts as ending soon; the registry's list offers the same choice. */
 	public static final int PERMIT_DAYS = 30;
+	/** Past this many persons, the permits ending soon are shown as "more than": the registry's list counts so too. */
+	public static final int PERMITS_COUNTED_UP_TO = 1000;
 
 	/** Months of arrivals and departures shown, the current one included. */
 	public static final int CROSSING_MONTHS = 12;
@@ -70,6 +72,11 @@ public class DashboardQueries {
 			List<Count> byVillage, long exCrewAshore, long permitsEnding, List<MonthCrossings> crossings,
 			Map<Severity, Long> openAlerts, long closedByAutomaticLinks, Map<ReportStep, Long> reports,
 			Completeness thisMonth, Completeness lastMonth) {
+
+		/** Whether {@link #permitsEnding()} is the count, not one past {@link #PERMITS_COUNTED_UP_TO}. */
+		public boolean permitsEndingExact() {
+			return permitsEnding <= PERMITS_COUNTED_UP_TO;
+		}
 
 		public long openAlertsTotal() {
 			return openAlerts.values().stream().mapToLong(Long::longValue).sum();
@@ -141,10 +148,16 @@ public class DashboardQueries {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		params.put("today", today);
 		params.put("until", today.plusDays(PERMIT_DAYS));
-		// as the registry's list filter "izinBerakhir": any person (not merged) with a permit ending in the window
+		params.put("bound", PERMITS_COUNTED_UP_TO + 1);
+		// as the registry's list filter: any person (not merged) with a permit ending in the window, counted up to one
+		// past the bound, as the list counts, so that the count stops early instead of joining every permit in the
+		// window to its person (92 ms at 100,000 persons, where one permit in seven ends within 30 days; 3.5 ms so)
 		long permits = jdbc.sql("""
-				select count(distinct s.person_id) from stay_permit_read s join person_read p on p.id = s.person_id
-				where s.valid_until between :today and :until and p.status <> 'MERGED' and %s
+				select count(*) from (
+				  select 1 from person_read p where p.status <> 'MERGED' and %s
+				  and exists (select 1 from stay_permit_read s where s.person_id = p.id
+				              and s.valid_until between :today and :until)
+				  limit :bound) ending
 				""".formatted(scope.sqlVisibility("p.region_code"))).params(params).query(Long.class).single();
 
 		Map<Severity, Long> alerts = new EnumMap<>(Severity.class);
