@@ -36,7 +36,8 @@ class JdbcReferenceData implements ReferenceData {
 
 	private final JdbcClient jdbc;
 
-	/** Built on first use: the countries only change with a migration, so once per run is enough. */
+	/** Read on first use: the countries only change with a migration, so once per run is enough. */
+	private volatile List<Country> countries;
 	private volatile Nationalities nationalities;
 
 	@Override
@@ -88,10 +89,15 @@ class JdbcReferenceData implements ReferenceData {
 
 	@Override
 	public List<Country> countries() {
-		return jdbc.sql("select * from country order by mrz_only, name_id")
-				.query((rs, n) -> new Country(rs.getString("alpha3"), rs.getString("alpha2"), rs.getString("name_id"),
-						rs.getString("name_en"), rs.getBoolean("mrz_only")))
-				.list();
+		List<Country> read = countries;
+		if (read == null) {
+			read = List.copyOf(jdbc.sql("select * from country order by mrz_only, name_id")
+					.query((rs, n) -> new Country(rs.getString("alpha3"), rs.getString("alpha2"),
+							rs.getString("name_id"), rs.getString("name_en"), rs.getBoolean("mrz_only")))
+					.list());
+			countries = read;
+		}
+		return read;
 	}
 
 	@Override
