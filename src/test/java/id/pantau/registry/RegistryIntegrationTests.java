@@ -55,6 +55,17 @@ class RegistryIntegrationTests {
 	}
 
 	@Test
+	void theExactNameComesFirstAmongNamesWithTheSameTrigrams() {
+		long repeated = register("NYEIN NYEIN SWE", "MMR", "81.72.01.2001").getId();
+		long exact = register("NYEIN SWE", "MMR", "81.72.01.2002").getId();
+
+		List<Long> found = ids("Nyein Swe");
+
+		assertThat(found).as("both score 1.0: a repeated word adds no trigram").contains(repeated, exact);
+		assertThat(found.indexOf(exact)).isLessThan(found.indexOf(repeated));
+	}
+
+	@Test
 	void aDocumentNumberTypedWithOForZeroStillFindsItsHolder() {
 		Person person = registry.register(KESBANGPOL, form("SOMCHAI WONGSA", "Muangthai", "81.72.02.2002",
 				"AB0102030"));

@@ -36,7 +36,9 @@ public class PersonQueries {
 	/** How the list is ordered; only these, so no request text reaches the SQL. */
 	public enum Sort {
 
-		RELEVANCE("score desc, p.primary_name"), NAME("p.primary_name, p.id"), NATIONALITY("p.nationality, p.primary_name"),
+		/** Best score first; among equal scores an exact name first ("AUNG AUNG KYAW" has the trigrams of "AUNG KYAW"). */
+		RELEVANCE("score desc, exact desc, p.primary_name"),
+		NAME("p.primary_name, p.id"), NATIONALITY("p.nationality, p.primary_name"),
 		VILLAGE("village_name nulls last, p.primary_name"), UPDATED("p.updated_at desc, p.id desc");
 
 		private final String sql;
@@ -161,22 +163,23 @@ public class PersonQueries {
 					with hits as (
 					  select n.person_id, n.full_name,
 					    greatest(similarity(n.search_key, :key), word_similarity(:key, n.search_key) * 0.95,
-					             similarity(n.phonetic_key, :phonetic) * 0.9) as score
+					             similarity(n.phonetic_key, :phonetic) * 0.9) as score,
+					    n.search_key = :key as exact
 					  from person_name n
 					  where :key <> '' and (n.search_key % :key or :key <% n.search_key or n.phonetic_key % :phonetic)
 					  union all
-					  select d.person_id, null, 1.0 from travel_document d where :doc <> '' and d.number_key = :doc
+					  select d.person_id, null, 1.0, true from travel_document d where :doc <> '' and d.number_key = :doc
 					  union all
-					  select l.person_id, null, 1.0 from identity_link l where l.value = :raw
+					  select l.person_id, null, 1.0, true from identity_link l where l.value = :raw
 					), best as (
-					  select distinct on (person_id) person_id, full_name, score from hits
-					  order by person_id, score desc
+					  select distinct on (person_id) person_id, full_name, score, exact from hits
+					  order by person_id, score desc, exact desc
 					)
-					select p.id, p.primary_name, best.full_name as matched_name, best.score as score,
+					select p.id, p.primary_name, best.full_name as matched_name, best.score as score, best.exact,
 					""");
 		}
 		else {
-			sql.append("select p.id, p.primary_name, null as matched_name, 0.0 as score,\n");
+			sql.append("select p.id, p.primary_name, null as matched_name, 0.0 as score, false as exact,\n");
 		}
 		sql.append("""
 				  p.nationality, c.name_id as nationality_name, p.category, p.status, p.region_code,
