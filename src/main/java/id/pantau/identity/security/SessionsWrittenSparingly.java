@@ -9,10 +9,11 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
  * A session's row is not written at every request. Spring Session stamps the last access of a session at each
  * request, and its JDBC store then updates the session's row: every page view was a write and a commit waiting for
  * the disk, and the requests of one session at once (tabs, htmx fragments, a load test's 50 connections) queued on
- * that row's lock, 10 ms each (bench/README.md, "Sessions"). Here the update leaves the row alone unless the session
- * id, its lifetime or its user changed, or the last access moved by {@link SessionLifetimeFilter#LAST_SEEN_STEP}.
- * The stored last access may so be up to a step old, and the store would end a session that much early: sessions are
- * given the idle time plus that step, and {@link SessionLifetimeFilter} ends them at their idle time.
+ * that row's lock, 10 ms each (bench/README.md, "the goals at 100,000 persons"). Here the update leaves the row
+ * alone unless the session id, its lifetime or its user changed, or the last access moved by
+ * {@link SessionLifetimeFilter#LAST_SEEN_STEP}. The stored last access may so be up to a step old, and the store
+ * would end a session that much early: sessions are given the idle time plus that step, and
+ * {@link SessionLifetimeFilter} ends them at their idle time.
  */
 final class SessionsWrittenSparingly implements SessionRepositoryCustomizer<JdbcIndexedSessionRepository> {
 
