@@ -1,5 +1,6 @@
 package id.pantau.platform;
 
+import java.util.Collection;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -10,10 +11,13 @@ import java.util.regex.Pattern;
  * serializable, as the signed-in user who carries it is kept in the session, in PostgreSQL.
  *
  * @param regionCode a Kemendagri region code such as {@code 81.72.01.2001}, or {@code null} for the whole deployment
+ * @param unplacedHidden whether records with no region (a foreigner with no known residence) are hidden although the
+ *        scope is a regency or wider: so in a deployment of several regencies, where such a record is no single
+ *        regency's ({@link #within(String, Collection)})
  */
-public record Scope(String regionCode) implements java.io.Serializable {
+public record Scope(String regionCode, boolean unplacedHidden) implements java.io.Serializable {
 
-	public static final Scope WHOLE_DEPLOYMENT = new Scope(null);
+	public static final Scope WHOLE_DEPLOYMENT = new Scope(null, false);
 
 	private static final Pattern CODE = Pattern.compile("\\d{2}(\\.\\d{2}(\\.\\d{2}(\\.\\d{4})?)?)?");
 
@@ -21,10 +25,26 @@ public record Scope(String regionCode) implements java.io.Serializable {
 		if (regionCode != null && !CODE.matcher(regionCode).matches()) {
 			throw new IllegalArgumentException("Not a region code: " + regionCode);
 		}
+		unplacedHidden = unplacedHidden && regionCode != null;
 	}
 
+	/** A scope of a deployment of one regency, or one whose records all have a region (tests, the demo). */
 	public static Scope of(String regionCode) {
-		return regionCode == null || regionCode.isBlank() ? WHOLE_DEPLOYMENT : new Scope(regionCode.trim());
+		return regionCode == null || regionCode.isBlank() ? WHOLE_DEPLOYMENT : new Scope(regionCode.trim(), false);
+	}
+
+	/**
+	 * The scope of {@code regionCode} in a deployment serving {@code regencies}: records with no region are seen by
+	 * the whole deployment and by a scope covering every regency served (Kota Tual's city in its own deployment, the
+	 * province in Maluku's), not by one regency of several, which would otherwise see the unplaced foreigners of all.
+	 */
+	public static Scope within(String regionCode, Collection<String> regencies) {
+		Scope scope = of(regionCode);
+		if (scope.isWholeDeployment()) {
+			return scope;
+		}
+		boolean coversEveryRegency = !regencies.isEmpty() && regencies.stream().allMatch(scope::covers);
+		return new Scope(scope.regionCode, !coversEveryRegency);
 	}
 
 	public static boolean isRegionCode(String code) {
@@ -46,15 +66,16 @@ public record Scope(String regionCode) implements java.io.Serializable {
 	/**
 	 * Whether a record placed in {@code code} is visible in this scope. A record with no region (a foreigner with no
 	 * known residence) belongs to the whole area served: scopes of a regency or wider see it, a kecamatan or a
-	 * village does not.
+	 * village does not, nor one regency of several ({@link #within(String, Collection)}).
 	 */
 	public boolean sees(String code) {
 		return code == null ? coversUnplaced() : covers(code);
 	}
 
 	public boolean coversUnplaced() {
-		return isWholeDeployment() || regionCode.chars().filter(c -> c == '.').count() <= 1;
+		return isWholeDeployment() || (!unplacedHidden && regionCode.chars().filter(c -> c == '.').count() <= 1);
 	}
+
 
 	/** The SQL form of {@link #sees(String)}, with the parameters of {@link #sqlParameters()}. */
 	public String sqlVisibility(String column) {

@@ -1,9 +1,9 @@
 package id.pantau.reference;
 
-import id.pantau.platform.Scope;
-
 import java.util.List;
 import java.util.Optional;
+
+import id.pantau.platform.Scope;
 
 /** Read access to the reference data: regions, islands, countries, ports of entry and permit types. */
 public interface ReferenceData {
@@ -40,4 +40,12 @@ public interface ReferenceData {
 
 	/** The regencies (kabupaten/kota) this deployment serves. */
 	List<Region> deployedRegencies();
+
+	/**
+	 * The scope of a region code (null: the whole deployment) in this deployment, for a signed-in user or a part of
+	 * the area one looks at: see {@link Scope#within(String, java.util.Collection)}.
+	 */
+	default Scope scope(String regionCode) {
+		return Scope.within(regionCode, deployedRegencies().stream().map(Region::code).toList());
+	}
 }

@@ -71,7 +71,10 @@ class ProvinceIntegrationTests {
 		WebSession ambon = WebSession.loggedIn(port, "bpmpd.ambon");
 		assertThat(ambon.get("/orang-asing/" + inAmbon).statusCode()).isEqualTo(200);
 		assertThat(ambon.get("/orang-asing/" + inMalra).statusCode()).as("another regency's person").isEqualTo(404);
-		assertThat(present(ambon.get("/").body())).isEqualTo(presentIn(AMBON) + unplacedPresent());
+		assertThat(present(ambon.get("/").body())).as("not the province's persons without a village")
+				.isEqualTo(presentIn(AMBON));
+		assertThat(ambon.get("/orang-asing/" + unplacedPerson()).statusCode()).as("a person with no village")
+				.isEqualTo(404);
 		assertThat(ambon.get("/?region=" + MALUKU_TENGGARA).statusCode()).as("another regency's figures")
 				.isEqualTo(404);
 		assertThat(ambon.get("/").body()).as("one regency: no province-wide table").doesNotContain("dash-regencies");
@@ -84,6 +87,7 @@ class ProvinceIntegrationTests {
 		WebSession province = WebSession.loggedIn(port, "kesbangpol.maluku");
 		assertThat(province.get("/orang-asing/" + inAmbon).statusCode()).isEqualTo(200);
 		assertThat(province.get("/orang-asing/" + inMalra).statusCode()).isEqualTo(200);
+		assertThat(province.get("/orang-asing/" + unplacedPerson()).statusCode()).isEqualTo(200);
 		assertThat(present(province.get("/").body())).isEqualTo(jdbc.sql(
 				"select count(*) from person_read where status = 'PRESENT' and (region_code is null or region_code like '81.%')")
 				.query(Long.class).single());
@@ -103,7 +107,7 @@ class ProvinceIntegrationTests {
 
 		String ambon = province.get("/?region=81.71").body();
 		assertThat(ambon).contains("id=\"dash-within\"").contains("Kota Ambon");
-		assertThat(present(ambon)).isEqualTo(presentIn(AMBON) + unplacedPresent());
+		assertThat(present(ambon)).as("one regency of several: its own persons").isEqualTo(presentIn(AMBON));
 		assertThat(province.get("/?region=82.01").statusCode()).as("outside the province").isEqualTo(404);
 		assertThat(province.get("/?region=x").statusCode()).isEqualTo(404);
 	}
@@ -133,9 +137,9 @@ class ProvinceIntegrationTests {
 				.param("p", regency + ".%").query(Long.class).single();
 	}
 
-	/** Persons with no village: a regency-wide scope sees them, as in the registry's list. */
-	private long unplacedPresent() {
-		return jdbc.sql("select count(*) from person_read where status = 'PRESENT' and region_code is null")
+	/** A person with no village: in a province, only the province's scope sees such a person, no single regency. */
+	private long unplacedPerson() {
+		return jdbc.sql("select min(id) from person where status = 'PRESENT' and region_code is null")
 				.query(Long.class).single();
 	}
 }

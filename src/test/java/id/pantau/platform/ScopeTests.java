@@ -1,5 +1,7 @@
 package id.pantau.platform;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,6 +47,21 @@ class ScopeTests {
 	void aRecordWithoutRegionIsOutsideEveryRegionalScope() {
 		assertThat(tual.covers((String) null)).isFalse();
 		assertThat(Scope.WHOLE_DEPLOYMENT.covers((String) null)).isTrue();
+	}
+
+	@Test
+	void aRecordWithoutRegionIsSeenByTheRegencyOfItsOwnDeploymentButNotByOneRegencyOfSeveral() {
+		List<String> kotaTual = List.of("81.72");
+		List<String> maluku = List.of("81.01", "81.02", "81.71", "81.72");
+
+		assertThat(Scope.within("81.72", kotaTual).sees(null)).isTrue();
+		assertThat(Scope.within("81.72.01", kotaTual).sees(null)).isFalse();
+		assertThat(Scope.within("81.71", maluku).sees(null)).isFalse();
+		assertThat(Scope.within("81.71", maluku).sqlVisibility("p.region_code")).doesNotContain("is null");
+		assertThat(Scope.within("81", maluku).sees(null)).isTrue();
+		assertThat(Scope.within(null, maluku).sees(null)).isTrue();
+		assertThat(Scope.within("81.71", maluku).sees("81.71.01.1001")).isTrue();
+		assertThat(Scope.within("81.71", maluku).covers(Scope.of("81.71.01"))).isTrue();
 	}
 
 	@Test

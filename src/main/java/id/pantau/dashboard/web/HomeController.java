@@ -67,7 +67,7 @@ class HomeController {
 			if (!Scope.isRegionCode(region.strip()) || !user.scope().covers(Scope.of(region))) {
 				throw new NotFoundException("region " + region);
 			}
-			scope = Scope.of(region);
+			scope = reference.scope(region);
 			model.addAttribute("within", reference.region(scope.regionCode())
 					.orElseThrow(() -> new NotFoundException("region " + region)));
 		}

@@ -131,14 +131,14 @@ class RecapController {
 		}
 	}
 
-	private static Scope area(PantauUser user, String code) {
+	private Scope area(PantauUser user, String code) {
 		if (code == null || code.isBlank()) {
 			return user.scope();
 		}
 		if (!Scope.isRegionCode(code.strip())) {
 			throw new NotFoundException("region " + code);
 		}
-		Scope area = Scope.of(code);
+		Scope area = reference.scope(code);
 		if (!user.scope().covers(area)) {
 			throw new NotFoundException("region " + code);
 		}

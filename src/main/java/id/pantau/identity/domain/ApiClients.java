@@ -165,7 +165,8 @@ public class ApiClients {
 					.param("now", Timestamp.from(now)).param("since", Timestamp.from(now.minus(LAST_USE_PRECISION)))
 					.param("id", match.id()).update();
 		}
-		return Optional.of(new ApiClientPrincipal(match.id(), match.name(), match.role(), Scope.of(match.scopeCode())));
+		return Optional.of(new ApiClientPrincipal(match.id(), match.name(), match.role(),
+				reference.scope(match.scopeCode())));
 	}
 
 	/** The regions an administrator may give a client: its own scope's province and regencies. */

@@ -3,7 +3,7 @@ package id.pantau.identity.domain;
 import java.util.Locale;
 
 import id.pantau.identity.PantauUser;
-import id.pantau.platform.Scope;
+import id.pantau.reference.ReferenceData;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -15,16 +15,17 @@ import org.springframework.stereotype.Service;
 class PantauUserDetailsService implements UserDetailsService {
 
 	private final UserAccounts accounts;
+	private final ReferenceData reference;
 
 	@Override
 	public PantauUser loadUserByUsername(String username) {
 		return accounts.findByUsername(username == null ? "" : username.trim().toLowerCase(Locale.ROOT))
-				.map(PantauUserDetailsService::principal)
+				.map(this::principal)
 				.orElseThrow(() -> new UsernameNotFoundException("unknown"));
 	}
 
-	static PantauUser principal(UserAccount a) {
+	private PantauUser principal(UserAccount a) {
 		return new PantauUser(a.getId(), a.getUsername(), a.getPasswordHash(), a.getFullName(), a.getRole(),
-				a.getAgency(), Scope.of(a.getScopeCode()), a.isEnabled(), a.isMustChangePassword());
+				a.getAgency(), reference.scope(a.getScopeCode()), a.isEnabled(), a.isMustChangePassword());
 	}
 }

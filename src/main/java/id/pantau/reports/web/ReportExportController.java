@@ -7,6 +7,7 @@ import id.pantau.identity.PantauUser;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.platform.tables.TableExport;
 import id.pantau.platform.web.Downloads;
+import id.pantau.reference.ReferenceData;
 import id.pantau.reports.domain.ReportExports;
 import jakarta.servlet.http.HttpServletResponse;
 import lombok.AccessLevel;
@@ -26,6 +27,7 @@ class ReportExportController {
 
 	private final ReportExports exports;
 	private final ProblemMessages messages;
+	private final ReferenceData reference;
 
 	@GetMapping("/laporan/ekspor")
 	void export(@AuthenticationPrincipal PantauUser user, @RequestParam(defaultValue = "csv") String format,
@@ -34,6 +36,6 @@ class ReportExportController {
 			@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
 		TableExport.Format chosen = Downloads.startTable(response, format,
 				"laporan-desa_" + Downloads.period(from, to));
-		exports.export(ReportPageController.within(user, region), from, to, chosen, response.getOutputStream(), messages::message);
+		exports.export(ReportPageController.within(user, region, reference), from, to, chosen, response.getOutputStream(), messages::message);
 	}
 }

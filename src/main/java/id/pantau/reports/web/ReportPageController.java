@@ -86,7 +86,7 @@ class ReportPageController {
 	String list(@AuthenticationPrincipal PantauUser user, @RequestParam(required = false) ReportState status,
 			@RequestParam(required = false) String region, @RequestParam(defaultValue = "false") boolean all,
 			Model model) {
-		Scope shown = within(user, region);
+		Scope shown = within(user, region, reference);
 		ReportState inbox = switch (user.role()) {
 			case BPMPD -> ReportState.SUBMITTED;
 			case KESBANGPOL -> ReportState.FORWARDED;
@@ -123,14 +123,14 @@ class ReportPageController {
 	 * The region a list is narrowed to ({@code region}, a kecamatan or village within the user's scope, as the
 	 * dashboard and the map link to it), else the user's whole scope. A region outside the scope is not found.
 	 */
-	static Scope within(PantauUser user, String region) {
+	static Scope within(PantauUser user, String region, ReferenceData reference) {
 		if (region == null || region.isBlank()) {
 			return user.scope();
 		}
 		if (!Scope.isRegionCode(region.strip()) || !user.scope().covers(Scope.of(region))) {
 			throw new id.pantau.platform.NotFoundException("region " + region);
 		}
-		return Scope.of(region);
+		return reference.scope(region);
 	}
 
 	/** For a TIMPORA member's home page: the forwarded reports on which its agency has not spoken yet. */
