@@ -55,10 +55,11 @@ insert into citus_plan values
   ('meeting_item',            'distributed', 'its meeting, which takes only alerts of its own regency', '{timpora_meeting,alert}'),
   ('meeting_view',            'distributed', 'its meeting, which takes only alerts of its own regency', '{timpora_meeting,alert}'),
   ('meeting_attendance',      'distributed', 'its meeting', '{timpora_meeting}'),
-  -- the counts kept for the dashboard (V32): each delta row on the shard of the rows it counts
+  -- the counts kept for the dashboard (V32, V34): each delta row on the shard of the rows it counts
   ('person_present_count',    'distributed', 'region_code (the village; null for persons with no village: the home regency)', null),
   ('village_report_state_count', 'distributed', 'village_code', null),
   ('crossing_month_count',    'distributed', 'the crossing''s port, through a new regency_code column (none today)', null),
+  ('open_alert_count',        'distributed', 'region_code (the village; null for alerts with no village: the home regency of the alert''s subject)', null),
   -- local on the coordinator: single-writer state, accounts, the one-off lists, import bookkeeping
   ('audit_event',             'local',       null, null),
   ('event_publication',       'local',       null, null),

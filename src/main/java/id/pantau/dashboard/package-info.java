@@ -8,7 +8,8 @@
  * {@code village_report_read}, {@code report_event_read}, {@code periodic_report_read}; followup's {@code alert_read},
  * {@code alert_action_read}; the reference's {@code region_read}, {@code island_read}, {@code country_read}; and the
  * counts the owners keep as their data changes, so that a regency-wide figure reads a few rows instead of recounting:
- * {@code person_present_count_read}, {@code village_report_state_count_read}, {@code crossing_month_count_read}. Going
+ * {@code person_present_count_read}, {@code village_report_state_count_read}, {@code crossing_month_count_read},
+ * {@code open_alert_count_read}. Going
  * through each module's Java API would mean loading records to count them. Java dependencies go only to other modules' root API packages ({@code identity},
  * {@code reference}, {@code audit}, {@code platform}). The one table it owns is {@code village_point}: where an
  * administrator placed a village on the map.

@@ -12,6 +12,7 @@
  * rules' too.
  */
 @id.pantau.platform.OwnedTables({
-	"alert", "alert_action", "timpora_meeting", "meeting_item", "meeting_view", "meeting_attendance" })
-@id.pantau.platform.ReadModels({ "alert_read", "alert_action_read" })
+	"alert", "alert_action", "timpora_meeting", "meeting_item", "meeting_view", "meeting_attendance",
+	"open_alert_count" })
+@id.pantau.platform.ReadModels({ "alert_read", "alert_action_read", "open_alert_count_read" })
 package id.pantau.followup;

@@ -21,6 +21,7 @@ import id.pantau.crossings.CrossingPersonalData;
 import id.pantau.crossings.domain.CrossingImports;
 import id.pantau.crossings.domain.CrossingMonthCounts;
 import id.pantau.dashboard.domain.DashboardQueries;
+import id.pantau.followup.domain.OpenAlertCounts;
 import id.pantau.platform.Scope;
 import id.pantau.registry.RegistryPersonalData;
 import id.pantau.registry.domain.PresentPersonCounts;
@@ -33,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The counts the owners keep as their data changes (V32) equal a recount of the counted table after every kind of
+ * The counts the owners keep as their data changes (V32, V34) equal a recount of the counted table after every kind of
  * write: inserts, updates that move a row between keys and updates that do not, deletes, privacy's anonymisation and
  * erasure, an import, and compaction. Each check compares the whole table with the whole read model, so it holds
  * whatever else the shared database holds.
@@ -70,6 +71,9 @@ class MaintainedCountsIntegrationTests {
 
 	@Autowired
 	CrossingMonthCounts crossingCounts;
+
+	@Autowired
+	OpenAlertCounts openAlertCounts;
 
 	@Autowired
 	DashboardQueries dashboard;
@@ -204,6 +208,42 @@ class MaintainedCountsIntegrationTests {
 	}
 
 	@Test
+	void openAlertsPerVillageAndSeverityEqualARecountAfterEveryKindOfWrite() {
+		String tag = tag();
+		assertOpenAlertsAgree("before");
+		long first = alert(tag + "-1", "HIGH", "OPEN", VILLAGE);
+		long second = alert(tag + "-2", "LOW", "OPEN", VILLAGE);
+		alert(tag + "-3", "MEDIUM", "OPEN", null);
+		alert(tag + "-4", "CRITICAL", "CLOSED", OTHER_VILLAGE);
+		jdbc.sql("""
+				insert into alert (rule, severity, subject_type, subject_key, region_code, facts_key, summary_args,
+				  evidence, status, opened_at, last_seen_at, version)
+				select 'OVERSTAY', 'MEDIUM', 'DOCUMENT', :tag || '-many-' || g, :village, 'f', '[]', '[]', 'OPEN', now(),
+				  now(), 0
+				from generate_series(1, 30) g""").param("tag", tag).param("village", OTHER_VILLAGE).update();
+		assertOpenAlertsAgree("after a detection run's inserts");
+
+		jdbc.sql("update alert set status = 'ACKNOWLEDGED', version = version + 1 where id = :id").param("id", first)
+				.update();
+		assertOpenAlertsAgree("after an acknowledgement, which keeps it open");
+		jdbc.sql("update alert set status = 'CLOSED', closed_at = now(), version = version + 1 where id = :id")
+				.param("id", second).update();
+		jdbc.sql("update alert set severity = 'HIGH', region_code = :v where subject_key like :p")
+				.param("v", VILLAGE).param("p", tag + "-many-1%").update();
+		jdbc.sql("update alert set last_seen_at = now() where subject_key like :p").param("p", tag + "-many-2%").update();
+		assertOpenAlertsAgree("after a closing, a move and a new severity, and an edit that moves nothing");
+
+		jdbc.sql("delete from alert where subject_key like :p").param("p", tag + "-many-3%").update();
+		assertOpenAlertsAgree("after deletions");
+
+		openAlertCounts.compact();
+		assertOpenAlertsAgree("after compaction");
+		assertThat(dashboard.figures(Scope.of(VILLAGE), false).openAlertsTotal()).as("the dashboard reads them")
+				.isEqualTo(jdbc.sql("select count(*) from alert where status in ('OPEN', 'ACKNOWLEDGED') and region_code = :v")
+						.param("v", VILLAGE).query(Long.class).single());
+	}
+
+	@Test
 	void theDashboardShowsTheMonthsOfCrossingsAsCounted() {
 		YearMonth month = TestClock.thisMonth();
 		List<DashboardQueries.MonthCrossings> before = dashboard.figures(Scope.of("81.72"), true).crossings();
@@ -225,6 +265,12 @@ class MaintainedCountsIntegrationTests {
 				"""
 				select region_code, nationality, category, sum(n) from person_present_count group by 1, 2, 3
 				having sum(n) <> 0""");
+	}
+
+	private void assertOpenAlertsAgree(String when) {
+		assertAgree(when, """
+				select region_code, severity, count(*) from alert where status in ('OPEN', 'ACKNOWLEDGED') group by 1, 2""",
+				"select region_code, severity, sum(n) from open_alert_count group by 1, 2 having sum(n) <> 0");
 	}
 
 	private void assertReportsAgree(String when) {
@@ -252,6 +298,15 @@ class MaintainedCountsIntegrationTests {
 				  updated_at, updated_by, version)
 				values (:name, 'M', 'MMR', 'EX_CREW', :status, :village, now(), 'uji', now(), 'uji', 0) returning id""")
 				.param("name", name).param("status", status).param("village", village).query(Long.class).single();
+	}
+
+	private long alert(String subject, String severity, String status, String village) {
+		return jdbc.sql("""
+				insert into alert (rule, severity, subject_type, subject_key, region_code, facts_key, summary_args, evidence,
+				  status, opened_at, last_seen_at, version)
+				values ('OVERSTAY', :severity, 'DOCUMENT', :subject, :village, 'f', '[]', '[]', :status, now(), now(), 0)
+				returning id""").param("severity", severity).param("subject", subject).param("village", village)
+				.param("status", status).query(Long.class).single();
 	}
 
 	private long report(String number, String village, String state) {

@@ -27,6 +27,7 @@ class ScheduledJobsTests {
 	private static final Set<String> ON_EVERY_INSTANCE = Set.of("id.pantau.platform.ImportSlots.heartbeat",
 			"id.pantau.crossings.domain.ImportJobs.heartbeat", "id.pantau.audit.domain.AuditSequencer.chainWaiting",
 			"id.pantau.crossings.domain.CrossingMonthCounts.compact", "id.pantau.registry.domain.PresentPersonCounts.compact",
+			"id.pantau.followup.domain.OpenAlertCounts.compact",
 			"id.pantau.reports.domain.ReportStateCounts.compact");
 
 	@Test

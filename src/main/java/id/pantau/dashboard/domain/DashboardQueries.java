@@ -164,7 +164,8 @@ public class DashboardQueries {
 		for (Severity s : Severity.values()) {
 			alerts.put(s, 0L);
 		}
-		jdbc.sql("select a.severity, count(*) as n from alert_read a where a.status in ('OPEN', 'ACKNOWLEDGED') and "
+		// followup's maintained counts per village and severity
+		jdbc.sql("select a.severity, sum(a.n) as n from open_alert_count_read a where "
 				+ scope.sqlVisibility("a.region_code") + " group by a.severity").params(scope.sqlParameters())
 				.query(rs -> {
 					alerts.put(Severity.valueOf(rs.getString("severity")), rs.getLong("n"));

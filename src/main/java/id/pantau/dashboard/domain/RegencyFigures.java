@@ -50,8 +50,8 @@ public class RegencyFigures {
 				  select left(p.region_code, 5) as regency, count(*) as n from person_read p
 				  where p.status = 'PRESENT' and %1$s group by 1
 				), alerts as (
-				  select left(a.region_code, 5) as regency, count(*) as n from alert_read a
-				  where a.status in ('OPEN', 'ACKNOWLEDGED') and %2$s group by 1
+				  select left(a.region_code, 5) as regency, sum(a.n) as n from open_alert_count_read a
+				  where %2$s group by 1
 				), reports as (
 				  select left(r.village_code, 5) as regency, count(*) as n from village_report_read r
 				  where r.state in ('SUBMITTED', 'FORWARDED') and %3$s group by 1

@@ -50,9 +50,11 @@ public class VillageMap {
 				  select p.region_code, sum(p.n) as n from person_present_count_read p
 				  where %1$s group by p.region_code
 				), alerts as (
-				  select a.region_code, count(*) as n,
-				    max(case a.severity when 'CRITICAL' then 4 when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end) as level
-				  from alert_read a where a.status in ('OPEN', 'ACKNOWLEDGED') and %2$s group by a.region_code
+				  select region_code, sum(n) as n, max(level) filter (where n > 0) as level from (
+				    select a.region_code, sum(a.n) as n,
+				      case a.severity when 'CRITICAL' then 4 when 'HIGH' then 3 when 'MEDIUM' then 2 else 1 end as level
+				    from open_alert_count_read a where %2$s group by a.region_code, a.severity) per_severity
+				  group by region_code having sum(n) <> 0
 				)
 				select r.code, r.name, d.code as district_code, d.name as district_name,
 				  coalesce(vp.lat, r.lat, i.lat) as lat, coalesce(vp.lon, r.lon, i.lon) as lon,
