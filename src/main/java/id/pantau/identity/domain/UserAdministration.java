@@ -61,7 +61,8 @@ public class UserAdministration {
 			throw new OptimisticLockingFailureException("User " + id + " changed since it was read");
 		}
 		String scopeCode = checkedScope(admin, form);
-		if (account.getId() == admin.id() && (form.role() != account.getRole() || !java.util.Objects.equals(admin.scope().regionCode(), Scope.of(scopeCode).regionCode()))) {
+		boolean sameArea = java.util.Objects.equals(admin.scope().regionCode(), Scope.of(scopeCode).regionCode());
+		if (account.getId() == admin.id() && (form.role() != account.getRole() || !sameArea)) {
 			throw new AccountException("user.cannotChangeOwnAccess");
 		}
 		boolean accessChanged = account.accessDiffers(form.role(), form.agency(), scopeCode);

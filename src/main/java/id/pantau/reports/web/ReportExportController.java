@@ -36,6 +36,7 @@ class ReportExportController {
 			@RequestParam(required = false) String region, HttpServletResponse response) throws IOException {
 		TableExport.Format chosen = Downloads.startTable(response, format,
 				"laporan-desa_" + Downloads.period(from, to));
-		exports.export(ReportPageController.within(user, region, reference), from, to, chosen, response.getOutputStream(), messages::message);
+		exports.export(ReportPageController.within(user, region, reference), from, to, chosen,
+				response.getOutputStream(), messages::message);
 	}
 }
