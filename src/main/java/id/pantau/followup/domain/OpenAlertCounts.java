@@ -1,5 +1,6 @@
 package id.pantau.followup.domain;
 
+import id.pantau.platform.KeptCounts;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,11 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The open (or acknowledged) alerts per village and severity ({@code open_alert_count}, V34): written by a trigger as
- * delta rows, one insert per statement that changes them, so that a detection run, a closing and a bulk change never
- * wait on one another. Compaction folds the rows into one per key now and then, safe on several instances at once as
- * in {@code PresentPersonCounts}: each deletes only the rows its statement sees and inserts their sum in the same
- * statement.
+ * The open (or acknowledged) alerts per village and severity ({@code open_alert_count}, V34), kept as {@link
+ * KeptCounts}: the owner compacts its delta rows every ten minutes.
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -25,9 +23,6 @@ public class OpenAlertCounts {
 			initialDelayString = "${pantau.counts.compaction-interval:PT10M}")
 	@Transactional
 	public int compact() {
-		return jdbc.sql("""
-				with gone as (delete from open_alert_count returning region_code, severity, n)
-				insert into open_alert_count (region_code, severity, n)
-				select region_code, severity, sum(n) from gone group by 1, 2 having sum(n) <> 0""").update();
+		return KeptCounts.compact(jdbc, "open_alert_count", "region_code", "severity");
 	}
 }

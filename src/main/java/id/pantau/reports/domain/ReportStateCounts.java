@@ -1,5 +1,6 @@
 package id.pantau.reports.domain;
 
+import id.pantau.platform.KeptCounts;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -8,11 +9,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The village reports per village and state ({@code village_report_state_count}, V32): written by a trigger as delta rows, one insert per statement that
- * changes them, so concurrent writers never wait on one another. Compaction folds the rows into one per key now and
- * then, so that a reader sums a few rows. It is safe on several instances at once: each deletes only the rows its
- * statement sees (a row another compaction took is skipped) and inserts their sum in the same statement, so a total
- * never changes.
+ * The village reports per village and state ({@code village_report_state_count}, V32), kept as {@link KeptCounts}: the
+ * owner compacts its delta rows every ten minutes.
  */
 @Component
 @RequiredArgsConstructor(access = AccessLevel.PACKAGE)
@@ -25,9 +23,6 @@ public class ReportStateCounts {
 			initialDelayString = "${pantau.counts.compaction-interval:PT10M}")
 	@Transactional
 	public int compact() {
-		return jdbc.sql("""
-				with gone as (delete from village_report_state_count returning village_code, state, n)
-				insert into village_report_state_count (village_code, state, n)
-				select village_code, state, sum(n) from gone group by 1, 2 having sum(n) <> 0""").update();
+		return KeptCounts.compact(jdbc, "village_report_state_count", "village_code", "state");
 	}
 }
