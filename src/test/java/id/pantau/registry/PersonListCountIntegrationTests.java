@@ -60,7 +60,7 @@ class PersonListCountIntegrationTests {
 		HttpResponse<String> page = WebSession.loggedIn(port, "bpmpd")
 				.get("/orang-asing?nationality=" + NATIONALITY + "&status=DECEASED");
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("lebih dari 1.000 orang").contains("id=\"page-next\"");
+		assertThat(page.body()).contains("sedikitnya 1.000 orang").contains("id=\"page-next\"");
 	}
 
 	@Test
@@ -77,7 +77,7 @@ class PersonListCountIntegrationTests {
 
 		HttpResponse<String> page = WebSession.loggedIn(port, "bpmpd")
 				.get("/orang-asing?nationality=" + NATIONALITY + "&status=DECEASED");
-		assertThat(page.body()).contains("30 orang").doesNotContain("lebih dari");
+		assertThat(page.body()).contains("30 orang").doesNotContain("sedikitnya");
 	}
 
 	private void persons(int count) {

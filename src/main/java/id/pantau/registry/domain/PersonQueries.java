@@ -37,7 +37,7 @@ public class PersonQueries {
 	public enum Sort {
 
 		/** Best score first; among equal scores an exact name first ("AUNG AUNG KYAW" has the trigrams of "AUNG KYAW"). */
-		RELEVANCE("score desc, exact desc, p.primary_name"),
+		RELEVANCE("score desc, exact desc, p.primary_name, p.id"),
 		NAME("p.primary_name, p.id"), NATIONALITY("p.nationality, p.primary_name"),
 		VILLAGE("village_name nulls last, p.primary_name"), UPDATED("p.updated_at desc, p.id desc");
 
@@ -72,7 +72,9 @@ public class PersonQueries {
 
 	/**
 	 * A page of the list and how many persons the filter selects: exactly up to {@link #COUNT_BOUND}, beyond it only
-	 * "more than {@link #COUNT_BOUND}" ({@code totalExact} false), so that no page counts a whole regency.
+	 * "at least {@link #COUNT_BOUND}" ({@code totalExact} false), so that no page counts a whole regency. A name search
+	 * whose page is filled by the persons bearing the name exactly, or by close names, counts only those: at least so
+	 * many.
 	 *
 	 * @param hasNext whether another page follows
 	 */
@@ -90,23 +92,58 @@ public class PersonQueries {
 	 */
 	public static final int COUNT_BOUND = 1000;
 
+	/**
+	 * How far a name search by relevance reaches, nearest first. Each reach selects the persons of a prefix of the
+	 * relevance order: those bearing the name exactly (and the holders of a document or NIK typed), then every person
+	 * scoring at least {@link #CLOSE_SCORE}, then every person the trigram indexes find similar. The first reach that
+	 * fills the page answers it, so a common name costs a B-tree lookup instead of scoring thousands of candidates.
+	 */
+	enum Reach {
+		EXACT, CLOSE, ALL
+	}
+
+	/**
+	 * The lowest score of the close reach. Close names of a rare Burmese name at 100,000 persons number a hundred or
+	 * two (enough for a page) among a few hundred candidates; at the trigram defaults, fifteen hundred to three
+	 * thousand among ten thousand.
+	 */
+	static final double CLOSE_SCORE = 0.5;
+
+	/** pg_trgm's defaults, which the whole reach uses: similarity 0.3 ({@code %}), word similarity 0.6 ({@code <%}). */
+	private static final double SIMILARITY = 0.3;
+	private static final double WORD_SIMILARITY = 0.6;
+
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
 	@Transactional(readOnly = true)
 	public Page search(Scope scope, Filter filter, Sort sort, int page) {
+		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
+		int safePage = Math.max(0, page);
+		if (order == Sort.RELEVANCE && !name(filter).sortedKey().isEmpty()) {
+			Page exact = page(scope, filter, Reach.EXACT, order, safePage);
+			if (exact.hasNext()) {
+				return new Page(exact.rows(), safePage, exact.total(), false, true);
+			}
+			Page close = closePage(scope, filter, order, safePage);
+			if (close.hasNext()) {
+				return new Page(close.rows(), safePage, close.total(), false, true);
+			}
+		}
+		return page(scope, filter, Reach.ALL, order, safePage);
+	}
+
+	private Page page(Scope scope, Filter filter, Reach reach, Sort order, int page) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
-		StringBuilder sql = select(scope, filter, params);
+		StringBuilder sql = select(scope, filter, reach, params);
 		if (filter.hasText()) {
 			// the hits of a name are few and found anyway for their order by score: counted with the page, exactly
 			sql.insert(sql.lastIndexOf("\nfrom best"), ", count(*) over () as total");
 		}
-		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
-		int safePage = Math.max(0, page);
 		// one row more than a page tells whether another follows
 		sql.append(" order by ").append(order.sql).append(" limit :limit offset :offset");
 		params.put("limit", PAGE_SIZE + 1);
-		params.put("offset", (long) safePage * PAGE_SIZE);
+		params.put("offset", (long) page * PAGE_SIZE);
 		long[] hits = { -1 };
 		List<Row> rows = jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
 			if (filter.hasText()) {
@@ -121,11 +158,40 @@ public class PersonQueries {
 		boolean hasNext = rows.size() > PAGE_SIZE;
 		List<Row> shown = hasNext ? rows.subList(0, PAGE_SIZE) : rows;
 		if (hits[0] >= 0) {
-			return new Page(List.copyOf(shown), safePage, hits[0], true, hasNext);
+			return new Page(List.copyOf(shown), page, hits[0], true, hasNext);
 		}
 		// a first page that is the whole answer needs no count
-		long total = safePage == 0 && !hasNext ? shown.size() : count(scope, filter);
-		return new Page(List.copyOf(shown), safePage, Math.min(total, COUNT_BOUND), total <= COUNT_BOUND, hasNext);
+		long total = page == 0 && !hasNext ? shown.size() : count(scope, filter);
+		return new Page(List.copyOf(shown), page, Math.min(total, COUNT_BOUND), total <= COUNT_BOUND, hasNext);
+	}
+
+	/**
+	 * The trigram indexes propose the candidates of {@code %} and {@code <%} by thresholds of the transaction, set
+	 * here high enough that the close reach's candidates are few, and low enough that it misses none of the persons
+	 * scoring at least {@link #CLOSE_SCORE} (a word similarity counts 0.95 of itself in the score); then pg_trgm's
+	 * defaults again, which the whole reach and any later query of the transaction use.
+	 */
+	private Page closePage(Scope scope, Filter filter, Sort order, int page) {
+		similarityThresholds(CLOSE_SCORE, Math.min(WORD_SIMILARITY, CLOSE_SCORE / 0.95));
+		try {
+			return page(scope, filter, Reach.CLOSE, order, page);
+		}
+		finally {
+			similarityThresholds(SIMILARITY, WORD_SIMILARITY);
+		}
+	}
+
+	private void similarityThresholds(double similarity, double word) {
+		jdbc.sql("select set_config('pg_trgm.similarity_threshold', :similarity, true),"
+				+ " set_config('pg_trgm.word_similarity_threshold', :word, true)")
+				.param("similarity", Double.toString(similarity)).param("word", Double.toString(word))
+				.query((rs, n) -> null).list();
+	}
+
+	private static NormalizedName name(Filter filter) {
+		// text with a digit is a document number or a NIK: its letters are no name to look for
+		boolean hasDigit = filter.text().chars().anyMatch(Character::isDigit);
+		return hasDigit ? NormalizedName.EMPTY : NameNormalizer.normalize(filter.text());
 	}
 
 	/**
@@ -135,7 +201,7 @@ public class PersonQueries {
 	 */
 	private long count(Scope scope, Filter filter) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
-		StringBuilder sql = select(scope, filter, params);
+		StringBuilder sql = select(scope, filter, Reach.ALL, params);
 		if (!filter.hasText()) {
 			sql.append(" order by ").append(Sort.NAME.sql);
 		}
@@ -148,32 +214,54 @@ public class PersonQueries {
 	 * The list's query without its order and page: the persons a filter selects within a scope, with the columns of
 	 * a {@link Row}. Shared by the page and the export, so that both select the same persons.
 	 */
-	StringBuilder select(Scope scope, Filter filter, Map<String, Object> params) {
+	StringBuilder select(Scope scope, Filter filter, Reach reach, Map<String, Object> params) {
 		StringBuilder sql = new StringBuilder();
 		if (filter.hasText()) {
-			// text with a digit is a document number or a NIK: its letters are no name to look for
-			boolean hasDigit = filter.text().chars().anyMatch(Character::isDigit);
-			NormalizedName name = hasDigit ? NormalizedName.EMPTY : NameNormalizer.normalize(filter.text());
+			NormalizedName name = name(filter);
 			params.put("key", name.sortedKey());
 			params.put("phonetic", name.phoneticKey());
 			params.put("doc", DocumentNumbers.searchKey(filter.text()));
 			params.put("raw", filter.text().replaceAll("\\s", ""));
-			// trigram index scans for names, exact index lookups for documents and NIK
-			sql.append("""
-					with hits as (
+			// trigram index scans for names, exact index lookups for names, documents and NIK
+			sql.append("with hits as (\n").append(switch (reach) {
+			case EXACT -> """
+					  select n.person_id, n.full_name, 1.0::float8 as score, true as exact
+					  from person_name n where :key <> '' and n.search_key = :key
+					""";
+			case CLOSE -> """
+					  select person_id, full_name, score, exact from (
+					    select n.person_id, n.full_name, similarity(n.search_key, :key) as s,
+					      word_similarity(:key, n.search_key) as w, similarity(n.phonetic_key, :phonetic) as ph,
+					      greatest(similarity(n.search_key, :key), word_similarity(:key, n.search_key) * 0.95,
+					               similarity(n.phonetic_key, :phonetic) * 0.9) as score,
+					      n.search_key = :key as exact
+					    from person_name n
+					    where :key <> '' and (n.search_key % :key or :key <% n.search_key or n.phonetic_key % :phonetic)
+					  ) candidate
+					  where score >= :closeScore and (s >= :similarity or w >= :wordSimilarity or ph >= :similarity)
+					""";
+			case ALL -> """
 					  select n.person_id, n.full_name,
 					    greatest(similarity(n.search_key, :key), word_similarity(:key, n.search_key) * 0.95,
 					             similarity(n.phonetic_key, :phonetic) * 0.9) as score,
 					    n.search_key = :key as exact
 					  from person_name n
 					  where :key <> '' and (n.search_key % :key or :key <% n.search_key or n.phonetic_key % :phonetic)
+					""";
+			});
+			if (reach == Reach.CLOSE) {
+				params.put("closeScore", CLOSE_SCORE);
+				params.put("similarity", SIMILARITY);
+				params.put("wordSimilarity", WORD_SIMILARITY);
+			}
+			sql.append("""
 					  union all
 					  select d.person_id, null, 1.0, true from travel_document d where :doc <> '' and d.number_key = :doc
 					  union all
 					  select l.person_id, null, 1.0, true from identity_link l where l.value = :raw
 					), best as (
 					  select distinct on (person_id) person_id, full_name, score, exact from hits
-					  order by person_id, score desc, exact desc
+					  order by person_id, score desc, exact desc, full_name
 					)
 					select p.id, p.primary_name, best.full_name as matched_name, best.score as score, best.exact,
 					""");
@@ -223,6 +311,6 @@ public class PersonQueries {
 	/** The list's query in the list's order without a page: every person the filter selects, for an export. */
 	String exportSql(Scope scope, Filter filter, Sort sort, Map<String, Object> params) {
 		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
-		return select(scope, filter, params).append(" order by ").append(order.sql).toString();
+		return select(scope, filter, Reach.ALL, params).append(" order by ").append(order.sql).toString();
 	}
 }

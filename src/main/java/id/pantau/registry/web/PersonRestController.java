@@ -61,7 +61,7 @@ class PersonRestController {
 	}
 
 	/**
-	 * @param total the persons the filter selects, exactly when {@code totalExact}; else more than this many
+	 * @param total the persons the filter selects, exactly when {@code totalExact}; else at least this many
 	 *        ({@link PersonQueries#COUNT_BOUND}) and {@code hasNext} says whether to ask for the next page
 	 */
 	record PersonList(List<PersonQueries.Row> rows, int page, long total, int pageSize, boolean totalExact,
