@@ -136,7 +136,7 @@ class CaseAcrossAgenciesBrowserTests {
 		String timeline = browser.findElement(By.id("timeline-entries")).getText();
 		assertThat(timeline).contains("Laporan " + number + " dari Fiditan: Dikirim ke BPMPD")
 				.contains("Diteruskan").contains("hasil: Dugaan pelanggaran")
-				.contains("Pandangan Kepolisian Resor (Polres) atas laporan " + number + " disampaikan dari akun timpora.polres")
+				.contains("Pandangan Kepolisian (Polres/Polda) atas laporan " + number + " disampaikan dari akun timpora.polres")
 				.contains("Pandangan Kantor Imigrasi atas laporan " + number + " dicatat kesbangpol dari rapat atau surat")
 				.contains("diserahkan ke Kantor Imigrasi").contains("Tindak lanjut Pemanggilan")
 				.contains("hasil: Tindakan administratif keimigrasian (oleh imigrasi)")

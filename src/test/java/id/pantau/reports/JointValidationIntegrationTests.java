@@ -42,7 +42,7 @@ class JointValidationIntegrationTests {
 		assertThat(polres.get("/laporan/menunggu-pandangan").body()).contains("Kyaw Zin Meja Timpora");
 		assertThat(polres.get("/").body()).contains("/laporan/menunggu-pandangan");
 		String before = polres.get("/laporan/" + id).body();
-		assertThat(before).contains("id=\"own-view-form\"").contains("Pandangan Kepolisian Resor (Polres)")
+		assertThat(before).contains("id=\"own-view-form\"").contains("Pandangan Kepolisian (Polres/Polda)")
 				.contains("0 dari 8 instansi sudah menyampaikan pandangan");
 		polres.post("/laporan/" + id + "/pandangan", Map.of("version", version(id), "view",
 				"Pernah ditegur karena mabuk; tidak ada proses pidana."));

@@ -98,7 +98,7 @@ class ReportToPersonIntegrationTests {
 		WebSession kesbangpol = WebSession.loggedIn(port, "kesbangpol");
 
 		String form = kesbangpol.get("/laporan/" + id).body();
-		assertThat(form).contains("<label class=\"form-label small mb-0\" for=\"view-POLRES\">Kepolisian Resor (Polres)</label>")
+		assertThat(form).contains("<label class=\"form-label small mb-0\" for=\"view-POLRES\">Kepolisian (Polres/Polda)</label>")
 				.contains("<option value=\"\">Pilih hasil validasi</option>").doesNotContain("selected=\"selected\"");
 
 		Map<String, String> typed = new HashMap<>(Map.of("version", version(id), "outcome", "KNOWN_IN_ORDER",
