@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Async;
@@ -29,6 +30,7 @@ class MatchingTriggers {
 	private final CrossingRecords crossings;
 	private final ReportRecords reports;
 	private final String command;
+	private volatile boolean closing;
 
 	MatchingTriggers(Matching matching, CrossingRecords crossings, ReportRecords reports,
 			@Value("${" + Commands.PROPERTY + ":" + Commands.SERVE + "}") String command) {
@@ -62,13 +64,34 @@ class MatchingTriggers {
 		if (!Commands.SERVE.equals(command)) {
 			return;
 		}
-		for (long batchId : crossings.batchIds()) {
-			matching.matchBatch(batchId);
-		}
-		for (long reportId : reports.awaitingValidation()) {
-			if (matching.isUnmatched(reportId)) {
-				matching.matchReport(reportId);
+		try {
+			for (long batchId : crossings.batchIds()) {
+				if (closing) {
+					return;
+				}
+				matching.matchBatch(batchId);
+			}
+			for (long reportId : reports.awaitingValidation()) {
+				if (closing) {
+					return;
+				}
+				if (matching.isUnmatched(reportId)) {
+					matching.matchReport(reportId);
+				}
 			}
 		}
+		catch (RuntimeException e) {
+			if (!closing) {
+				throw e;
+			}
+			// the database or its pool closed under a batch: its transaction rolled back, the next start matches it
+			log.info("Start-up matching stopped by the shutdown ({}); it resumes at the next start", e.getClass()
+					.getSimpleName());
+		}
+	}
+
+	@EventListener(ContextClosedEvent.class)
+	void stopCatchingUp() {
+		closing = true;
 	}
 }
