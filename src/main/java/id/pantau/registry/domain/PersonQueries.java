@@ -114,6 +114,9 @@ public class PersonQueries {
 	private static final double SIMILARITY = 0.3;
 	private static final double WORD_SIMILARITY = 0.6;
 
+	private static final String GENERIC_PLANS = "force_generic_plan";
+	private static final String PLANS_BY_COST = "auto";
+
 	private final JdbcClient jdbc;
 	private final Clock clock;
 
@@ -121,19 +124,34 @@ public class PersonQueries {
 	public Page search(Scope scope, Filter filter, Sort sort, int page) {
 		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
 		int safePage = Math.max(0, page);
+		if (!filter.hasText()) {
+			return page(scope, filter, Reach.ALL, order, safePage);
+		}
+		planned(GENERIC_PLANS, SIMILARITY, WORD_SIMILARITY);
+		Page found = searchText(scope, filter, order, safePage);
+		// the settings end with the transaction; this one may be a caller's, which should not inherit them
+		planned(PLANS_BY_COST, SIMILARITY, WORD_SIMILARITY);
+		return found;
+	}
+
+	private Page searchText(Scope scope, Filter filter, Sort order, int page) {
 		if (order == Sort.RELEVANCE && !name(filter).sortedKey().isEmpty()) {
-			Page exact = page(scope, filter, Reach.EXACT, order, safePage);
+			Page exact = page(scope, filter, Reach.EXACT, order, page);
 			if (exact.hasNext()) {
-				return new Page(exact.rows(), safePage, exact.total(), false, true);
+				return new Page(exact.rows(), page, exact.total(), false, true);
 			}
 			for (double closeScore : CLOSE_SCORES) {
-				Page close = closePage(scope, filter, closeScore, order, safePage);
+				// the trigram indexes propose candidates by these thresholds: none of the persons scoring at least
+				// closeScore is missed, and few others are proposed
+				planned(GENERIC_PLANS, closeScore, closeScore);
+				Page close = page(scope, filter, Reach.CLOSE, closeScore, order, page);
 				if (close.hasNext()) {
-					return new Page(close.rows(), safePage, close.total(), false, true);
+					return new Page(close.rows(), page, close.total(), false, true);
 				}
 			}
+			planned(GENERIC_PLANS, SIMILARITY, WORD_SIMILARITY);
 		}
-		return page(scope, filter, Reach.ALL, order, safePage);
+		return page(scope, filter, Reach.ALL, order, page);
 	}
 
 	private Page page(Scope scope, Filter filter, Reach reach, Sort order, int page) {
@@ -174,26 +192,21 @@ public class PersonQueries {
 	}
 
 	/**
-	 * The trigram indexes propose the candidates of {@code %} and {@code <%} by thresholds of the transaction, set
-	 * here high enough that the close reach's candidates are few, and low enough that it misses none of the persons
-	 * scoring at least {@code closeScore} (a word similarity counts 0.95 of itself in the score); then pg_trgm's
-	 * defaults again, which the whole reach and any later query of the transaction use.
+	 * Settings of the transaction for the search's statements. The trigram operators' thresholds ({@code %} and
+	 * {@code <%}): the candidates the indexes propose. A name's word similarity is never below its similarity (the
+	 * whole name is one of the extents it is the best of), so the close reaches' one index scan for {@code <%} finds
+	 * the names of either. And generic plans: planning a search statement costs 2.5 to 3 ms (estimating a trigram
+	 * operator's selectivity applies it to the column's statistics), ten times what the statement itself costs when
+	 * the index finds few names, while its best plan is the same for any text (the trigram indexes, then each person
+	 * by its key). The driver prepares a statement on the server at its fifth use on a connection; from then on it
+	 * is planned once.
 	 */
-	private Page closePage(Scope scope, Filter filter, double closeScore, Sort order, int page) {
-		similarityThresholds(closeScore, Math.min(WORD_SIMILARITY, closeScore / 0.95));
-		try {
-			return page(scope, filter, Reach.CLOSE, closeScore, order, page);
-		}
-		finally {
-			similarityThresholds(SIMILARITY, WORD_SIMILARITY);
-		}
-	}
-
-	private void similarityThresholds(double similarity, double word) {
-		jdbc.sql("select set_config('pg_trgm.similarity_threshold', :similarity, true),"
+	private void planned(String planMode, double similarity, double word) {
+		jdbc.sql("select set_config('plan_cache_mode', :planMode, true),"
+				+ " set_config('pg_trgm.similarity_threshold', :similarity, true),"
 				+ " set_config('pg_trgm.word_similarity_threshold', :word, true)")
-				.param("similarity", Double.toString(similarity)).param("word", Double.toString(word))
-				.query((rs, n) -> null).list();
+				.param("planMode", planMode).param("similarity", Double.toString(similarity))
+				.param("word", Double.toString(word)).query((rs, n) -> null).list();
 	}
 
 	private static NormalizedName name(Filter filter) {
@@ -244,7 +257,7 @@ public class PersonQueries {
 					               similarity(n.phonetic_key, :phonetic) * 0.9) as score,
 					      n.search_key = :key as exact
 					    from person_name n
-					    where :key <> '' and (n.search_key % :key or :key <% n.search_key or n.phonetic_key % :phonetic)
+					    where :key <> '' and (:key <% n.search_key or n.phonetic_key % :phonetic)
 					  ) candidate
 					  where score >= :closeScore and (s >= :similarity or w >= :wordSimilarity or ph >= :similarity)
 					""";
@@ -280,7 +293,10 @@ public class PersonQueries {
 				  p.nationality, c.name_id as nationality_name, p.category, p.status, p.region_code,
 				  v.name as village_name, d.name as district_name
 				""");
-		sql.append(filter.hasText() ? "from best join person p on p.id = best.person_id\n" : "from person p\n");
+		// each person found fetched by its key, whatever the number of names found: the plan of any text
+		sql.append(filter.hasText()
+				? "from best cross join lateral (select * from person p where p.id = best.person_id offset 0) p\n"
+				: "from person p\n");
 		sql.append("""
 				left join country_read c on c.alpha3 = p.nationality
 				left join region_read v on v.code = p.region_code
