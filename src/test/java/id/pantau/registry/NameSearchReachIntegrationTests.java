@@ -103,7 +103,8 @@ class NameSearchReachIntegrationTests {
 		HttpResponse<String> page = WebSession.loggedIn(port, "bpmpd").get("/orang-asing?q=thanlyin+sawbwa");
 
 		assertThat(page.statusCode()).isEqualTo(200);
-		assertThat(page.body()).contains("sedikitnya 30 orang").contains("id=\"page-next\"");
+		assertThat(page.body()).contains("sedikitnya 30 orang").contains("title=\"Tidak semua dihitung")
+				.contains("id=\"page-next\"");
 	}
 
 	private List<PersonQueries.Row> everyPage(Sort sort) {
