@@ -107,6 +107,16 @@ class NameSearchReachIntegrationTests {
 				.contains("id=\"page-next\"");
 	}
 
+	@Test
+	void typingInTheSearchBoxGetsTheResultsWithoutTheFormAgain() {
+		HttpResponse<String> results = WebSession.loggedIn(port, "bpmpd").get("/orang-asing?q=thanlyin+sawbwa",
+				"HX-Request", "true");
+
+		assertThat(results.statusCode()).isEqualTo(200);
+		assertThat(results.body()).contains("id=\"results\"").contains("sedikitnya 30 orang")
+				.doesNotContain("id=\"person-search\"").doesNotContain("<option");
+	}
+
 	private List<PersonQueries.Row> everyPage(Sort sort) {
 		List<PersonQueries.Row> rows = new ArrayList<>();
 		Page page = null;

@@ -97,9 +97,13 @@ class PersonPageController {
 		PersonQueries.Page page = queries.search(user.scope(), filter, form.sortOrDefault(), form.pageOrZero());
 		listed(filter.text(), page.rows());
 		model.addAttribute("page", page);
+		if (request.getHeader("HX-Request") != null) {
+			// typing in the search box asks for the results only; the form's choices are already on the page
+			return "registry/search :: results";
+		}
 		model.addAttribute("countries", reference.countries());
 		model.addAttribute("regions", regionsOf(user));
-		return request.getHeader("HX-Request") != null ? "registry/search :: results" : "registry/search";
+		return "registry/search";
 	}
 
 	/** A short list of persons by name or document number, to pick one from in another form (report validation). */
