@@ -218,7 +218,7 @@ class MaintainedCountsIntegrationTests {
 		jdbc.sql("""
 				insert into alert (rule, severity, subject_type, subject_key, region_code, facts_key, summary_args,
 				  evidence, status, opened_at, last_seen_at, version)
-				select 'OVERSTAY', 'MEDIUM', 'DOCUMENT', :tag || '-many-' || g, :village, 'f', '[]', '[]', 'OPEN', now(),
+				select 'TEST_COUNTS', 'MEDIUM', 'DOCUMENT', :tag || '-many-' || g, :village, 'f', '[]', '[]', 'OPEN', now(),
 				  now(), 0
 				from generate_series(1, 30) g""").param("tag", tag).param("village", OTHER_VILLAGE).update();
 		assertOpenAlertsAgree("after a detection run's inserts");
@@ -300,11 +300,15 @@ class MaintainedCountsIntegrationTests {
 				.param("name", name).param("status", status).param("village", village).query(Long.class).single();
 	}
 
+	/**
+	 * An alert of a rule the detection engine does not run: a real rule's next run, in a later test, would take an
+	 * alert without a person for one of its own that is gone, and fail (OVERSTAY did, in CI).
+	 */
 	private long alert(String subject, String severity, String status, String village) {
 		return jdbc.sql("""
 				insert into alert (rule, severity, subject_type, subject_key, region_code, facts_key, summary_args, evidence,
 				  status, opened_at, last_seen_at, version)
-				values ('OVERSTAY', :severity, 'DOCUMENT', :subject, :village, 'f', '[]', '[]', :status, now(), now(), 0)
+				values ('TEST_COUNTS', :severity, 'DOCUMENT', :subject, :village, 'f', '[]', '[]', :status, now(), now(), 0)
 				returning id""").param("severity", severity).param("subject", subject).param("village", village)
 				.param("status", status).query(Long.class).single();
 	}
