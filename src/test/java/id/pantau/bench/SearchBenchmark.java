@@ -403,27 +403,27 @@ public final class SearchBenchmark {
 				  select n.person_id, n.full_name,
 				    greatest(similarity(n.search_key, :key), word_similarity(:key, n.search_key) * 0.95,
 				             similarity(n.phonetic_key, :phonetic) * 0.9) as score,
-				    n.search_key = :key as exact
+				    n.search_key = :key as exact, abs(length(n.search_key) - length(:key)) as gap
 				  from person_name n
 				  where :key <> '' and (n.search_key % :key or :key <% n.search_key or n.phonetic_key % :phonetic)
 				  union all
-				  select d.person_id, null, 1.0, true from travel_document d where :doc <> '' and d.number_key = :doc
+				  select d.person_id, null, 1.0, true, 0 from travel_document d where :doc <> '' and d.number_key = :doc
 				  union all
-				  select l.person_id, null, 1.0, true from identity_link l where l.value = :raw
+				  select l.person_id, null, 1.0, true, 0 from identity_link l where l.value = :raw
 				), best as (
-				  select distinct on (person_id) person_id, full_name, score, exact from hits
-				  order by person_id, score desc, exact desc, full_name
+				  select distinct on (person_id) person_id, full_name, score, exact, gap from hits
+				  order by person_id, score desc, exact desc, gap, full_name
 				)
-				select p.id, p.primary_name, best.full_name as matched_name, best.score as score, best.exact,
+				select p.id, p.primary_name, best.full_name as matched_name, best.score as score, best.exact, best.gap,
 				  p.nationality, c.name_id as nationality_name, p.category, p.status, p.region_code,
 				  v.name as village_name, d.name as district_name, count(*) over () as total
-				from best join person p on p.id = best.person_id
+				from best cross join lateral (select * from person p where p.id = best.person_id offset 0) p
 				left join country c on c.alpha3 = p.nationality
 				left join region v on v.code = p.region_code
 				left join region d on d.code = v.parent_code
 				where p.status <> 'MERGED' and \
 				""" + " " + scope.sqlVisibility("p.region_code")
-				+ " order by score desc, exact desc, p.primary_name, p.id limit :limit offset :offset";
+				+ " order by score desc, exact desc, gap, p.primary_name, p.id limit :limit offset :offset";
 	}
 
 	/** Makes queries from generated persons, typed the way people type them. */

@@ -66,6 +66,21 @@ class RegistryIntegrationTests {
 	}
 
 	@Test
+	void aMisspeltNameListsTheNameClosestInLengthFirstAmongEqualScores() {
+		long repeated = register("THURA THURA ZEYA", "MMR", "81.72.01.2001").getId();
+		long shorter = register("THURA ZEYA", "MMR", "81.72.01.2002").getId();
+
+		List<PersonQueries.Row> found = rows(Scope.of("81.72"),
+				new PersonQueries.Filter("thura zeyya", null, null, null, null, null));
+		List<Long> ids = found.stream().map(PersonQueries.Row::id).toList();
+
+		assertThat(ids).contains(repeated, shorter);
+		assertThat(found.get(ids.indexOf(repeated)).score()).as("the same trigrams")
+				.isEqualTo(found.get(ids.indexOf(shorter)).score());
+		assertThat(ids.indexOf(shorter)).isLessThan(ids.indexOf(repeated));
+	}
+
+	@Test
 	void aDocumentNumberTypedWithOForZeroStillFindsItsHolder() {
 		Person person = registry.register(KESBANGPOL, form("SOMCHAI WONGSA", "Muangthai", "81.72.02.2002",
 				"AB0102030"));

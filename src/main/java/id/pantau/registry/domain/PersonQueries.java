@@ -36,8 +36,11 @@ public class PersonQueries {
 	/** How the list is ordered; only these, so no request text reaches the SQL. */
 	public enum Sort {
 
-		/** Best score first; among equal scores an exact name first ("AUNG AUNG KYAW" has the trigrams of "AUNG KYAW"). */
-		RELEVANCE("score desc, exact desc, p.primary_name, p.id"),
+		/**
+		 * Best score first; among equal scores an exact name first, then the name closest in length to the text
+		 * ("AUNG AUNG KYAW" has the trigrams of "AUNG KYAW", and so has "AUNG AUNG AUNG KYAW" those of "aung kywa").
+		 */
+		RELEVANCE("score desc, exact desc, gap, p.primary_name, p.id"),
 		NAME("p.primary_name, p.id"), NATIONALITY("p.nationality, p.primary_name"),
 		VILLAGE("village_name nulls last, p.primary_name"), UPDATED("p.updated_at desc, p.id desc");
 
@@ -246,16 +249,16 @@ public class PersonQueries {
 			// trigram index scans for names, exact index lookups for names, documents and NIK
 			sql.append("with hits as (\n").append(switch (reach) {
 			case EXACT -> """
-					  select n.person_id, n.full_name, 1.0::float8 as score, true as exact
+					  select n.person_id, n.full_name, 1.0::float8 as score, true as exact, 0 as gap
 					  from person_name n where :key <> '' and n.search_key = :key
 					""";
 			case CLOSE -> """
-					  select person_id, full_name, score, exact from (
+					  select person_id, full_name, score, exact, gap from (
 					    select n.person_id, n.full_name, similarity(n.search_key, :key) as s,
 					      word_similarity(:key, n.search_key) as w, similarity(n.phonetic_key, :phonetic) as ph,
 					      greatest(similarity(n.search_key, :key), word_similarity(:key, n.search_key) * 0.95,
 					               similarity(n.phonetic_key, :phonetic) * 0.9) as score,
-					      n.search_key = :key as exact
+					      n.search_key = :key as exact, abs(length(n.search_key) - length(:key)) as gap
 					    from person_name n
 					    where :key <> '' and (:key <% n.search_key or n.phonetic_key % :phonetic)
 					  ) candidate
@@ -265,7 +268,7 @@ public class PersonQueries {
 					  select n.person_id, n.full_name,
 					    greatest(similarity(n.search_key, :key), word_similarity(:key, n.search_key) * 0.95,
 					             similarity(n.phonetic_key, :phonetic) * 0.9) as score,
-					    n.search_key = :key as exact
+					    n.search_key = :key as exact, abs(length(n.search_key) - length(:key)) as gap
 					  from person_name n
 					  where :key <> '' and (n.search_key % :key or :key <% n.search_key or n.phonetic_key % :phonetic)
 					""";
@@ -276,14 +279,14 @@ public class PersonQueries {
 			}
 			sql.append("""
 					  union all
-					  select d.person_id, null, 1.0, true from travel_document d where :doc <> '' and d.number_key = :doc
+					  select d.person_id, null, 1.0, true, 0 from travel_document d where :doc <> '' and d.number_key = :doc
 					  union all
-					  select l.person_id, null, 1.0, true from identity_link l where l.value = :raw
+					  select l.person_id, null, 1.0, true, 0 from identity_link l where l.value = :raw
 					), best as (
-					  select distinct on (person_id) person_id, full_name, score, exact from hits
-					  order by person_id, score desc, exact desc, full_name
+					  select distinct on (person_id) person_id, full_name, score, exact, gap from hits
+					  order by person_id, score desc, exact desc, gap, full_name
 					)
-					select p.id, p.primary_name, best.full_name as matched_name, best.score as score, best.exact,
+					select p.id, p.primary_name, best.full_name as matched_name, best.score as score, best.exact, best.gap,
 					""");
 		}
 		else {
