@@ -61,8 +61,9 @@ class PersonRestController {
 	}
 
 	/**
-	 * @param total the persons the filter selects, exactly when {@code totalExact}; else at least this many
-	 *        ({@link PersonQueries#COUNT_BOUND}) and {@code hasNext} says whether to ask for the next page
+	 * @param total the persons the filter selects, exactly when {@code totalExact}; else at least this many (the
+	 *        count stops at {@link PersonQueries#COUNT_BOUND}, and a name search answered by the persons bearing the
+	 *        name or close names counts those) and {@code hasNext} says whether to ask for the next page
 	 */
 	record PersonList(List<PersonQueries.Row> rows, int page, long total, int pageSize, boolean totalExact,
 			boolean hasNext) {
