@@ -128,18 +128,18 @@ public class PersonQueries {
 		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
 		int safePage = Math.max(0, page);
 		if (!filter.hasText()) {
-			return page(scope, filter, Reach.ALL, order, safePage);
+			return page(scope, filter, NormalizedName.EMPTY, Reach.ALL, order, safePage);
 		}
 		planned(GENERIC_PLANS, SIMILARITY, WORD_SIMILARITY);
-		Page found = searchText(scope, filter, order, safePage);
+		Page found = searchText(scope, filter, name(filter), order, safePage);
 		// the settings end with the transaction; this one may be a caller's, which should not inherit them
 		planned(PLANS_BY_COST, SIMILARITY, WORD_SIMILARITY);
 		return found;
 	}
 
-	private Page searchText(Scope scope, Filter filter, Sort order, int page) {
-		if (order == Sort.RELEVANCE && !name(filter).sortedKey().isEmpty()) {
-			Page exact = page(scope, filter, Reach.EXACT, order, page);
+	private Page searchText(Scope scope, Filter filter, NormalizedName name, Sort order, int page) {
+		if (order == Sort.RELEVANCE && !name.sortedKey().isEmpty()) {
+			Page exact = page(scope, filter, name, Reach.EXACT, order, page);
 			if (exact.hasNext()) {
 				return new Page(exact.rows(), page, exact.total(), false, true);
 			}
@@ -147,24 +147,25 @@ public class PersonQueries {
 				// the trigram indexes propose candidates by these thresholds: none of the persons scoring at least
 				// closeScore is missed, and few others are proposed
 				planned(GENERIC_PLANS, closeScore, closeScore);
-				Page close = page(scope, filter, Reach.CLOSE, closeScore, order, page);
+				Page close = page(scope, filter, name, Reach.CLOSE, closeScore, order, page);
 				if (close.hasNext()) {
 					return new Page(close.rows(), page, close.total(), false, true);
 				}
 			}
 			planned(GENERIC_PLANS, SIMILARITY, WORD_SIMILARITY);
 		}
-		return page(scope, filter, Reach.ALL, order, page);
+		return page(scope, filter, name, Reach.ALL, order, page);
 	}
 
-	private Page page(Scope scope, Filter filter, Reach reach, Sort order, int page) {
-		return page(scope, filter, reach, 0, order, page);
+	private Page page(Scope scope, Filter filter, NormalizedName name, Reach reach, Sort order, int page) {
+		return page(scope, filter, name, reach, 0, order, page);
 	}
 
-	private Page page(Scope scope, Filter filter, Reach reach, double closeScore, Sort order, int page) {
+	private Page page(Scope scope, Filter filter, NormalizedName name, Reach reach, double closeScore, Sort order,
+			int page) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		params.put("closeScore", closeScore);
-		StringBuilder sql = select(scope, filter, reach, params);
+		StringBuilder sql = select(scope, filter, name, reach, params);
 		if (filter.hasText()) {
 			// the hits of a name are few and found anyway for their order by score: counted with the page, exactly
 			sql.insert(sql.lastIndexOf("\nfrom best"), ", count(*) over () as total");
@@ -212,10 +213,11 @@ public class PersonQueries {
 				.param("word", Double.toString(word)).query((rs, n) -> null).list();
 	}
 
+	/** The name the text stands for, normalised once per search; none without text or for a number. */
 	private static NormalizedName name(Filter filter) {
 		// text with a digit is a document number or a NIK: its letters are no name to look for
-		boolean hasDigit = filter.text().chars().anyMatch(Character::isDigit);
-		return hasDigit ? NormalizedName.EMPTY : NameNormalizer.normalize(filter.text());
+		boolean number = !filter.hasText() || filter.text().chars().anyMatch(Character::isDigit);
+		return number ? NormalizedName.EMPTY : NameNormalizer.normalize(filter.text());
 	}
 
 	/**
@@ -225,7 +227,7 @@ public class PersonQueries {
 	 */
 	private long count(Scope scope, Filter filter) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
-		StringBuilder sql = select(scope, filter, Reach.ALL, params);
+		StringBuilder sql = select(scope, filter, name(filter), Reach.ALL, params);
 		if (!filter.hasText()) {
 			sql.append(" order by ").append(Sort.NAME.sql);
 		}
@@ -237,11 +239,12 @@ public class PersonQueries {
 	/**
 	 * The list's query without its order and page: the persons a filter selects within a scope, with the columns of
 	 * a {@link Row}. Shared by the page and the export, so that both select the same persons.
+	 *
+	 * @param name the text as a name ({@link #name(Filter)}), normalised once for all the reaches of a search
 	 */
-	StringBuilder select(Scope scope, Filter filter, Reach reach, Map<String, Object> params) {
+	StringBuilder select(Scope scope, Filter filter, NormalizedName name, Reach reach, Map<String, Object> params) {
 		StringBuilder sql = new StringBuilder();
 		if (filter.hasText()) {
-			NormalizedName name = name(filter);
 			params.put("key", name.sortedKey());
 			params.put("phonetic", name.phoneticKey());
 			params.put("doc", DocumentNumbers.searchKey(filter.text()));
@@ -337,6 +340,7 @@ public class PersonQueries {
 	/** The list's query in the list's order without a page: every person the filter selects, for an export. */
 	String exportSql(Scope scope, Filter filter, Sort sort, Map<String, Object> params) {
 		Sort order = sort == Sort.RELEVANCE && !filter.hasText() ? Sort.NAME : sort;
-		return select(scope, filter, Reach.ALL, params).append(" order by ").append(order.sql).toString();
+		return select(scope, filter, name(filter), Reach.ALL, params)
+				.append(" order by ").append(order.sql).toString();
 	}
 }
