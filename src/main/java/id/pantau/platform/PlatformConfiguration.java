@@ -1,7 +1,9 @@
 package id.pantau.platform;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -48,18 +50,38 @@ class PlatformConfiguration {
 		return new LoggedLocks(rows, instance);
 	}
 
-	/** Says in the log which instance runs a job, and that another one has it. */
-	private record LoggedLocks(LockProvider rows, Instance instance) implements LockProvider {
+	/**
+	 * Says in the log which instance runs a job and that another one has it, once each time that changes: a job run
+	 * every ten seconds would otherwise write 8,640 lines a day on every instance.
+	 */
+	static final class LoggedLocks implements LockProvider {
+
+		private final LockProvider rows;
+
+		private final Instance instance;
+
+		private final Map<String, Boolean> lastRan = new ConcurrentHashMap<>();
+
+		LoggedLocks(LockProvider rows, Instance instance) {
+			this.rows = rows;
+			this.instance = instance;
+		}
 
 		@Override
 		public Optional<SimpleLock> lock(LockConfiguration configuration) {
 			Optional<SimpleLock> lock = rows.lock(configuration);
-			if (lock.isPresent()) {
-				log.info("Scheduled job {} runs on instance {}", configuration.getName(), instance.name());
+			String job = configuration.getName();
+			boolean ran = lock.isPresent();
+			boolean changed = !Boolean.valueOf(ran).equals(lastRan.put(job, ran));
+			if (ran && changed) {
+				log.info("Scheduled job {} runs on instance {}", job, instance.name());
+			}
+			else if (changed) {
+				log.info("Scheduled job {} skipped on instance {}: another instance has run it or is running it",
+						job, instance.name());
 			}
 			else {
-				log.info("Scheduled job {} skipped on instance {}: another instance has run it or is running it",
-						configuration.getName(), instance.name());
+				log.debug("Scheduled job {} {} on instance {}", job, ran ? "runs" : "skipped", instance.name());
 			}
 			return lock;
 		}
