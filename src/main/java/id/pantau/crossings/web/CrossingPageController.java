@@ -31,6 +31,7 @@ import id.pantau.platform.tables.TableExport;
 import id.pantau.platform.tables.UnreadableFile;
 import id.pantau.platform.web.Downloads;
 import id.pantau.reference.ReferenceData;
+import id.pantau.reference.ReferenceLabels;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -61,18 +62,21 @@ class CrossingPageController {
 	private final CrossingQueries queries;
 	private final CrossingExports exports;
 	private final ReferenceData reference;
+	private final ReferenceLabels labels;
 	private final ProblemMessages messages;
 	private final AuditTrail audit;
 	private final ValueMappings values;
 
 	CrossingPageController(ImportJobs jobs, CrossingImports imports, CrossingQueries queries, CrossingExports exports,
-			ReferenceData reference, ProblemMessages messages, AuditTrail audit, ValueMappings values) {
+			ReferenceData reference, ReferenceLabels labels, ProblemMessages messages, AuditTrail audit,
+			ValueMappings values) {
 		this.values = values;
 		this.jobs = jobs;
 		this.imports = imports;
 		this.queries = queries;
 		this.exports = exports;
 		this.reference = reference;
+		this.labels = labels;
 		this.messages = messages;
 		this.audit = audit;
 	}
@@ -102,7 +106,7 @@ class CrossingPageController {
 				port == null ? "" : port, "nationality", nationality == null ? "" : nationality, "linked",
 				linked == null ? "" : linked.toString()));
 		model.addAttribute("ports", reference.portsOfEntry());
-		model.addAttribute("countries", reference.countries());
+		model.addAttribute("nationalityOptions", labels.countryOptions(nationality));
 		model.addAttribute("batches", queries.batches(10));
 		model.addAttribute("canExport", user.scope().coversUnplaced());
 		return "crossings/list";

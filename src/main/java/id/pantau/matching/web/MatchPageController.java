@@ -13,6 +13,7 @@ import id.pantau.matching.domain.QueueFilter;
 import id.pantau.platform.InvalidInput;
 import id.pantau.platform.ProblemMessages;
 import id.pantau.reference.ReferenceData;
+import id.pantau.reference.ReferenceLabels;
 import id.pantau.reference.RegionLevel;
 import id.pantau.registry.Category;
 import id.pantau.registry.Registry.PersonRef;
@@ -43,6 +44,7 @@ class MatchPageController {
 
 	private final MatchReview review;
 	private final ReferenceData reference;
+	private final ReferenceLabels labels;
 	private final ProblemMessages messages;
 
 	/**
@@ -69,10 +71,10 @@ class MatchPageController {
 		model.addAttribute("page", found);
 		model.addAttribute("queues", Queue.values());
 		model.addAttribute("links", new Links(filter, order));
+		model.addAttribute("nationalityOptions", labels.countryOptions(filter.nationality()));
 		model.addAttribute("filterProblems", problems);
 		model.addAttribute("batches", review.batches(user, filter));
 		model.addAttribute("villages", reference.regionsWithin(user.scope(), RegionLevel.VILLAGE));
-		model.addAttribute("countries", reference.countries());
 		model.addAttribute("scoreBands", QueueFilter.ScoreBand.values());
 		model.addAttribute("ageBands", QueueFilter.AgeBand.values());
 		model.addAttribute("sorts", QueueFilter.Sort.values());
