@@ -399,6 +399,7 @@ public final class SearchBenchmark {
 	 */
 	private static String nameSearchSql(Scope scope) {
 		return """
+				select p.*, c.name_id as nationality_name, v.name as village_name, d.name as district_name from (
 				with hits as (
 				  select n.person_id, n.full_name,
 				    greatest(similarity(n.search_key, :key), word_similarity(:key, n.search_key) * 0.95,
@@ -415,15 +416,16 @@ public final class SearchBenchmark {
 				  order by person_id, score desc, exact desc, gap, full_name
 				)
 				select p.id, p.primary_name, best.full_name as matched_name, best.score as score, best.exact, best.gap,
-				  p.nationality, c.name_id as nationality_name, p.category, p.status, p.region_code,
-				  v.name as village_name, d.name as district_name, count(*) over () as total
+				  p.nationality, p.category, p.status, p.region_code, p.updated_at, count(*) over () as total
 				from best cross join lateral (select * from person p where p.id = best.person_id offset 0) p
-				left join country c on c.alpha3 = p.nationality
-				left join region v on v.code = p.region_code
-				left join region d on d.code = v.parent_code
 				where p.status <> 'MERGED' and \
-				""" + " " + scope.sqlVisibility("p.region_code")
-				+ " order by score desc, exact desc, gap, p.primary_name, p.id limit :limit offset :offset";
+				""" + " " + scope.sqlVisibility("p.region_code") + """
+				 order by score desc, exact desc, gap, p.primary_name, p.id limit :limit offset :offset
+				) p
+				left join country_read c on c.alpha3 = p.nationality
+				left join region_read v on v.code = p.region_code
+				left join region_read d on d.code = v.parent_code
+				order by score desc, exact desc, gap, p.primary_name, p.id""";
 	}
 
 	/** Makes queries from generated persons, typed the way people type them. */

@@ -165,13 +165,22 @@ public class PersonQueries {
 			int page) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
 		params.put("closeScore", closeScore);
-		StringBuilder sql = select(scope, filter, name, reach, params);
+		StringBuilder sql = persons(scope, filter, name, reach, params);
 		if (filter.hasText()) {
 			// the hits of a name are few and found anyway for their order by score: counted with the page, exactly
 			sql.insert(sql.lastIndexOf("\nfrom best"), ", count(*) over () as total");
 		}
 		// one row more than a page tells whether another follows
-		sql.append(" order by ").append(order.sql).append(" limit :limit offset :offset");
+		String limit = " limit :limit offset :offset";
+		if (order == Sort.VILLAGE) {
+			sql = labelled(sql).append(" order by ").append(order.sql).append(limit);
+		}
+		else {
+			// the names of the country and the regions only for the page's rows: for each of the hundreds of
+			// persons a common name finds, they took longer than finding and scoring the person
+			sql = labelled(sql.append(" order by ").append(order.sql).append(limit)).append(" order by ")
+					.append(order.sql);
+		}
 		params.put("limit", PAGE_SIZE + 1);
 		params.put("offset", (long) page * PAGE_SIZE);
 		long[] hits = { -1 };
@@ -227,7 +236,7 @@ public class PersonQueries {
 	 */
 	private long count(Scope scope, Filter filter) {
 		Map<String, Object> params = new HashMap<>(scope.sqlParameters());
-		StringBuilder sql = select(scope, filter, name(filter), Reach.ALL, params);
+		StringBuilder sql = persons(scope, filter, name(filter), Reach.ALL, params);
 		if (!filter.hasText()) {
 			sql.append(" order by ").append(Sort.NAME.sql);
 		}
@@ -243,6 +252,26 @@ public class PersonQueries {
 	 * @param name the text as a name ({@link #name(Filter)}), normalised once for all the reaches of a search
 	 */
 	StringBuilder select(Scope scope, Filter filter, NormalizedName name, Reach reach, Map<String, Object> params) {
+		return labelled(persons(scope, filter, name, reach, params));
+	}
+
+	/** The persons of {@code persons} (aliased {@code p}) with the names of their country, village and kecamatan. */
+	private static StringBuilder labelled(StringBuilder persons) {
+		return persons.insert(0, "select p.*, c.name_id as nationality_name, v.name as village_name,"
+				+ " d.name as district_name from (\n").append("""
+
+				) p
+				left join country_read c on c.alpha3 = p.nationality
+				left join region_read v on v.code = p.region_code
+				left join region_read d on d.code = v.parent_code""");
+	}
+
+	/**
+	 * The persons a filter selects within a scope, with the columns of a {@link Row} but the country's and the
+	 * regions' names, and what they are ordered by.
+	 */
+	private StringBuilder persons(Scope scope, Filter filter, NormalizedName name, Reach reach,
+			Map<String, Object> params) {
 		StringBuilder sql = new StringBuilder();
 		if (filter.hasText()) {
 			params.put("key", name.sortedKey());
@@ -257,12 +286,12 @@ public class PersonQueries {
 					""";
 			case CLOSE -> """
 					  select person_id, full_name, score, exact, gap from (
-					    select n.person_id, n.full_name, similarity(n.search_key, :key) as s,
-					      word_similarity(:key, n.search_key) as w, similarity(n.phonetic_key, :phonetic) as ph,
-					      greatest(similarity(n.search_key, :key), word_similarity(:key, n.search_key) * 0.95,
-					               similarity(n.phonetic_key, :phonetic) * 0.9) as score,
+					    select n.person_id, n.full_name, m.s, m.w, m.ph, greatest(m.s, m.w * 0.95, m.ph * 0.9) as score,
 					      n.search_key = :key as exact, abs(length(n.search_key) - length(:key)) as gap
 					    from person_name n
+					    -- each similarity computed once for a candidate, not again for its score
+					    cross join lateral (select similarity(n.search_key, :key) as s,
+					      word_similarity(:key, n.search_key) as w, similarity(n.phonetic_key, :phonetic) as ph offset 0) m
 					    where :key <> '' and (:key <% n.search_key or n.phonetic_key % :phonetic)
 					  ) candidate
 					  where score >= :closeScore and (s >= :similarity or w >= :wordSimilarity or ph >= :similarity)
@@ -293,20 +322,16 @@ public class PersonQueries {
 					""");
 		}
 		else {
-			sql.append("select p.id, p.primary_name, null as matched_name, 0.0 as score, false as exact,\n");
+			sql.append("select p.id, p.primary_name, null as matched_name, 0.0 as score, false as exact, 0 as gap,\n");
 		}
 		sql.append("""
-				  p.nationality, c.name_id as nationality_name, p.category, p.status, p.region_code,
-				  v.name as village_name, d.name as district_name
+				  p.nationality, p.category, p.status, p.region_code, p.updated_at
 				""");
 		// each person found fetched by its key, whatever the number of names found: the plan of any text
 		sql.append(filter.hasText()
 				? "from best cross join lateral (select * from person p where p.id = best.person_id offset 0) p\n"
 				: "from person p\n");
 		sql.append("""
-				left join country_read c on c.alpha3 = p.nationality
-				left join region_read v on v.code = p.region_code
-				left join region_read d on d.code = v.parent_code
 				where p.status <> 'MERGED' and """).append(' ').append(scope.sqlVisibility("p.region_code"));
 		if (filter.nationality() != null && !filter.nationality().isBlank()) {
 			sql.append(" and p.nationality = :nationality");
