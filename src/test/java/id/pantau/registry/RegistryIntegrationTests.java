@@ -42,6 +42,20 @@ class RegistryIntegrationTests {
 	JdbcClient jdbc;
 
 	@Test
+	void onlyTheRolesThatRegisterPersonsAreOfferedToRegisterOneFromTheList() {
+		for (String username : List.of("ohoi.fiditan", "kesbangpol", "imigrasi")) {
+			assertThat(WebSession.loggedIn(port, username).get("/orang-asing").body()).as(username)
+					.contains("id=\"person-new\"");
+		}
+		for (String username : List.of("bpmpd", "timpora.polres")) {
+			assertThat(WebSession.loggedIn(port, username).get("/orang-asing").body()).as(username)
+					.doesNotContain("id=\"person-new\"");
+			assertThat(WebSession.loggedIn(port, username).get("/orang-asing/baru").statusCode()).as(username)
+					.isEqualTo(403);
+		}
+	}
+
+	@Test
 	void aNameIsFoundWhateverItsSpellingAccentsOrTokenOrder() {
 		long vietnamese = register("NGUYỄN VĂN HÙNG", "VNM", "81.72.01.2001").getId();
 		long reversed = register("HUNG NGUYEN", "VNM", "81.72.02.2002").getId();
