@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import id.pantau.PantauIntegrationTest;
@@ -115,6 +117,24 @@ class NameSearchReachIntegrationTests {
 		assertThat(results.statusCode()).isEqualTo(200);
 		assertThat(results.body()).contains("id=\"results\"").contains("sedikitnya 30 orang")
 				.doesNotContain("id=\"person-search\"").doesNotContain("<option");
+	}
+
+	@Test
+	void inEveryOrderEachPersonFoundIsShownWithItsCountryVillageAndKecamatan() {
+		Set<String> registered = Set.of("SAWBWA THANLYIN", "THANLYIN SAWBWA", "SAWBWA SAWBWA THANLYIN",
+				"THANLYIN SAWBWA MIN OO", "TANLIN SAWBA");
+		Map<Sort, List<PersonQueries.Row>> found = new EnumMap<>(Sort.class);
+		for (Sort sort : Sort.values()) {
+			found.put(sort, everyPage(sort).stream().filter(row -> registered.contains(row.primaryName())).toList());
+			assertThat(found.get(sort)).as(sort.name()).hasSize(80).allSatisfy(row -> {
+				assertThat(row.nationalityName()).isEqualTo("Myanmar");
+				assertThat(row.villageName()).isIn("Fiditan", "Dullah", "Taar", "Tayando Ohoiel");
+				assertThat(row.districtName()).isIn("Pulau Dullah Utara", "Pulau Dullah Selatan", "Tayando Tam");
+			});
+		}
+		assertThat(found.get(Sort.VILLAGE)).extracting(PersonQueries.Row::villageName)
+				.containsSubsequence("Dullah", "Fiditan", "Taar", "Tayando Ohoiel").isSorted();
+		assertThat(found.get(Sort.NAME)).extracting(PersonQueries.Row::primaryName).isSorted();
 	}
 
 	private List<PersonQueries.Row> everyPage(Sort sort) {
