@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The words for the codes the reference tables hold, in the reader's language, for pages and exports:
@@ -22,15 +21,13 @@ import org.springframework.web.util.HtmlUtils;
 @RequiredArgsConstructor
 public class ReferenceLabels {
 
-	private static final String UTF_8 = "UTF-8";
-
 	private final ReferenceData reference;
 
 	private volatile Map<String, Country> countries;
 	private volatile Map<String, PermitType> permitTypes;
 	private volatile Map<String, PortOfEntry> ports;
-	private volatile List<String> countryOptionsId;
-	private volatile List<String> countryOptionsEn;
+	private volatile List<CountryOption> countryOptionsId;
+	private volatile List<CountryOption> countryOptionsEn;
 
 	/** A country's name in the current language, or the code when unknown; null for null. */
 	public String country(String alpha3) {
@@ -45,30 +42,27 @@ public class ReferenceLabels {
 		return country == null ? alpha3 : english(locale) ? country.nameEn() : country.nameId();
 	}
 
+	/** One choice of a nationality filter: a country's code, its name in the reader's language, whether chosen. */
+	public record CountryOption(String code, String name, boolean selected) {
+	}
+
 	/**
-	 * The {@code <option>} elements of a nationality choice, every country named in the current language, the one
-	 * whose code is {@code selected} chosen, escaped for HTML; a controller puts them in its model for
-	 * {@code th:utext}, which may not call beans. Written here at once: the template's loop over 250 countries, three
-	 * expressions each, was the largest part of a search page's rendering.
+	 * The choices of a nationality filter, every country named in the current language, the one whose code is
+	 * {@code selected} chosen: the template writes each with {@code th:value}, {@code th:text} and
+	 * {@code th:selected} of plain fields, where looking up each name and comparing each code in the template was the
+	 * largest part of a search page's rendering (250 countries, three expressions each).
 	 */
-	public String countryOptions(String selected) {
+	public List<CountryOption> countryOptions(String selected) {
 		return countryOptions(selected, LocaleContextHolder.getLocale());
 	}
 
-	public String countryOptions(String selected, Locale locale) {
-		List<String> options = english(locale) ? countryOptionsEn() : countryOptionsId();
-		String chosen = selected == null ? null : "<option value=\"" + HtmlUtils.htmlEscape(selected, UTF_8) + "\">";
-		StringBuilder html = new StringBuilder(options.size() * 40);
-		for (String option : options) {
-			if (chosen != null && option.startsWith(chosen)) {
-				html.append(chosen, 0, chosen.length() - 1).append(" selected=\"selected\">")
-						.append(option, chosen.length(), option.length());
-			}
-			else {
-				html.append(option);
-			}
+	public List<CountryOption> countryOptions(String selected, Locale locale) {
+		List<CountryOption> options = english(locale) ? countryOptionsEn() : countryOptionsId();
+		if (selected == null || !countries().containsKey(selected)) {
+			return options;
 		}
-		return html.toString();
+		return options.stream().map(o -> o.code().equals(selected) ? new CountryOption(o.code(), o.name(), true) : o)
+				.toList();
 	}
 
 	/** A permit type's name in the current language, or the code when unknown; null for null. */
@@ -114,23 +108,22 @@ public class ReferenceLabels {
 		return countries;
 	}
 
-	private List<String> countryOptionsId() {
+	private List<CountryOption> countryOptionsId() {
 		if (countryOptionsId == null) {
 			countryOptionsId = countryOptions(Country::nameId);
 		}
 		return countryOptionsId;
 	}
 
-	private List<String> countryOptionsEn() {
+	private List<CountryOption> countryOptionsEn() {
 		if (countryOptionsEn == null) {
 			countryOptionsEn = countryOptions(Country::nameEn);
 		}
 		return countryOptionsEn;
 	}
 
-	private List<String> countryOptions(Function<Country, String> name) {
-		return reference.countries().stream().map(c -> "<option value=\"" + HtmlUtils.htmlEscape(c.alpha3(), UTF_8)
-				+ "\">" + HtmlUtils.htmlEscape(name.apply(c), UTF_8) + "</option>").toList();
+	private List<CountryOption> countryOptions(Function<Country, String> name) {
+		return reference.countries().stream().map(c -> new CountryOption(c.alpha3(), name.apply(c), false)).toList();
 	}
 
 	private Map<String, PermitType> permitTypes() {
