@@ -49,8 +49,7 @@ public class ReferenceLabels {
 	/**
 	 * The choices of a nationality filter, every country named in the current language, the one whose code is
 	 * {@code selected} chosen: the template writes each with {@code th:value}, {@code th:text} and
-	 * {@code th:selected} of plain fields, where looking up each name and comparing each code in the template was the
-	 * largest part of a search page's rendering (250 countries, three expressions each).
+	 * {@code th:selected} of plain fields instead of looking up each of 250 names and comparing each code itself.
 	 */
 	public List<CountryOption> countryOptions(String selected) {
 		return countryOptions(selected, LocaleContextHolder.getLocale());
